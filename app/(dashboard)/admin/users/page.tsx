@@ -1,0 +1,47 @@
+// Admin: everyone who can sign in, their role and department; deactivation ends access on the next request.
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/page-header";
+import { serverApi } from "@/server/api/caller";
+import { currentUser } from "@/server/auth/session";
+import { UserActiveToggle } from "./user-active-toggle";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage() {
+  const [users, me] = await Promise.all([(await serverApi()).admin.users(), currentUser()]);
+  return (
+    <>
+      <PageHeader
+        title="Users"
+        description="Admins set up the program, executives read it, owners keep their touchpoints' initiatives current."
+      />
+      <table className="data">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Role</th>
+            <th scope="col">Department</th>
+            <th scope="col">Sign-in</th>
+            <th scope="col">Access</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <td>{u.name}</td>
+              <td>{u.email}</td>
+              <td style={{ textTransform: "capitalize" }}>{u.role}</td>
+              <td>{u.departmentName ?? <span className="muted">—</span>}</td>
+              <td>{u.hasPassword ? "Password" : <span className="muted">SSO only</span>}</td>
+              <td>
+                <UserActiveToggle userId={u.id} name={u.name} active={u.active} self={u.id === me?.id} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

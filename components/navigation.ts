@@ -1,0 +1,43 @@
+// Which pages each role sees in the sidebar. The server enforces access; this only keeps menus honest.
+import type { UserRole } from "@/db/schema";
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+export interface NavGroup {
+  title: string;
+  items: NavItem[];
+}
+
+const dashboard: NavGroup = {
+  title: "Experience",
+  items: [{ href: "/overview", label: "Overview" }],
+};
+
+export function navigationFor(role: UserRole): NavGroup[] {
+  switch (role) {
+    case "executive":
+      return [dashboard];
+    case "owner":
+      return [{ title: "My work", items: [{ href: "/my-touchpoints", label: "My touchpoints" }] }, dashboard];
+    case "admin":
+      return [
+        dashboard,
+        {
+          title: "Setup",
+          items: [
+            { href: "/admin/departments", label: "Departments" },
+            { href: "/admin/users", label: "Users" },
+            { href: "/admin/journeys", label: "Journeys" },
+            { href: "/admin/touchpoints", label: "Touchpoints" },
+          ],
+        },
+      ];
+  }
+}
+
+export function homeFor(role: UserRole): string {
+  return role === "owner" ? "/my-touchpoints" : "/overview";
+}

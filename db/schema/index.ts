@@ -1,0 +1,8 @@
+// The whole database schema, one module per domain area; drizzle-kit and the client read it from here.
+export * from "./people";
+export * from "./model";
+export * from "./metrics";
+export * from "./responses";
+export * from "./rollups";
+export * from "./initiatives";
+export * from "./governance";

@@ -1,0 +1,52 @@
+// Improvement initiatives that owners run on their touchpoints, and their updates timeline.
+// `version` implements optimistic locking: a save names the version it read and loses if it changed.
+import { date, doublePrecision, index, integer, pgEnum, pgTable, smallint, text, timestamp } from "drizzle-orm/pg-core";
+import { metricDefinitions } from "./metrics";
+import { touchpoints } from "./model";
+import { users } from "./people";
+
+export const initiativeStatuses = ["not_started", "in_progress", "on_hold", "done", "cancelled"] as const;
+export const initiativeStatus = pgEnum("initiative_status", initiativeStatuses);
+export type InitiativeStatus = (typeof initiativeStatuses)[number];
+
+export const initiatives = pgTable(
+  "initiatives",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    touchpointId: integer()
+      .notNull()
+      .references(() => touchpoints.id, { onDelete: "cascade" }),
+    ownerId: integer().references(() => users.id, { onDelete: "set null" }),
+    metricId: integer().references(() => metricDefinitions.id, { onDelete: "set null" }),
+    title: text().notNull(),
+    problem: text(),
+    status: initiativeStatus().notNull().default("not_started"),
+    // Taken from the roll-ups at the start date, never typed in; null until computed.
+    baseline: doublePrecision(),
+    baselineResponseCount: integer(),
+    target: doublePrecision(),
+    startDate: date({ mode: "string" }),
+    dueDate: date({ mode: "string" }),
+    percentComplete: smallint().notNull().default(0),
+    version: integer().notNull().default(1),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("initiatives_touchpoint_idx").on(table.touchpointId), index("initiatives_owner_idx").on(table.ownerId)],
+);
+
+export const initiativeUpdates = pgTable(
+  "initiative_updates",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    initiativeId: integer()
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+    authorId: integer().references(() => users.id, { onDelete: "set null" }),
+    body: text().notNull(),
+    statusFrom: initiativeStatus(),
+    statusTo: initiativeStatus(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("initiative_updates_initiative_idx").on(table.initiativeId, table.createdAt)],
+);

@@ -1,0 +1,53 @@
+// Departments (the silos) and the people who sign in: admins, executives and touchpoint owners.
+// Users and departments reference each other (a department's head is a user), hence the lazy FKs.
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  type AnyPgColumn,
+} from "drizzle-orm/pg-core";
+
+export const userRoles = ["admin", "executive", "owner"] as const;
+export const userRole = pgEnum("user_role", userRoles);
+export type UserRole = (typeof userRoles)[number];
+
+export const departments = pgTable(
+  "departments",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    name: text().notNull(),
+    description: text(),
+    headUserId: integer().references((): AnyPgColumn => users.id, { onDelete: "set null" }),
+    active: boolean().notNull().default(true),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex("departments_name_unique").on(table.name)],
+);
+
+export const users = pgTable(
+  "users",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    email: text().notNull(),
+    name: text().notNull(),
+    role: userRole().notNull(),
+    departmentId: integer().references((): AnyPgColumn => departments.id, { onDelete: "set null" }),
+    active: boolean().notNull().default(true),
+    // Null for accounts that only sign in through SSO.
+    passwordHash: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    // Case-insensitive uniqueness: "Ana@x.com" and "ana@x.com" are one person.
+    uniqueIndex("users_email_lower_unique").on(sql`lower(${table.email})`),
+    index("users_department_idx").on(table.departmentId),
+  ],
+);

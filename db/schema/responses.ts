@@ -1,0 +1,92 @@
+// Survey responses (one row per answer set) and the import batches that bring them in.
+// Respondent contact fields form a separate column group that executive-facing queries never select.
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { touchpoints } from "./model";
+import { users } from "./people";
+
+export const responseSources = ["qualtrics", "surveymonkey", "typeform", "csv", "api"] as const;
+export const responseSource = pgEnum("response_source", responseSources);
+export type ResponseSource = (typeof responseSources)[number];
+
+export const importStatuses = ["importing", "imported", "failed", "reverted"] as const;
+export const importStatus = pgEnum("import_status", importStatuses);
+
+export const importBatches = pgTable(
+  "import_batches",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    fileName: text().notNull(),
+    // sha256 of the file's bytes: the same file twice is recognised and imports nothing new.
+    fileHash: text().notNull(),
+    sourceFormat: text().notNull(),
+    source: responseSource().notNull(),
+    mapping: jsonb().$type<Record<string, unknown>>(),
+    rowsRead: integer().notNull().default(0),
+    rowsImported: integer().notNull().default(0),
+    rowsSkipped: integer().notNull().default(0),
+    rowsRejected: integer().notNull().default(0),
+    status: importStatus().notNull().default("importing"),
+    // What the admin chose when rows were rejected, e.g. "valid_only"; kept for the record.
+    decision: text(),
+    createdById: integer().references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp({ withTimezone: true }),
+    revertedAt: timestamp({ withTimezone: true }),
+    revertedById: integer().references(() => users.id, { onDelete: "set null" }),
+  },
+  (table) => [
+    index("import_batches_file_hash_idx").on(table.fileHash),
+    index("import_batches_created_at_idx").on(table.createdAt),
+  ],
+);
+
+export const surveyResponses = pgTable(
+  "survey_responses",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    // Restrict: touchpoints with responses are deactivated, never deleted with their history.
+    touchpointId: integer()
+      .notNull()
+      .references(() => touchpoints.id, { onDelete: "restrict" }),
+    respondedAt: timestamp({ withTimezone: true }).notNull(),
+    nps: smallint(),
+    csat: smallint(),
+    ces: smallint(),
+    // Custom numeric metrics keyed by metric_definitions.code, e.g. {"review_stars": 4}.
+    customValues: jsonb().$type<Record<string, number>>(),
+    comment: text(),
+    source: responseSource().notNull(),
+    externalId: text().notNull(),
+    importBatchId: integer()
+      .notNull()
+      .references(() => importBatches.id, { onDelete: "restrict" }),
+    // Personal data: only admins and the owning department's owners may read these two columns.
+    respondentEmail: text(),
+    respondentName: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    // Idempotent imports: the same answer set from the same tool is stored once.
+    uniqueIndex("survey_responses_source_external_id_unique").on(table.source, table.externalId),
+    // Verbatims list and roll-up rebuilds read one touchpoint over a time range.
+    index("survey_responses_touchpoint_time_idx").on(table.touchpointId, table.respondedAt),
+    // Revert and incremental roll-up updates select one batch's rows.
+    index("survey_responses_batch_idx").on(table.importBatchId),
+    // Verbatim search only ever looks at rows with a comment.
+    index("survey_responses_commented_idx")
+      .on(table.touchpointId, table.respondedAt)
+      .where(sql`${table.comment} is not null`),
+  ],
+);

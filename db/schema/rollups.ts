@@ -1,0 +1,41 @@
+// Pre-aggregated roll-ups per touchpoint, metric and day/month: what every dashboard reads.
+// They store counts and sums only, never percentages, so any period and level adds up exactly.
+import { bigint, date, doublePrecision, index, integer, pgTable, primaryKey } from "drizzle-orm/pg-core";
+import { metricDefinitions } from "./metrics";
+import { touchpoints } from "./model";
+
+const rollupMeasures = () => ({
+  touchpointId: integer()
+    .notNull()
+    .references(() => touchpoints.id, { onDelete: "cascade" }),
+  metricId: integer()
+    .notNull()
+    .references(() => metricDefinitions.id, { onDelete: "cascade" }),
+  responseCount: bigint({ mode: "number" }).notNull(),
+  promoters: bigint({ mode: "number" }).notNull().default(0),
+  passives: bigint({ mode: "number" }).notNull().default(0),
+  detractors: bigint({ mode: "number" }).notNull().default(0),
+  // Answers at or above the metric's top_box_min (CSAT 4–5, CES 5–7).
+  topBox: bigint({ mode: "number" }).notNull().default(0),
+  sum: doublePrecision().notNull().default(0),
+  sumOfSquares: doublePrecision().notNull().default(0),
+});
+
+export const touchpointDailyRollups = pgTable(
+  "touchpoint_daily_rollups",
+  { day: date({ mode: "string" }).notNull(), ...rollupMeasures() },
+  (table) => [
+    primaryKey({ columns: [table.touchpointId, table.metricId, table.day] }),
+    // Program-wide period queries filter on the day first.
+    index("touchpoint_daily_rollups_day_idx").on(table.day),
+  ],
+);
+
+export const touchpointMonthlyRollups = pgTable(
+  "touchpoint_monthly_rollups",
+  { month: date({ mode: "string" }).notNull(), ...rollupMeasures() },
+  (table) => [
+    primaryKey({ columns: [table.touchpointId, table.metricId, table.month] }),
+    index("touchpoint_monthly_rollups_month_idx").on(table.month),
+  ],
+);

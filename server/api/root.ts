@@ -1,0 +1,14 @@
+// The application's tRPC router: one sub-router per area, each a thin layer over a domain module.
+import { adminRouter } from "./routers/admin";
+import { modelRouter } from "./routers/model";
+import { ownersRouter } from "./routers/owners";
+import { createCallerFactory, createRouter } from "./trpc";
+
+export const appRouter = createRouter({
+  model: modelRouter,
+  owners: ownersRouter,
+  admin: adminRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,29 @@
+// Reads Throughline's environment once, so every entrance (app, CLI, tests, bench) agrees on it.
+// Every variable read here is documented in the README's configuration table.
+import path from "node:path";
+
+export type DatabaseKind = "embedded" | "postgres";
+
+export function databaseUrl(): string | undefined {
+  const url = process.env.DATABASE_URL?.trim();
+  return url ? url : undefined;
+}
+
+export function databaseKind(): DatabaseKind {
+  return databaseUrl() ? "postgres" : "embedded";
+}
+
+/** Where the embedded database (and the generated auth secret) live. */
+export function dataDirectory(): string {
+  return path.resolve(process.env.THROUGHLINE_DATA_DIR?.trim() || ".data");
+}
+
+export function migrationsFolder(): string {
+  return path.resolve(process.cwd(), "db/migrations");
+}
+
+/** Demo accounts are offered only on the embedded demo database, never on a real server. */
+export function demoMode(): boolean {
+  if (process.env.THROUGHLINE_DEMO === "0") return false;
+  return databaseKind() === "embedded";
+}

@@ -1,0 +1,135 @@
+// The model file: departments, owners, journeys, stages, touchpoints and targets as one JSON document.
+// Used by `model export/import`, the admin page and the demo seed; references are by name, email and code.
+import { z } from "zod";
+import { channels, metricDirections, userRoles } from "@/db/schema";
+
+const name = z.string().trim().min(1, "must not be empty").max(200);
+
+export const modelDocumentSchema = z.object({
+  version: z.literal(1),
+  departments: z.array(
+    z.object({ name, description: z.string().nullish(), head: z.email().nullish() }).strict(),
+  ),
+  users: z.array(
+    z
+      .object({ email: z.email(), name, role: z.enum(userRoles), department: name.nullish(), active: z.boolean().default(true) })
+      .strict(),
+  ),
+  customMetrics: z
+    .array(
+      z
+        .object({
+          code: z.string().regex(/^[a-z][a-z0-9_]*$/, "use lower_snake_case"),
+          name,
+          scaleMin: z.number(),
+          scaleMax: z.number(),
+          direction: z.enum(metricDirections).default("higher_is_better"),
+          topBoxMin: z.number().nullish(),
+          description: z.string().nullish(),
+        })
+        .strict(),
+    )
+    .default([]),
+  touchpoints: z.array(
+    z
+      .object({
+        code: z.string().regex(/^[A-Z0-9][A-Z0-9_-]*$/, "use upper-case letters, digits and dashes, e.g. RES-PHONE"),
+        name,
+        channel: z.enum(channels),
+        department: name,
+        owner: z.email().nullish(),
+        momentOfTruth: z.boolean().default(false),
+        weight: z.number().positive().max(100).default(1),
+        description: z.string().nullish(),
+        active: z.boolean().default(true),
+        // Metric code → target in the metric's reported unit (NPS points, CSAT %, CES mean).
+        targets: z.record(z.string(), z.number()).default({}),
+      })
+      .strict(),
+  ),
+  journeys: z.array(
+    z
+      .object({
+        name,
+        description: z.string().nullish(),
+        persona: z.string().nullish(),
+        active: z.boolean().default(true),
+        stages: z.array(
+          z.object({ name, description: z.string().nullish(), touchpoints: z.array(z.string()) }).strict(),
+        ),
+      })
+      .strict(),
+  ),
+});
+
+export type ModelDocument = z.infer<typeof modelDocumentSchema>;
+export type ModelDocumentInput = z.input<typeof modelDocumentSchema>;
+
+export interface ModelProblem {
+  path: string;
+  message: string;
+}
+
+function duplicates(values: string[]): Set<string> {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const value of values) (seen.has(value) ? repeated : seen).add(value);
+  return repeated;
+}
+
+/** Every cross-reference problem in a parsed document: duplicates and names that point nowhere. */
+function referenceProblems(doc: ModelDocument, knownMetricCodes: Set<string>): ModelProblem[] {
+  const problems: ModelProblem[] = [];
+  const departmentNames = new Set(doc.departments.map((d) => d.name));
+  const emails = new Set(doc.users.map((u) => u.email.toLowerCase()));
+  const codes = new Set(doc.touchpoints.map((t) => t.code));
+  const metricCodes = new Set([...knownMetricCodes, ...doc.customMetrics.map((m) => m.code)]);
+  const report = (path: string, message: string) => problems.push({ path, message });
+
+  const dupDepartments = duplicates(doc.departments.map((d) => d.name));
+  doc.departments.forEach((d, i) => {
+    if (dupDepartments.has(d.name)) report(`departments[${i}].name`, `duplicate department "${d.name}"`);
+    if (d.head && !emails.has(d.head.toLowerCase())) report(`departments[${i}].head`, `no user with email ${d.head}`);
+  });
+  const dupEmails = duplicates(doc.users.map((u) => u.email.toLowerCase()));
+  doc.users.forEach((u, i) => {
+    if (dupEmails.has(u.email.toLowerCase())) report(`users[${i}].email`, `duplicate user ${u.email}`);
+    if (u.department && !departmentNames.has(u.department)) report(`users[${i}].department`, `no department "${u.department}"`);
+  });
+  const dupCodes = duplicates(doc.touchpoints.map((t) => t.code));
+  doc.touchpoints.forEach((t, i) => {
+    if (dupCodes.has(t.code)) report(`touchpoints[${i}].code`, `duplicate touchpoint code ${t.code}`);
+    if (!departmentNames.has(t.department)) report(`touchpoints[${i}].department`, `no department "${t.department}"`);
+    if (t.owner && !emails.has(t.owner.toLowerCase())) report(`touchpoints[${i}].owner`, `no user with email ${t.owner}`);
+    for (const metric of Object.keys(t.targets)) {
+      if (!metricCodes.has(metric)) report(`touchpoints[${i}].targets.${metric}`, `no metric "${metric}"`);
+    }
+  });
+  const dupJourneys = duplicates(doc.journeys.map((j) => j.name));
+  doc.journeys.forEach((j, i) => {
+    if (dupJourneys.has(j.name)) report(`journeys[${i}].name`, `duplicate journey "${j.name}"`);
+    const dupStages = duplicates(j.stages.map((s) => s.name));
+    j.stages.forEach((s, k) => {
+      if (dupStages.has(s.name)) report(`journeys[${i}].stages[${k}].name`, `duplicate stage "${s.name}"`);
+      s.touchpoints.forEach((code, m) => {
+        if (!codes.has(code)) report(`journeys[${i}].stages[${k}].touchpoints[${m}]`, `no touchpoint with code ${code}`);
+      });
+    });
+  });
+  return problems;
+}
+
+export type ValidationResult = { ok: true; document: ModelDocument } | { ok: false; problems: ModelProblem[] };
+
+/** Parse and cross-check a model document; lists every problem at once rather than stopping at the first. */
+export function validateModelDocument(input: unknown, knownMetricCodes: Set<string>): ValidationResult {
+  const parsed = modelDocumentSchema.safeParse(input);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => ({ path: issue.path.join(".") || "(document)", message: issue.message })),
+    };
+  }
+  const problems = referenceProblems(parsed.data, knownMetricCodes);
+  return problems.length ? { ok: false, problems } : { ok: true, document: parsed.data };
+}

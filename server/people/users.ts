@@ -1,0 +1,59 @@
+// Creating, activating and deactivating people: shared by the CLI and the admin pages.
+// Deactivation ends access at once because every request re-reads the user (server/auth/users.ts).
+import { eq, sql } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { departments, users, type UserRole } from "@/db/schema";
+import { recordAudit, type Actor } from "@/server/audit";
+import { hashPassword } from "@/server/auth/passwords";
+
+export class UserInputError extends Error {}
+
+export async function addUser(
+  db: Queryable,
+  input: { email: string; name: string; role: UserRole; department?: string | null; password?: string | null },
+  actor: Actor,
+): Promise<number> {
+  const email = input.email.trim();
+  const [existing] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+  if (existing) throw new UserInputError(`A user with email ${email} already exists.`);
+  let departmentId: number | null = null;
+  if (input.department) {
+    const [department] = await db.select({ id: departments.id }).from(departments).where(eq(departments.name, input.department));
+    if (!department) throw new UserInputError(`No department named "${input.department}".`);
+    departmentId = department.id;
+  }
+  if (input.password != null && input.password.length < 10) {
+    throw new UserInputError("The password must be at least 10 characters long.");
+  }
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  const [row] = await db
+    .insert(users)
+    .values({ email, name: input.name.trim(), role: input.role, departmentId, passwordHash })
+    .returning({ id: users.id });
+  await recordAudit(db, actor, {
+    action: "user.add",
+    entityType: "user",
+    entityId: row!.id,
+    after: { email, name: input.name, role: input.role, department: input.department ?? null },
+  });
+  return row!.id;
+}
+
+export async function setUserActive(db: Queryable, userId: number, active: boolean, actor: Actor): Promise<void> {
+  const [before] = await db.select({ email: users.email, active: users.active }).from(users).where(eq(users.id, userId));
+  if (!before) throw new UserInputError(`User ${userId} does not exist.`);
+  if (actor.id === userId && !active) throw new UserInputError("You cannot deactivate your own account.");
+  await db.update(users).set({ active, updatedAt: sql`now()` }).where(eq(users.id, userId));
+  await recordAudit(db, actor, {
+    action: active ? "user.activate" : "user.deactivate",
+    entityType: "user",
+    entityId: userId,
+    before: { active: before.active },
+    after: { active },
+  });
+}
+
+export async function userIdByEmail(db: Queryable, email: string): Promise<number | null> {
+  const [row] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
+  return row?.id ?? null;
+}

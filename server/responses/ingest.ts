@@ -1,0 +1,93 @@
+// The one write path for survey responses: seeding, file imports and the HTTP API all come through here.
+// A batch's responses, its roll-up updates and its batch record commit together or not at all.
+import { eq, sql } from "drizzle-orm";
+import type { Database, Queryable } from "@/db/client";
+import { importBatches, surveyResponses, type ResponseSource } from "@/db/schema";
+import { applyBatchToRollups } from "@/server/rollups/maintain";
+
+export type ResponseInput = Omit<typeof surveyResponses.$inferInsert, "id" | "source" | "importBatchId" | "createdAt">;
+
+export interface BatchInput {
+  fileName: string;
+  fileHash: string;
+  sourceFormat: string;
+  source: ResponseSource;
+  mapping?: Record<string, unknown>;
+  createdById?: number | null;
+  decision?: string | null;
+  /** Rows in the source file; defaults to the number of responses offered. */
+  rowsRead?: number;
+  rowsSkipped?: number;
+  rowsRejected?: number;
+}
+
+export interface BatchResult {
+  batchId: number;
+  inserted: number;
+  duplicates: number;
+}
+
+// 15 bound parameters a row keeps a statement well under Postgres's 65,535-parameter limit.
+const CHUNK_ROWS = 2_000;
+
+async function insertChunk(tx: Queryable, batchId: number, source: ResponseSource, rows: ResponseInput[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const inserted = await tx
+    .insert(surveyResponses)
+    .values(rows.map((row) => ({ ...row, source, importBatchId: batchId })))
+    .onConflictDoNothing()
+    .returning({ id: surveyResponses.id });
+  return inserted.length;
+}
+
+/**
+ * Write one batch of responses in a single transaction. `rows` may be an array or an async stream of
+ * chunks (imports stream files); duplicates of earlier imports are skipped, not errors.
+ */
+export async function ingestBatch(
+  db: Database,
+  batch: BatchInput,
+  rows: ResponseInput[] | AsyncIterable<ResponseInput[]>,
+  onProgress?: (insertedSoFar: number) => void,
+): Promise<BatchResult> {
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(importBatches)
+      .values({ ...batch, status: "importing" })
+      .returning({ id: importBatches.id });
+    const batchId = created!.id;
+    let inserted = 0;
+    let offered = 0;
+    const chunks = Array.isArray(rows) ? [rows] : rows;
+    for await (const chunk of chunks) {
+      for (let start = 0; start < chunk.length; start += CHUNK_ROWS) {
+        const slice = chunk.slice(start, start + CHUNK_ROWS);
+        offered += slice.length;
+        inserted += await insertChunk(tx, batchId, batch.source, slice);
+        onProgress?.(inserted);
+      }
+    }
+    await applyBatchToRollups(tx, batchId, 1);
+    await tx
+      .update(importBatches)
+      .set({ status: "imported", rowsRead: batch.rowsRead ?? offered, rowsImported: inserted, completedAt: sql`now()` })
+      .where(eq(importBatches.id, batchId));
+    return { batchId, inserted, duplicates: offered - inserted };
+  });
+}
+
+/** Undo a batch: its responses leave and the roll-ups follow, in one transaction; the batch stays as reverted. */
+export async function revertBatch(db: Database, batchId: number, revertedById: number | null): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [batch] = await tx.select().from(importBatches).where(eq(importBatches.id, batchId)).for("update");
+    if (!batch) throw new Error(`Import batch ${batchId} does not exist.`);
+    if (batch.status !== "imported") throw new Error(`Import batch ${batchId} is ${batch.status}; only imported batches can be reverted.`);
+    await applyBatchToRollups(tx, batchId, -1);
+    const removed = await tx.delete(surveyResponses).where(eq(surveyResponses.importBatchId, batchId)).returning({ id: surveyResponses.id });
+    await tx
+      .update(importBatches)
+      .set({ status: "reverted", revertedAt: sql`now()`, revertedById })
+      .where(eq(importBatches.id, batchId));
+    return removed.length;
+  });
+}

@@ -1,0 +1,232 @@
+// Seeds the demo company, Larder & Lane: its model, people, 12 months of survey responses and initiatives.
+// Deterministic for a given end date, and written through the production paths (model import, ingestBatch).
+import { eq, inArray } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { initiativeUpdates, initiatives, metricDefinitions, touchpoints, users } from "@/db/schema";
+import { recordAudit, type Actor } from "@/server/audit";
+import { setPassword } from "@/server/auth/users";
+import { importModel } from "@/server/model/transfer";
+import { ingestBatch, type ResponseInput } from "@/server/responses/ingest";
+import { billingChangeComments, negativeComments, neutralComments, positiveComments } from "./demo-comments";
+import { DEMO_PASSWORD, demoModel, demoProfiles, type TouchpointProfile } from "./demo-model";
+import { hashString, seededRandom, type Random } from "./random";
+
+export const DEMO_SEED = 20_261_123;
+const MONTHS = 12;
+/** The billing change (a new service charge on bills) lands this many months before the end. */
+const BILLING_CHANGE_MONTHS_BEFORE_END = 4;
+/** The valet initiative starts half-way through the year. */
+const IMPROVEMENT_START_MONTH = 6;
+
+const seedActor: Actor = { id: null, email: "demo-seed" };
+
+export interface SeedSummary {
+  responses: number;
+  touchpoints: number;
+  seconds: number;
+}
+
+interface MonthWindow {
+  index: number;
+  start: Date;
+  days: number;
+}
+
+function monthWindows(endDate: Date): MonthWindow[] {
+  const end = Date.UTC(endDate.getUTCFullYear(), endDate.getUTCMonth(), endDate.getUTCDate());
+  return Array.from({ length: MONTHS }, (_, index) => {
+    const start = new Date(Date.UTC(endDate.getUTCFullYear(), endDate.getUTCMonth() - (MONTHS - 1 - index), 1));
+    const nextStart = Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1);
+    const lastDay = Math.min(nextStart, end + 86_400_000);
+    return { index, start, days: Math.round((lastDay - start.getTime()) / 86_400_000) };
+  });
+}
+
+function isoDate(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+const billingChangeMonth = MONTHS - BILLING_CHANGE_MONTHS_BEFORE_END;
+
+/** Typical satisfaction for a touchpoint in a month, after its story (pattern) is applied. */
+function qualityIn(profile: TouchpointProfile, month: number): number {
+  switch (profile.pattern) {
+    case "improving":
+      return month < IMPROVEMENT_START_MONTH ? profile.quality : profile.quality + 0.06 * (month - IMPROVEMENT_START_MONTH + 1);
+    case "declining":
+      return profile.quality - 0.035 * month;
+    case "billing_change":
+      return month >= billingChangeMonth ? profile.quality - 0.18 : profile.quality;
+    case "billing_spike":
+      return month >= billingChangeMonth ? profile.quality - 0.12 : profile.quality;
+    default:
+      return profile.quality;
+  }
+}
+
+function volumeIn(profile: TouchpointProfile, month: MonthWindow, random: Random): number {
+  const spike = profile.pattern === "billing_spike" && month.index >= billingChangeMonth ? 2.1 : 1;
+  const partial = month.days / new Date(Date.UTC(month.start.getUTCFullYear(), month.start.getUTCMonth() + 1, 0)).getUTCDate();
+  const expected = profile.monthlyVolume * spike * partial * (0.85 + 0.3 * random.next());
+  return Math.max(0, Math.round(expected));
+}
+
+const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
+const firstNames = ["Alex", "Sam", "Jordan", "Maria", "Wei", "Fatima", "Liam", "Chloe", "Tomás", "Aisha", "Noah", "Mei", "Olu", "Grace"];
+const lastNames = ["Patel", "Smith", "García", "Chen", "Okafor", "Müller", "Brown", "Kowalski", "Nguyen", "Haddad", "Silva", "Evans"];
+
+function commentFor(profile: TouchpointProfile, satisfaction: number, afterBillingChange: boolean, random: Random): string | null {
+  if (!random.chance(satisfaction < 0.45 ? 0.5 : 0.25)) return null;
+  const billingStory = afterBillingChange && (profile.pattern === "billing_change" || profile.pattern === "billing_spike");
+  const templates =
+    satisfaction >= 0.7
+      ? positiveComments
+      : satisfaction >= 0.45
+        ? neutralComments
+        : billingStory && random.chance(0.6)
+          ? billingChangeComments
+          : negativeComments;
+  return random.pick(templates).replaceAll("{topic}", random.pick(profile.topics));
+}
+
+function* responsesFor(code: string, touchpointId: number, profile: TouchpointProfile, months: MonthWindow[]): Generator<ResponseInput> {
+  const random = seededRandom(DEMO_SEED ^ hashString(code));
+  let serial = 0;
+  for (const month of months) {
+    const quality = clamp(qualityIn(profile, month.index), 0.05, 0.97);
+    const afterBillingChange = month.index >= billingChangeMonth;
+    const count = volumeIn(profile, month, random);
+    for (let i = 0; i < count; i += 1) {
+      serial += 1;
+      const satisfaction = clamp(random.normal(quality, 0.2), 0, 1);
+      const at = new Date(month.start.getTime() + random.int(0, month.days - 1) * 86_400_000 + random.int(11 * 3600, 22 * 3600) * 1000);
+      const asks = (metric: TouchpointProfile["metrics"][number]) => profile.metrics.includes(metric);
+      const named = random.chance(0.35);
+      const first = random.pick(firstNames);
+      const last = random.pick(lastNames);
+      yield {
+        touchpointId,
+        respondedAt: at,
+        csat: 1 + Math.round(satisfaction * 4),
+        nps: asks("nps") && random.chance(0.8) ? Math.round(clamp(satisfaction * 10.6 - 0.3 + random.normal(0, 0.6), 0, 10)) : null,
+        ces: asks("ces") ? 1 + Math.round(clamp(satisfaction + random.normal(0, 0.08), 0, 1) * 6) : null,
+        customValues: asks("review_stars") ? { review_stars: 1 + Math.round(satisfaction * 4) } : null,
+        comment: commentFor(profile, satisfaction, afterBillingChange, random),
+        externalId: `demo-${code}-${String(serial).padStart(6, "0")}`,
+        respondentEmail: named ? `${first}.${last}${serial % 97}@mail.example`.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "") : null,
+        respondentName: named ? `${first} ${last}` : null,
+      };
+    }
+  }
+}
+
+async function* inChunks(rows: Iterable<ResponseInput>, size: number): AsyncGenerator<ResponseInput[]> {
+  let chunk: ResponseInput[] = [];
+  for (const row of rows) {
+    chunk.push(row);
+    if (chunk.length === size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length) yield chunk;
+}
+
+async function setDemoPasswords(db: Database): Promise<void> {
+  const rows = await db.select({ id: users.id }).from(users).where(inArray(users.email, demoModel.users.map((u) => u.email)));
+  for (const row of rows) await setPassword(db, row.id, DEMO_PASSWORD);
+}
+
+async function seedInitiatives(db: Database, months: MonthWindow[]): Promise<void> {
+  const rows = await db.select({ id: touchpoints.id, code: touchpoints.code, ownerId: touchpoints.ownerId }).from(touchpoints);
+  const byPattern = (pattern: TouchpointProfile["pattern"]) => rows.filter((r) => demoProfiles[r.code]?.pattern === pattern);
+  const [csat] = await db.select({ id: metricDefinitions.id }).from(metricDefinitions).where(eq(metricDefinitions.code, "csat"));
+  const improvementStart = months[IMPROVEMENT_START_MONTH]!.start;
+  const billingChange = months[billingChangeMonth]!.start;
+  const plans = [
+    ...byPattern("improving").map((tp) => ({
+      tp,
+      title: "Pre-booked valet with the reservation",
+      problem: "Guests queue at the kerb at peak times; comments mention waiting for cars.",
+      status: "in_progress" as const,
+      start: improvementStart,
+      due: months[MONTHS - 1]!.start,
+      percentComplete: 70,
+      target: 85,
+    })),
+    ...byPattern("declining").map((tp) => ({
+      tp,
+      title: "Rebuild live courier tracking",
+      problem: "The map freezes and 'delivered' shows before the food arrives.",
+      status: "not_started" as const,
+      start: months[MONTHS - 1]!.start,
+      due: null,
+      percentComplete: 0,
+      target: 80,
+    })),
+    ...byPattern("billing_change").slice(0, 1).map((tp) => ({
+      tp,
+      title: "Explain the service charge on the bill",
+      problem: "Since the new service charge, guests call care to ask what it is.",
+      status: "on_hold" as const,
+      start: billingChange,
+      due: null,
+      percentComplete: 20,
+      target: 75,
+    })),
+  ];
+  for (const plan of plans) {
+    const [created] = await db
+      .insert(initiatives)
+      .values({
+        touchpointId: plan.tp.id,
+        ownerId: plan.tp.ownerId,
+        metricId: csat?.id ?? null,
+        title: plan.title,
+        problem: plan.problem,
+        status: plan.status,
+        target: plan.target,
+        startDate: isoDate(plan.start),
+        dueDate: plan.due ? isoDate(plan.due) : null,
+        percentComplete: plan.percentComplete,
+      })
+      .returning({ id: initiatives.id });
+    await db.insert(initiativeUpdates).values({
+      initiativeId: created!.id,
+      authorId: plan.tp.ownerId,
+      body: `Kick-off: ${plan.problem}`,
+      statusFrom: null,
+      statusTo: plan.status,
+      createdAt: plan.start,
+    });
+    await recordAudit(db, seedActor, { action: "initiative.create", entityType: "initiative", entityId: created!.id, after: plan.title });
+  }
+}
+
+/** Seed the demo company into an empty database. `endDate` (default today, UTC) is the last day with responses. */
+export async function seedDemoCompany(db: Database, options: { endDate?: Date } = {}): Promise<SeedSummary> {
+  const started = performance.now();
+  const endDate = options.endDate ?? new Date();
+  await importModel(db, demoModel, seedActor);
+  await setDemoPasswords(db);
+  const months = monthWindows(endDate);
+  const touchpointRows = await db.select({ id: touchpoints.id, code: touchpoints.code }).from(touchpoints);
+  function* allResponses() {
+    for (const tp of touchpointRows) {
+      const profile = demoProfiles[tp.code];
+      if (profile) yield* responsesFor(tp.code, tp.id, profile, months);
+    }
+  }
+  const result = await ingestBatch(
+    db,
+    {
+      fileName: "Larder & Lane demo responses",
+      fileHash: `demo:${DEMO_SEED}:${isoDate(endDate)}`,
+      sourceFormat: "demo",
+      source: "api",
+    },
+    inChunks(allResponses(), 2_000),
+  );
+  await seedInitiatives(db, months);
+  return { responses: result.inserted, touchpoints: touchpointRows.length, seconds: (performance.now() - started) / 1000 };
+}
