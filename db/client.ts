@@ -21,6 +21,7 @@ export function createDatabaseClient(url: string, kind: DatabaseKind, options: {
     // The embedded socket server multiplexes 8 connections onto one PGlite; leave it headroom.
     max: options.maxConnections ?? (kind === "embedded" ? 4 : 10),
     onnotice: () => {},
+    connect_timeout: 10,
     connection: { application_name: "throughline" },
   });
   const db = drizzle(client, { schema, casing: "snake_case" });

@@ -15,11 +15,12 @@ export function databaseKind(): DatabaseKind {
 
 /** Where the embedded database (and the generated auth secret) live. */
 export function dataDirectory(): string {
-  return path.resolve(process.env.THROUGHLINE_DATA_DIR?.trim() || ".data");
+  // The ignore comment keeps Next.js output tracing from copying the whole project.
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.THROUGHLINE_DATA_DIR?.trim() || ".data");
 }
 
 export function migrationsFolder(): string {
-  return path.resolve(process.cwd(), "db/migrations");
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), "db/migrations");
 }
 
 /** Demo accounts are offered only on the embedded demo database, never on a real server. */

@@ -1,18 +1,11 @@
-// Liveness and database reachability for load balancers and the e2e suite.
-import { sql } from "drizzle-orm";
+// Liveness and database reachability: 200 {status: "ok", database} or 503 when the database is unreachable.
 import { databaseKind } from "@/server/config";
 import { appDatabase } from "@/server/database";
+import { checkHealth } from "@/server/health";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  const database = databaseKind();
-  try {
-    const { db } = await appDatabase();
-    await db.execute(sql`select 1`);
-    return Response.json({ status: "ok", database });
-  } catch (error) {
-    console.error("[throughline] health check failed:", error);
-    return Response.json({ status: "unavailable", database, message: "The database cannot be reached." }, { status: 503 });
-  }
+  const report = await checkHealth(databaseKind(), appDatabase);
+  return Response.json(report, { status: report.status === "ok" ? 200 : 503 });
 }

@@ -1,0 +1,26 @@
+// GET /api/health's report: the database kind when reachable, "unavailable" (served as 503) when not.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabaseClient } from "../db/client";
+import { checkHealth } from "../server/health";
+import { createTestDatabase, type TestDatabase } from "./support/database";
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+
+describe("health", () => {
+  it("reports ok and the kind of database it reached", async () => {
+    const report = await checkHealth(database.kind, async () => database);
+    expect(report).toEqual({ status: "ok", database: database.kind });
+  });
+
+  it("reports unavailable when the database cannot be reached", async () => {
+    // Port 9 (discard) on loopback has no PostgreSQL: the connection is refused at once.
+    const unreachable = createDatabaseClient("postgres://postgres@127.0.0.1:9/postgres", "postgres", { maxConnections: 1 });
+    const report = await checkHealth("postgres", async () => unreachable);
+    await unreachable.close();
+    expect(report.status).toBe("unavailable");
+  });
+});

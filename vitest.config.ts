@@ -1,0 +1,16 @@
+// Vitest: every suite talks to a real database (PGlite in memory by default, PostgreSQL with
+// THROUGHLINE_TEST_DATABASE=postgres). The database is migrated once in global setup and cloned per file.
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    include: ["tests/**/*.test.ts"],
+    globalSetup: ["tests/support/global-setup.ts"],
+    environment: "node",
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
