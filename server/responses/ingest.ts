@@ -27,16 +27,38 @@ export interface BatchResult {
   duplicates: number;
 }
 
-// 15 bound parameters a row keeps a statement well under Postgres's 65,535-parameter limit.
-const CHUNK_ROWS = 2_000;
+// A chunk travels as one JSON parameter expanded by json_to_recordset: PostgreSQL (and PGlite) parse that far
+// faster than a multi-row VALUES list with a dozen bound parameters per row, and no row limit applies.
+const CHUNK_ROWS = 5_000;
+
+function chunkAsJson(rows: ResponseInput[]): string {
+  return JSON.stringify(
+    rows.map((r) => ({
+      touchpoint_id: r.touchpointId,
+      responded_at: r.respondedAt instanceof Date ? r.respondedAt.toISOString() : r.respondedAt,
+      nps: r.nps ?? null,
+      csat: r.csat ?? null,
+      ces: r.ces ?? null,
+      custom_values: r.customValues ?? null,
+      comment: r.comment ?? null,
+      external_id: r.externalId,
+      respondent_email: r.respondentEmail ?? null,
+      respondent_name: r.respondentName ?? null,
+    })),
+  );
+}
 
 async function insertChunk(tx: Queryable, batchId: number, source: ResponseSource, rows: ResponseInput[]): Promise<number> {
   if (rows.length === 0) return 0;
-  const inserted = await tx
-    .insert(surveyResponses)
-    .values(rows.map((row) => ({ ...row, source, importBatchId: batchId })))
-    .onConflictDoNothing()
-    .returning({ id: surveyResponses.id });
+  const inserted = await tx.execute<{ id: number }>(sql`
+    insert into survey_responses (touchpoint_id, responded_at, nps, csat, ces, custom_values, comment, source, external_id,
+      import_batch_id, respondent_email, respondent_name)
+    select t.touchpoint_id, t.responded_at, t.nps, t.csat, t.ces, t.custom_values, t.comment, ${source}::response_source,
+      t.external_id, ${batchId}::int, t.respondent_email, t.respondent_name
+    from json_to_recordset(${chunkAsJson(rows)}::json) as t(touchpoint_id int, responded_at timestamptz, nps smallint,
+      csat smallint, ces smallint, custom_values jsonb, comment text, external_id text, respondent_email text, respondent_name text)
+    on conflict (source, external_id) do nothing
+    returning id`);
   return inserted.length;
 }
 

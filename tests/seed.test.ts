@@ -1,0 +1,79 @@
+// The demo seed is deterministic (same counts and checksum twice) and tells the stories a CCO should find.
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemoCompany } from "../server/seed/demo";
+import { rebuildRollups } from "../server/rollups/maintain";
+import { createTestDatabase, type TestDatabase } from "./support/database";
+
+const endDate = new Date("2026-11-20T00:00:00Z");
+let first: TestDatabase;
+let second: TestDatabase;
+
+beforeAll(async () => {
+  [first, second] = await Promise.all([createTestDatabase(), createTestDatabase()]);
+  await seedDemoCompany(first.db, { endDate });
+  await seedDemoCompany(second.db, { endDate });
+});
+afterAll(async () => {
+  await first.close();
+  await second.close();
+});
+
+async function fingerprint(database: TestDatabase) {
+  const [row] = await database.db.execute<Record<string, number | string>>(sql`
+    select (select count(*)::int from departments) as departments,
+      (select count(*)::int from users) as users,
+      (select count(*)::int from journeys) as journeys,
+      (select count(*)::int from journey_stages) as stages,
+      (select count(*)::int from touchpoints) as touchpoints,
+      (select count(*)::int from survey_responses) as responses,
+      (select count(*)::int from initiatives) as initiatives,
+      (select md5(string_agg(concat_ws('|', r.external_id, t.code, r.responded_at, r.nps, r.csat, r.ces, r.custom_values, r.comment, r.respondent_email), ',' order by r.external_id))
+        from survey_responses r join touchpoints t on t.id = r.touchpoint_id) as checksum`);
+  return row!;
+}
+
+async function monthlyCsat(database: TestDatabase, code: string) {
+  return database.db.execute<{ month: string; n: number; top_box_share: number }>(sql`
+    select r.month::text, r.response_count::int as n, r.top_box::float / r.response_count as top_box_share
+    from touchpoint_monthly_rollups r join touchpoints t on t.id = r.touchpoint_id join metric_definitions m on m.id = r.metric_id
+    where t.code = ${code} and m.code = 'csat' order by r.month`);
+}
+
+describe("demo seed", () => {
+  it("is deterministic: same counts and same checksum twice", async () => {
+    const a = await fingerprint(first);
+    expect(a).toEqual(await fingerprint(second));
+    expect(a).toMatchObject({ departments: 7, journeys: 3 });
+    expect(Number(a.touchpoints)).toBeGreaterThanOrEqual(38);
+    expect(Number(a.responses)).toBeGreaterThan(90_000);
+    expect(Number(a.responses)).toBeLessThan(110_000);
+  });
+
+  it("fills the roll-ups exactly as a rebuild would", async () => {
+    const before = await first.db.execute(sql`select * from touchpoint_monthly_rollups order by 1, 2, 3`);
+    await first.db.transaction((tx) => rebuildRollups(tx));
+    expect(await first.db.execute(sql`select * from touchpoint_monthly_rollups order by 1, 2, 3`)).toEqual(before);
+  });
+
+  it("has a touchpoint that improves, one that declines and one with too few responses", async () => {
+    const valet = await monthlyCsat(first, "ARR-VALET");
+    expect(valet.at(-2)!.top_box_share - valet[0]!.top_box_share).toBeGreaterThan(0.2);
+    const tracking = await monthlyCsat(first, "DEL-TRACKING");
+    expect(tracking[0]!.top_box_share - tracking.at(-2)!.top_box_share).toBeGreaterThan(0.2);
+    const sparse = await monthlyCsat(first, "SAL-PRIVATE-DINING");
+    expect(sparse.reduce((sum, m) => sum + m.n, 0)).toBeLessThan(30);
+  });
+
+  it("shows service contacts spiking after the billing change", async () => {
+    const care = await monthlyCsat(first, "CARE-PHONE");
+    const before = care.slice(0, 7).reduce((sum, m) => sum + m.n, 0) / 7;
+    const after = care.slice(8, 11).reduce((sum, m) => sum + m.n, 0) / 3;
+    expect(after / before).toBeGreaterThan(1.6);
+  });
+
+  it("lets every demo account sign in with the documented password", async () => {
+    const rows = await first.db.execute<{ n: number }>(sql`select count(*)::int as n from users where password_hash is null`);
+    expect(rows[0]!.n).toBe(0);
+  });
+});
