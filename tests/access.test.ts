@@ -10,7 +10,7 @@ import { createTestDatabase, type TestDatabase } from "./support/database";
 import { seedTestModel } from "./support/fixtures";
 
 type AnyProcedure = { _def: { meta?: ProcedureMeta; type: "query" | "mutation" | "subscription" } };
-const procedures = Object.entries(appRouter._def.procedures as Record<string, AnyProcedure>);
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, AnyProcedure>);
 
 let database: TestDatabase;
 let people: Record<UserRole, SessionUser>;

@@ -1,0 +1,111 @@
+// The CLI: usage and a non-zero exit on unknown commands and flags; model import refusal lists every
+// problem and writes nothing. Runs the real command in a child process against this file's database.
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "./support/database";
+import { testModel } from "./support/fixtures";
+
+const run = promisify(execFile);
+let database: TestDatabase;
+let workDir: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  workDir = fs.mkdtempSync(path.join(os.tmpdir(), "throughline-cli-"));
+});
+afterAll(async () => {
+  await database.close();
+  fs.rmSync(workDir, { recursive: true, force: true });
+});
+
+async function cli(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const child = run(path.resolve("node_modules/.bin/tsx"), ["cli/index.ts", ...args], {
+    env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (input !== undefined) {
+    child.child.stdin?.end(input);
+  } else {
+    child.child.stdin?.end();
+  }
+  try {
+    const { stdout, stderr } = await child;
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe("cli", () => {
+  it("prints usage and exits non-zero on an unknown command", async () => {
+    const result = await cli(["frobnicate"]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/unknown command/);
+    expect(result.stderr).toMatch(/Usage:/);
+  });
+
+  it("exits non-zero on an unknown flag", async () => {
+    const result = await cli(["model", "export", "x.json", "--bogus"]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/unknown option '--bogus'/);
+  });
+
+  it("has --help on every command", async () => {
+    const result = await cli(["user", "add", "--help"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/--password-stdin/);
+  });
+
+  it("refuses a bad model file with every problem listed, writing nothing", async () => {
+    const file = path.join(workDir, "bad.json");
+    const bad = structuredClone(testModel);
+    bad.touchpoints[0]!.department = "Nowhere";
+    bad.journeys[0]!.stages[1]!.touchpoints.push("GHOST-1");
+    fs.writeFileSync(file, JSON.stringify(bad));
+    const result = await cli(["model", "import", file]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${file}: touchpoints[0].department: no department "Nowhere"`);
+    expect(result.stderr).toContain(`${file}: journeys[0].stages[1].touchpoints[1]: no touchpoint with code GHOST-1`);
+    const [row] = await database.db.execute<{ n: number }>(sql`select count(*)::int as n from departments`);
+    expect(row!.n).toBe(0);
+  });
+
+  it("imports a model, adds a user with a password from stdin, deactivates them, and creates a token", async () => {
+    const file = path.join(workDir, "model.json");
+    fs.writeFileSync(file, JSON.stringify(testModel));
+    expect((await cli(["model", "import", file])).code).toBe(0);
+    const added = await cli(
+      ["user", "add", "--email", "new@test.example", "--name", "New Owner", "--role", "owner", "--department", "Service", "--password-stdin"],
+      "a long enough password\n",
+    );
+    expect(added.code).toBe(0);
+    expect((await cli(["user", "deactivate", "NEW@test.example"])).code).toBe(0);
+    const [user] = await database.db.execute<{ active: boolean; hash: string }>(
+      sql`select active, password_hash as hash from users where email = 'new@test.example'`,
+    );
+    expect(user).toMatchObject({ active: false });
+    expect(user!.hash).toMatch(/^\$2/);
+    const token = await cli(["token", "add", "--name", "nightly push"]);
+    expect(token.stdout.trim()).toMatch(/^tl_[A-Za-z0-9_-]{32}$/);
+    const [stored] = await database.db.execute<{ token_hash: string }>(sql`select token_hash from api_tokens`);
+    expect(stored!.token_hash).not.toContain(token.stdout.trim());
+  });
+
+  it("refuses an invalid role with the allowed choices", async () => {
+    const result = await cli(["user", "add", "--email", "x@test.example", "--name", "X", "--role", "king"]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/Allowed choices are admin, executive, owner/);
+  });
+
+  it("exports the model it imported", async () => {
+    const file = path.join(workDir, "out.json");
+    expect((await cli(["model", "export", file])).code).toBe(0);
+    const exported = JSON.parse(fs.readFileSync(file, "utf8")) as { touchpoints: Array<{ code: string }> };
+    expect(exported.touchpoints.map((t) => t.code)).toEqual(["BIL-BILL", "SVC-HOST"]);
+  });
+});
