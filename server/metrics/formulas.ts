@@ -1,0 +1,204 @@
+// Every score formula Throughline shows, in one pure module (no I/O), documented in docs/metrics.md.
+// Inputs are the counts and sums stored in the roll-up tables, so any period and level is computed exactly.
+
+/** Two-sided 95% critical value of the normal distribution. */
+export const Z_95 = 1.96;
+/** Below this many answers a figure is "insufficient data", never a number. A setting; this is its default. */
+export const DEFAULT_MINIMUM_SAMPLE = 30;
+/** Below this many responses, comments are not shown to executives (respondents could be recognised). */
+export const MINIMUM_RESPONSES_FOR_COMMENTS = 5;
+
+export interface MetricCounts {
+  responseCount: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  topBox: number;
+  sum: number;
+  sumOfSquares: number;
+}
+
+export interface MetricScale {
+  kind: "nps" | "csat" | "ces" | "custom";
+  scaleMin: number;
+  scaleMax: number;
+  direction: "higher_is_better" | "lower_is_better";
+}
+
+export type Score =
+  | { status: "insufficient"; n: number; minimum: number }
+  | {
+      status: "ok";
+      n: number;
+      /** In the metric's reported unit: NPS points (−100…100), CSAT % (0…100), CES/custom mean on its scale. */
+      value: number;
+      /** Half-width of the 95% confidence interval, in the same unit. */
+      margin: number;
+      /** CES only: % of answers in the top box (5–7). */
+      topBoxShare?: number;
+    };
+
+export const emptyCounts = (): MetricCounts => ({
+  responseCount: 0,
+  promoters: 0,
+  passives: 0,
+  detractors: 0,
+  topBox: 0,
+  sum: 0,
+  sumOfSquares: 0,
+});
+
+/** Counts add up exactly: this is how days become months, and touchpoints become stages. */
+export function addCounts(a: MetricCounts, b: MetricCounts): MetricCounts {
+  return {
+    responseCount: a.responseCount + b.responseCount,
+    promoters: a.promoters + b.promoters,
+    passives: a.passives + b.passives,
+    detractors: a.detractors + b.detractors,
+    topBox: a.topBox + b.topBox,
+    sum: a.sum + b.sum,
+    sumOfSquares: a.sumOfSquares + b.sumOfSquares,
+  };
+}
+
+/** Variance of the NPS estimate in proportion units: (p + d − (p − d)²) / n. */
+function npsVariance(c: MetricCounts): number {
+  const p = c.promoters / c.responseCount;
+  const d = c.detractors / c.responseCount;
+  return (p + d - (p - d) ** 2) / c.responseCount;
+}
+
+function proportionVariance(share: number, n: number): number {
+  return (share * (1 - share)) / n;
+}
+
+/** Standard error of a mean from its sum and sum of squares (sample standard deviation / √n). */
+function meanStandardError(c: MetricCounts): number {
+  const n = c.responseCount;
+  if (n < 2) return Number.POSITIVE_INFINITY;
+  const mean = c.sum / n;
+  const variance = Math.max(0, (c.sumOfSquares - n * mean * mean) / (n - 1));
+  return Math.sqrt(variance / n);
+}
+
+export function score(scale: MetricScale, c: MetricCounts, minimum = DEFAULT_MINIMUM_SAMPLE): Score {
+  const n = c.responseCount;
+  if (n < minimum || n === 0) return { status: "insufficient", n, minimum };
+  switch (scale.kind) {
+    case "nps":
+      return {
+        status: "ok",
+        n,
+        value: (100 * (c.promoters - c.detractors)) / n,
+        margin: Z_95 * 100 * Math.sqrt(npsVariance(c)),
+      };
+    case "csat": {
+      const share = c.topBox / n;
+      return { status: "ok", n, value: 100 * share, margin: Z_95 * 100 * Math.sqrt(proportionVariance(share, n)) };
+    }
+    case "ces":
+    case "custom": {
+      const result: Score = { status: "ok", n, value: c.sum / n, margin: Z_95 * meanStandardError(c) };
+      return scale.kind === "ces" ? { ...result, topBoxShare: (100 * c.topBox) / n } : result;
+    }
+  }
+}
+
+/**
+ * Every metric on a common 0–100 scale (100 best) so touchpoints asking different questions can be
+ * rolled up together: NPS as (NPS + 100) / 2, CSAT as is, means by min–max of their scale, inverted
+ * where lower is better. Returns the factor too, so margins scale with the value.
+ */
+export function normalise(scale: MetricScale, value: number): { value: number; factor: number } {
+  switch (scale.kind) {
+    case "nps":
+      return { value: (value + 100) / 2, factor: 0.5 };
+    case "csat":
+      return { value, factor: 1 };
+    default: {
+      const factor = 100 / (scale.scaleMax - scale.scaleMin);
+      const upward = (value - scale.scaleMin) * factor;
+      return { value: scale.direction === "lower_is_better" ? 100 - upward : upward, factor };
+    }
+  }
+}
+
+export interface RollupPart {
+  /** Normalised 0–100 score, or null when the part is below the minimum sample. */
+  normalised: number | null;
+  n: number;
+  /** Touchpoint importance weight (default 1). */
+  importance: number;
+}
+
+export type Rollup =
+  | { status: "insufficient"; n: number; insufficientWeightShare: number }
+  | { status: "ok"; value: number; n: number; insufficientWeightShare: number };
+
+/**
+ * Weighted mean of normalised scores, weight = importance × responses. Parts below the minimum sample
+ * are left out, and the share of weight they carried is reported so a reader knows how much is missing.
+ */
+export function rollUp(parts: RollupPart[]): Rollup {
+  let weight = 0;
+  let weighted = 0;
+  let insufficientWeight = 0;
+  let n = 0;
+  for (const part of parts) {
+    const w = part.importance * part.n;
+    n += part.n;
+    if (part.normalised === null) insufficientWeight += w;
+    else {
+      weight += w;
+      weighted += w * part.normalised;
+    }
+  }
+  const total = weight + insufficientWeight;
+  const insufficientWeightShare = total === 0 ? 0 : insufficientWeight / total;
+  if (weight === 0) return { status: "insufficient", n, insufficientWeightShare };
+  return { status: "ok", value: weighted / weight, n, insufficientWeightShare };
+}
+
+export type Change =
+  | { status: "not_comparable" }
+  | { status: "ok"; difference: number; margin: number; significant: boolean; direction: "better" | "worse" | "none" };
+
+/**
+ * Change from `before` to `after`, with its 95% margin and whether it is significant: a difference-of-NPS
+ * z-test (variances added), a pooled two-proportion z-test for CSAT, and a large-sample z-test of two means
+ * for CES and custom metrics. "better" already accounts for the metric's direction.
+ */
+export function change(scale: MetricScale, before: MetricCounts, after: MetricCounts, minimum = DEFAULT_MINIMUM_SAMPLE): Change {
+  const a = score(scale, before, minimum);
+  const b = score(scale, after, minimum);
+  if (a.status !== "ok" || b.status !== "ok") return { status: "not_comparable" };
+  const difference = b.value - a.value;
+  let standardError: number;
+  let testError: number;
+  switch (scale.kind) {
+    case "nps":
+      standardError = 100 * Math.sqrt(npsVariance(before) + npsVariance(after));
+      testError = standardError;
+      break;
+    case "csat": {
+      const p1 = before.topBox / before.responseCount;
+      const p2 = after.topBox / after.responseCount;
+      const pooled = (before.topBox + after.topBox) / (before.responseCount + after.responseCount);
+      standardError = 100 * Math.sqrt(proportionVariance(p1, before.responseCount) + proportionVariance(p2, after.responseCount));
+      testError = 100 * Math.sqrt(pooled * (1 - pooled) * (1 / before.responseCount + 1 / after.responseCount));
+      break;
+    }
+    default:
+      standardError = Math.sqrt(meanStandardError(before) ** 2 + meanStandardError(after) ** 2);
+      testError = standardError;
+  }
+  const significant = testError === 0 ? difference !== 0 : Math.abs(difference) / testError > Z_95;
+  const improved = scale.direction === "lower_is_better" ? difference < 0 : difference > 0;
+  return {
+    status: "ok",
+    difference,
+    margin: Z_95 * standardError,
+    significant,
+    direction: !significant ? "none" : improved ? "better" : "worse",
+  };
+}
