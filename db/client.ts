@@ -18,8 +18,9 @@ export interface DatabaseConnection {
 
 export function createDatabaseClient(url: string, kind: DatabaseKind, options: { maxConnections?: number } = {}): DatabaseConnection {
   const client = postgres(url, {
-    // The embedded socket server multiplexes 8 connections onto one PGlite; leave it headroom.
-    max: options.maxConnections ?? (kind === "embedded" ? 4 : 10),
+    // PGlite is one session: statements from two connections can interleave inside its extended-query
+    // protocol ("unnamed prepared statement does not exist"), so embedded mode uses one pipelined connection.
+    max: options.maxConnections ?? (kind === "embedded" ? 1 : 10),
     onnotice: () => {},
     connect_timeout: 10,
     connection: { application_name: "throughline" },

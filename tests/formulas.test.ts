@@ -71,6 +71,16 @@ describe("roll-up", () => {
     expect(result.insufficientWeightShare).toBeCloseTo(10 / 310, 6);
   });
 
+  it("carries a margin: Σ wᵢ² varᵢ / W²", () => {
+    const result = rollUp([
+      { normalised: 60, n: 100, importance: 1, variance: 4 },
+      { normalised: 80, n: 100, importance: 1, variance: 9 },
+    ]);
+    // (100²·4 + 100²·9) / 200² = 3.25
+    expect(result).toMatchObject({ status: "ok", value: 70, variance: 3.25 });
+    expect(result.status === "ok" && result.margin).toBeCloseTo(1.96 * Math.sqrt(3.25), 6);
+  });
+
   it("is insufficient when every part is", () => {
     expect(rollUp([{ normalised: null, n: 12, importance: 1 }])).toEqual({ status: "insufficient", n: 12, insufficientWeightShare: 1 });
     expect(rollUp([])).toEqual({ status: "insufficient", n: 0, insufficientWeightShare: 0 });

@@ -1,10 +1,12 @@
 // The application's tRPC router: one sub-router per area, each a thin layer over a domain module.
 import { adminRouter } from "./routers/admin";
+import { dashboardRouter } from "./routers/dashboard";
 import { modelRouter } from "./routers/model";
 import { ownersRouter } from "./routers/owners";
 import { createCallerFactory, createRouter } from "./trpc";
 
 export const appRouter = createRouter({
+  dashboard: dashboardRouter,
   model: modelRouter,
   owners: ownersRouter,
   admin: adminRouter,

@@ -8,7 +8,7 @@ export const DEFAULT_MINIMUM_SAMPLE = 30;
 /** Below this many responses, comments are not shown to executives (respondents could be recognised). */
 export const MINIMUM_RESPONSES_FOR_COMMENTS = 5;
 
-export interface MetricCounts {
+export type MetricCounts = {
   responseCount: number;
   promoters: number;
   passives: number;
@@ -16,7 +16,7 @@ export interface MetricCounts {
   topBox: number;
   sum: number;
   sumOfSquares: number;
-}
+};
 
 export interface MetricScale {
   kind: "nps" | "csat" | "ces" | "custom";
@@ -129,11 +129,13 @@ export interface RollupPart {
   n: number;
   /** Touchpoint importance weight (default 1). */
   importance: number;
+  /** Sampling variance of `normalised`, when known: lets the roll-up carry a margin of error. */
+  variance?: number;
 }
 
 export type Rollup =
   | { status: "insufficient"; n: number; insufficientWeightShare: number }
-  | { status: "ok"; value: number; n: number; insufficientWeightShare: number };
+  | { status: "ok"; value: number; n: number; insufficientWeightShare: number; margin: number; variance: number };
 
 /**
  * Weighted mean of normalised scores, weight = importance × responses. Parts below the minimum sample
@@ -143,6 +145,7 @@ export function rollUp(parts: RollupPart[]): Rollup {
   let weight = 0;
   let weighted = 0;
   let insufficientWeight = 0;
+  let weightedVariance = 0;
   let n = 0;
   for (const part of parts) {
     const w = part.importance * part.n;
@@ -151,12 +154,30 @@ export function rollUp(parts: RollupPart[]): Rollup {
     else {
       weight += w;
       weighted += w * part.normalised;
+      weightedVariance += w * w * (part.variance ?? 0);
     }
   }
   const total = weight + insufficientWeight;
   const insufficientWeightShare = total === 0 ? 0 : insufficientWeight / total;
   if (weight === 0) return { status: "insufficient", n, insufficientWeightShare };
-  return { status: "ok", value: weighted / weight, n, insufficientWeightShare };
+  // Var(Σ wᵢxᵢ / W) = Σ wᵢ² Var(xᵢ) / W², treating the parts as independent samples.
+  const variance = weightedVariance / (weight * weight);
+  return { status: "ok", value: weighted / weight, n, insufficientWeightShare, variance, margin: Z_95 * Math.sqrt(variance) };
+}
+
+/** Significance of the difference between two rolled-up (normalised) scores, from their carried variances. */
+export function rollupChange(before: Rollup, after: Rollup): Change {
+  if (before.status !== "ok" || after.status !== "ok") return { status: "not_comparable" };
+  const difference = after.value - before.value;
+  const standardError = Math.sqrt(before.variance + after.variance);
+  const significant = standardError === 0 ? difference !== 0 : Math.abs(difference) / standardError > Z_95;
+  return {
+    status: "ok",
+    difference,
+    margin: Z_95 * standardError,
+    significant,
+    direction: !significant ? "none" : difference > 0 ? "better" : "worse",
+  };
 }
 
 export type Change =

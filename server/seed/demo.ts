@@ -108,7 +108,7 @@ function* responsesFor(code: string, touchpointId: number, profile: TouchpointPr
         touchpointId,
         respondedAt: at,
         csat: 1 + Math.round(satisfaction * 4),
-        nps: asks("nps") && random.chance(0.8) ? Math.round(clamp(satisfaction * 10.6 - 0.3 + random.normal(0, 0.6), 0, 10)) : null,
+        nps: asks("nps") && random.chance(0.8) ? Math.round(clamp(satisfaction * 9 + 1.8 + random.normal(0, 0.8), 0, 10)) : null,
         ces: asks("ces") ? 1 + Math.round(clamp(satisfaction + random.normal(0, 0.08), 0, 1) * 6) : null,
         customValues: asks("review_stars") ? { review_stars: 1 + Math.round(satisfaction * 4) } : null,
         comment: commentFor(profile, satisfaction, afterBillingChange, random),

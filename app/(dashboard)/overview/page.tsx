@@ -1,42 +1,193 @@
-// Executives' home (placeholder until the roll-up dashboard lands): the journeys and every touchpoint.
+// Executives' home: the program's experience across journeys and silos, read from the roll-up tables.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { describeChange, describeScore, formatCount, formatValue, metricLabel } from "@/components/format";
 import { EmptyState } from "@/components/empty-state";
-import { JourneyMapCard } from "@/components/journey-map";
+import { FilterBar, hrefWith } from "@/components/dashboard/filter-bar";
+import { Heatmap } from "@/components/dashboard/heatmap";
+import { ScoreTile } from "@/components/dashboard/score-tile";
+import { TrendChart } from "@/components/dashboard/trend-chart";
 import { PageHeader } from "@/components/page-header";
-import { TouchpointTable } from "@/components/touchpoint-table";
 import { serverApi } from "@/server/api/caller";
+import { filtersFromSearchParams } from "@/server/scores/filters";
+import { HEADLINE_METRICS } from "@/server/scores/overview";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Overview" };
 
-export default async function OverviewPage() {
-  const api = await serverApi();
-  const [journeys, touchpoints] = await Promise.all([api.model.journeyMap(), api.model.touchpoints()]);
+const statusLabel: Record<string, string> = {
+  not_started: "Not started",
+  in_progress: "In progress",
+  on_hold: "On hold",
+  done: "Done",
+  cancelled: "Cancelled",
+};
+
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const filters = filtersFromSearchParams(await searchParams);
+  const data = await (await serverApi()).dashboard.overview(filters);
+  const link = (changes: Parameters<typeof hrefWith>[2]) => hrefWith("/overview", filters, changes);
+  const trendPoints = data.trend.map((t) => ({
+    month: t.month,
+    value: t.program.status === "ok" ? t.program.value : null,
+    low: t.program.status === "ok" ? t.program.value - t.program.margin : null,
+    high: t.program.status === "ok" ? t.program.value + t.program.margin : null,
+    n: t.program.n,
+  }));
+
   return (
     <>
-      <PageHeader title="Overview" description="Every journey your customers live, stage by stage, and who owns each step." />
+      <PageHeader
+        title="Overview"
+        description={`Experience across every journey and department, ${data.period.from} to ${data.period.to}, compared with ${data.compareTo.from} to ${data.compareTo.to}. Scores below ${data.minimumSample} responses are not shown.`}
+      />
+      <FilterBar filters={filters} period={data.period} compareTo={data.compareTo} {...data.filterOptions} />
+      {data.journeys.length === 0 ? (
+        <EmptyState title="Nothing to show yet">
+          <p>Journeys and their touchpoints appear here once an admin sets them up and survey responses arrive.</p>
+        </EmptyState>
+      ) : null}
+
+      <div className="tiles" aria-label="Headline scores">
+        <ScoreTile metric="program" score={data.tiles.program.score} change={data.tiles.program.change} />
+        {HEADLINE_METRICS.map((code) => (
+          <ScoreTile key={code} metric={code} score={data.tiles[code].score} change={data.tiles[code].change} />
+        ))}
+      </div>
+
+      <h2>Experience score, last 12 months</h2>
+      <div className="card">
+        <TrendChart points={trendPoints} label="Experience score by month with its 95% confidence band" />
+        <details className="table-view">
+          <summary>Show as a table</summary>
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">Month</th>
+                <th scope="col">Experience score</th>
+                {HEADLINE_METRICS.map((code) => (
+                  <th scope="col" key={code}>{metricLabel[code]}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {data.trend.map((t) => (
+                <tr key={t.month}>
+                  <td>{t.month.slice(0, 7)}</td>
+                  <td>{describeScore("program", t.program)}</td>
+                  {HEADLINE_METRICS.map((code) => (
+                    <td key={code}>{describeScore(code, t.metrics[code]!)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      </div>
+
       <h2>Journeys</h2>
-      {journeys.length === 0 ? (
-        <EmptyState title="No journeys yet">
-          <p>
-            An admin sets up journeys under <Link href="/admin/journeys">Setup › Journeys</Link>, or imports a model file with{" "}
-            <code>npm run cli -- model import</code>.
-          </p>
+      <div className="grid cols-3">
+        {data.journeys.map((journey) => (
+          <section key={journey.id} className="card" aria-labelledby={`journey-${journey.id}`}>
+            <h3 id={`journey-${journey.id}`}>
+              <a href={link({ journeyId: journey.id })}>{journey.name}</a>
+            </h3>
+            <div className="stat">{journey.score.status === "ok" ? formatValue("program", journey.score.value) : "—"}</div>
+            <div className="muted">{describeScore("program", journey.score)}</div>
+            <div className="change">{describeChange("program", journey.change)}</div>
+            <p>
+              Weakest stage:{" "}
+              {journey.weakestStage ? (
+                <strong>
+                  {journey.weakestStage.name} ({formatValue("program", journey.weakestStage.value)})
+                </strong>
+              ) : (
+                <span className="muted">not enough data</span>
+              )}
+            </p>
+          </section>
+        ))}
+      </div>
+
+      <h2>The silos across the journey</h2>
+      <Heatmap heatmap={data.heatmap} linkFor={(departmentId, journeyId) => link({ departmentId, journeyId })} />
+
+      <div className="two-col">
+        <section>
+          <h2>Moments of truth below target</h2>
+          {data.momentsBelowTarget.length === 0 ? (
+            <EmptyState title="Every scored moment of truth meets its target" />
+          ) : (
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">Touchpoint</th>
+                  <th scope="col">Owner</th>
+                  <th scope="col" className="num">Score</th>
+                  <th scope="col" className="num">Target</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.momentsBelowTarget.map((m) => (
+                  <tr key={`${m.touchpointId}-${m.metric}`}>
+                    <td>
+                      {m.name} <span className="muted">{m.code}</span>
+                    </td>
+                    <td>{m.ownerName ?? "—"}</td>
+                    <td className="num">
+                      {metricLabel[m.metric] ?? m.metric} {formatValue(m.metric, m.value)} <small className="muted">{formatCount(m.n)}</small>
+                    </td>
+                    <td className="num">{formatValue(m.metric, m.target)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+        <section>
+          <h2>Biggest significant movers</h2>
+          {data.movers.length === 0 ? (
+            <EmptyState title="No significant changes">
+              <p>No touchpoint&apos;s experience score changed significantly against the comparison period.</p>
+            </EmptyState>
+          ) : (
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">Touchpoint</th>
+                  <th scope="col" className="num">Now</th>
+                  <th scope="col" className="num">Change</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.movers.map((m) => (
+                  <tr key={m.touchpointId}>
+                    <td>
+                      {m.name} <span className="muted">{m.code}</span>
+                    </td>
+                    <td className="num">{describeScore("program", m.score)}</td>
+                    <td className={`num change ${m.change.direction === "better" ? "good" : "bad"}`}>
+                      {m.change.difference > 0 ? "▲ +" : "▼ −"}
+                      {Math.abs(m.change.difference).toFixed(1)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      </div>
+
+      <h2>Initiatives</h2>
+      {data.initiatives.length === 0 ? (
+        <EmptyState title="No initiatives yet">
+          <p>Owners start improvement initiatives on their touchpoints.</p>
         </EmptyState>
       ) : (
-        <div className="grid">
-          {journeys.map((journey) => (
-            <JourneyMapCard key={journey.id} journey={journey} />
-          ))}
-        </div>
+        <p>
+          {data.initiatives.map((row) => `${statusLabel[row.status] ?? row.status}: ${row.count}`).join(" · ")}
+          {data.initiatives.some((row) => row.overdue > 0) ? ` · overdue: ${data.initiatives.reduce((sum, row) => sum + row.overdue, 0)}` : ""}
+        </p>
       )}
-      <h2>Touchpoints</h2>
-      <TouchpointTable
-        rows={touchpoints}
-        caption={`${touchpoints.length} touchpoints across all departments. ★ marks a moment of truth.`}
-        emptyText={<p>Touchpoints appear here once an admin adds them.</p>}
-      />
     </>
   );
 }

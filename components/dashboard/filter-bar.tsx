@@ -1,0 +1,98 @@
+// The dashboard filters as a plain GET form: applying them changes the URL, so every view is a shareable link.
+import { channels } from "@/db/schema";
+import type { DashboardFilters } from "@/server/scores/filters";
+import type { Period } from "@/server/scores/periods";
+
+const channelLabel: Record<(typeof channels)[number], string> = {
+  phone: "Phone",
+  web: "Web",
+  app: "App",
+  in_person: "In person",
+  email: "Email",
+  chat: "Chat",
+  other: "Other",
+};
+
+export function FilterBar({
+  filters,
+  period,
+  compareTo,
+  journeys,
+  departments,
+}: {
+  filters: DashboardFilters;
+  period: Period;
+  compareTo: Period;
+  journeys: Array<{ id: number; name: string }>;
+  departments: Array<{ id: number; name: string }>;
+}) {
+  return (
+    <form className="filters card" method="get" aria-label="Filters">
+      <div>
+        <label htmlFor="from">From</label>
+        <input id="from" name="from" type="date" defaultValue={period.from} />
+      </div>
+      <div>
+        <label htmlFor="to">To</label>
+        <input id="to" name="to" type="date" defaultValue={period.to} />
+      </div>
+      <div>
+        <label htmlFor="compareFrom">Compare from</label>
+        <input id="compareFrom" name="compareFrom" type="date" defaultValue={filters.compareFrom ?? compareTo.from} />
+      </div>
+      <div>
+        <label htmlFor="compareTo">Compare to</label>
+        <input id="compareTo" name="compareTo" type="date" defaultValue={filters.compareTo ?? compareTo.to} />
+      </div>
+      <div>
+        <label htmlFor="journeyId">Journey</label>
+        <select id="journeyId" name="journeyId" defaultValue={filters.journeyId ?? ""}>
+          <option value="">All journeys</option>
+          {journeys.map((j) => (
+            <option key={j.id} value={j.id}>
+              {j.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="departmentId">Department</label>
+        <select id="departmentId" name="departmentId" defaultValue={filters.departmentId ?? ""}>
+          <option value="">All departments</option>
+          {departments.map((d) => (
+            <option key={d.id} value={d.id}>
+              {d.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="channel">Channel</label>
+        <select id="channel" name="channel" defaultValue={filters.channel ?? ""}>
+          <option value="">All channels</option>
+          {channels.map((c) => (
+            <option key={c} value={c}>
+              {channelLabel[c]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="primary">
+        Apply
+      </button>
+      <a href="?" className="button">
+        Reset
+      </a>
+    </form>
+  );
+}
+
+/** A URL for the same view with some filters changed; used by every drill-down link. */
+export function hrefWith(path: string, filters: DashboardFilters, changes: Partial<Record<keyof DashboardFilters, string | number | undefined>>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...filters, ...changes })) {
+    if (value !== undefined && value !== "") params.set(key, String(value));
+  }
+  const query = params.toString();
+  return query ? `${path}?${query}` : path;
+}

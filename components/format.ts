@@ -1,0 +1,49 @@
+// One formatter per metric: how each score, margin and change is written everywhere in the app.
+import type { Change, Rollup, Score } from "@/server/metrics/formulas";
+
+export type MetricCode = "program" | "nps" | "csat" | "ces" | string;
+
+export const metricLabel: Record<string, string> = {
+  program: "Experience score",
+  nps: "NPS",
+  csat: "CSAT",
+  ces: "CES",
+  review_stars: "Review rating",
+};
+
+export function formatValue(metric: MetricCode, value: number): string {
+  switch (metric) {
+    case "nps":
+      return `${value > 0 ? "+" : ""}${Math.round(value)}`;
+    case "csat":
+      return `${value.toFixed(0)}%`;
+    case "program":
+      return value.toFixed(1);
+    default:
+      return value.toFixed(2);
+  }
+}
+
+export function formatMargin(metric: MetricCode, margin: number): string {
+  if (!Number.isFinite(margin)) return "";
+  const points = metric === "csat" ? `${margin.toFixed(1)} pts` : metric === "nps" ? `${margin.toFixed(0)}` : metric === "program" ? margin.toFixed(1) : margin.toFixed(2);
+  return `± ${points}`;
+}
+
+export function formatCount(n: number): string {
+  return `n = ${n.toLocaleString("en-US")}`;
+}
+
+/** A score as one line of text: the value with its margin, or why there is none. */
+export function describeScore(metric: MetricCode, result: Score | Rollup): string {
+  if (result.status !== "ok") return `insufficient data (${formatCount(result.n)})`;
+  return `${formatValue(metric, result.value)} ${formatMargin(metric, result.margin)} (${formatCount(result.n)})`;
+}
+
+export function describeChange(metric: MetricCode, result: Change): string {
+  if (result.status !== "ok") return "not comparable (too few responses)";
+  if (!result.significant) return "no significant change";
+  const sign = result.difference > 0 ? "+" : "−";
+  const size = metric === "nps" ? Math.abs(Math.round(result.difference)).toString() : Math.abs(result.difference).toFixed(1);
+  return `${sign}${size}${metric === "csat" ? " pts" : ""}, significant`;
+}

@@ -1,0 +1,65 @@
+// Reads counts and sums from the roll-up tables — never from survey_responses — for a period or a trend.
+// A period is whole months from the monthly table plus loose days from the daily table, so it stays cheap.
+import { sql, type SQL } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import type { MetricCounts } from "@/server/metrics/formulas";
+import { splitPeriod, type Period } from "./periods";
+
+export type CountsRow = MetricCounts & {
+  touchpointId: number;
+  metricCode: string;
+};
+
+const measures = sql`sum(response_count)::float8 as "responseCount", sum(promoters)::float8 as promoters,
+  sum(passives)::float8 as passives, sum(detractors)::float8 as detractors, sum(top_box)::float8 as "topBox",
+  sum(sum)::float8 as sum, sum(sum_of_squares)::float8 as "sumOfSquares"`;
+
+function periodSources(period: Period): SQL {
+  const split = splitPeriod(period);
+  const parts: SQL[] = [];
+  if (split.monthsFrom < split.monthsTo) {
+    parts.push(sql`select touchpoint_id, metric_id, response_count, promoters, passives, detractors, top_box, sum, sum_of_squares
+      from touchpoint_monthly_rollups where month >= ${split.monthsFrom}::date and month < ${split.monthsTo}::date`);
+  }
+  for (const range of split.dayRanges) {
+    parts.push(sql`select touchpoint_id, metric_id, response_count, promoters, passives, detractors, top_box, sum, sum_of_squares
+      from touchpoint_daily_rollups where day >= ${range.from}::date and day <= ${range.to}::date`);
+  }
+  return sql.join(parts, sql` union all `);
+}
+
+/** Counts per touchpoint and metric over a period. */
+export async function readPeriodCounts(db: Queryable, period: Period): Promise<CountsRow[]> {
+  return db.execute<CountsRow>(sql`
+    select r.touchpoint_id as "touchpointId", m.code as "metricCode", ${measures}
+    from (${periodSources(period)}) r join metric_definitions m on m.id = r.metric_id
+    group by r.touchpoint_id, m.code`);
+}
+
+export type MonthlyCountsRow = CountsRow & { month: string };
+
+/** Counts per month, touchpoint and metric for the months [fromMonth, toMonth] (first days of months). */
+export async function readMonthlyCounts(
+  db: Queryable,
+  fromMonth: string,
+  toMonth: string,
+  touchpointIds?: number[],
+): Promise<MonthlyCountsRow[]> {
+  const only = touchpointIds
+    ? touchpointIds.length
+      ? sql`and r.touchpoint_id in (${sql.join(touchpointIds.map((id) => sql`${id}`), sql`, `)})`
+      : sql`and false`
+    : sql``;
+  return db.execute<MonthlyCountsRow>(sql`
+    select to_char(r.month, 'YYYY-MM-DD') as month, r.touchpoint_id as "touchpointId", m.code as "metricCode", ${measures}
+    from touchpoint_monthly_rollups r join metric_definitions m on m.id = r.metric_id
+    where r.month >= ${fromMonth}::date and r.month <= ${toMonth}::date ${only}
+    group by r.month, r.touchpoint_id, m.code
+    order by r.month`);
+}
+
+/** The last day that has any response, so "the last 90 days" of an old dataset is not empty. */
+export async function latestDataDay(db: Queryable): Promise<string | null> {
+  const [row] = await db.execute<{ day: string | null }>(sql`select to_char(max(day), 'YYYY-MM-DD') as day from touchpoint_daily_rollups`);
+  return row?.day ?? null;
+}

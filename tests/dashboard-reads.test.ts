@@ -1,0 +1,60 @@
+// Dashboards read only the roll-up tables: with survey_responses hidden (renamed inside a rolled-back
+// transaction), the whole overview still computes. Also checks its figures on known data.
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { programOverview } from "../server/scores/overview";
+import { ingestBatch, type ResponseInput } from "../server/responses/ingest";
+import { createTestDatabase, type TestDatabase } from "./support/database";
+import { seedTestModel } from "./support/fixtures";
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedTestModel(database.db);
+  const [host, bill] = await database.db.execute<{ id: number }>(sql`select id from touchpoints order by code desc`);
+  const rows: ResponseInput[] = [];
+  for (let i = 0; i < 100; i += 1) {
+    // Host greeting: 80 of 100 answer 4–5 in March; the bill: NPS 50 promoters, 30 passives, 20 detractors.
+    rows.push({ touchpointId: host!.id, respondedAt: new Date(Date.UTC(2026, 2, 1 + (i % 28), 12)), csat: i < 80 ? 5 : 2, externalId: `h${i}` });
+    rows.push({ touchpointId: bill!.id, respondedAt: new Date(Date.UTC(2026, 2, 1 + (i % 28), 12)), nps: i < 50 ? 10 : i < 80 ? 8 : 3, externalId: `b${i}` });
+  }
+  await ingestBatch(database.db, { fileName: "t", fileHash: "t", sourceFormat: "test", source: "api" }, rows);
+});
+afterAll(() => database.close());
+
+const march = { from: "2026-03-01", to: "2026-03-31" };
+
+class Rollback extends Error {}
+
+describe("overview", () => {
+  it("computes the headline figures from the roll-ups", async () => {
+    const overview = await programOverview(database.db, march);
+    expect(overview.tiles.csat.score).toMatchObject({ status: "ok", n: 100, value: 80 });
+    expect(overview.tiles.nps.score).toMatchObject({ status: "ok", n: 100, value: 30 });
+    expect(overview.tiles.ces.score).toEqual({ status: "insufficient", n: 0, minimum: 30 });
+    // Host greeting normalised 80, the bill (30 + 100)/2 = 65; equal importance and n → stage scores 80 and 65.
+    const dinner = overview.journeys[0]!;
+    expect(dinner.stages.map((s) => (s.score.status === "ok" ? s.score.value : null))).toEqual([80, 65]);
+    expect(dinner.weakestStage).toMatchObject({ name: "Pay", value: 65 });
+    expect(overview.tiles.program.score).toMatchObject({ status: "ok", value: 72.5, n: 200 });
+    expect(overview.tiles.program.change).toEqual({ status: "not_comparable" });
+    expect(overview.momentsBelowTarget).toEqual([]);
+  });
+
+  it("never reads survey_responses", async () => {
+    await expect(
+      database.db.transaction(async (tx) => {
+        await tx.execute(sql`alter table survey_responses rename to survey_responses_hidden_for_test`);
+        const overview = await programOverview(tx, march);
+        expect(overview.tiles.csat.score).toMatchObject({ status: "ok", n: 100 });
+        throw new Rollback();
+      }),
+    ).rejects.toBeInstanceOf(Rollback);
+    const [row] = await database.db.execute<{ n: number }>(sql`select count(*)::int as n from survey_responses`);
+    expect(row!.n).toBe(200);
+  });
+
+  it("refuses a period that ends before it starts", async () => {
+    await expect(programOverview(database.db, { from: "2026-03-31", to: "2026-03-01" })).rejects.toThrow(/must not be after/);
+  });
+});

@@ -1,0 +1,105 @@
+// Property test: for random responses and random periods, the counts read from the roll-ups (whole months
+// plus loose days) equal a brute-force count over the raw responses.
+import fc from "fast-check";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestBatch, type ResponseInput } from "../server/responses/ingest";
+import { readPeriodCounts } from "../server/scores/read-rollups";
+import { splitPeriod } from "../server/scores/periods";
+import { createTestDatabase, type TestDatabase } from "./support/database";
+import { seedTestModel } from "./support/fixtures";
+
+let database: TestDatabase;
+let touchpointIds: number[];
+const responses: ResponseInput[] = [];
+const START = Date.UTC(2025, 10, 20);
+const SPAN_DAYS = 200;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedTestModel(database.db);
+  touchpointIds = (await database.db.execute<{ id: number }>(sql`select id from touchpoints order by id`)).map((r) => r.id);
+  const generated = fc.sample(
+    fc.record({
+      tp: fc.integer({ min: 0, max: touchpointIds.length - 1 }),
+      minute: fc.integer({ min: 0, max: SPAN_DAYS * 1440 - 1 }),
+      nps: fc.option(fc.integer({ min: 0, max: 10 })),
+      csat: fc.option(fc.integer({ min: 1, max: 5 })),
+      ces: fc.option(fc.integer({ min: 1, max: 7 })),
+    }),
+    { numRuns: 1500, seed: 42 },
+  );
+  generated.forEach((g, i) =>
+    responses.push({
+      touchpointId: touchpointIds[g.tp]!,
+      respondedAt: new Date(START + g.minute * 60_000),
+      nps: g.nps,
+      csat: g.csat,
+      ces: g.ces,
+      externalId: `p${i}`,
+    }),
+  );
+  await ingestBatch(database.db, { fileName: "p", fileHash: "p", sourceFormat: "test", source: "api" }, responses);
+});
+afterAll(() => database.close());
+
+function bruteForce(from: string, to: string) {
+  const result = new Map<string, { responseCount: number; promoters: number; detractors: number; topBox: number; sum: number }>();
+  for (const r of responses) {
+    const day = (r.respondedAt as Date).toISOString().slice(0, 10);
+    if (day < from || day > to) continue;
+    for (const [code, value, topBoxMin] of [["nps", r.nps, 9], ["csat", r.csat, 4], ["ces", r.ces, 5]] as const) {
+      if (value == null) continue;
+      const key = `${r.touchpointId}:${code}`;
+      const c = result.get(key) ?? { responseCount: 0, promoters: 0, detractors: 0, topBox: 0, sum: 0 };
+      c.responseCount += 1;
+      c.sum += value;
+      if (value >= topBoxMin) c.topBox += 1;
+      if (code === "nps" && value >= 9) c.promoters += 1;
+      if (code === "nps" && value <= 6) c.detractors += 1;
+      result.set(key, c);
+    }
+  }
+  return result;
+}
+
+const dayString = (offset: number) => new Date(START + offset * 86_400_000).toISOString().slice(0, 10);
+
+describe("roll-up reads", () => {
+  it("split a period into whole months and loose days that cover it exactly once", () => {
+    expect(splitPeriod({ from: "2026-01-15", to: "2026-04-10" })).toEqual({
+      monthsFrom: "2026-02-01",
+      monthsTo: "2026-04-01",
+      dayRanges: [
+        { from: "2026-01-15", to: "2026-01-31" },
+        { from: "2026-04-01", to: "2026-04-10" },
+      ],
+    });
+    expect(splitPeriod({ from: "2026-02-01", to: "2026-02-28" })).toEqual({ monthsFrom: "2026-02-01", monthsTo: "2026-03-01", dayRanges: [] });
+    expect(splitPeriod({ from: "2026-02-03", to: "2026-02-05" }).dayRanges).toEqual([{ from: "2026-02-03", to: "2026-02-05" }]);
+  });
+
+  it("equal a brute-force count over the raw responses for any period", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: -5, max: SPAN_DAYS + 5 }), fc.integer({ min: 0, max: 120 }), async (start, length) => {
+        const from = dayString(start);
+        const to = dayString(start + length);
+        const expected = bruteForce(from, to);
+        const actual = await readPeriodCounts(database.db, { from, to });
+        expect(actual.length).toBe(expected.size);
+        for (const row of actual) {
+          const want = expected.get(`${row.touchpointId}:${row.metricCode}`);
+          expect(want, `${row.touchpointId}:${row.metricCode}`).toBeDefined();
+          expect({ n: row.responseCount, p: row.promoters, d: row.detractors, t: row.topBox, s: row.sum }).toEqual({
+            n: want!.responseCount,
+            p: want!.promoters,
+            d: want!.detractors,
+            t: want!.topBox,
+            s: want!.sum,
+          });
+        }
+      }),
+      { numRuns: 40, seed: 7 },
+    );
+  });
+});
