@@ -9,7 +9,9 @@ import { cliActor } from "@/server/audit";
 import { cliDatabase } from "@/server/database";
 import { ModelImportError, exportModel, importModel } from "@/server/model/transfer";
 import { setUserActive, addUser, userIdByEmail, UserInputError } from "@/server/people/users";
+import { toCsv } from "@/server/export/csv";
 import { rebuildRollups } from "@/server/rollups/maintain";
+import { flattenScoreRow, scoreGrains, scoreLevels, scoreQuerySchema, scoreRows } from "@/server/scores/api";
 import { seedDemoCompany } from "@/server/seed/demo";
 import { createApiToken } from "@/server/tokens/api-tokens";
 
@@ -167,6 +169,23 @@ export function buildProgram(): Command {
         const started = performance.now();
         await db.transaction((tx) => rebuildRollups(tx));
         console.log(`Roll-ups rebuilt in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+      }),
+    );
+
+  program
+    .command("scores")
+    .description("Scores per program, journey, stage, touchpoint or department, from the roll-up tables (as GET /api/v1/scores).")
+    .addOption(new Option("--level <level>", "which entities").choices(scoreLevels).makeOptionMandatory())
+    .requiredOption("--from <YYYY-MM-DD>", "first day")
+    .requiredOption("--to <YYYY-MM-DD>", "last day")
+    .addOption(new Option("--grain <grain>", "one row per entity and period").choices(scoreGrains).default("none"))
+    .addOption(new Option("--format <format>", "output format").choices(["json", "csv"]).default("json"))
+    .action((options: { level: string; from: string; to: string; grain: string; format: "json" | "csv" }) =>
+      withDatabase(async ({ db }) => {
+        const query = scoreQuerySchema.safeParse(options);
+        if (!query.success) throw new CliError(query.error.issues.map((i) => i.message).join("; "));
+        const rows = await scoreRows(db, query.data);
+        process.stdout.write(options.format === "csv" ? toCsv(rows.map(flattenScoreRow)) : JSON.stringify(rows, null, 2) + "\n");
       }),
     );
 

@@ -16,11 +16,17 @@ export interface DatabaseConnection {
   close: () => Promise<void>;
 }
 
+function poolSize(kind: DatabaseKind): number {
+  const configured = Number(process.env.THROUGHLINE_DATABASE_POOL_SIZE);
+  if (Number.isInteger(configured) && configured > 0) return configured;
+  return kind === "embedded" ? 1 : 10;
+}
+
 export function createDatabaseClient(url: string, kind: DatabaseKind, options: { maxConnections?: number } = {}): DatabaseConnection {
   const client = postgres(url, {
     // PGlite is one session: statements from two connections can interleave inside its extended-query
     // protocol ("unnamed prepared statement does not exist"), so embedded mode uses one pipelined connection.
-    max: options.maxConnections ?? (kind === "embedded" ? 1 : 10),
+    max: options.maxConnections ?? poolSize(kind),
     onnotice: () => {},
     connect_timeout: 10,
     connection: { application_name: "throughline" },

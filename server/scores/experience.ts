@@ -53,6 +53,8 @@ export interface ExperienceTree {
   /** Program-wide counts per metric, each touchpoint counted once. */
   programMetrics: Record<string, Score>;
   programCounts: Map<string, MetricCounts>;
+  /** Pooled metric scores over a set of touchpoints (a stage, journey or department), each counted once. */
+  metricsOf: (touchpointIds: Iterable<number>) => Record<string, Score>;
 }
 
 function touchpointExperience(metricCounts: Map<string, MetricCounts>, scales: Map<string, MetricScale>, minimum: number, importance: number): TouchpointExperience {
@@ -124,7 +126,20 @@ export function buildExperienceTree(input: ExperienceInput): ExperienceTree {
     const scale = input.scales.get(code);
     if (scale) programMetrics[code] = score(scale, counts, input.minimumSample);
   }
+  const metricsOf = (touchpointIds: Iterable<number>) => {
+    const pooled = new Map<string, MetricCounts>();
+    for (const id of new Set(touchpointIds)) {
+      for (const [code, counts] of byTouchpoint.get(id) ?? []) pooled.set(code, addCounts(pooled.get(code) ?? emptyCounts(), counts));
+    }
+    const result: Record<string, Score> = {};
+    for (const [code, counts] of pooled) {
+      const scale = input.scales.get(code);
+      if (scale) result[code] = score(scale, counts, input.minimumSample);
+    }
+    return result;
+  };
   return {
+    metricsOf,
     touchpoints,
     stages,
     journeys,

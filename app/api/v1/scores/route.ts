@@ -1,0 +1,27 @@
+// GET /api/v1/scores?level=…&from=YYYY-MM-DD&to=YYYY-MM-DD&grain=none|month|quarter with a Bearer token.
+// 401 without a valid token, 400 with a clear message on a bad parameter; rows come from the roll-ups.
+import { appDatabase } from "@/server/database";
+import { scoreQuerySchema, scoreRows } from "@/server/scores/api";
+import { verifyApiToken } from "@/server/tokens/api-tokens";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request) {
+  const { db } = await appDatabase();
+  const token = request.headers.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  if (!token || !(await verifyApiToken(db, token))) {
+    return Response.json(
+      { error: "A valid API token is required: send Authorization: Bearer <token> (create one with npm run cli -- token add --name …)." },
+      { status: 401, headers: { "WWW-Authenticate": "Bearer" } },
+    );
+  }
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const query = scoreQuerySchema.safeParse(params);
+  if (!query.success) {
+    return Response.json(
+      { error: "Bad parameter.", problems: query.error.issues.map((i) => ({ parameter: i.path.join(".") || "query", message: i.message })) },
+      { status: 400 },
+    );
+  }
+  return Response.json({ level: query.data.level, from: query.data.from, to: query.data.to, grain: query.data.grain, rows: await scoreRows(db, query.data) });
+}

@@ -1,0 +1,87 @@
+// GET /api/v1/scores: 401 without a valid token, 400 with a clear message on a bad parameter, rows with
+// n, margins and insufficient flags otherwise. Calls the real route handler against this file's database.
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ingestBatch, type ResponseInput } from "../server/responses/ingest";
+import { periodsOf, type ScoreRow } from "../server/scores/api";
+import { createApiToken } from "../server/tokens/api-tokens";
+import { createTestDatabase, type TestDatabase } from "./support/database";
+import { seedTestModel } from "./support/fixtures";
+
+let database: TestDatabase;
+let token: string;
+let GET: (request: Request) => Promise<Response>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedTestModel(database.db);
+  const [host] = await database.db.execute<{ id: number }>(sql`select id from touchpoints where code = 'SVC-HOST'`);
+  const rows: ResponseInput[] = Array.from({ length: 40 }, (_, i) => ({
+    touchpointId: host!.id,
+    // 31 answers on 10 January, 9 on 4 February (below the minimum sample of 30).
+    respondedAt: new Date(Date.UTC(2026, i > 30 ? 1 : 0, i > 30 ? 4 : 10, 12)),
+    csat: i % 4 === 0 ? 2 : 5,
+    externalId: `s${i}`,
+  }));
+  await ingestBatch(database.db, { fileName: "s", fileHash: "s", sourceFormat: "test", source: "api" }, rows);
+  token = await createApiToken(database.db, "test", { id: null, email: "test" });
+  process.env.DATABASE_URL = database.url;
+  // PGlite is one session: the route's pool must be a single connection, as in embedded mode.
+  if (database.kind === "embedded") process.env.THROUGHLINE_DATABASE_POOL_SIZE = "1";
+  ({ GET } = await import("../app/api/v1/scores/route"));
+});
+afterAll(async () => {
+  const { appDatabase } = await import("../server/database");
+  await (await appDatabase()).close();
+  delete process.env.DATABASE_URL;
+  delete process.env.THROUGHLINE_DATABASE_POOL_SIZE;
+  await database.close();
+});
+
+const get = (query: string, auth: string | null = `Bearer ${token}`) =>
+  GET(new Request(`http://localhost/api/v1/scores?${query}`, { headers: auth ? { authorization: auth } : {} }));
+
+describe("GET /api/v1/scores", () => {
+  it("answers 401 without a token or with a wrong one", async () => {
+    expect((await get("level=program&from=2026-01-01&to=2026-01-31", null)).status).toBe(401);
+    expect((await get("level=program&from=2026-01-01&to=2026-01-31", "Bearer tl_wrong")).status).toBe(401);
+  });
+
+  it("answers 400 naming the bad parameter", async () => {
+    const response = await get("level=galaxy&from=2026-01-01&to=2026-01-31");
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { problems: Array<{ parameter: string; message: string }> };
+    expect(body.problems).toContainEqual({ parameter: "level", message: "level must be one of program, journey, stage, touchpoint, department" });
+    expect((await get("level=program&from=2026-02-01&to=2026-01-01")).status).toBe(400);
+    expect((await get("level=program&from=yesterday&to=2026-01-01")).status).toBe(400);
+  });
+
+  it("returns touchpoint rows with n, margin and insufficient flags", async () => {
+    const response = await get("level=touchpoint&from=2026-01-01&to=2026-02-28");
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { rows: ScoreRow[] };
+    const host = body.rows.find((r) => r.code === "SVC-HOST")!;
+    expect(host).toMatchObject({ n: { csat: 40 }, csat: 75, insufficient: { csat: false, nps: true, score: false } });
+    expect(host.csatMargin).toBeCloseTo(1.96 * 100 * Math.sqrt((0.75 * 0.25) / 40), 6);
+    const bill = body.rows.find((r) => r.code === "BIL-BILL")!;
+    expect(bill).toMatchObject({ nps: null, score: null, insufficient: { nps: true, score: true } });
+  });
+
+  it("splits by month: a month below the minimum sample is flagged, not zero", async () => {
+    const body = (await (await get("level=program&from=2026-01-01&to=2026-02-28&grain=month")).json()) as { rows: ScoreRow[] };
+    expect(body.rows.map((r) => [r.period, r.n.csat, r.insufficient.csat, r.csat])).toEqual([
+      ["2026-01", 31, false, (100 * 23) / 31],
+      ["2026-02", 9, true, null],
+    ]);
+  });
+});
+
+describe("periods", () => {
+  it("cut at month and quarter boundaries", () => {
+    expect(periodsOf({ from: "2026-01-15", to: "2026-04-10" }, "quarter")).toEqual([
+      { from: "2026-01-15", to: "2026-03-31", label: "2026-Q1" },
+      { from: "2026-04-01", to: "2026-04-10", label: "2026-Q2" },
+    ]);
+    expect(periodsOf({ from: "2026-01-15", to: "2026-02-03" }, "month").map((p) => p.label)).toEqual(["2026-01", "2026-02"]);
+  });
+});
