@@ -1,31 +1,53 @@
-// The executive overview: numbers with their n, filters in the URL, drill-down from the heatmap.
+// The executive's drill-down: overview → heatmap cell → journey → touchpoint → the customers' words;
+// filters live in the URL, so a colleague opening the link sees the same view.
 import { expect, test } from "@playwright/test";
 import { screenshot, signIn } from "./helpers";
 
-test("an executive reads the overview, drills from a heatmap cell, and the filtered view is a shareable URL", async ({ page, browser }) => {
+test("an executive drills from a heatmap cell to a touchpoint to its verbatims, changes the period and shares the URL", async ({ page, browser }) => {
   await signIn(page, "cco@larderlane.example");
   await expect(page).toHaveURL(/\/overview$/);
   const tiles = page.getByLabel("Headline scores");
   await expect(tiles.getByText(/n = [\d,]+/).first()).toBeVisible();
   await screenshot(page, "overview-dashboard");
 
+  // Billing & Payments in the Dine-in evening › Pay stage.
   await page.getByRole("row", { name: /Billing & Payments/ }).getByRole("link").first().click();
-  await expect(page).toHaveURL(/departmentId=\d+/);
-  await expect(page).toHaveURL(/journeyId=\d+/);
-  const shared = page.url();
-  await expect(page.getByRole("rowheader", { name: "Billing & Payments" })).toBeVisible();
-  await expect(page.getByRole("rowheader", { name: "Guest Care" })).toHaveCount(0);
+  await expect(page).toHaveURL(/\/journeys\/\d+\?.*departmentId=\d+/);
+  await expect(page.getByRole("heading", { level: 1, name: "Dine-in evening" })).toBeVisible();
+  await screenshot(page, "journey");
 
+  await page.getByRole("link", { name: /^The bill/ }).first().click();
+  await expect(page).toHaveURL(/\/touchpoints\/\d+/);
+  await expect(page.getByRole("heading", { level: 1, name: /The bill/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Net Promoter Score" })).toBeVisible();
+  const verbatims = page.getByTestId("verbatims");
+  await expect(verbatims.locator("blockquote").first()).toBeVisible();
+  // Executives never see respondents' contact details.
+  await expect(verbatims).not.toContainText("@mail.example");
+  await page.getByLabel("Answer", { exact: true }).selectOption("dissatisfied");
+  await expect(verbatims.getByText(/CSAT [12]\b/).first()).toBeVisible();
+  await expect(verbatims.getByText(/CSAT [345]\b/)).toHaveCount(0);
+  await screenshot(page, "touchpoint");
+
+  await page.goto("/overview");
   await page.getByLabel("From", { exact: true }).fill("2026-01-01");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/from=2026-01-01/);
+  const shared = page.url();
 
   const other = await browser.newContext();
   const colleague = await other.newPage();
   await signIn(colleague, "admin@larderlane.example");
   await expect(colleague).toHaveURL(/\/overview$/);
   await colleague.goto(shared);
-  await expect(colleague.getByRole("rowheader", { name: "Billing & Payments" })).toBeVisible();
-  await expect(colleague.getByRole("rowheader", { name: "Guest Care" })).toHaveCount(0);
+  await expect(colleague.getByLabel("From", { exact: true })).toHaveValue("2026-01-01");
   await other.close();
+});
+
+test("the owner of a touchpoint sees respondents' contact details in its comments", async ({ page }) => {
+  await signIn(page, "graham@larderlane.example");
+  await expect(page).toHaveURL(/\/my-touchpoints$/);
+  await page.goto("/overview");
+  await page.getByRole("link", { name: /^The bill/ }).first().click();
+  await expect(page.getByTestId("verbatims")).toContainText("@mail.example");
 });

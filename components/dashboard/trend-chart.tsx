@@ -1,6 +1,7 @@
 "use client";
-// The 12-month trend of the experience score with its 95% band; a table view sits beside it for screen readers.
-import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+// A monthly trend with its 95% band, an optional target line and markers (e.g. initiative starts).
+// Months below the minimum sample leave a gap rather than a misleading point.
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 
 export interface TrendPoint {
   month: string;
@@ -10,20 +11,44 @@ export interface TrendPoint {
   n: number;
 }
 
-const monthLabel = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-US", { month: "short", year: "2-digit", timeZone: "UTC" });
+export const monthLabel = (iso: string) =>
+  new Date(`${iso.slice(0, 7)}-01T00:00:00Z`).toLocaleDateString("en-US", { month: "short", year: "2-digit", timeZone: "UTC" });
 
-export function TrendChart({ points, label }: { points: TrendPoint[]; label: string }) {
+export function TrendChart({
+  points,
+  label,
+  target,
+  markers = [],
+  height = 240,
+}: {
+  points: TrendPoint[];
+  label: string;
+  target?: number | null;
+  markers?: Array<{ month: string; label: string }>;
+  height?: number;
+}) {
   const data = points.map((p) => ({ ...p, band: p.low !== null && p.high !== null ? [p.low, p.high] : null, label: monthLabel(p.month) }));
   return (
     <figure className="chart" aria-label={label} role="img" style={{ margin: 0 }}>
-      <ResponsiveContainer width="100%" height={240}>
-        <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+      <ResponsiveContainer width="100%" height={height}>
+        <ComposedChart data={data} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#eef0f3" vertical={false} />
           <XAxis dataKey="label" tick={{ fontSize: 12 }} />
-          <YAxis domain={["auto", "auto"]} tick={{ fontSize: 12 }} width={40} />
-          <Tooltip formatter={(value) => (Array.isArray(value) ? value.map((v) => Number(v).toFixed(1)).join(" – ") : Number(value).toFixed(1))} />
+          <YAxis
+            // Keep the target in view even when every month is far from it.
+            domain={[(min: number) => Math.floor(Math.min(min, target ?? min)), (max: number) => Math.ceil(Math.max(max, target ?? max))]}
+            tick={{ fontSize: 12 }}
+            width={44}
+          />
+          <Tooltip
+            formatter={(value) => (Array.isArray(value) ? value.map((v) => Number(v).toFixed(1)).join(" – ") : Number(value).toFixed(1))}
+          />
           <Area dataKey="band" stroke="none" fill="#2f5bea" fillOpacity={0.12} name="95% band" isAnimationActive={false} />
           <Line dataKey="value" stroke="#2f5bea" strokeWidth={2} dot={{ r: 3 }} name="Score" connectNulls={false} isAnimationActive={false} />
+          {target != null ? <ReferenceLine y={target} stroke="#8a5a00" strokeDasharray="6 4" label={{ value: "target", fontSize: 11, fill: "#8a5a00", position: "insideTopRight" }} /> : null}
+          {markers.map((m) => (
+            <ReferenceLine key={`${m.month}-${m.label}`} x={monthLabel(m.month)} stroke="#1f7a4d" label={{ value: m.label, fontSize: 11, fill: "#1f7a4d", position: "insideTopLeft" }} />
+          ))}
         </ComposedChart>
       </ResponsiveContainer>
     </figure>

@@ -14,7 +14,7 @@ const DEFAULT_PERIOD_DAYS = 90;
 
 export class FilterError extends Error {}
 
-function resolvePeriods(filters: DashboardFilters, latest: string | null): { period: Period; compareTo: Period } {
+export function resolvePeriods(filters: DashboardFilters, latest: string | null): { period: Period; compareTo: Period } {
   const period = filters.from && filters.to ? { from: filters.from, to: filters.to } : lastDays(DEFAULT_PERIOD_DAYS, latest ?? undefined);
   const checked = periodSchema.safeParse(period);
   if (!checked.success) throw new FilterError(`Period: ${checked.error.issues[0]?.message}`);

@@ -25,7 +25,6 @@ const statusLabel: Record<string, string> = {
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const filters = filtersFromSearchParams(await searchParams);
   const data = await (await serverApi()).dashboard.overview(filters);
-  const link = (changes: Parameters<typeof hrefWith>[2]) => hrefWith("/overview", filters, changes);
   const trendPoints = data.trend.map((t) => ({
     month: t.month,
     value: t.program.status === "ok" ? t.program.value : null,
@@ -89,7 +88,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         {data.journeys.map((journey) => (
           <section key={journey.id} className="card" aria-labelledby={`journey-${journey.id}`}>
             <h3 id={`journey-${journey.id}`}>
-              <a href={link({ journeyId: journey.id })}>{journey.name}</a>
+              <a href={hrefWith(`/journeys/${journey.id}`, { ...filters, journeyId: undefined }, {})}>{journey.name}</a>
             </h3>
             <div className="stat">{journey.score.status === "ok" ? formatValue("program", journey.score.value) : "—"}</div>
             <div className="muted">{describeScore("program", journey.score)}</div>
@@ -109,7 +108,10 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       </div>
 
       <h2>The silos across the journey</h2>
-      <Heatmap heatmap={data.heatmap} linkFor={(departmentId, journeyId) => link({ departmentId, journeyId })} />
+      <Heatmap
+        heatmap={data.heatmap}
+        linkFor={(departmentId, journeyId) => hrefWith(`/journeys/${journeyId}`, { ...filters, journeyId: undefined }, { departmentId })}
+      />
 
       <div className="two-col">
         <section>
@@ -130,7 +132,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                 {data.momentsBelowTarget.map((m) => (
                   <tr key={`${m.touchpointId}-${m.metric}`}>
                     <td>
-                      {m.name} <span className="muted">{m.code}</span>
+                      <a href={hrefWith(`/touchpoints/${m.touchpointId}`, filters, {})}>{m.name}</a> <span className="muted">{m.code}</span>
                     </td>
                     <td>{m.ownerName ?? "—"}</td>
                     <td className="num">
@@ -162,7 +164,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                 {data.movers.map((m) => (
                   <tr key={m.touchpointId}>
                     <td>
-                      {m.name} <span className="muted">{m.code}</span>
+                      <a href={hrefWith(`/touchpoints/${m.touchpointId}`, filters, {})}>{m.name}</a> <span className="muted">{m.code}</span>
                     </td>
                     <td className="num">{describeScore("program", m.score)}</td>
                     <td className={`num change ${m.change.direction === "better" ? "good" : "bad"}`}>

@@ -1,16 +1,42 @@
-// Executive dashboard reads: every signed-in role. Thin layer over server/scores (roll-up tables only).
+// Dashboard reads for every signed-in role. Thin layer over server/scores (roll-up tables only; the
+// verbatims list is the one read of raw responses, and personal data follows server/auth/ownership.ts).
 import { TRPCError } from "@trpc/server";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { touchpoints } from "@/db/schema";
+import { mayReadPersonalData } from "@/server/auth/ownership";
 import { dashboardFiltersSchema } from "@/server/scores/filters";
+import { journeyView } from "@/server/scores/journey";
 import { FilterError, programOverview } from "@/server/scores/overview";
+import { NotFoundError, touchpointView } from "@/server/scores/touchpoint";
+import { listVerbatims, verbatimQuerySchema } from "@/server/scores/verbatims";
 import { createRouter, viewerProcedure } from "../trpc";
 
+/** Turns domain errors into the right tRPC codes, so the client can say what to do. */
+async function asTrpc<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof FilterError) throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
+    if (error instanceof NotFoundError) throw new TRPCError({ code: "NOT_FOUND", message: error.message });
+    throw error;
+  }
+}
+
 export const dashboardRouter = createRouter({
-  overview: viewerProcedure.input(dashboardFiltersSchema).query(async ({ ctx, input }) => {
-    try {
-      return await programOverview(ctx.db, input);
-    } catch (error) {
-      if (error instanceof FilterError) throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
-      throw error;
-    }
+  overview: viewerProcedure.input(dashboardFiltersSchema).query(({ ctx, input }) => asTrpc(() => programOverview(ctx.db, input))),
+  journey: viewerProcedure
+    .input(dashboardFiltersSchema.extend({ journeyId: z.number().int().positive() }))
+    .query(({ ctx, input }) => asTrpc(() => journeyView(ctx.db, input.journeyId, input))),
+  touchpoint: viewerProcedure
+    .input(dashboardFiltersSchema.extend({ touchpointId: z.number().int().positive() }))
+    .query(({ ctx, input }) => asTrpc(() => touchpointView(ctx.db, input.touchpointId, input))),
+  verbatims: viewerProcedure.input(verbatimQuerySchema).query(async ({ ctx, input }) => {
+    const [touchpoint] = await ctx.db.select({ ownerId: touchpoints.ownerId }).from(touchpoints).where(eq(touchpoints.id, input.touchpointId));
+    if (!touchpoint) throw new TRPCError({ code: "NOT_FOUND", message: `Touchpoint ${input.touchpointId} does not exist.` });
+    return listVerbatims(ctx.db, input, {
+      includePersonalData: mayReadPersonalData(ctx.user, touchpoint.ownerId),
+      privacyThreshold: ctx.user.role === "executive",
+    });
   }),
 });

@@ -1,0 +1,154 @@
+// One touchpoint: each metric against its target with its trend and 95% band, the answer distribution,
+// the initiatives on it (marked on the trend), and the customers' own words.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { describeChange, describeScore, formatCount, formatValue } from "@/components/format";
+import { hrefWith } from "@/components/dashboard/filter-bar";
+import { trendPoint } from "@/components/dashboard/scores";
+import { TrendChart } from "@/components/dashboard/trend-chart";
+import { EmptyState } from "@/components/empty-state";
+import { PageHeader } from "@/components/page-header";
+import { serverApi } from "@/server/api/caller";
+import { filtersFromSearchParams } from "@/server/scores/filters";
+import type { TouchpointView } from "@/server/scores/touchpoint";
+import { Verbatims } from "./verbatims";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Touchpoint" };
+
+function Distribution({ metric }: { metric: TouchpointView["metrics"][number] }) {
+  const d = metric.distribution;
+  if (d.responses === 0) return <p className="muted">No answers in this period.</p>;
+  const rows =
+    metric.scale.kind === "nps"
+      ? [
+          ["Promoters 9–10", d.promoters, "#1f7a4d"],
+          ["Passives 7–8", d.passives, "#b0b7c3"],
+          ["Detractors 0–6", d.detractors, "#b3261e"],
+        ]
+      : [
+          [`Top box (${metric.scale.kind === "csat" ? "4–5" : metric.scale.kind === "ces" ? "5–7" : "top"})`, d.topBox, "#1f7a4d"],
+          ["Other answers", d.responses - d.topBox, "#b0b7c3"],
+        ];
+  return (
+    <div className="bars" role="table" aria-label={`Distribution of ${metric.name} answers`}>
+      {rows.map(([label, count, colour]) => (
+        <div className="bar-row" role="row" key={String(label)}>
+          <span role="cell">{label}</span>
+          <span className="bar-track" role="cell" aria-hidden="true">
+            <span className="bar-fill" style={{ display: "block", width: `${(100 * Number(count)) / d.responses}%`, background: String(colour) }} />
+          </span>
+          <span role="cell" className="num">
+            {((100 * Number(count)) / d.responses).toFixed(0)}% ({Number(count).toLocaleString("en-US")})
+          </span>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+export default async function TouchpointPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ touchpointId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const touchpointId = Number((await params).touchpointId);
+  if (!Number.isInteger(touchpointId) || touchpointId <= 0) notFound();
+  const filters = filtersFromSearchParams(await searchParams);
+  const data = await (await serverApi()).dashboard.touchpoint({ ...filters, touchpointId }).catch((error: { code?: string }) => {
+    if (error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const tp = data.touchpoint;
+  const markers = data.initiatives.filter((i) => i.startDate).map((i) => ({ month: i.startDate!.slice(0, 7), label: `▶ ${i.title}` }));
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href={hrefWith("/overview", filters, {})}>Overview</Link>
+        {data.placements.map((p) => (
+          <span key={`${p.journeyId}-${p.stageName}`}>
+            {" "}
+            › <Link href={hrefWith(`/journeys/${p.journeyId}`, filters, {})}>{p.journeyName}</Link> › {p.stageName}
+          </span>
+        ))}
+      </p>
+      <PageHeader
+        title={`${tp.name}${tp.momentOfTruth ? " ★" : ""}`}
+        description={`${tp.code} · ${tp.departmentName} · owner ${tp.ownerName ?? "unassigned"}${tp.description ? ` · ${tp.description}` : ""}`}
+      />
+      <p>
+        {data.period.from} to {data.period.to}, compared with {data.compareTo.from} to {data.compareTo.to}. Experience score:{" "}
+        <strong>{describeScore("program", data.experience)}</strong>
+      </p>
+      {data.metrics.length === 0 ? <EmptyState title="No responses yet for this touchpoint" /> : null}
+      {data.metrics.map((metric) => (
+        <section key={metric.code} className="card" style={{ marginBottom: 16 }} aria-labelledby={`metric-${metric.code}`}>
+          <div className="section-head">
+            <h2 id={`metric-${metric.code}`} style={{ margin: 0 }}>
+              {metric.name}
+            </h2>
+            <span>
+              <strong>{describeScore(metric.code, metric.score)}</strong>
+              {metric.target != null ? ` · target ${formatValue(metric.code, metric.target)}` : ""} · {describeChange(metric.code, metric.change)}
+            </span>
+          </div>
+          <div className="two-col">
+            <TrendChart
+              points={metric.trend.map((t) => trendPoint(t.month, t.score))}
+              label={`${metric.name} by month with 95% band${metric.target != null ? " and target" : ""}`}
+              target={metric.target}
+              markers={markers}
+              height={220}
+            />
+            <div>
+              <h3>Answers this period ({formatCount(metric.distribution.responses)})</h3>
+              <Distribution metric={metric} />
+              <details className="table-view">
+                <summary>Trend as a table</summary>
+                <table className="data">
+                  <tbody>
+                    {metric.trend.map((t) => (
+                      <tr key={t.month}>
+                        <td>{t.month.slice(0, 7)}</td>
+                        <td>{describeScore(metric.code, t.score)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </details>
+            </div>
+          </div>
+        </section>
+      ))}
+      <h2>Initiatives on this touchpoint</h2>
+      {data.initiatives.length === 0 ? (
+        <EmptyState title="No initiatives yet" />
+      ) : (
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">Initiative</th>
+              <th scope="col">Status</th>
+              <th scope="col">Start</th>
+              <th scope="col">Due</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.initiatives.map((i) => (
+              <tr key={i.id}>
+                <td>{i.title}</td>
+                <td>{i.status.replace("_", " ")}</td>
+                <td>{i.startDate ?? "—"}</td>
+                <td>{i.dueDate ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <Verbatims touchpointId={tp.id} from={data.period.from} to={data.period.to} />
+    </>
+  );
+}

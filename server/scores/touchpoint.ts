@@ -1,0 +1,106 @@
+// One touchpoint's view: its scores against targets, 12-month trend per metric with 95% bands, answer
+// distribution and the initiatives on it. Reads roll-ups; verbatims (server/scores/verbatims.ts) are separate.
+import { and, asc, eq } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { departments, initiatives, journeyStages, journeys, stageTouchpoints, touchpoints, users } from "@/db/schema";
+import { change, emptyCounts, score } from "@/server/metrics/formulas";
+import { buildExperienceTree } from "./experience";
+import type { DashboardFilters } from "./filters";
+import { loadScoreModel } from "./model";
+import { resolvePeriods } from "./overview";
+import { trailingMonths } from "./periods";
+import { latestDataDay, readMonthlyCounts, readPeriodCounts } from "./read-rollups";
+
+export class NotFoundError extends Error {}
+
+export async function touchpointView(db: Queryable, touchpointId: number, filters: DashboardFilters) {
+  const [detail] = await db
+    .select({
+      id: touchpoints.id,
+      code: touchpoints.code,
+      name: touchpoints.name,
+      channel: touchpoints.channel,
+      description: touchpoints.description,
+      momentOfTruth: touchpoints.momentOfTruth,
+      weight: touchpoints.weight,
+      ownerId: touchpoints.ownerId,
+      ownerName: users.name,
+      departmentId: touchpoints.departmentId,
+      departmentName: departments.name,
+    })
+    .from(touchpoints)
+    .innerJoin(departments, eq(departments.id, touchpoints.departmentId))
+    .leftJoin(users, eq(users.id, touchpoints.ownerId))
+    .where(eq(touchpoints.id, touchpointId));
+  if (!detail) throw new NotFoundError(`Touchpoint ${touchpointId} does not exist.`);
+
+  const model = await loadScoreModel(db);
+  const { period, compareTo } = resolvePeriods(filters, await latestDataDay(db));
+  const only = (rows: Awaited<ReturnType<typeof readPeriodCounts>>) => rows.filter((r) => r.touchpointId === touchpointId);
+  const [current, previous, monthly, placements, initiativeRows] = await Promise.all([
+    readPeriodCounts(db, period).then(only),
+    readPeriodCounts(db, compareTo).then(only),
+    readMonthlyCounts(db, trailingMonths(12, period.to)[0]!, period.to, [touchpointId]),
+    db
+      .select({ journeyId: journeys.id, journeyName: journeys.name, stageName: journeyStages.name })
+      .from(stageTouchpoints)
+      .innerJoin(journeyStages, eq(journeyStages.id, stageTouchpoints.stageId))
+      .innerJoin(journeys, eq(journeys.id, journeyStages.journeyId))
+      .where(eq(stageTouchpoints.touchpointId, touchpointId))
+      .orderBy(asc(journeys.name), asc(journeyStages.position)),
+    db
+      .select({ id: initiatives.id, title: initiatives.title, status: initiatives.status, startDate: initiatives.startDate, dueDate: initiatives.dueDate })
+      .from(initiatives)
+      .where(and(eq(initiatives.touchpointId, touchpointId)))
+      .orderBy(asc(initiatives.startDate)),
+  ]);
+
+  const targets = new Map(model.targets.filter((t) => t.touchpointId === touchpointId).map((t) => [t.code, t.target]));
+  const asked = [...new Set([...current, ...previous, ...monthly].map((r) => r.metricCode)), ...targets.keys()];
+  const metricCodes = [...new Set(asked)].filter((code) => model.scales.has(code)).sort((a, b) => order(a) - order(b));
+  const months = trailingMonths(12, period.to);
+  const tree = buildExperienceTree({
+    touchpoints: model.touchpoints.filter((tp) => tp.id === touchpointId),
+    journeys: [],
+    departmentIds: [],
+    scales: model.scales,
+    counts: current,
+    minimumSample: model.minimumSample,
+  });
+
+  const metrics = metricCodes.map((code) => {
+    const scale = model.scales.get(code)!;
+    const now = current.find((r) => r.metricCode === code) ?? emptyCounts();
+    const before = previous.find((r) => r.metricCode === code) ?? emptyCounts();
+    return {
+      code,
+      name: scale.name,
+      scale: { min: scale.scaleMin, max: scale.scaleMax, kind: scale.kind },
+      target: targets.get(code) ?? null,
+      score: score(scale, now, model.minimumSample),
+      change: change(scale, before, now, model.minimumSample),
+      distribution: { responses: now.responseCount, promoters: now.promoters, passives: now.passives, detractors: now.detractors, topBox: now.topBox },
+      trend: months.map((month) => ({
+        month,
+        score: score(scale, monthly.find((r) => r.month === month && r.metricCode === code) ?? emptyCounts(), model.minimumSample),
+      })),
+    };
+  });
+
+  return {
+    touchpoint: detail,
+    placements,
+    period,
+    compareTo,
+    minimumSample: model.minimumSample,
+    experience: tree.touchpoints.get(touchpointId)?.experience ?? { status: "insufficient" as const, n: 0, insufficientWeightShare: 0 },
+    metrics,
+    initiatives: initiativeRows,
+  };
+}
+
+function order(code: string): number {
+  return ["nps", "csat", "ces"].indexOf(code) === -1 ? 9 : ["nps", "csat", "ces"].indexOf(code);
+}
+
+export type TouchpointView = Awaited<ReturnType<typeof touchpointView>>;
