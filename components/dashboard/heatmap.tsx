@@ -33,7 +33,9 @@ export function Heatmap({ heatmap, linkFor }: { heatmap: ProgramOverview["heatma
         <tbody>
           {heatmap.rows.map((row) => (
             <tr key={row.departmentId}>
-              <th scope="row">{row.departmentName}</th>
+              <th scope="row">
+                <Link href={`/departments/${row.departmentId}`}>{row.departmentName}</Link>
+              </th>
               <td className="num">{row.index.status === "ok" ? formatValue("program", row.index.value) : "—"}</td>
               {row.cells.map((cell, i) => {
                 const column = heatmap.columns[i]!;

@@ -20,14 +20,18 @@ export function TrendChart({
   target,
   markers = [],
   height = 240,
+  axis = "month",
 }: {
   points: TrendPoint[];
   label: string;
   target?: number | null;
   markers?: Array<{ month: string; label: string }>;
   height?: number;
+  /** "month": keys are ISO dates shown as "Mar 26"; "category": keys are shown as they are (e.g. stage names). */
+  axis?: "month" | "category";
 }) {
-  const data = points.map((p) => ({ ...p, band: p.low !== null && p.high !== null ? [p.low, p.high] : null, label: monthLabel(p.month) }));
+  const labelOf = (key: string) => (axis === "month" ? monthLabel(key) : key);
+  const data = points.map((p) => ({ ...p, band: p.low !== null && p.high !== null ? [p.low, p.high] : null, label: labelOf(p.month) }));
   return (
     <figure className="chart" aria-label={label} role="img" style={{ margin: 0 }}>
       <ResponsiveContainer width="100%" height={height}>
@@ -47,7 +51,7 @@ export function TrendChart({
           <Line dataKey="value" stroke="#2f5bea" strokeWidth={2} dot={{ r: 3 }} name="Score" connectNulls={false} isAnimationActive={false} />
           {target != null ? <ReferenceLine y={target} stroke="#8a5a00" strokeDasharray="6 4" label={{ value: "target", fontSize: 11, fill: "#8a5a00", position: "insideTopRight" }} /> : null}
           {markers.map((m) => (
-            <ReferenceLine key={`${m.month}-${m.label}`} x={monthLabel(m.month)} stroke="#1f7a4d" label={{ value: m.label, fontSize: 11, fill: "#1f7a4d", position: "insideTopLeft" }} />
+            <ReferenceLine key={`${m.month}-${m.label}`} x={labelOf(m.month)} stroke="#1f7a4d" label={{ value: m.label, fontSize: 11, fill: "#1f7a4d", position: "insideTopLeft" }} />
           ))}
         </ComposedChart>
       </ResponsiveContainer>

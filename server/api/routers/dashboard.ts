@@ -6,6 +6,7 @@ import { z } from "zod";
 import { touchpoints } from "@/db/schema";
 import { mayReadPersonalData } from "@/server/auth/ownership";
 import { dashboardFiltersSchema } from "@/server/scores/filters";
+import { departmentView } from "@/server/scores/department";
 import { journeyView } from "@/server/scores/journey";
 import { FilterError, programOverview } from "@/server/scores/overview";
 import { NotFoundError, touchpointView } from "@/server/scores/touchpoint";
@@ -28,6 +29,9 @@ export const dashboardRouter = createRouter({
   journey: viewerProcedure
     .input(dashboardFiltersSchema.extend({ journeyId: z.number().int().positive() }))
     .query(({ ctx, input }) => asTrpc(() => journeyView(ctx.db, input.journeyId, input))),
+  department: viewerProcedure
+    .input(dashboardFiltersSchema.extend({ departmentId: z.number().int().positive() }))
+    .query(({ ctx, input }) => asTrpc(() => departmentView(ctx.db, input.departmentId, input))),
   touchpoint: viewerProcedure
     .input(dashboardFiltersSchema.extend({ touchpointId: z.number().int().positive() }))
     .query(({ ctx, input }) => asTrpc(() => touchpointView(ctx.db, input.touchpointId, input))),

@@ -66,7 +66,7 @@ export default async function JourneyPage({
               <h4>{stage.name}</h4>
               <div className="stage-score">{stage.score.status === "ok" ? formatValue("program", stage.score.value) : "—"}</div>
               <div className="muted" style={{ fontSize: 12, marginBottom: 6 }}>
-                {describeScore("program", stage.score)}
+                {stage.touchpoints.length === 0 ? "No touchpoints in this view" : describeScore("program", stage.score)}
               </div>
               {stage.touchpoints.map((tp) => {
                 const csat = tp.metrics.csat;
@@ -103,6 +103,7 @@ export default async function JourneyPage({
               points={data.stages.map((s) => trendPoint(s.name, s.score))}
               label={`Experience score across the stages of ${data.journey.name}`}
               height={220}
+              axis="category"
             />
             <p className="muted">{data.stages.map((s) => `${s.name}: ${describeScore("program", s.score)}`).join(" · ")}</p>
           </div>

@@ -1,0 +1,90 @@
+// One silo's view: its index across every journey, each touchpoint it owns (weakest first) and its owners.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { describeChange, describeScore, formatValue } from "@/components/format";
+import { DownloadCsv } from "@/components/dashboard/download-csv";
+import { FilterBar, hrefWith } from "@/components/dashboard/filter-bar";
+import { EmptyState } from "@/components/empty-state";
+import { PageHeader } from "@/components/page-header";
+import { serverApi } from "@/server/api/caller";
+import { filtersFromSearchParams } from "@/server/scores/filters";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Department" };
+
+export default async function DepartmentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ departmentId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const departmentId = Number((await params).departmentId);
+  if (!Number.isInteger(departmentId) || departmentId <= 0) notFound();
+  const filters = filtersFromSearchParams(await searchParams);
+  const data = await (await serverApi()).dashboard.department({ ...filters, departmentId }).catch((error: { code?: string }) => {
+    if (error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const keep = { ...filters, departmentId: undefined };
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link href={hrefWith("/overview", keep, {})}>Overview</Link> › {data.department.name}
+      </p>
+      <PageHeader title={data.department.name} description={`Owners: ${data.owners.join(", ") || "none yet"}`} />
+      <FilterBar filters={{ ...filters, departmentId }} period={data.period} compareTo={data.compareTo} {...data.filterOptions} />
+      <p>
+        <strong>Department index: {describeScore("program", data.index)}</strong> · {describeChange("program", data.change)}
+      </p>
+      <div className="section-head">
+        <h2>Touchpoints it owns, across all journeys (weakest first)</h2>
+        <DownloadCsv
+          fileName={`${data.department.name} ${data.period.from} ${data.period.to}.csv`}
+          rows={data.touchpoints.map((tp) => ({
+            code: tp.code,
+            touchpoint: tp.name,
+            owner: tp.ownerName,
+            n: tp.experience.n,
+            score: tp.experience.status === "ok" ? Number(tp.experience.value.toFixed(1)) : "insufficient",
+            csat: tp.csat?.status === "ok" ? Number(tp.csat.value.toFixed(1)) : "insufficient",
+            csat_target: tp.csatTarget ?? "",
+            placements: tp.placements.map((p) => p.label).join("; "),
+          }))}
+        />
+      </div>
+      {data.touchpoints.length === 0 ? (
+        <EmptyState title="This department owns no touchpoints in this view" />
+      ) : (
+        <table className="data">
+          <thead>
+            <tr>
+              {["Touchpoint", "Owner", "Journey › stage", "Experience score", "Change", "CSAT (target)"].map((h) => (
+                <th scope="col" key={h}>{h}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.touchpoints.map((tp) => (
+              <tr key={tp.id}>
+                <td>
+                  <Link href={hrefWith(`/touchpoints/${tp.id}`, keep, {})}>{tp.name}</Link>
+                  {tp.momentOfTruth ? <span className="mot"> ★</span> : null} <span className="muted">{tp.code}</span>
+                </td>
+                <td>{tp.ownerName ?? "—"}</td>
+                <td>{tp.placements.map((p) => p.label).join("; ") || <span className="muted">not placed</span>}</td>
+                <td>{describeScore("program", tp.experience)}</td>
+                <td>{describeChange("program", tp.change)}</td>
+                <td>
+                  {tp.csat ? describeScore("csat", tp.csat) : "not asked"}
+                  {tp.csatTarget != null ? ` (${formatValue("csat", tp.csatTarget)})` : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

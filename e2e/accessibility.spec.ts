@@ -1,0 +1,38 @@
+// An axe accessibility check of every view: no serious or critical violations.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { screenshot, signIn } from "./helpers";
+
+async function expectNoSeriousViolations(page: import("@playwright/test").Page, view: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${view}: ${v.id} ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+test("every view passes axe without serious violations", async ({ page }) => {
+  await page.goto("/sign-in");
+  await expectNoSeriousViolations(page, "sign-in");
+  await signIn(page, "admin@larderlane.example");
+  await expect(page).toHaveURL(/\/overview$/);
+  await expectNoSeriousViolations(page, "overview");
+
+  await page.getByRole("heading", { level: 3 }).getByRole("link", { name: "Home delivery" }).click();
+  await expect(page).toHaveURL(/\/journeys\/\d+/);
+  await expectNoSeriousViolations(page, "journey");
+
+  await page.getByRole("link", { name: /^Order tracking/ }).first().click();
+  await expect(page).toHaveURL(/\/touchpoints\/\d+/);
+  await expect(page.getByTestId("verbatims")).toBeVisible();
+  await expectNoSeriousViolations(page, "touchpoint");
+
+  await page.goto("/overview");
+  await page.getByRole("rowheader", { name: "Guest Care" }).getByRole("link").click();
+  await expect(page).toHaveURL(/\/departments\/\d+/);
+  await expectNoSeriousViolations(page, "department");
+  await screenshot(page, "department");
+
+  for (const path of ["/admin/users", "/admin/departments", "/admin/journeys", "/admin/touchpoints"]) {
+    await page.goto(path);
+    await expectNoSeriousViolations(page, path);
+  }
+});

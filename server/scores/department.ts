@@ -1,0 +1,57 @@
+// One department (silo): its index across all journeys, each touchpoint it owns with score, target and
+// placements, and its owners. Reads roll-ups only.
+import { rollupChange } from "@/server/metrics/formulas";
+import { buildExperienceTree } from "./experience";
+import type { DashboardFilters } from "./filters";
+import { loadScoreModel } from "./model";
+import { resolvePeriods } from "./overview";
+import { latestDataDay, readPeriodCounts } from "./read-rollups";
+import { NotFoundError } from "./touchpoint";
+import type { Queryable } from "@/db/client";
+
+export async function departmentView(db: Queryable, departmentId: number, filters: DashboardFilters) {
+  const model = await loadScoreModel(db);
+  const department = model.departments.find((d) => d.id === departmentId);
+  if (!department) throw new NotFoundError(`Department ${departmentId} does not exist.`);
+  const { period, compareTo } = resolvePeriods(filters, await latestDataDay(db));
+  const owned = model.touchpoints.filter((tp) => tp.departmentId === departmentId && (!filters.channel || tp.channel === filters.channel));
+  const tree = async (p: typeof period) =>
+    buildExperienceTree({
+      touchpoints: owned,
+      journeys: [],
+      departmentIds: [departmentId],
+      scales: model.scales,
+      counts: await readPeriodCounts(db, p),
+      minimumSample: model.minimumSample,
+    });
+  const [current, previous] = await Promise.all([tree(period), tree(compareTo)]);
+  const placementsOf = (id: number) =>
+    model.journeys.flatMap((j) => j.stages.filter((s) => s.touchpointIds.includes(id)).map((s) => ({ journeyId: j.id, label: `${j.name} › ${s.name}` })));
+  const touchpoints = owned
+    .map((tp) => {
+      const scores = current.touchpoints.get(tp.id)!;
+      return {
+        id: tp.id,
+        code: tp.code,
+        name: tp.name,
+        ownerName: tp.ownerName,
+        momentOfTruth: tp.momentOfTruth,
+        experience: scores.experience,
+        change: rollupChange(previous.touchpoints.get(tp.id)!.experience, scores.experience),
+        csat: scores.metrics.csat ?? null,
+        csatTarget: model.targets.find((t) => t.touchpointId === tp.id && t.code === "csat")?.target ?? null,
+        placements: placementsOf(tp.id),
+      };
+    })
+    .sort((a, b) => (a.experience.status === "ok" ? a.experience.value : 101) - (b.experience.status === "ok" ? b.experience.value : 101));
+  return {
+    department,
+    period,
+    compareTo,
+    index: current.departments.get(departmentId)!,
+    change: rollupChange(previous.departments.get(departmentId)!, current.departments.get(departmentId)!),
+    touchpoints,
+    owners: [...new Set(owned.map((tp) => tp.ownerName).filter((name): name is string => Boolean(name)))],
+    filterOptions: { journeys: model.journeys.map((j) => ({ id: j.id, name: j.name })), departments: model.departments },
+  };
+}
