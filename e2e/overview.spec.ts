@@ -11,7 +11,7 @@ test("an executive drills from a heatmap cell to a touchpoint to its verbatims, 
   await screenshot(page, "overview-dashboard");
 
   // Billing & Payments in the Dine-in evening › Pay stage.
-  await page.getByRole("row", { name: /Billing & Payments/ }).getByRole("link").first().click();
+  await page.getByRole("row", { name: /Billing & Payments/ }).getByRole("cell").getByRole("link").first().click();
   await expect(page).toHaveURL(/\/journeys\/\d+\?.*departmentId=\d+/);
   await expect(page.getByRole("heading", { level: 1, name: "Dine-in evening" })).toBeVisible();
   await screenshot(page, "journey");

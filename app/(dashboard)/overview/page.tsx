@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import { describeChange, describeScore, formatCount, formatValue, metricLabel } from "@/components/format";
 import { EmptyState } from "@/components/empty-state";
+import { DownloadCsv } from "@/components/dashboard/download-csv";
 import { FilterBar, hrefWith } from "@/components/dashboard/filter-bar";
 import { Heatmap } from "@/components/dashboard/heatmap";
 import { ScoreTile } from "@/components/dashboard/score-tile";
@@ -107,7 +108,20 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         ))}
       </div>
 
-      <h2>The silos across the journey</h2>
+      <div className="section-head">
+        <h2>The silos across the journey</h2>
+        <DownloadCsv
+          fileName={`heatmap ${data.period.from} ${data.period.to}.csv`}
+          rows={data.heatmap.rows.flatMap((row) =>
+            row.cells.flatMap((cell, i) => {
+              const column = data.heatmap.columns[i]!;
+              return cell
+                ? [{ department: row.departmentName, journey: column.journeyName, stage: column.stageName, n: cell.n, score: cell.status === "ok" ? Number(cell.value.toFixed(1)) : "insufficient" }]
+                : [];
+            }),
+          )}
+        />
+      </div>
       <Heatmap
         heatmap={data.heatmap}
         linkFor={(departmentId, journeyId) => hrefWith(`/journeys/${journeyId}`, { ...filters, journeyId: undefined }, { departmentId })}
@@ -115,7 +129,13 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 
       <div className="two-col">
         <section>
-          <h2>Moments of truth below target</h2>
+          <div className="section-head">
+            <h2>Moments of truth below target</h2>
+            <DownloadCsv
+              fileName={`moments below target ${data.period.from} ${data.period.to}.csv`}
+              rows={data.momentsBelowTarget.map((m) => ({ code: m.code, touchpoint: m.name, owner: m.ownerName, metric: m.metric, n: m.n, score: Number(m.value.toFixed(1)), margin: Number(m.margin.toFixed(1)), target: m.target }))}
+            />
+          </div>
           {data.momentsBelowTarget.length === 0 ? (
             <EmptyState title="Every scored moment of truth meets its target" />
           ) : (
@@ -146,7 +166,13 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           )}
         </section>
         <section>
-          <h2>Biggest significant movers</h2>
+          <div className="section-head">
+            <h2>Biggest significant movers</h2>
+            <DownloadCsv
+              fileName={`movers ${data.period.from} ${data.period.to}.csv`}
+              rows={data.movers.map((m) => ({ code: m.code, touchpoint: m.name, owner: m.ownerName, n: m.score.n, score: m.score.status === "ok" ? Number(m.score.value.toFixed(1)) : "insufficient", change: Number(m.change.difference.toFixed(1)), margin: Number(m.change.margin.toFixed(1)) }))}
+            />
+          </div>
           {data.movers.length === 0 ? (
             <EmptyState title="No significant changes">
               <p>No touchpoint&apos;s experience score changed significantly against the comparison period.</p>
