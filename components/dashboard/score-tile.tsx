@@ -20,6 +20,9 @@ export function ScoreTile({ metric, score, change, href }: { metric: string; sco
           <div className="muted">insufficient data ({formatCount(score.n)})</div>
         </>
       )}
+      {"insufficientWeightShare" in score && score.insufficientWeightShare > 0 ? (
+        <div className="left-out">{(100 * score.insufficientWeightShare).toFixed(0)}% of the weight left out: too few responses</div>
+      ) : null}
       <div className={`change ${tone}`}>{describeChange(metric, change)}</div>
     </>
   );

@@ -93,6 +93,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             </h3>
             <div className="stat">{journey.score.status === "ok" ? formatValue("program", journey.score.value) : "—"}</div>
             <div className="muted">{describeScore("program", journey.score)}</div>
+            {journey.score.insufficientWeightShare > 0 ? (
+              <div className="left-out">{(100 * journey.score.insufficientWeightShare).toFixed(0)}% of the weight left out: too few responses</div>
+            ) : null}
             <div className="change">{describeChange("program", journey.change)}</div>
             <p>
               Weakest stage:{" "}

@@ -1,0 +1,20 @@
+"use client";
+// When a page cannot load: say so plainly, offer a retry, and keep the navigation usable.
+export default function DashboardError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const badFilter = /period|YYYY-MM-DD|must not be after/i.test(error.message);
+  return (
+    <div className="empty" role="alert">
+      <strong>{badFilter ? "Those filters do not make a valid period" : "This page could not be loaded"}</strong>
+      <p>{badFilter ? error.message : "The server could not compute this view. Try again; if it keeps failing, check /api/health."}</p>
+      <p>
+        <button type="button" onClick={reset}>
+          Try again
+        </button>{" "}
+        <a href="?" className="button">
+          Reset filters
+        </a>
+      </p>
+      {error.digest ? <p className="muted">Reference: {error.digest}</p> : null}
+    </div>
+  );
+}
