@@ -1,5 +1,16 @@
 // One formatter per metric: how each score, margin and change is written everywhere in the app.
+import type { Channel } from "@/db/schema";
 import type { Change, Rollup, Score } from "@/server/metrics/formulas";
+
+export const channelLabel: Record<Channel, string> = {
+  phone: "Phone",
+  web: "Web",
+  app: "App",
+  in_person: "In person",
+  email: "Email",
+  chat: "Chat",
+  other: "Other",
+};
 
 export type MetricCode = "program" | "nps" | "csat" | "ces" | string;
 

@@ -1,18 +1,10 @@
 // The touchpoint list used by the overview, owners' home and admin setup: who owns what, where it sits.
 import type { listTouchpoints } from "@/server/model/queries";
 import { EmptyState } from "./empty-state";
+import { channelLabel } from "./format";
 
 type TouchpointRow = Awaited<ReturnType<typeof listTouchpoints>>[number];
 
-const channelLabel: Record<TouchpointRow["channel"], string> = {
-  phone: "Phone",
-  web: "Web",
-  app: "App",
-  in_person: "In person",
-  email: "Email",
-  chat: "Chat",
-  other: "Other",
-};
 
 export function TouchpointTable({ rows, caption, emptyText }: { rows: TouchpointRow[]; caption: string; emptyText: React.ReactNode }) {
   if (rows.length === 0) return <EmptyState title="No touchpoints yet">{emptyText}</EmptyState>;

@@ -2,16 +2,8 @@
 import { channels } from "@/db/schema";
 import type { DashboardFilters } from "@/server/scores/filters";
 import type { Period } from "@/server/scores/periods";
+import { channelLabel } from "../format";
 
-const channelLabel: Record<(typeof channels)[number], string> = {
-  phone: "Phone",
-  web: "Web",
-  app: "App",
-  in_person: "In person",
-  email: "Email",
-  chat: "Chat",
-  other: "Other",
-};
 
 export function FilterBar({
   filters,

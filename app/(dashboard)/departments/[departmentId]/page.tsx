@@ -1,9 +1,9 @@
 // One silo's view: its index across every journey, each touchpoint it owns (weakest first) and its owners.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { describeChange, describeScore, formatValue } from "@/components/format";
 import { DownloadCsv } from "@/components/dashboard/download-csv";
+import { idFromRoute, orNotFound } from "@/components/dashboard/entity-page";
 import { FilterBar, hrefWith } from "@/components/dashboard/filter-bar";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
@@ -20,13 +20,9 @@ export default async function DepartmentPage({
   params: Promise<{ departmentId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const departmentId = Number((await params).departmentId);
-  if (!Number.isInteger(departmentId) || departmentId <= 0) notFound();
+  const departmentId = idFromRoute((await params).departmentId);
   const filters = filtersFromSearchParams(await searchParams);
-  const data = await (await serverApi()).dashboard.department({ ...filters, departmentId }).catch((error: { code?: string }) => {
-    if (error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const data = await orNotFound((await serverApi()).dashboard.department({ ...filters, departmentId }));
   const keep = { ...filters, departmentId: undefined };
   return (
     <>

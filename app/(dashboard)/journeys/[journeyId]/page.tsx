@@ -2,9 +2,9 @@
 // the emotion curve across the stages, and which departments own the weakest steps.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { describeChange, describeScore, formatValue, metricLabel } from "@/components/format";
 import { DownloadCsv } from "@/components/dashboard/download-csv";
+import { idFromRoute, orNotFound } from "@/components/dashboard/entity-page";
 import { FilterBar, hrefWith } from "@/components/dashboard/filter-bar";
 import { trendPoint } from "@/components/dashboard/scores";
 import { TrendChart } from "@/components/dashboard/trend-chart";
@@ -23,14 +23,10 @@ export default async function JourneyPage({
   params: Promise<{ journeyId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const journeyId = Number((await params).journeyId);
-  if (!Number.isInteger(journeyId) || journeyId <= 0) notFound();
+  const journeyId = idFromRoute((await params).journeyId);
   const filters = filtersFromSearchParams(await searchParams);
   const api = await serverApi();
-  const data = await api.dashboard.journey({ ...filters, journeyId }).catch((error: { code?: string }) => {
-    if (error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const data = await orNotFound(api.dashboard.journey({ ...filters, journeyId }));
   const keep = { ...filters, journeyId: undefined };
   const tableRows = data.stages.flatMap((stage) =>
     stage.touchpoints.map((tp) => ({

@@ -2,8 +2,8 @@
 // the initiatives on it (marked on the trend), and the customers' own words.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { describeChange, describeScore, formatCount, formatValue } from "@/components/format";
+import { idFromRoute, orNotFound } from "@/components/dashboard/entity-page";
 import { hrefWith } from "@/components/dashboard/filter-bar";
 import { trendPoint } from "@/components/dashboard/scores";
 import { TrendChart } from "@/components/dashboard/trend-chart";
@@ -55,13 +55,9 @@ export default async function TouchpointPage({
   params: Promise<{ touchpointId: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const touchpointId = Number((await params).touchpointId);
-  if (!Number.isInteger(touchpointId) || touchpointId <= 0) notFound();
+  const touchpointId = idFromRoute((await params).touchpointId);
   const filters = filtersFromSearchParams(await searchParams);
-  const data = await (await serverApi()).dashboard.touchpoint({ ...filters, touchpointId }).catch((error: { code?: string }) => {
-    if (error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const data = await orNotFound((await serverApi()).dashboard.touchpoint({ ...filters, touchpointId }));
   const tp = data.touchpoint;
   const markers = data.initiatives.filter((i) => i.startDate).map((i) => ({ month: i.startDate!.slice(0, 7), label: `▶ ${i.title}` }));
   return (
