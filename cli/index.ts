@@ -1,7 +1,7 @@
 // Throughline's command line: `npm run cli -- <command>`. Each command is a thin shell over a domain
 // module; with the embedded database it talks to the running app's server rather than opening its files.
 import fs from "node:fs";
-import { Command, CommanderError, Option } from "commander";
+import { Argument, Command, CommanderError, Option } from "commander";
 import { sql } from "drizzle-orm";
 import type { DatabaseConnection } from "@/db/client";
 import { userRoles } from "@/db/schema";
@@ -11,6 +11,7 @@ import { ModelImportError, exportModel, importModel } from "@/server/model/trans
 import { setUserActive, addUser, userIdByEmail, UserInputError } from "@/server/people/users";
 import { toCsv } from "@/server/export/csv";
 import { rebuildRollups } from "@/server/rollups/maintain";
+import { readSetting, settingDefinitions, settingKeys, writeSetting } from "@/server/settings/program-settings";
 import { flattenScoreRow, scoreGrains, scoreLevels, scoreQuerySchema, scoreRows } from "@/server/scores/api";
 import { seedDemoCompany } from "@/server/seed/demo";
 import { createApiToken } from "@/server/tokens/api-tokens";
@@ -169,6 +170,30 @@ export function buildProgram(): Command {
         const started = performance.now();
         await db.transaction((tx) => rebuildRollups(tx));
         console.log(`Roll-ups rebuilt in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+      }),
+    );
+
+  const settingsCommand = program.command("settings").description("Program settings.");
+  settingsCommand
+    .command("show")
+    .description("Print every setting with its current value.")
+    .action(() =>
+      withDatabase(async ({ db }) => {
+        for (const key of settingKeys) console.log(`${key} = ${await readSetting(db, key)}  (${settingDefinitions[key].description})`);
+      }),
+    );
+  settingsCommand
+    .command("set")
+    .description("Change a setting, e.g. `settings set minimum_sample 50`.")
+    .addArgument(new Argument("<key>").choices(settingKeys))
+    .argument("<value>")
+    .action((key: (typeof settingKeys)[number], value: string) =>
+      withDatabase(async ({ db }) => {
+        try {
+          console.log(`${key} = ${await db.transaction((tx) => writeSetting(tx, key, value, cliActor))}`);
+        } catch (error) {
+          throw new CliError((error as Error).message);
+        }
       }),
     );
 

@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { programOverview } from "../server/scores/overview";
+import { writeSetting } from "../server/settings/program-settings";
 import { ingestBatch, type ResponseInput } from "../server/responses/ingest";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { seedTestModel } from "./support/fixtures";
@@ -52,6 +53,16 @@ describe("overview", () => {
     ).rejects.toBeInstanceOf(Rollback);
     const [row] = await database.db.execute<{ n: number }>(sql`select count(*)::int as n from survey_responses`);
     expect(row!.n).toBe(200);
+  });
+
+  it("follows the minimum-sample setting: 100 answers become insufficient at a minimum of 200", async () => {
+    const actor = { id: null, email: "test" };
+    await expect(writeSetting(database.db, "minimum_sample", "2", actor)).rejects.toThrow(/at least 5/);
+    await writeSetting(database.db, "minimum_sample", "200", actor);
+    const overview = await programOverview(database.db, march);
+    expect(overview.tiles.csat.score).toEqual({ status: "insufficient", n: 100, minimum: 200 });
+    expect(overview.tiles.program.score.status).toBe("insufficient");
+    await writeSetting(database.db, "minimum_sample", 30, actor);
   });
 
   it("refuses a period that ends before it starts", async () => {

@@ -6,16 +6,16 @@ import {
   journeyStages,
   journeys,
   metricDefinitions,
-  settings,
   stageTouchpoints,
   touchpointTargets,
   touchpoints,
   users,
 } from "@/db/schema";
-import { DEFAULT_MINIMUM_SAMPLE, type MetricScale } from "@/server/metrics/formulas";
+import type { MetricScale } from "@/server/metrics/formulas";
+import { readSetting } from "@/server/settings/program-settings";
 
 export async function loadScoreModel(db: Queryable) {
-  const [touchpointRows, journeyRows, stageRows, placementRows, departmentRows, metricRows, targetRows, minimumRows] = await Promise.all([
+  const [touchpointRows, journeyRows, stageRows, placementRows, departmentRows, metricRows, targetRows, minimumSample] = await Promise.all([
     db
       .select({
         id: touchpoints.id,
@@ -39,12 +39,11 @@ export async function loadScoreModel(db: Queryable) {
     db.select({ touchpointId: touchpointTargets.touchpointId, code: metricDefinitions.code, target: touchpointTargets.target })
       .from(touchpointTargets)
       .innerJoin(metricDefinitions, eq(metricDefinitions.id, touchpointTargets.metricId)),
-    db.select().from(settings).where(eq(settings.key, "minimum_sample")),
+    readSetting(db, "minimum_sample"),
   ]);
   const scales = new Map<string, MetricScale & { name: string }>(
     metricRows.map((m) => [m.code, { kind: m.kind, scaleMin: m.scaleMin, scaleMax: m.scaleMax, direction: m.direction, name: m.name }]),
   );
-  const minimumSetting = Number(minimumRows[0]?.value);
   return {
     touchpoints: touchpointRows,
     departments: departmentRows,
@@ -60,7 +59,7 @@ export async function loadScoreModel(db: Queryable) {
     })),
     scales,
     targets: targetRows,
-    minimumSample: Number.isInteger(minimumSetting) && minimumSetting > 0 ? minimumSetting : DEFAULT_MINIMUM_SAMPLE,
+    minimumSample,
   };
 }
 

@@ -1,0 +1,36 @@
+// Program settings stored in the settings table, validated on the way in; changes are audited.
+import { eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Queryable } from "@/db/client";
+import { settings } from "@/db/schema";
+import { recordAudit, type Actor } from "@/server/audit";
+import { DEFAULT_MINIMUM_SAMPLE } from "@/server/metrics/formulas";
+
+export const settingDefinitions = {
+  minimum_sample: {
+    description: "Answers below which a score is shown as insufficient data",
+    schema: z.coerce.number().int().min(5, "at least 5").max(1000, "at most 1000"),
+    default: DEFAULT_MINIMUM_SAMPLE,
+  },
+} as const;
+
+export type SettingKey = keyof typeof settingDefinitions;
+export const settingKeys = Object.keys(settingDefinitions) as SettingKey[];
+
+export async function readSetting(db: Queryable, key: SettingKey): Promise<number> {
+  const [row] = await db.select().from(settings).where(eq(settings.key, key));
+  const parsed = settingDefinitions[key].schema.safeParse(row?.value);
+  return parsed.success ? parsed.data : settingDefinitions[key].default;
+}
+
+export async function writeSetting(db: Queryable, key: SettingKey, raw: unknown, actor: Actor): Promise<number> {
+  const parsed = settingDefinitions[key].schema.safeParse(raw);
+  if (!parsed.success) throw new Error(`${key}: ${parsed.error.issues[0]?.message}`);
+  const before = await readSetting(db, key);
+  await db
+    .insert(settings)
+    .values({ key, value: parsed.data })
+    .onConflictDoUpdate({ target: settings.key, set: { value: parsed.data, updatedAt: sql`now()` } });
+  await recordAudit(db, actor, { action: "setting.update", entityType: "setting", entityId: key, before, after: parsed.data });
+  return parsed.data;
+}
