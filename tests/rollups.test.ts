@@ -51,6 +51,12 @@ describe("roll-up maintenance", () => {
     );
     // i % 11 over 300 answers: 9 and 10 occur 27 + 27 times.
     expect(total).toEqual({ n: 300, promoters: 54 });
+    const answers = await database.db.execute<{ answer: string; count: number }>(sql`
+      select e.key as answer, sum(e.value::int)::int as count
+      from touchpoint_monthly_rollups r join metric_definitions m on m.id = r.metric_id, jsonb_each_text(r.answer_counts) e
+      where m.code = 'csat' group by e.key order by e.key`);
+    // csat = 1 + i % 5 over 300 answers: 60 of each.
+    expect(answers).toEqual(["1", "2", "3", "4", "5"].map((answer) => ({ answer, count: 60 })));
   });
 
   it("skips responses already stored and counts only the new ones", async () => {

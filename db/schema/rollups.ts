@@ -1,6 +1,6 @@
 // Pre-aggregated roll-ups per touchpoint, metric and day/month: what every dashboard reads.
 // They store counts and sums only, never percentages, so any period and level adds up exactly.
-import { bigint, date, doublePrecision, index, integer, pgTable, primaryKey } from "drizzle-orm/pg-core";
+import { bigint, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey } from "drizzle-orm/pg-core";
 import { metricDefinitions } from "./metrics";
 import { touchpoints } from "./model";
 
@@ -19,6 +19,8 @@ const rollupMeasures = () => ({
   topBox: bigint({ mode: "number" }).notNull().default(0),
   sum: doublePrecision().notNull().default(0),
   sumOfSquares: doublePrecision().notNull().default(0),
+  // How many gave each whole-number answer, e.g. {"1": 4, "5": 31}: the distribution bars, still exact under addition.
+  answerCounts: jsonb().$type<Record<string, number>>().notNull().default({}),
 });
 
 export const touchpointDailyRollups = pgTable(

@@ -19,35 +19,55 @@ const bucketColumn: Record<Grain, SQL> = { day: sql.raw("day"), month: sql.raw("
 
 /** Counts and sums per touchpoint, bucket and metric over the responses `filter` selects. */
 function aggregateResponses(grain: Grain, filter: SQL): SQL {
+  // Inner query: one row per distinct answer, so the outer query can build the answer distribution.
   return sql`
-    select r.touchpoint_id, ${bucketExpression[grain]} as bucket, m.id as metric_id,
-      count(*) as response_count,
-      count(*) filter (where m.kind = 'nps' and v.score >= 9) as promoters,
-      count(*) filter (where m.kind = 'nps' and v.score >= 7 and v.score < 9) as passives,
-      count(*) filter (where m.kind = 'nps' and v.score <= 6) as detractors,
-      count(*) filter (where v.score >= m.top_box_min) as top_box,
-      sum(v.score) as sum,
-      sum(v.score * v.score) as sum_of_squares
-    from survey_responses r
-    cross join lateral (
-      select 'nps' as code, r.nps::float8 as score
-      union all select 'csat', r.csat::float8
-      union all select 'ces', r.ces::float8
-      union all select e.key, e.value::float8 from jsonb_each_text(coalesce(r.custom_values, '{}'::jsonb)) e
-    ) v
-    join metric_definitions m on m.code = v.code
-    where v.score is not null and ${filter}
+    select g.touchpoint_id, g.bucket, g.metric_id,
+      sum(g.answers) as response_count,
+      coalesce(sum(g.answers) filter (where g.kind = 'nps' and g.score >= 9), 0) as promoters,
+      coalesce(sum(g.answers) filter (where g.kind = 'nps' and g.score >= 7 and g.score < 9), 0) as passives,
+      coalesce(sum(g.answers) filter (where g.kind = 'nps' and g.score <= 6), 0) as detractors,
+      coalesce(sum(g.answers) filter (where g.score >= g.top_box_min), 0) as top_box,
+      sum(g.answers * g.score) as sum,
+      sum(g.answers * g.score * g.score) as sum_of_squares,
+      coalesce(jsonb_object_agg(g.score::int::text, g.answers) filter (where g.score = trunc(g.score)), '{}'::jsonb) as answer_counts
+    from (
+      select r.touchpoint_id, ${bucketExpression[grain]} as bucket, m.id as metric_id, m.kind, m.top_box_min, v.score,
+        count(*) as answers
+      from survey_responses r
+      cross join lateral (
+        select 'nps' as code, r.nps::float8 as score
+        union all select 'csat', r.csat::float8
+        union all select 'ces', r.ces::float8
+        union all select e.key, e.value::float8 from jsonb_each_text(coalesce(r.custom_values, '{}'::jsonb)) e
+      ) v
+      join metric_definitions m on m.code = v.code
+      where v.score is not null and ${filter}
+      group by 1, 2, 3, 4, 5, 6
+    ) g
     group by 1, 2, 3`;
+}
+
+/** `stored` + `sign` × `delta` for two answer-count maps, dropping answers whose count reaches zero. */
+function mergeAnswerCounts(stored: SQL, delta: SQL): SQL {
+  return sql`(select coalesce(jsonb_object_agg(x.answer, x.total), '{}'::jsonb) from (
+      select e.key as answer, sum(e.value::bigint) as total
+      from (select * from jsonb_each_text(${stored}) union all select * from jsonb_each_text(${delta})) e
+      group by e.key having sum(e.value::bigint) <> 0) x)`;
 }
 
 async function addAggregates(tx: Queryable, grain: Grain, filter: SQL, sign: 1 | -1): Promise<void> {
   const table = rollupTable[grain];
   const bucket = bucketColumn[grain];
   const s = sql.raw(String(sign));
+  // Negate every answer count when removing, so the merge below subtracts.
+  const signedAnswers =
+    sign > 0
+      ? sql`a.answer_counts`
+      : sql`(select coalesce(jsonb_object_agg(k, -(v::bigint)), '{}'::jsonb) from jsonb_each_text(a.answer_counts) as j(k, v))`;
   await tx.execute(sql`
-    insert into ${table} as t (touchpoint_id, ${bucket}, metric_id, response_count, promoters, passives, detractors, top_box, sum, sum_of_squares)
+    insert into ${table} as t (touchpoint_id, ${bucket}, metric_id, response_count, promoters, passives, detractors, top_box, sum, sum_of_squares, answer_counts)
     select a.touchpoint_id, a.bucket, a.metric_id, ${s} * a.response_count, ${s} * a.promoters, ${s} * a.passives,
-      ${s} * a.detractors, ${s} * a.top_box, ${s} * a.sum, ${s} * a.sum_of_squares
+      ${s} * a.detractors, ${s} * a.top_box, ${s} * a.sum, ${s} * a.sum_of_squares, ${signedAnswers}
     from (${aggregateResponses(grain, filter)}) a
     on conflict (touchpoint_id, metric_id, ${bucket}) do update set
       response_count = t.response_count + excluded.response_count,
@@ -56,7 +76,8 @@ async function addAggregates(tx: Queryable, grain: Grain, filter: SQL, sign: 1 |
       detractors = t.detractors + excluded.detractors,
       top_box = t.top_box + excluded.top_box,
       sum = t.sum + excluded.sum,
-      sum_of_squares = t.sum_of_squares + excluded.sum_of_squares`);
+      sum_of_squares = t.sum_of_squares + excluded.sum_of_squares,
+      answer_counts = ${mergeAnswerCounts(sql`t.answer_counts`, sql`excluded.answer_counts`)}`);
   if (sign < 0) await tx.execute(sql`delete from ${table} where response_count <= 0`);
 }
 

@@ -41,8 +41,11 @@ export async function loadScoreModel(db: Queryable) {
       .innerJoin(metricDefinitions, eq(metricDefinitions.id, touchpointTargets.metricId)),
     readSetting(db, "minimum_sample"),
   ]);
-  const scales = new Map<string, MetricScale & { name: string }>(
-    metricRows.map((m) => [m.code, { kind: m.kind, scaleMin: m.scaleMin, scaleMax: m.scaleMax, direction: m.direction, name: m.name }]),
+  const scales = new Map<string, MetricScale & { name: string; topBoxMin: number | null }>(
+    metricRows.map((m) => [
+      m.code,
+      { kind: m.kind, scaleMin: m.scaleMin, scaleMax: m.scaleMax, direction: m.direction, name: m.name, topBoxMin: m.topBoxMin },
+    ]),
   );
   return {
     touchpoints: touchpointRows,

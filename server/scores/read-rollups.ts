@@ -18,11 +18,11 @@ function periodSources(period: Period): SQL {
   const split = splitPeriod(period);
   const parts: SQL[] = [];
   if (split.monthsFrom < split.monthsTo) {
-    parts.push(sql`select touchpoint_id, metric_id, response_count, promoters, passives, detractors, top_box, sum, sum_of_squares
+    parts.push(sql`select touchpoint_id, metric_id, response_count, promoters, passives, detractors, top_box, sum, sum_of_squares, answer_counts
       from touchpoint_monthly_rollups where month >= ${split.monthsFrom}::date and month < ${split.monthsTo}::date`);
   }
   for (const range of split.dayRanges) {
-    parts.push(sql`select touchpoint_id, metric_id, response_count, promoters, passives, detractors, top_box, sum, sum_of_squares
+    parts.push(sql`select touchpoint_id, metric_id, response_count, promoters, passives, detractors, top_box, sum, sum_of_squares, answer_counts
       from touchpoint_daily_rollups where day >= ${range.from}::date and day <= ${range.to}::date`);
   }
   return sql.join(parts, sql` union all `);
@@ -34,6 +34,18 @@ export async function readPeriodCounts(db: Queryable, period: Period): Promise<C
     select r.touchpoint_id as "touchpointId", m.code as "metricCode", ${measures}
     from (${periodSources(period)}) r join metric_definitions m on m.id = r.metric_id
     group by r.touchpoint_id, m.code`);
+}
+
+/** How many gave each answer, per metric, for one touchpoint over a period. */
+export async function readAnswerDistribution(db: Queryable, period: Period, touchpointId: number) {
+  return db.execute<{ metricCode: string; answer: number; count: number }>(sql`
+    select m.code as "metricCode", e.key::int as answer, sum(e.value::bigint)::int as count
+    from (${periodSources(period)}) r
+    join metric_definitions m on m.id = r.metric_id
+    cross join lateral jsonb_each_text(r.answer_counts) e
+    where r.touchpoint_id = ${touchpointId}
+    group by m.code, e.key::int
+    order by 1, 2`);
 }
 
 export type MonthlyCountsRow = CountsRow & { month: string };

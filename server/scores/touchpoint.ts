@@ -9,7 +9,7 @@ import type { DashboardFilters } from "./filters";
 import { loadScoreModel } from "./model";
 import { resolvePeriods } from "./overview";
 import { trailingMonths } from "./periods";
-import { latestDataDay, readMonthlyCounts, readPeriodCounts } from "./read-rollups";
+import { latestDataDay, readAnswerDistribution, readMonthlyCounts, readPeriodCounts } from "./read-rollups";
 
 export class NotFoundError extends Error {}
 
@@ -37,7 +37,7 @@ export async function touchpointView(db: Queryable, touchpointId: number, filter
   const model = await loadScoreModel(db);
   const { period, compareTo } = resolvePeriods(filters, await latestDataDay(db));
   const only = (rows: Awaited<ReturnType<typeof readPeriodCounts>>) => rows.filter((r) => r.touchpointId === touchpointId);
-  const [current, previous, monthly, placements, initiativeRows] = await Promise.all([
+  const [current, previous, monthly, placements, initiativeRows, answers] = await Promise.all([
     readPeriodCounts(db, period).then(only),
     readPeriodCounts(db, compareTo).then(only),
     readMonthlyCounts(db, trailingMonths(12, period.to)[0]!, period.to, [touchpointId]),
@@ -53,6 +53,7 @@ export async function touchpointView(db: Queryable, touchpointId: number, filter
       .from(initiatives)
       .where(and(eq(initiatives.touchpointId, touchpointId)))
       .orderBy(asc(initiatives.startDate)),
+    readAnswerDistribution(db, period, touchpointId),
   ]);
 
   const targets = new Map(model.targets.filter((t) => t.touchpointId === touchpointId).map((t) => [t.code, t.target]));
@@ -75,11 +76,17 @@ export async function touchpointView(db: Queryable, touchpointId: number, filter
     return {
       code,
       name: scale.name,
-      scale: { min: scale.scaleMin, max: scale.scaleMax, kind: scale.kind },
+      scale: { min: scale.scaleMin, max: scale.scaleMax, kind: scale.kind, direction: scale.direction },
       target: targets.get(code) ?? null,
       score: score(scale, now, model.minimumSample),
       change: change(scale, before, now, model.minimumSample),
       distribution: { responses: now.responseCount, promoters: now.promoters, passives: now.passives, detractors: now.detractors, topBox: now.topBox },
+      // Every possible whole answer on the scale, with how many gave it (zero included, so bars line up).
+      answers: Array.from({ length: Math.floor(scale.scaleMax - scale.scaleMin) + 1 }, (_, i) => {
+        const answer = scale.scaleMin + i;
+        return { answer, count: answers.find((a) => a.metricCode === code && a.answer === answer)?.count ?? 0 };
+      }),
+      topBoxMin: scale.topBoxMin,
       trend: months.map((month) => ({
         month,
         score: score(scale, monthly.find((r) => r.month === month && r.metricCode === code) ?? emptyCounts(), model.minimumSample),

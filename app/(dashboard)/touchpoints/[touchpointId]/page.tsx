@@ -17,34 +17,42 @@ import { Verbatims } from "./verbatims";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Touchpoint" };
 
+/** Green for favourable answers (NPS 9–10, CSAT 4–5, CES 5–7), red for the unfavourable end, grey between. */
+function answerColour(metric: TouchpointView["metrics"][number], answer: number): string {
+  if (metric.scale.kind === "nps") return answer >= 9 ? "#1f7a4d" : answer >= 7 ? "#b0b7c3" : "#b3261e";
+  const favourable = metric.topBoxMin ?? metric.scale.max;
+  const midpoint = (metric.scale.min + metric.scale.max) / 2;
+  const good = metric.scale.direction === "lower_is_better" ? answer <= metric.scale.min + (metric.scale.max - favourable) : answer >= favourable;
+  const bad = metric.scale.direction === "lower_is_better" ? answer > midpoint : answer < midpoint;
+  return good ? "#1f7a4d" : bad ? "#b3261e" : "#b0b7c3";
+}
+
 function Distribution({ metric }: { metric: TouchpointView["metrics"][number] }) {
-  const d = metric.distribution;
-  if (d.responses === 0) return <p className="muted">No answers in this period.</p>;
-  const rows =
+  const total = metric.distribution.responses;
+  if (total === 0) return <p className="muted">No answers in this period.</p>;
+  const groups =
     metric.scale.kind === "nps"
-      ? [
-          ["Promoters 9–10", d.promoters, "#1f7a4d"],
-          ["Passives 7–8", d.passives, "#b0b7c3"],
-          ["Detractors 0–6", d.detractors, "#b3261e"],
-        ]
-      : [
-          [`Top box (${metric.scale.kind === "csat" ? "4–5" : metric.scale.kind === "ces" ? "5–7" : "top"})`, d.topBox, "#1f7a4d"],
-          ["Other answers", d.responses - d.topBox, "#b0b7c3"],
-        ];
+      ? ` Promoters ${metric.distribution.promoters}, passives ${metric.distribution.passives}, detractors ${metric.distribution.detractors}.`
+      : "";
   return (
-    <div className="bars" role="table" aria-label={`Distribution of ${metric.name} answers`}>
-      {rows.map(([label, count, colour]) => (
-        <div className="bar-row" role="row" key={String(label)}>
-          <span role="cell">{label}</span>
-          <span className="bar-track" role="cell" aria-hidden="true">
-            <span className="bar-fill" style={{ display: "block", width: `${(100 * Number(count)) / d.responses}%`, background: String(colour) }} />
-          </span>
-          <span role="cell" className="num">
-            {((100 * Number(count)) / d.responses).toFixed(0)}% ({Number(count).toLocaleString("en-US")})
-          </span>
-        </div>
-      ))}
-    </div>
+    <>
+      <table className="bars-table" aria-label={`How many gave each ${metric.name} answer`}>
+        <tbody>
+          {[...metric.answers].reverse().map(({ answer, count }) => (
+            <tr key={answer}>
+              <th scope="row">{answer}</th>
+              <td className="bar-track" aria-hidden="true">
+                <span className="bar-fill" style={{ display: "block", width: `${(100 * count) / total}%`, background: answerColour(metric, answer) }} />
+              </td>
+              <td className="num">
+                {((100 * count) / total).toFixed(0)}% ({count.toLocaleString("en-US")})
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {groups ? <p className="muted">{groups.trim()}</p> : null}
+    </>
   );
 }
 

@@ -1,0 +1,2 @@
+ALTER TABLE "touchpoint_daily_rollups" ADD COLUMN "answer_counts" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "touchpoint_monthly_rollups" ADD COLUMN "answer_counts" jsonb DEFAULT '{}'::jsonb NOT NULL;
