@@ -59,6 +59,15 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <TrendChart points={trendPoints} label="Experience score by month with its 95% confidence band" />
         <details className="table-view">
           <summary>Show as a table</summary>
+          <DownloadCsv
+            fileName={`trend to ${data.period.to}.csv`}
+            rows={data.trend.map((t) => ({
+              month: t.month.slice(0, 7),
+              n: t.program.n,
+              experience_score: t.program.status === "ok" ? Number(t.program.value.toFixed(1)) : "insufficient",
+              ...Object.fromEntries(HEADLINE_METRICS.map((code) => [code, t.metrics[code]!.status === "ok" ? Number((t.metrics[code] as { value: number }).value.toFixed(1)) : "insufficient"])),
+            }))}
+          />
           <table className="data">
             <thead>
               <tr>

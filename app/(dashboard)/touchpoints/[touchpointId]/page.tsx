@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { describeChange, describeScore, formatCount, formatValue } from "@/components/format";
+import { DownloadCsv } from "@/components/dashboard/download-csv";
 import { idFromRoute, orNotFound } from "@/components/dashboard/entity-page";
 import { hrefWith } from "@/components/dashboard/filter-bar";
 import { trendPoint } from "@/components/dashboard/scores";
@@ -112,6 +113,15 @@ export default async function TouchpointPage({
               <Distribution metric={metric} />
               <details className="table-view">
                 <summary>Trend as a table</summary>
+                <DownloadCsv
+                  fileName={`${tp.code} ${metric.code} by month.csv`}
+                  rows={metric.trend.map((t) => ({
+                    month: t.month.slice(0, 7),
+                    n: t.score.n,
+                    value: t.score.status === "ok" ? Number(t.score.value.toFixed(2)) : "insufficient",
+                    margin: t.score.status === "ok" ? Number(t.score.margin.toFixed(2)) : "",
+                  }))}
+                />
                 <table className="data">
                   <tbody>
                     {metric.trend.map((t) => (
@@ -127,7 +137,13 @@ export default async function TouchpointPage({
           </div>
         </section>
       ))}
-      <h2>Initiatives on this touchpoint</h2>
+      <div className="section-head">
+        <h2>Initiatives on this touchpoint</h2>
+        <DownloadCsv
+          fileName={`${tp.code} initiatives.csv`}
+          rows={data.initiatives.map((i) => ({ title: i.title, status: i.status, start: i.startDate, due: i.dueDate }))}
+        />
+      </div>
       {data.initiatives.length === 0 ? (
         <EmptyState title="No initiatives yet" />
       ) : (

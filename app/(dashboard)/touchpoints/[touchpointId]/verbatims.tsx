@@ -3,6 +3,7 @@
 // server sent it (admins, and the touchpoint's own owner).
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { DownloadCsv } from "@/components/dashboard/download-csv";
 import { useTRPC } from "@/lib/trpc-client";
 
 const bands = [
@@ -57,7 +58,20 @@ export function Verbatims({ touchpointId, from, to }: { touchpointId: number; fr
         <p className="empty">No comments match. Try another search or answer band.</p>
       ) : (
         <div className="card" data-testid="verbatims">
-          <p className="muted">Latest {query.data.rows.length} comments, newest first.</p>
+          <p className="muted">
+            Latest {query.data.rows.length} comments, newest first.
+            <DownloadCsv
+              fileName={`comments ${from} ${to}.csv`}
+              rows={query.data.rows.map((row) => ({
+                responded_at: new Date(row.respondedAt).toISOString(),
+                nps: row.nps,
+                csat: row.csat,
+                ces: row.ces,
+                comment: row.comment,
+                ...(row.respondentEmail !== undefined ? { respondent_name: row.respondentName, respondent_email: row.respondentEmail } : {}),
+              }))}
+            />
+          </p>
           {query.data.rows.map((row) => (
             <div key={row.id} className="verbatim">
               <blockquote>“{row.comment}”</blockquote>
