@@ -2,7 +2,11 @@
 // transaction), the whole overview still computes. Also checks its figures on known data.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { departmentView } from "../server/scores/department";
+import { journeyView } from "../server/scores/journey";
 import { programOverview } from "../server/scores/overview";
+import { scoreRows } from "../server/scores/api";
+import { touchpointView } from "../server/scores/touchpoint";
 import { writeSetting } from "../server/settings/program-settings";
 import { ingestBatch, type ResponseInput } from "../server/responses/ingest";
 import { createTestDatabase, type TestDatabase } from "./support/database";
@@ -42,12 +46,18 @@ describe("overview", () => {
     expect(overview.momentsBelowTarget).toEqual([]);
   });
 
-  it("never reads survey_responses", async () => {
+  it("never reads survey_responses: not the overview, journey, touchpoint or department views, nor the scores API", async () => {
+    const [ids] = await database.db.execute<{ journey: number; touchpoint: number; department: number }>(sql`
+      select (select min(id) from journeys) as journey, (select min(id) from touchpoints) as touchpoint, (select min(id) from departments) as department`);
     await expect(
       database.db.transaction(async (tx) => {
         await tx.execute(sql`alter table survey_responses rename to survey_responses_hidden_for_test`);
         const overview = await programOverview(tx, march);
         expect(overview.tiles.csat.score).toMatchObject({ status: "ok", n: 100 });
+        expect((await journeyView(tx, ids!.journey, march)).stages).toHaveLength(2);
+        expect((await touchpointView(tx, ids!.touchpoint, march)).metrics.length).toBeGreaterThan(0);
+        expect((await departmentView(tx, ids!.department, march)).touchpoints).toHaveLength(1);
+        expect(await scoreRows(tx, { level: "stage", ...march, grain: "month" })).toHaveLength(2);
         throw new Rollback();
       }),
     ).rejects.toBeInstanceOf(Rollback);
