@@ -10,6 +10,15 @@ test("an executive drills from a heatmap cell to a touchpoint to its verbatims, 
   await expect(tiles.getByText(/n = [\d,]+/).first()).toBeVisible();
   await screenshot(page, "overview-dashboard");
 
+  // The board-pack print: no navigation, no filters, no buttons.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".sidebar")).toBeHidden();
+  await expect(page.getByRole("form", { name: "Filters" })).toBeHidden();
+  await expect(page.getByRole("button", { name: "Download CSV" }).first()).toBeHidden();
+  await expect(page.getByRole("heading", { name: "The silos across the journey" })).toBeVisible();
+  await screenshot(page, "overview-print");
+  await page.emulateMedia({ media: "screen" });
+
   // Billing & Payments in the Dine-in evening › Pay stage.
   await page.getByRole("row", { name: /Billing & Payments/ }).getByRole("cell").getByRole("link").first().click();
   await expect(page).toHaveURL(/\/journeys\/\d+\?.*departmentId=\d+/);
