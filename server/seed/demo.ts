@@ -75,7 +75,16 @@ const clamp = (value: number, min: number, max: number) => Math.min(max, Math.ma
 const firstNames = ["Alex", "Sam", "Jordan", "Maria", "Wei", "Fatima", "Liam", "Chloe", "Tomás", "Aisha", "Noah", "Mei", "Olu", "Grace"];
 const lastNames = ["Patel", "Smith", "García", "Chen", "Okafor", "Müller", "Brown", "Kowalski", "Nguyen", "Haddad", "Silva", "Evans"];
 
-function commentFor(profile: TouchpointProfile, satisfaction: number, afterBillingChange: boolean, random: Random): string | null {
+/** Whether a billing-change complaint reads right at this touchpoint (a delivery fee is not a dine-in bill). */
+function billingCommentFits(text: string, code: string): boolean {
+  if (/delivery|basket/i.test(text)) return code.startsWith("DEL-");
+  if (/points statement/i.test(text)) return code.startsWith("LOY-");
+  if (/called|chat/i.test(text)) return code.startsWith("CARE-");
+  if (/server|staff|card machine|menu|coming for years/i.test(text)) return code.startsWith("PAY-") || code.startsWith("CARE-");
+  return true;
+}
+
+function commentFor(code: string, profile: TouchpointProfile, satisfaction: number, afterBillingChange: boolean, random: Random): string | null {
   if (!random.chance(satisfaction < 0.45 ? 0.5 : 0.25)) return null;
   const billingStory = afterBillingChange && (profile.pattern === "billing_change" || profile.pattern === "billing_spike");
   const templates =
@@ -84,7 +93,7 @@ function commentFor(profile: TouchpointProfile, satisfaction: number, afterBilli
       : satisfaction >= 0.45
         ? neutralComments
         : billingStory && random.chance(0.6)
-          ? billingChangeComments
+          ? billingChangeComments.filter((text) => billingCommentFits(text, code))
           : negativeComments;
   return random.pick(templates).replaceAll("{topic}", random.pick(profile.topics));
 }
@@ -111,7 +120,7 @@ function* responsesFor(code: string, touchpointId: number, profile: TouchpointPr
         nps: asks("nps") && random.chance(0.8) ? Math.round(clamp(satisfaction * 9 + 1.8 + random.normal(0, 0.8), 0, 10)) : null,
         ces: asks("ces") ? 1 + Math.round(clamp(satisfaction + random.normal(0, 0.08), 0, 1) * 6) : null,
         customValues: asks("review_stars") ? { review_stars: 1 + Math.round(satisfaction * 4) } : null,
-        comment: commentFor(profile, satisfaction, afterBillingChange, random),
+        comment: commentFor(code, profile, satisfaction, afterBillingChange, random),
         externalId: `demo-${code}-${String(serial).padStart(6, "0")}`,
         respondentEmail: named ? `${first}.${last}${serial % 97}@mail.example`.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "") : null,
         respondentName: named ? `${first} ${last}` : null,
