@@ -53,7 +53,7 @@ describe("proposed mappings", () => {
       kind: "valid",
       response: { touchpointId: 1, nps: 9, csat: 5, externalId: "R_1a", respondentEmail: "ana@example.com", comment: 'Lovely evening,\r\nthe "bill" was clear' },
     });
-    expect(first!.kind === "valid" && first.response.respondedAt).toEqual(new Date("2026-03-01T17:04:40Z"));
+    expect(first?.kind === "valid" && first.response.respondedAt).toEqual(new Date("2026-03-01T17:04:40Z"));
     expect(preview).toEqual({ kind: "skipped", reason: "preview, test or spam response" });
   });
 
