@@ -7,6 +7,7 @@ import type { DatabaseConnection } from "@/db/client";
 import { userRoles } from "@/db/schema";
 import { cliActor } from "@/server/audit";
 import { cliDatabase } from "@/server/database";
+import { ImportError, importFile, importSources, type ImportSummary } from "@/server/imports/pipeline";
 import { ModelImportError, exportModel, importModel } from "@/server/model/transfer";
 import { setUserActive, addUser, userIdByEmail, UserInputError } from "@/server/people/users";
 import { toCsv } from "@/server/export/csv";
@@ -170,6 +171,48 @@ export function buildProgram(): Command {
         const started = performance.now();
         await db.transaction((tx) => rebuildRollups(tx));
         console.log(`Roll-ups rebuilt in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+      }),
+    );
+
+  program
+    .command("import")
+    .description("Import a survey export (Qualtrics, SurveyMonkey, Typeform or plain CSV): validated, all-or-nothing, idempotent.")
+    .argument("<file>")
+    .addOption(new Option("--source <source>", "what wrote the file").choices(importSources).default("auto"))
+    .option("--mapping <template>", "use this saved mapping template")
+    .option("--touchpoint <code>", "every response in the file is about this touchpoint")
+    .option("--dry-run", "validate and print the preview; write nothing")
+    .option("--valid-only", "import the valid rows even when some are rejected (recorded on the batch)")
+    .action((file: string, options: { source: (typeof importSources)[number]; mapping?: string; touchpoint?: string; dryRun?: boolean; validOnly?: boolean }) =>
+      withDatabase(async ({ db }) => {
+        if (!fs.existsSync(file)) throw new CliError(`Cannot read ${file}: check the path.`);
+        const progress = process.stderr.isTTY
+          ? (p: { phase: string; rows: number }) => process.stderr.write(`\r${p.phase} … ${p.rows.toLocaleString("en-US")} rows`)
+          : undefined;
+        let summary: ImportSummary;
+        try {
+          summary = await importFile(db, file, {
+            fileName: file.split("/").pop() ?? file,
+            source: options.source,
+            template: options.mapping,
+            touchpoint: options.touchpoint,
+            dryRun: options.dryRun,
+            validOnly: options.validOnly,
+            actor: cliActor,
+            onProgress: progress,
+          });
+        } catch (error) {
+          if (error instanceof ImportError) throw new CliError(error.message);
+          throw error;
+        }
+        if (progress) process.stderr.write("\n");
+        console.log(`${file}: ${summary.format} export, ${summary.rowsRead} rows read`);
+        console.log(`  valid: ${summary.valid} (already imported: ${summary.duplicates})`);
+        for (const [reason, count] of Object.entries(summary.skipped)) console.log(`  skipped, ${reason}: ${count}`);
+        console.log(`  rejected: ${summary.rejected}`);
+        for (const r of summary.rejections) console.error(`  row ${r.row}, ${r.column}: ${r.message}`);
+        if (summary.status === "refused") throw new CliError(summary.message);
+        console.log(summary.message);
       }),
     );
 

@@ -21,6 +21,7 @@ describe("migrations", () => {
       "audit_log",
       "departments",
       "import_batches",
+      "import_mapping_templates",
       "initiative_updates",
       "initiatives",
       "journey_stages",

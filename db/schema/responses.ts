@@ -90,3 +90,20 @@ export const surveyResponses = pgTable(
       .where(sql`${table.comment} is not null`),
   ],
 );
+
+/** Saved column mappings; a later file whose header signature matches reuses its template automatically. */
+export const importMappingTemplates = pgTable(
+  "import_mapping_templates",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    name: text().notNull(),
+    sourceFormat: text().notNull(),
+    // sha256 of the format and its header rows: the same survey exported again has the same signature.
+    headerSignature: text().notNull(),
+    mapping: jsonb().$type<Record<string, unknown>>().notNull(),
+    createdById: integer().references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex("import_mapping_templates_name_unique").on(table.name), index("import_mapping_templates_signature_idx").on(table.headerSignature)],
+);

@@ -1,0 +1,246 @@
+// The one import pipeline (CLI today; the admin UI and HTTP endpoint will call the same function):
+// read and detect, map, validate every row (preview), then write all-or-nothing through ingestBatch.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import { and, eq, inArray } from "drizzle-orm";
+import type { Database, Queryable } from "@/db/client";
+import { importBatches, importMappingTemplates, metricDefinitions, surveyResponses, touchpoints, type ResponseSource } from "@/db/schema";
+import { recordAudit, type Actor } from "@/server/audit";
+import { ingestBatch, type ResponseInput } from "@/server/responses/ingest";
+import { readCsvRecords } from "./csv";
+import { detectFormat, type DetectedFormat, type SourceFormat } from "./detect-format";
+import { columnKeys, importMappingSchema, proposeMapping, type ImportMapping } from "./mapping";
+import { decodeText } from "./text";
+import { validateRecord, type RowProblem, type ValidationContext } from "./validate";
+
+export const importSources = ["auto", "qualtrics", "surveymonkey", "typeform", "csv", "xlsx"] as const;
+export type ImportSource = (typeof importSources)[number];
+
+export class ImportError extends Error {}
+
+export interface ImportOptions {
+  fileName: string;
+  source?: ImportSource;
+  template?: string;
+  mapping?: ImportMapping;
+  touchpoint?: string;
+  dryRun?: boolean;
+  validOnly?: boolean;
+  actor: Actor;
+  onProgress?: (progress: { phase: "checking" | "writing"; rows: number }) => void;
+}
+
+export interface ImportSummary {
+  status: "previewed" | "imported" | "refused" | "already_imported";
+  batchId: number | null;
+  fileHash: string;
+  format: SourceFormat;
+  mapping: ImportMapping;
+  rowsRead: number;
+  valid: number;
+  duplicates: number;
+  imported: number;
+  skipped: Record<string, number>;
+  rejected: number;
+  /** The first rejections (up to 1,000), with the record number counted from the first data row as 1. */
+  rejections: Array<{ row: number } & RowProblem>;
+  message: string;
+}
+
+const MAX_REPORTED_REJECTIONS = 1_000;
+const CHUNK = 5_000;
+
+const responseSourceOf: Record<SourceFormat, ResponseSource> = {
+  qualtrics: "qualtrics",
+  qualtrics_legacy: "qualtrics",
+  surveymonkey: "surveymonkey",
+  typeform: "typeform",
+  csv: "csv",
+};
+
+async function fileHash(path: string): Promise<string> {
+  const hash = crypto.createHash("sha256");
+  for await (const chunk of fs.createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+function records(path: string): AsyncGenerator<string[]> {
+  return readCsvRecords(decodeText(fs.createReadStream(path)));
+}
+
+async function headerRows(path: string): Promise<{ detected: DetectedFormat; headers: string[][] }> {
+  const first: string[][] = [];
+  for await (const record of records(path)) {
+    first.push(record);
+    if (first.length === 3) break;
+  }
+  if (first.length === 0) throw new ImportError("The file is empty.");
+  const detected = detectFormat(first);
+  return { detected, headers: first.slice(0, detected.headerRows) };
+}
+
+export function headerSignature(detected: DetectedFormat, headers: string[][]): string {
+  return crypto.createHash("sha256").update(JSON.stringify([detected.format, headers.slice(0, 1)])).digest("hex");
+}
+
+async function resolveMapping(db: Queryable, detected: DetectedFormat, headers: string[][], options: ImportOptions): Promise<ImportMapping> {
+  let candidate: unknown = options.mapping;
+  if (!candidate && options.template) {
+    const [template] = await db.select().from(importMappingTemplates).where(eq(importMappingTemplates.name, options.template));
+    if (!template) throw new ImportError(`No mapping template named "${options.template}".`);
+    candidate = template.mapping;
+  }
+  if (!candidate) {
+    const [saved] = await db
+      .select()
+      .from(importMappingTemplates)
+      .where(eq(importMappingTemplates.headerSignature, headerSignature(detected, headers)));
+    candidate = saved?.mapping;
+  }
+  if (!candidate) {
+    const metrics = (await db.select({ code: metricDefinitions.code }).from(metricDefinitions)).map((m) => m.code);
+    const proposal = proposeMapping(detected, headers, metrics);
+    const missing = options.touchpoint ? proposal.missing.filter((m) => !m.startsWith("which touchpoint")) : proposal.missing;
+    if (missing.length) throw new ImportError(`Cannot map this ${detected.format} file yet. Still needed: ${missing.join("; ")}.`);
+    candidate = proposal.mapping;
+  }
+  const withTouchpoint = options.touchpoint ? { ...(candidate as object), touchpoint: { kind: "fixed", code: options.touchpoint } } : candidate;
+  const parsed = importMappingSchema.safeParse(withTouchpoint);
+  if (!parsed.success) {
+    throw new ImportError(`The mapping is not complete: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  }
+  const keys = columnKeys(detected, headers);
+  const used = [parsed.data.respondedAt.column, ...parsed.data.metrics.map((m) => m.column), parsed.data.comment, parsed.data.externalId]
+    .concat(parsed.data.touchpoint.kind === "column" ? [parsed.data.touchpoint.column] : [])
+    .filter((c): c is string => Boolean(c));
+  const unknown = used.filter((c) => !keys.includes(c));
+  if (unknown.length) throw new ImportError(`The mapping names columns this file does not have: ${unknown.join(", ")}.`);
+  return parsed.data;
+}
+
+async function validationContext(db: Queryable, keys: string[], mapping: ImportMapping): Promise<ValidationContext> {
+  const touchpointRows = await db.select({ id: touchpoints.id, code: touchpoints.code }).from(touchpoints).where(eq(touchpoints.active, true));
+  const metricRows = await db.select().from(metricDefinitions);
+  return {
+    keys,
+    mapping,
+    touchpointIds: new Map(touchpointRows.map((t) => [t.code, t.id])),
+    scales: new Map(metricRows.map((m) => [m.code, { scaleMin: m.scaleMin, scaleMax: m.scaleMax, name: m.kind === "custom" ? m.name : m.code.toUpperCase() }])),
+  };
+}
+
+/** Valid responses in chunks, in file order; the same pass also tallies skips and rejections. */
+async function* validRows(path: string, headerCount: number, ctx: ValidationContext, tally?: (outcome: ReturnType<typeof validateRecord>, row: number) => void) {
+  let chunk: ResponseInput[] = [];
+  let index = 0;
+  for await (const record of records(path)) {
+    index += 1;
+    if (index <= headerCount) continue;
+    const outcome = validateRecord(record, ctx);
+    tally?.(outcome, index - headerCount);
+    if (outcome.kind !== "valid") continue;
+    chunk.push(outcome.response);
+    if (chunk.length === CHUNK) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length) yield chunk;
+}
+
+async function countDuplicates(db: Queryable, source: ResponseSource, chunk: ResponseInput[]): Promise<number> {
+  const rows = await db
+    .select({ id: surveyResponses.externalId })
+    .from(surveyResponses)
+    .where(and(eq(surveyResponses.source, source), inArray(surveyResponses.externalId, chunk.map((r) => r.externalId))));
+  return rows.length;
+}
+
+export async function importFile(db: Database, path: string, options: ImportOptions): Promise<ImportSummary> {
+  if (options.source === "xlsx" || /\.xlsx$/i.test(options.fileName)) {
+    throw new ImportError("XLSX files are not supported yet: save the sheet as CSV (UTF-8) and import that.");
+  }
+  const hash = await fileHash(path);
+  const { detected, headers } = await headerRows(path);
+  if (options.source && options.source !== "auto" && responseSourceOf[detected.format] !== options.source) {
+    throw new ImportError(`This file looks like a ${detected.format} export, not ${options.source}. Use --source auto, or check the file.`);
+  }
+  const mapping = await resolveMapping(db, detected, headers, options);
+  const source = responseSourceOf[detected.format];
+  const ctx = await validationContext(db, columnKeys(detected, headers), mapping);
+  const base = { batchId: null, fileHash: hash, format: detected.format, mapping };
+
+  const [previous] = await db
+    .select({ id: importBatches.id })
+    .from(importBatches)
+    .where(and(eq(importBatches.fileHash, hash), eq(importBatches.status, "imported")));
+
+  // Pass 1: the preview — every row validated, duplicates of earlier imports counted, nothing written.
+  const skipped: Record<string, number> = {};
+  const rejections: ImportSummary["rejections"] = [];
+  let rejected = 0;
+  let valid = 0;
+  let duplicates = 0;
+  let rowsRead = 0;
+  const tally = (outcome: ReturnType<typeof validateRecord>, row: number) => {
+    rowsRead = row;
+    if (outcome.kind === "skipped") skipped[outcome.reason] = (skipped[outcome.reason] ?? 0) + 1;
+    if (outcome.kind === "rejected") {
+      rejected += 1;
+      for (const problem of outcome.problems) if (rejections.length < MAX_REPORTED_REJECTIONS) rejections.push({ row, ...problem });
+    }
+  };
+  for await (const chunk of validRows(path, detected.headerRows, ctx, tally)) {
+    valid += chunk.length;
+    duplicates += await countDuplicates(db, source, chunk);
+    options.onProgress?.({ phase: "checking", rows: rowsRead });
+  }
+  const preview = { ...base, rowsRead, valid, duplicates, skipped, rejected, rejections, imported: 0 };
+  if (duplicates > 0) skipped["already imported"] = duplicates;
+
+  if (previous && duplicates === valid) {
+    return { ...preview, status: "already_imported", message: `This file was imported before (batch ${previous.id}); nothing new to import.` };
+  }
+  if (options.dryRun) {
+    return { ...preview, status: "previewed", message: `Dry run: ${valid - duplicates} new responses would be imported; nothing was written.` };
+  }
+  if (rejected > 0 && !options.validOnly) {
+    return {
+      ...preview,
+      status: "refused",
+      message: `${rejected} rows were rejected, so nothing was imported. Fix them, or import only the valid rows (--valid-only).`,
+    };
+  }
+
+  // Pass 2: write the valid rows, the roll-ups and the batch record in one transaction.
+  const result = await ingestBatch(
+    db,
+    {
+      fileName: options.fileName,
+      fileHash: hash,
+      sourceFormat: detected.format,
+      source,
+      mapping,
+      createdById: options.actor.id,
+      decision: rejected > 0 ? "valid_only" : null,
+      rowsRead,
+      rowsSkipped: Object.values(skipped).reduce((a, b) => a + b, 0),
+      rowsRejected: rejected,
+    },
+    validRows(path, detected.headerRows, ctx),
+    (rows) => options.onProgress?.({ phase: "writing", rows }),
+  );
+  await recordAudit(db, options.actor, {
+    action: "import.batch",
+    entityType: "import_batch",
+    entityId: result.batchId,
+    after: { fileName: options.fileName, format: detected.format, imported: result.inserted, rejected, decision: rejected > 0 ? "valid_only" : null },
+  });
+  return {
+    ...preview,
+    batchId: result.batchId,
+    imported: result.inserted,
+    status: "imported",
+    message: `Imported ${result.inserted} responses${result.duplicates ? `; ${result.duplicates} were already there` : ""}${rejected ? `; ${rejected} rejected rows left out` : ""}.`,
+  };
+}
