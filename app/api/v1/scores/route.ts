@@ -2,19 +2,14 @@
 // 401 without a valid token, 400 with a clear message on a bad parameter; rows come from the roll-ups.
 import { appDatabase } from "@/server/database";
 import { scoreQuerySchema, scoreRows } from "@/server/scores/api";
-import { verifyApiToken } from "@/server/tokens/api-tokens";
+import { authenticateBearer } from "@/server/tokens/bearer";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
   const { db } = await appDatabase();
-  const token = request.headers.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  if (!token || !(await verifyApiToken(db, token))) {
-    return Response.json(
-      { error: "A valid API token is required: send Authorization: Bearer <token> (create one with npm run cli -- token add --name …)." },
-      { status: 401, headers: { "WWW-Authenticate": "Bearer" } },
-    );
-  }
+  const auth = await authenticateBearer(db, request);
+  if (auth instanceof Response) return auth;
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const query = scoreQuerySchema.safeParse(params);
   if (!query.success) {

@@ -1,5 +1,5 @@
-// GET /api/v1/scores: 401 without a valid token, 400 with a clear message on a bad parameter, rows with
-// n, margins and insufficient flags otherwise. Calls the real route handler against this file's database.
+// The HTTP API on the real route handlers: GET /api/v1/scores (401, 400 naming the parameter, rows with n,
+// margins and insufficient flags) and POST /api/v1/responses (all-or-nothing, idempotent).
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestBatch, type ResponseInput } from "../server/responses/ingest";
@@ -11,6 +11,7 @@ import { seedTestModel } from "./support/fixtures";
 let database: TestDatabase;
 let token: string;
 let GET: (request: Request) => Promise<Response>;
+let POST: (request: Request) => Promise<Response>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -29,6 +30,7 @@ beforeAll(async () => {
   // PGlite is one session: the route's pool must be a single connection, as in embedded mode.
   if (database.kind === "embedded") process.env.THROUGHLINE_DATABASE_POOL_SIZE = "1";
   ({ GET } = await import("../app/api/v1/scores/route"));
+  ({ POST } = await import("../app/api/v1/responses/route"));
 });
 afterAll(async () => {
   const { appDatabase } = await import("../server/database");
@@ -83,5 +85,47 @@ describe("periods", () => {
       { from: "2026-04-01", to: "2026-04-10", label: "2026-Q2" },
     ]);
     expect(periodsOf({ from: "2026-01-15", to: "2026-02-03" }, "month").map((p) => p.label)).toEqual(["2026-01", "2026-02"]);
+  });
+});
+
+describe("POST /api/v1/responses", () => {
+  const post = (body: unknown, auth: string | null = `Bearer ${token}`) =>
+    POST(
+      new Request("http://localhost/api/v1/responses", {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(auth ? { authorization: auth } : {}) },
+        body: typeof body === "string" ? body : JSON.stringify(body),
+      }),
+    );
+  const response = (i: number, over: Record<string, unknown> = {}) => ({
+    touchpoint: "BIL-BILL",
+    respondedAt: "2026-05-02T12:00:00Z",
+    nps: 9,
+    externalId: `push-${i}`,
+    ...over,
+  });
+
+  it("answers 401 without a token", async () => {
+    expect((await post([response(1)], null)).status).toBe(401);
+  });
+
+  it("refuses the whole request when any response is bad, listing every problem", async () => {
+    const result = await post([response(1), response(2, { nps: 11 }), response(3, { touchpoint: "NOPE" })]);
+    expect(result.status).toBe(400);
+    const body = (await result.json()) as { problems: Array<{ path: string }> };
+    expect(body.problems.map((p) => p.path)).toEqual(["1.nps"]);
+    const second = (await (await post([response(1), response(3, { touchpoint: "NOPE" })])).json()) as { problems: Array<{ path: string; message: string }> };
+    expect(second.problems).toEqual([{ path: "1.touchpoint", message: 'unknown touchpoint code "NOPE"' }]);
+    expect((await post("not json")).status).toBe(400);
+    const [row] = await database.db.execute<{ n: number }>(sql`select count(*)::int as n from survey_responses where source = 'api' and external_id like 'push-%'`);
+    expect(row!.n).toBe(0);
+  });
+
+  it("imports a batch, and the same batch again adds nothing", async () => {
+    const batch = [response(1), response(2, { csat: 4, comment: "Clear bill" })];
+    const first = (await (await post(batch)).json()) as { imported: number; duplicates: number };
+    expect(first).toMatchObject({ imported: 2, duplicates: 0 });
+    const again = (await (await post(batch)).json()) as { imported: number; duplicates: number };
+    expect(again).toMatchObject({ imported: 0, duplicates: 2 });
   });
 });
