@@ -1,5 +1,5 @@
 // The HTTP API on the real route handlers: GET /api/v1/scores (401, 400 naming the parameter, rows with n,
-// margins and insufficient flags) and POST /api/v1/responses (all-or-nothing, idempotent).
+// margins and insufficient flags), POST /api/v1/responses and POST /api/v1/imports (all-or-nothing, idempotent).
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestBatch, type ResponseInput } from "../server/responses/ingest";
@@ -12,6 +12,7 @@ let database: TestDatabase;
 let token: string;
 let GET: (request: Request) => Promise<Response>;
 let POST: (request: Request) => Promise<Response>;
+let IMPORT: (request: Request) => Promise<Response>;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -31,6 +32,7 @@ beforeAll(async () => {
   if (database.kind === "embedded") process.env.THROUGHLINE_DATABASE_POOL_SIZE = "1";
   ({ GET } = await import("../app/api/v1/scores/route"));
   ({ POST } = await import("../app/api/v1/responses/route"));
+  ({ POST: IMPORT } = await import("../app/api/v1/imports/route"));
 });
 afterAll(async () => {
   const { appDatabase } = await import("../server/database");
@@ -127,5 +129,40 @@ describe("POST /api/v1/responses", () => {
     expect(first).toMatchObject({ imported: 2, duplicates: 0 });
     const again = (await (await post(batch)).json()) as { imported: number; duplicates: number };
     expect(again).toMatchObject({ imported: 0, duplicates: 2 });
+  });
+});
+
+describe("POST /api/v1/imports", () => {
+  const csv = (rows: string[]) => ["id,touchpoint,date,How satisfied were you?", ...rows].join("\n") + "\n";
+  const upload = (content: string, fields: Record<string, string> = {}, auth: string | null = `Bearer ${token}`) => {
+    const form = new FormData();
+    form.set("file", new Blob([content], { type: "text/csv" }), "reviews.csv");
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
+    return IMPORT(new Request("http://localhost/api/v1/imports", { method: "POST", body: form, headers: auth ? { authorization: auth } : {} }));
+  };
+
+  it("answers 401 without a token", async () => {
+    expect((await upload(csv(["u1,BIL-BILL,2026-05-03,5"]), {}, null)).status).toBe(401);
+  });
+
+  it("imports a file with the same summary as the CLI, and refuses rejected rows with 422", async () => {
+    const ok = await upload(csv(["u1,BIL-BILL,2026-05-03,5", "u2,BIL-BILL,2026-05-04,4"]));
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ status: "imported", format: "csv", imported: 2 });
+    const refused = await upload(csv(["u3,BIL-BILL,2026-05-03,9"]));
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toMatchObject({ status: "refused", rejections: [{ row: 1, column: "How satisfied were you?", message: "CSAT 9 is outside 1–5" }] });
+    const dry = await upload(csv(["u4,BIL-BILL,2026-05-03,3"]), { dryRun: "true" });
+    expect(await dry.json()).toMatchObject({ status: "previewed", valid: 1 });
+  });
+
+  it("refuses a file over the size limit with 413 and a clear message", async () => {
+    const { writeSetting } = await import("../server/settings/program-settings");
+    await writeSetting(database.db, "max_upload_mb", 1, { id: null, email: "test" });
+    const big = csv(Array.from({ length: 40_000 }, (_, i) => `big${i},BIL-BILL,2026-05-03,5`));
+    const response = await upload(big);
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { error: string }).error).toMatch(/larger than the 1 MB limit/);
+    await writeSetting(database.db, "max_upload_mb", 500, { id: null, email: "test" });
   });
 });

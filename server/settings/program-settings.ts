@@ -12,6 +12,11 @@ export const settingDefinitions = {
     schema: z.coerce.number().int().min(5, "at least 5").max(1000, "at most 1000"),
     default: DEFAULT_MINIMUM_SAMPLE,
   },
+  max_upload_mb: {
+    description: "Largest file an import accepts, in megabytes",
+    schema: z.coerce.number().int().min(1, "at least 1").max(10_000, "at most 10000"),
+    default: 500,
+  },
 } as const;
 
 export type SettingKey = keyof typeof settingDefinitions;

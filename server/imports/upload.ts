@@ -1,0 +1,63 @@
+// Streams a multipart upload (one file plus text fields) to a temporary file, refusing it cleanly once
+// it passes the size limit, so memory stays flat whatever the file's size.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import busboy from "busboy";
+
+export class UploadError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface Upload {
+  filePath: string;
+  fileName: string;
+  fields: Record<string, string>;
+  cleanup: () => void;
+}
+
+export async function receiveUpload(request: Request, maxBytes: number): Promise<Upload> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!contentType.startsWith("multipart/form-data") || !request.body) {
+    throw new UploadError("Send the file as multipart/form-data with a field named file.", 400);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "throughline-upload-"));
+  const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
+  const fields: Record<string, string> = {};
+  let saved: Promise<{ filePath: string; fileName: string; truncated: boolean }> | undefined;
+  const parser = busboy({ headers: { "content-type": contentType }, limits: { files: 1, fileSize: maxBytes, fields: 20 } });
+  parser.on("field", (name, value) => {
+    fields[name] = value;
+  });
+  parser.on("file", (name, stream, info) => {
+    if (name !== "file" || saved) {
+      stream.resume();
+      return;
+    }
+    const fileName = path.basename(info.filename || "upload.csv");
+    const filePath = path.join(dir, "upload");
+    let truncated = false;
+    stream.on("limit", () => {
+      truncated = true;
+    });
+    saved = pipeline(stream, fs.createWriteStream(filePath)).then(() => ({ filePath, fileName, truncated }));
+  });
+  try {
+    await pipeline(Readable.fromWeb(request.body as unknown as WebReadableStream), parser);
+    if (!saved) throw new UploadError("No file in the upload: send it in a field named file.", 400);
+    const file = await saved;
+    if (file.truncated) throw new UploadError(`The file is larger than the ${Math.round(maxBytes / 1_048_576)} MB limit (setting max_upload_mb).`, 413);
+    return { filePath: file.filePath, fileName: file.fileName, fields, cleanup };
+  } catch (error) {
+    cleanup();
+    throw error;
+  }
+}
