@@ -2,7 +2,7 @@
 // external Node package rather than be bundled; nothing here may reach the network at build time.
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "postgres", "bcryptjs"],
+  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "postgres", "bcryptjs", "exceljs", "yauzl", "busboy"],
   poweredByHeader: false,
   typedRoutes: false,
 };

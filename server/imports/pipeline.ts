@@ -12,6 +12,8 @@ import { detectFormat, type DetectedFormat, type SourceFormat } from "./detect-f
 import { columnKeys, importMappingSchema, proposeMapping, type ImportMapping } from "./mapping";
 import { decodeText } from "./text";
 import { validateRecord, type RowProblem, type ValidationContext } from "./validate";
+import { looksLikeXlsx, readXlsxRecords, SpreadsheetError } from "./xlsx";
+import { readSetting } from "@/server/settings/program-settings";
 
 export const importSources = ["auto", "qualtrics", "surveymonkey", "typeform", "csv", "xlsx"] as const;
 export type ImportSource = (typeof importSources)[number];
@@ -64,13 +66,16 @@ async function fileHash(path: string): Promise<string> {
   return hash.digest("hex");
 }
 
-function records(path: string): AsyncGenerator<string[]> {
-  return readCsvRecords(decodeText(fs.createReadStream(path)));
+type RecordSource = () => AsyncGenerator<string[]>;
+
+/** Records of the file, whichever kind it is; called once per pass over the file. */
+function recordSource(path: string, isXlsx: boolean, maxExpandedBytes: number): RecordSource {
+  return isXlsx ? () => readXlsxRecords(path, maxExpandedBytes) : () => readCsvRecords(decodeText(fs.createReadStream(path)));
 }
 
-async function headerRows(path: string): Promise<{ detected: DetectedFormat; headers: string[][] }> {
+async function headerRows(records: RecordSource): Promise<{ detected: DetectedFormat; headers: string[][] }> {
   const first: string[][] = [];
-  for await (const record of records(path)) {
+  for await (const record of records()) {
     first.push(record);
     if (first.length === 3) break;
   }
@@ -130,10 +135,10 @@ async function validationContext(db: Queryable, keys: string[], mapping: ImportM
 }
 
 /** Valid responses in chunks, in file order; the same pass also tallies skips and rejections. */
-async function* validRows(path: string, headerCount: number, ctx: ValidationContext, tally?: (outcome: ReturnType<typeof validateRecord>, row: number) => void) {
+async function* validRows(records: RecordSource, headerCount: number, ctx: ValidationContext, tally?: (outcome: ReturnType<typeof validateRecord>, row: number) => void) {
   let chunk: ResponseInput[] = [];
   let index = 0;
-  for await (const record of records(path)) {
+  for await (const record of records()) {
     index += 1;
     if (index <= headerCount) continue;
     const outcome = validateRecord(record, ctx);
@@ -157,12 +162,21 @@ async function countDuplicates(db: Queryable, source: ResponseSource, chunk: Res
 }
 
 export async function importFile(db: Database, path: string, options: ImportOptions): Promise<ImportSummary> {
-  if (options.source === "xlsx" || /\.xlsx$/i.test(options.fileName)) {
-    throw new ImportError("XLSX files are not supported yet: save the sheet as CSV (UTF-8) and import that.");
+  try {
+    return await importFileUnchecked(db, path, options);
+  } catch (error) {
+    if (error instanceof SpreadsheetError) throw new ImportError(error.message);
+    throw error;
   }
+}
+
+async function importFileUnchecked(db: Database, path: string, options: ImportOptions): Promise<ImportSummary> {
+  const isXlsx = looksLikeXlsx(path);
+  if (options.source === "xlsx" && !isXlsx) throw new ImportError("--source xlsx was given, but this file is not an XLSX workbook.");
+  const records = recordSource(path, isXlsx, (await readSetting(db, "max_xlsx_expanded_mb")) * 1_048_576);
   const hash = await fileHash(path);
-  const { detected, headers } = await headerRows(path);
-  if (options.source && options.source !== "auto" && responseSourceOf[detected.format] !== options.source) {
+  const { detected, headers } = await headerRows(records);
+  if (options.source && options.source !== "auto" && options.source !== "xlsx" && responseSourceOf[detected.format] !== options.source) {
     throw new ImportError(`This file looks like a ${detected.format} export, not ${options.source}. Use --source auto, or check the file.`);
   }
   const mapping = await resolveMapping(db, detected, headers, options);
@@ -190,7 +204,7 @@ export async function importFile(db: Database, path: string, options: ImportOpti
       for (const problem of outcome.problems) if (rejections.length < MAX_REPORTED_REJECTIONS) rejections.push({ row, ...problem });
     }
   };
-  for await (const chunk of validRows(path, detected.headerRows, ctx, tally)) {
+  for await (const chunk of validRows(records, detected.headerRows, ctx, tally)) {
     valid += chunk.length;
     duplicates += await countDuplicates(db, source, chunk);
     options.onProgress?.({ phase: "checking", rows: rowsRead });
@@ -218,7 +232,7 @@ export async function importFile(db: Database, path: string, options: ImportOpti
     {
       fileName: options.fileName,
       fileHash: hash,
-      sourceFormat: detected.format,
+      sourceFormat: isXlsx ? "xlsx" : detected.format,
       source,
       mapping,
       createdById: options.actor.id,
@@ -227,7 +241,7 @@ export async function importFile(db: Database, path: string, options: ImportOpti
       rowsSkipped: Object.values(skipped).reduce((a, b) => a + b, 0),
       rowsRejected: rejected,
     },
-    validRows(path, detected.headerRows, ctx),
+    validRows(records, detected.headerRows, ctx),
     (rows) => options.onProgress?.({ phase: "writing", rows }),
   );
   await recordAudit(db, options.actor, {

@@ -17,6 +17,11 @@ export const settingDefinitions = {
     schema: z.coerce.number().int().min(1, "at least 1").max(10_000, "at most 10000"),
     default: 500,
   },
+  max_xlsx_expanded_mb: {
+    description: "Largest size an XLSX file may unpack to, in megabytes (guards against zip bombs)",
+    schema: z.coerce.number().int().min(1, "at least 1").max(100_000, "at most 100000"),
+    default: 2_000,
+  },
 } as const;
 
 export type SettingKey = keyof typeof settingDefinitions;
