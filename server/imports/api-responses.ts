@@ -8,6 +8,8 @@ import { metricDefinitions, touchpoints } from "@/db/schema";
 import { recordAudit, type Actor } from "@/server/audit";
 import { ingestBatch, type ResponseInput } from "@/server/responses/ingest";
 
+const noNul = (field: string) => (value: string | null | undefined) => !value?.includes("\u0000") || `${field} contains a NUL character`;
+
 export const apiResponseSchema = z
   .object({
     touchpoint: z.string().min(1),
@@ -21,7 +23,13 @@ export const apiResponseSchema = z
     respondentEmail: z.string().max(320).nullish(),
     respondentName: z.string().max(200).nullish(),
   })
-  .strict();
+  .strict()
+  .superRefine((r, context) => {
+    for (const field of ["touchpoint", "comment", "externalId", "respondentEmail", "respondentName"] as const) {
+      const verdict = noNul(field)(r[field]);
+      if (verdict !== true) context.addIssue({ code: "custom", path: [field], message: verdict });
+    }
+  });
 
 export const apiResponsesSchema = z.array(apiResponseSchema).min(1, "send at least one response").max(10_000, "at most 10,000 responses per request");
 

@@ -1,6 +1,7 @@
 // The one import pipeline (CLI today; the admin UI and HTTP endpoint will call the same function):
 // read and detect, map, validate every row (preview), then write all-or-nothing through ingestBatch.
 import crypto from "node:crypto";
+import { CsvError } from "csv-parse";
 import fs from "node:fs";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
@@ -166,6 +167,7 @@ export async function importFile(db: Database, path: string, options: ImportOpti
     return await importFileUnchecked(db, path, options);
   } catch (error) {
     if (error instanceof SpreadsheetError) throw new ImportError(error.message);
+    if (error instanceof CsvError) throw new ImportError(`The file is not readable as CSV: ${error.message}. Nothing was imported.`);
     throw error;
   }
 }

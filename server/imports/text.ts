@@ -20,8 +20,11 @@ export function detectEncoding(sample: Uint8Array): TextEncoding {
 
 const SAMPLE_BYTES = 64 * 1024;
 
+// PostgreSQL cannot store NUL in text; in a survey export it is only ever damage (or UTF-16 read without its BOM).
+const stripNul = (text: string) => (text.includes("\u0000") ? text.replaceAll("\u0000", "") : text);
+
 /**
- * Decode a byte stream to text chunks. The BOM, if any, is dropped. Reads ahead only as far as the
+ * Decode a byte stream to text chunks. The BOM, if any, is dropped, and so are NUL characters. Reads ahead only as far as the
  * encoding sample (64 KiB), then passes chunks through one at a time.
  */
 export async function* decodeText(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<string, void, undefined> {
@@ -36,12 +39,12 @@ export async function* decodeText(bytes: AsyncIterable<Uint8Array>): AsyncGenera
   }
   const first = Buffer.concat(head);
   const decoder = iconv.getDecoder(detectEncoding(first), { stripBOM: true });
-  const text = decoder.write(first);
+  const text = stripNul(decoder.write(first));
   if (text) yield text;
   for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-    const chunk = decoder.write(Buffer.from(next.value));
+    const chunk = stripNul(decoder.write(Buffer.from(next.value)));
     if (chunk) yield chunk;
   }
-  const rest = decoder.end();
+  const rest = stripNul(decoder.end() ?? "");
   if (rest) yield rest;
 }

@@ -50,7 +50,7 @@ function cellText(value: ExcelJS.CellValue): string {
     if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
     if ("error" in value) return "";
   }
-  return String(value);
+  return String(value).replaceAll("\u0000", "");
 }
 
 /** Records of the first worksheet; `maxExpandedBytes` bounds what the archive may unpack to. */
