@@ -5,6 +5,13 @@ import type { Period } from "@/server/scores/periods";
 import { channelLabel } from "../format";
 
 
+const dateFields = [
+  ["from", "From"],
+  ["to", "To"],
+  ["compareFrom", "Compare from"],
+  ["compareTo", "Compare to"],
+] as const;
+
 export function FilterBar({
   filters,
   period,
@@ -20,22 +27,12 @@ export function FilterBar({
 }) {
   return (
     <form className="filters card" method="get" aria-label="Filters">
-      <div>
-        <label htmlFor="from">From</label>
-        <input id="from" name="from" type="date" defaultValue={period.from} />
-      </div>
-      <div>
-        <label htmlFor="to">To</label>
-        <input id="to" name="to" type="date" defaultValue={period.to} />
-      </div>
-      <div>
-        <label htmlFor="compareFrom">Compare from</label>
-        <input id="compareFrom" name="compareFrom" type="date" defaultValue={filters.compareFrom ?? compareTo.from} />
-      </div>
-      <div>
-        <label htmlFor="compareTo">Compare to</label>
-        <input id="compareTo" name="compareTo" type="date" defaultValue={filters.compareTo ?? compareTo.to} />
-      </div>
+      {dateFields.map(([name, label]) => (
+        <div key={name}>
+          <label htmlFor={name}>{label}</label>
+          <input id={name} name={name} type="date" defaultValue={{ from: period.from, to: period.to, compareFrom: filters.compareFrom ?? compareTo.from, compareTo: filters.compareTo ?? compareTo.to }[name]} />
+        </div>
+      ))}
       <div>
         <label htmlFor="journeyId">Journey</label>
         <select id="journeyId" name="journeyId" defaultValue={filters.journeyId ?? ""}>
