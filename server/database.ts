@@ -3,7 +3,7 @@
 import { sql } from "drizzle-orm";
 import { createDatabaseClient, migrateDatabase, type DatabaseConnection } from "@/db/client";
 import { startEmbeddedServer, runningServer } from "@/db/embedded";
-import { dataDirectory, databaseKind, databaseUrl } from "@/server/config";
+import { dataDirectory, databaseUrl } from "@/server/config";
 
 interface AppDatabaseState {
   ready?: Promise<DatabaseConnection>;
@@ -79,4 +79,3 @@ export async function cliDatabase(options: { migrate?: boolean } = {}): Promise<
   };
 }
 
-export { databaseKind };

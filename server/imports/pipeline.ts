@@ -211,8 +211,8 @@ async function importFileUnchecked(db: Database, path: string, options: ImportOp
     duplicates += await countDuplicates(db, source, chunk);
     options.onProgress?.({ phase: "checking", rows: rowsRead });
   }
-  const preview = { ...base, rowsRead, valid, duplicates, skipped, rejected, rejections, imported: 0 };
   if (duplicates > 0) skipped["already imported"] = duplicates;
+  const preview = { ...base, rowsRead, valid, duplicates, skipped, rejected, rejections, imported: 0 };
 
   if (previous && duplicates === valid) {
     return { ...preview, status: "already_imported", message: `This file was imported before (batch ${previous.id}); nothing new to import.` };

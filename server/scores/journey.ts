@@ -82,4 +82,3 @@ export async function journeyView(db: Queryable, journeyId: number, filters: Das
 }
 
 
-export type JourneyView = Awaited<ReturnType<typeof journeyView>>;

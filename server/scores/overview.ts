@@ -62,12 +62,13 @@ async function monthlyTrend(db: Queryable, model: ScoreModel, scope: ReturnType<
     return {
       month,
       program: tree.program,
-      metrics: Object.fromEntries(HEADLINE_METRICS.map((code) => [code, tree.programMetrics[code] ?? insufficient()])),
+      metrics: Object.fromEntries(
+        HEADLINE_METRICS.map((code): [string, Score] => [code, tree.programMetrics[code] ?? { status: "insufficient", n: 0, minimum: model.minimumSample }]),
+      ),
     };
   });
 }
 
-const insufficient = (): Score => ({ status: "insufficient", n: 0, minimum: 0 });
 
 async function initiativeSummary(db: Queryable) {
   const rows = await db.execute<{ status: string; count: number; overdue: number }>(sql`

@@ -1,6 +1,6 @@
 // One touchpoint's view: its scores against targets, 12-month trend per metric with 95% bands, answer
 // distribution and the initiatives on it. Reads roll-ups; verbatims (server/scores/verbatims.ts) are separate.
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { departments, initiatives, journeyStages, journeys, stageTouchpoints, touchpoints, users } from "@/db/schema";
 import { change, emptyCounts, score } from "@/server/metrics/formulas";
@@ -51,7 +51,7 @@ export async function touchpointView(db: Queryable, touchpointId: number, filter
     db
       .select({ id: initiatives.id, title: initiatives.title, status: initiatives.status, startDate: initiatives.startDate, dueDate: initiatives.dueDate })
       .from(initiatives)
-      .where(and(eq(initiatives.touchpointId, touchpointId)))
+      .where(eq(initiatives.touchpointId, touchpointId))
       .orderBy(asc(initiatives.startDate)),
     readAnswerDistribution(db, period, touchpointId),
   ]);
