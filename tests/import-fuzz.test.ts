@@ -6,7 +6,8 @@ import path from "node:path";
 import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ImportError, importFile } from "../server/imports/pipeline";
+import { importFile } from "../server/imports/pipeline";
+import { ImportError } from "../server/imports/source-file";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { seedTestModel } from "./support/fixtures";
 

@@ -1,6 +1,7 @@
 // The application's tRPC router: one sub-router per area, each a thin layer over a domain module.
 import { adminRouter } from "./routers/admin";
 import { dashboardRouter } from "./routers/dashboard";
+import { importsRouter } from "./routers/imports";
 import { modelRouter } from "./routers/model";
 import { ownersRouter } from "./routers/owners";
 import { createCallerFactory, createRouter } from "./trpc";
@@ -10,6 +11,7 @@ export const appRouter = createRouter({
   model: modelRouter,
   owners: ownersRouter,
   admin: adminRouter,
+  imports: importsRouter,
 });
 
 export type AppRouter = typeof appRouter;

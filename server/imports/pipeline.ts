@@ -1,25 +1,19 @@
 // The one import pipeline (CLI today; the admin UI and HTTP endpoint will call the same function):
 // read and detect, map, validate every row (preview), then write all-or-nothing through ingestBatch.
-import crypto from "node:crypto";
-import { CsvError } from "csv-parse";
-import fs from "node:fs";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
 import { importBatches, importMappingTemplates, metricDefinitions, surveyResponses, touchpoints, type ResponseSource } from "@/db/schema";
 import { recordAudit, type Actor } from "@/server/audit";
 import { ingestBatch, type ResponseInput } from "@/server/responses/ingest";
-import { readCsvRecords } from "./csv";
-import { detectFormat, type DetectedFormat, type SourceFormat } from "./detect-format";
-import { columnKeys, importMappingSchema, proposeMapping, type ImportMapping } from "./mapping";
-import { decodeText } from "./text";
-import { validateRecord, type RowProblem, type ValidationContext } from "./validate";
-import { looksLikeXlsx, readXlsxRecords, SpreadsheetError } from "./xlsx";
 import { readSetting } from "@/server/settings/program-settings";
+import type { DetectedFormat, SourceFormat } from "./detect-format";
+import { templateForSignature } from "./inspect";
+import { columnKeys, importMappingSchema, proposeMapping, type ImportMapping } from "./mapping";
+import { asImportError, fileHash, headerSignature, ImportError, openSourceFile, readHeaders, type SourceFile } from "./source-file";
+import { validateRecord, type RowProblem, type ValidationContext } from "./validate";
 
 export const importSources = ["auto", "qualtrics", "surveymonkey", "typeform", "csv", "xlsx"] as const;
 export type ImportSource = (typeof importSources)[number];
-
-export class ImportError extends Error {}
 
 export interface ImportOptions {
   fileName: string;
@@ -30,7 +24,17 @@ export interface ImportOptions {
   dryRun?: boolean;
   validOnly?: boolean;
   actor: Actor;
-  onProgress?: (progress: { phase: "checking" | "writing"; rows: number }) => void;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Called for every problem of every rejected row (the summary keeps only the first 1,000): the error report. */
+  onRejected?: (rejection: { row: number } & RowProblem) => void;
+}
+
+export interface ImportProgress {
+  phase: "checking" | "writing";
+  /** Records checked, or responses written, so far. */
+  rows: number;
+  /** How far through the phase, 0–1, when it can be known (CSV while checking; always while writing). */
+  fraction: number | null;
 }
 
 export interface ImportSummary {
@@ -52,6 +56,7 @@ export interface ImportSummary {
 
 const MAX_REPORTED_REJECTIONS = 1_000;
 const CHUNK = 5_000;
+const PROGRESS_EVERY = 1_000;
 
 const responseSourceOf: Record<SourceFormat, ResponseSource> = {
   qualtrics: "qualtrics",
@@ -61,34 +66,6 @@ const responseSourceOf: Record<SourceFormat, ResponseSource> = {
   csv: "csv",
 };
 
-async function fileHash(path: string): Promise<string> {
-  const hash = crypto.createHash("sha256");
-  for await (const chunk of fs.createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest("hex");
-}
-
-type RecordSource = () => AsyncGenerator<string[]>;
-
-/** Records of the file, whichever kind it is; called once per pass over the file. */
-function recordSource(path: string, isXlsx: boolean, maxExpandedBytes: number): RecordSource {
-  return isXlsx ? () => readXlsxRecords(path, maxExpandedBytes) : () => readCsvRecords(decodeText(fs.createReadStream(path)));
-}
-
-async function headerRows(records: RecordSource): Promise<{ detected: DetectedFormat; headers: string[][] }> {
-  const first: string[][] = [];
-  for await (const record of records()) {
-    first.push(record);
-    if (first.length === 3) break;
-  }
-  if (first.length === 0) throw new ImportError("The file is empty.");
-  const detected = detectFormat(first);
-  return { detected, headers: first.slice(0, detected.headerRows) };
-}
-
-export function headerSignature(detected: DetectedFormat, headers: string[][]): string {
-  return crypto.createHash("sha256").update(JSON.stringify([detected.format, headers.slice(0, 1)])).digest("hex");
-}
-
 async function resolveMapping(db: Queryable, detected: DetectedFormat, headers: string[][], options: ImportOptions): Promise<ImportMapping> {
   let candidate: unknown = options.mapping;
   if (!candidate && options.template) {
@@ -96,13 +73,7 @@ async function resolveMapping(db: Queryable, detected: DetectedFormat, headers: 
     if (!template) throw new ImportError(`No mapping template named "${options.template}".`);
     candidate = template.mapping;
   }
-  if (!candidate) {
-    const [saved] = await db
-      .select()
-      .from(importMappingTemplates)
-      .where(eq(importMappingTemplates.headerSignature, headerSignature(detected, headers)));
-    candidate = saved?.mapping;
-  }
+  if (!candidate) candidate = (await templateForSignature(db, headerSignature(detected, headers)))?.mapping;
   if (!candidate) {
     const metrics = (await db.select({ code: metricDefinitions.code }).from(metricDefinitions)).map((m) => m.code);
     const proposal = proposeMapping(detected, headers, metrics);
@@ -136,10 +107,15 @@ async function validationContext(db: Queryable, keys: string[], mapping: ImportM
 }
 
 /** Valid responses in chunks, in file order; the same pass also tallies skips and rejections. */
-async function* validRows(records: RecordSource, headerCount: number, ctx: ValidationContext, tally?: (outcome: ReturnType<typeof validateRecord>, row: number) => void) {
+async function* validRows(
+  records: AsyncIterable<string[]>,
+  headerCount: number,
+  ctx: ValidationContext,
+  tally?: (outcome: ReturnType<typeof validateRecord>, row: number) => void,
+) {
   let chunk: ResponseInput[] = [];
   let index = 0;
-  for await (const record of records()) {
+  for await (const record of records) {
     index += 1;
     if (index <= headerCount) continue;
     const outcome = validateRecord(record, ctx);
@@ -166,18 +142,16 @@ export async function importFile(db: Database, path: string, options: ImportOpti
   try {
     return await importFileUnchecked(db, path, options);
   } catch (error) {
-    if (error instanceof SpreadsheetError) throw new ImportError(error.message);
-    if (error instanceof CsvError) throw new ImportError(`The file is not readable as CSV: ${error.message}. Nothing was imported.`);
-    throw error;
+    throw asImportError(error);
   }
 }
 
 async function importFileUnchecked(db: Database, path: string, options: ImportOptions): Promise<ImportSummary> {
-  const isXlsx = looksLikeXlsx(path);
+  const file = openSourceFile(path, (await readSetting(db, "max_xlsx_expanded_mb")) * 1_048_576);
+  const isXlsx = file.isXlsx;
   if (options.source === "xlsx" && !isXlsx) throw new ImportError("--source xlsx was given, but this file is not an XLSX workbook.");
-  const records = recordSource(path, isXlsx, (await readSetting(db, "max_xlsx_expanded_mb")) * 1_048_576);
   const hash = await fileHash(path);
-  const { detected, headers } = await headerRows(records);
+  const { detected, headers } = await readHeaders(file);
   if (options.source && options.source !== "auto" && options.source !== "xlsx" && responseSourceOf[detected.format] !== options.source) {
     throw new ImportError(`This file looks like a ${detected.format} export, not ${options.source}. Use --source auto, or check the file.`);
   }
@@ -198,19 +172,28 @@ async function importFileUnchecked(db: Database, path: string, options: ImportOp
   let valid = 0;
   let duplicates = 0;
   let rowsRead = 0;
+  let bytesRead = 0;
+  const maxRows = await readSetting(db, "max_import_rows");
   const tally = (outcome: ReturnType<typeof validateRecord>, row: number) => {
     rowsRead = row;
+    if (row > maxRows) {
+      throw new ImportError(`The file has more than ${maxRows.toLocaleString("en")} rows (setting max_import_rows). Split it, or raise the limit. Nothing was imported.`);
+    }
+    if (row % PROGRESS_EVERY === 0) options.onProgress?.({ phase: "checking", rows: row, fraction: file.isXlsx ? null : bytesRead / file.size });
     if (outcome.kind === "skipped") skipped[outcome.reason] = (skipped[outcome.reason] ?? 0) + 1;
     if (outcome.kind === "rejected") {
       rejected += 1;
-      for (const problem of outcome.problems) if (rejections.length < MAX_REPORTED_REJECTIONS) rejections.push({ row, ...problem });
+      for (const problem of outcome.problems) {
+        if (rejections.length < MAX_REPORTED_REJECTIONS) rejections.push({ row, ...problem });
+        options.onRejected?.({ row, ...problem });
+      }
     }
   };
-  for await (const chunk of validRows(records, detected.headerRows, ctx, tally)) {
+  for await (const chunk of validRows(file.records((bytes) => (bytesRead = bytes)), detected.headerRows, ctx, tally)) {
     valid += chunk.length;
     duplicates += await countDuplicates(db, source, chunk);
-    options.onProgress?.({ phase: "checking", rows: rowsRead });
   }
+  options.onProgress?.({ phase: "checking", rows: rowsRead, fraction: 1 });
   if (duplicates > 0) skipped["already imported"] = duplicates;
   const preview = { ...base, rowsRead, valid, duplicates, skipped, rejected, rejections, imported: 0 };
 
@@ -243,8 +226,8 @@ async function importFileUnchecked(db: Database, path: string, options: ImportOp
       rowsSkipped: Object.values(skipped).reduce((a, b) => a + b, 0),
       rowsRejected: rejected,
     },
-    validRows(records, detected.headerRows, ctx),
-    (rows) => options.onProgress?.({ phase: "writing", rows }),
+    validRows(file.records(), detected.headerRows, ctx),
+    (rows) => options.onProgress?.({ phase: "writing", rows, fraction: valid > 0 ? Math.min(1, rows / (valid - duplicates || valid)) : 1 }),
   );
   await recordAudit(db, options.actor, {
     action: "import.batch",

@@ -24,12 +24,14 @@ export interface Upload {
   cleanup: () => void;
 }
 
-export async function receiveUpload(request: Request, maxBytes: number): Promise<Upload> {
+/** Saves the upload under `parentDirectory` (the system's temporary directory unless given) in a new folder of its own. */
+export async function receiveUpload(request: Request, maxBytes: number, parentDirectory = os.tmpdir()): Promise<Upload> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.startsWith("multipart/form-data") || !request.body) {
     throw new UploadError("Send the file as multipart/form-data with a field named file.", 400);
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "throughline-upload-"));
+  fs.mkdirSync(parentDirectory, { recursive: true });
+  const dir = fs.mkdtempSync(path.join(parentDirectory, "throughline-upload-"));
   const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
   const fields: Record<string, string> = {};
   let saved: Promise<{ filePath: string; fileName: string; truncated: boolean }> | undefined;

@@ -17,6 +17,11 @@ export const settingDefinitions = {
     schema: z.coerce.number().int().min(1, "at least 1").max(10_000, "at most 10000"),
     default: 500,
   },
+  max_import_rows: {
+    description: "Most data rows one import file may hold",
+    schema: z.coerce.number().int().min(1, "at least 1").max(100_000_000, "at most 100000000"),
+    default: 5_000_000,
+  },
   max_xlsx_expanded_mb: {
     description: "Largest size an XLSX file may unpack to, in megabytes (guards against zip bombs)",
     schema: z.coerce.number().int().min(1, "at least 1").max(100_000, "at most 100000"),

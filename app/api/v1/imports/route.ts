@@ -1,7 +1,8 @@
 // POST /api/v1/imports: multipart `file` plus the CLI's options as fields (source, mapping, touchpoint,
 // dryRun, validOnly). Same pipeline and the same summary as `npm run cli -- import`, as JSON.
 import { appDatabase } from "@/server/database";
-import { ImportError, importFile, importSources, type ImportSource } from "@/server/imports/pipeline";
+import { importFile, importSources, type ImportSource } from "@/server/imports/pipeline";
+import { ImportError } from "@/server/imports/source-file";
 import { receiveUpload, UploadError } from "@/server/imports/upload";
 import { readSetting } from "@/server/settings/program-settings";
 import { authenticateBearer } from "@/server/tokens/bearer";
