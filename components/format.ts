@@ -41,8 +41,14 @@ export function formatMargin(metric: MetricCode, margin: number): string {
   return `± ${points}`;
 }
 
+/** A sample size, as every score shows it: "n = 1,234". */
 export function formatCount(n: number): string {
-  return `n = ${n.toLocaleString("en-US")}`;
+  return `n = ${formatNumber(n)}`;
+}
+
+/** A plain count of rows or responses: "1,234". */
+export function formatNumber(n: number): string {
+  return n.toLocaleString("en-US");
 }
 
 /** A score as one line of text: the value with its margin, or why there is none. */

@@ -32,6 +32,7 @@ export function navigationFor(role: UserRole): NavGroup[] {
             { href: "/admin/users", label: "Users" },
             { href: "/admin/journeys", label: "Journeys" },
             { href: "/admin/touchpoints", label: "Touchpoints" },
+            { href: "/admin/imports", label: "Survey imports" },
           ],
         },
       ];

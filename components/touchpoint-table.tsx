@@ -1,7 +1,7 @@
 // The touchpoint list used by the overview, owners' home and admin setup: who owns what, where it sits.
 import type { listTouchpoints } from "@/server/model/queries";
 import { EmptyState } from "./empty-state";
-import { channelLabel } from "./format";
+import { channelLabel, formatNumber } from "./format";
 
 type TouchpointRow = Awaited<ReturnType<typeof listTouchpoints>>[number];
 
@@ -41,7 +41,7 @@ export function TouchpointTable({ rows, caption, emptyText }: { rows: Touchpoint
             <td>{row.departmentName}</td>
             <td>{row.ownerName ?? <span className="muted">Unassigned</span>}</td>
             <td>{row.placements.length ? row.placements.join("; ") : <span className="muted">Not placed in a stage</span>}</td>
-            <td className="num">{row.responsesLast12Months.toLocaleString("en-US")}</td>
+            <td className="num">{formatNumber(row.responsesLast12Months)}</td>
           </tr>
         ))}
       </tbody>

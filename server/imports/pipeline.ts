@@ -9,7 +9,7 @@ import { readSetting } from "@/server/settings/program-settings";
 import type { DetectedFormat, SourceFormat } from "./detect-format";
 import { templateForSignature } from "./inspect";
 import { columnKeys, importMappingSchema, proposeMapping, type ImportMapping } from "./mapping";
-import { asImportError, fileHash, headerSignature, ImportError, openSourceFile, readHeaders, type SourceFile } from "./source-file";
+import { asImportError, fileHash, headerSignature, ImportError, openSourceFile, readHeaders } from "./source-file";
 import { validateRecord, type RowProblem, type ValidationContext } from "./validate";
 
 export const importSources = ["auto", "qualtrics", "surveymonkey", "typeform", "csv", "xlsx"] as const;
@@ -57,6 +57,7 @@ export interface ImportSummary {
 const MAX_REPORTED_REJECTIONS = 1_000;
 const CHUNK = 5_000;
 const PROGRESS_EVERY = 1_000;
+const count = (n: number) => n.toLocaleString("en-US");
 
 const responseSourceOf: Record<SourceFormat, ResponseSource> = {
   qualtrics: "qualtrics",
@@ -201,13 +202,13 @@ async function importFileUnchecked(db: Database, path: string, options: ImportOp
     return { ...preview, status: "already_imported", message: `This file was imported before (batch ${previous.id}); nothing new to import.` };
   }
   if (options.dryRun) {
-    return { ...preview, status: "previewed", message: `Dry run: ${valid - duplicates} new responses would be imported; nothing was written.` };
+    return { ...preview, status: "previewed", message: `Dry run: ${count(valid - duplicates)} new responses would be imported; nothing was written.` };
   }
   if (rejected > 0 && !options.validOnly) {
     return {
       ...preview,
       status: "refused",
-      message: `${rejected} rows were rejected, so nothing was imported. Fix them, or import only the valid rows (--valid-only).`,
+      message: `${count(rejected)} rows were rejected, so nothing was imported. Fix them, or import only the valid rows (--valid-only).`,
     };
   }
 
@@ -240,6 +241,6 @@ async function importFileUnchecked(db: Database, path: string, options: ImportOp
     batchId: result.batchId,
     imported: result.inserted,
     status: "imported",
-    message: `Imported ${result.inserted} responses${result.duplicates ? `; ${result.duplicates} were already there` : ""}${rejected ? `; ${rejected} rejected rows left out` : ""}.`,
+    message: `Imported ${count(result.inserted)} responses${result.duplicates ? `; ${count(result.duplicates)} were already there` : ""}${rejected ? `; ${count(rejected)} rejected rows left out` : ""}.`,
   };
 }

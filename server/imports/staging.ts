@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { dataDirectory } from "@/server/config";
-import { createCsvFile } from "@/server/export/csv";
+import { createCsvFile } from "@/server/export/csv-file";
 import { receiveUpload } from "./upload";
 import type { RowProblem } from "./validate";
 

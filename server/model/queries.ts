@@ -1,6 +1,6 @@
 // Read-side queries over the experience model (journeys, stages, touchpoints, departments, people).
 // Volumes come from the monthly roll-up table, never from raw responses.
-import { and, asc, eq, gte, sql } from "drizzle-orm";
+import { asc, eq, gte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
 import {
@@ -46,12 +46,21 @@ export type JourneyMap = Awaited<ReturnType<typeof listJourneyMap>>;
 
 /** Responses per touchpoint over the last 12 months, counted on the metric every survey asks (CSAT). */
 async function recentVolumes(db: Queryable): Promise<Map<number, number>> {
-  const rows = await db
-    .select({ touchpointId: touchpointMonthlyRollups.touchpointId, responses: sql<number>`sum(${touchpointMonthlyRollups.responseCount})::int` })
+  // A response may answer several metrics, and the roll-ups count per metric: each month counts the answers
+  // to the touchpoint's most-answered metric, so NPS-only or CSAT-only touchpoints are both counted.
+  const monthly = db
+    .select({
+      touchpointId: touchpointMonthlyRollups.touchpointId,
+      responses: sql<number>`max(${touchpointMonthlyRollups.responseCount})`.as("responses"),
+    })
     .from(touchpointMonthlyRollups)
-    .innerJoin(metricDefinitions, eq(metricDefinitions.id, touchpointMonthlyRollups.metricId))
-    .where(and(eq(metricDefinitions.code, "csat"), gte(touchpointMonthlyRollups.month, sql`(date_trunc('month', now()) - interval '11 months')::date`)))
-    .groupBy(touchpointMonthlyRollups.touchpointId);
+    .where(gte(touchpointMonthlyRollups.month, sql`(date_trunc('month', now()) - interval '11 months')::date`))
+    .groupBy(touchpointMonthlyRollups.touchpointId, touchpointMonthlyRollups.month)
+    .as("monthly");
+  const rows = await db
+    .select({ touchpointId: monthly.touchpointId, responses: sql<number>`sum(${monthly.responses})::int` })
+    .from(monthly)
+    .groupBy(monthly.touchpointId);
   return new Map(rows.map((r) => [r.touchpointId, r.responses]));
 }
 
@@ -120,4 +129,12 @@ export async function listUsers(db: Queryable) {
     .from(users)
     .leftJoin(departments, eq(departments.id, users.departmentId))
     .orderBy(asc(users.role), asc(users.name));
+}
+
+/** The metrics responses can carry: the standard three and any custom ones (such as review stars). */
+export async function listMetrics(db: Queryable) {
+  return db
+    .select({ code: metricDefinitions.code, name: metricDefinitions.name, kind: metricDefinitions.kind, scaleMin: metricDefinitions.scaleMin, scaleMax: metricDefinitions.scaleMax })
+    .from(metricDefinitions)
+    .orderBy(asc(metricDefinitions.id));
 }

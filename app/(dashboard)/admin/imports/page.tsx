@@ -1,0 +1,31 @@
+// Admin: bring survey exports in (upload, mapping, preview, import with progress) and review or revert
+// earlier imports. Every entrance shares the one import pipeline with the CLI and the HTTP API.
+import type { Metadata } from "next";
+import { ImportHistory } from "@/components/imports/import-history";
+import { ImportWizard } from "@/components/imports/import-wizard";
+import { PageHeader } from "@/components/page-header";
+import { serverApi } from "@/server/api/caller";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Survey imports" };
+
+export default async function ImportsPage() {
+  const api = await serverApi();
+  const [touchpoints, metrics, history] = await Promise.all([api.model.touchpoints(), api.model.metrics(), api.imports.history()]);
+  return (
+    <>
+      <PageHeader
+        title="Survey imports"
+        description="Upload the exports your survey tools produce, as they are. Nothing is written until you have seen the preview; an import can be reverted."
+      />
+      <ImportWizard
+        touchpoints={touchpoints.filter((t) => t.active).map((t) => ({ code: t.code, name: t.name }))}
+        metrics={metrics.map((m) => ({ code: m.code, name: m.name, scaleMin: m.scaleMin, scaleMax: m.scaleMax }))}
+      />
+      <section aria-labelledby="history-heading" style={{ marginTop: 24 }}>
+        <h2 id="history-heading">Import history</h2>
+        <ImportHistory batches={history} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,79 @@
+"use client";
+// What a preview found (or an import did): rows read, to import, skipped with why, rejected with where,
+// and the error report to download.
+import type { ImportSummary } from "@/server/imports/pipeline";
+import { formatNumber } from "@/components/format";
+
+const SHOWN_REJECTIONS = 50;
+
+export function ImportSummaryView({ summary, errorReportHref }: { summary: ImportSummary; errorReportHref: string }) {
+  const toImport = summary.status === "imported" ? summary.imported : summary.valid - summary.duplicates;
+  const skipped = Object.entries(summary.skipped);
+  return (
+    <section aria-labelledby="summary-heading" className="import-summary">
+      <h3 id="summary-heading">{summary.status === "imported" ? "Imported" : "Preview"}</h3>
+      <dl className="summary-counts">
+        <div>
+          <dt>Rows read</dt>
+          <dd>{formatNumber(summary.rowsRead)}</dd>
+        </div>
+        <div>
+          <dt>{summary.status === "imported" ? "Imported" : "Will be imported"}</dt>
+          <dd className="good-text">{formatNumber(toImport)}</dd>
+        </div>
+        <div>
+          <dt>Skipped</dt>
+          <dd>{formatNumber(skipped.reduce((sum, [, n]) => sum + n, 0))}</dd>
+        </div>
+        <div>
+          <dt>Rejected</dt>
+          <dd className={summary.rejected ? "bad-text" : undefined}>{formatNumber(summary.rejected)}</dd>
+        </div>
+      </dl>
+      {skipped.length ? (
+        <ul className="skip-reasons">
+          {skipped.map(([reason, n]) => (
+            <li key={reason}>
+              {formatNumber(n)} skipped: {reason}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {summary.rejected ? (
+        <>
+          <div className="section-head">
+            <h4>Rejected rows</h4>
+            <a className="button-link" href={errorReportHref} download>
+              Download the error report (CSV)
+            </a>
+          </div>
+          <div className="table-scroll">
+            <table className="data" aria-label="Rejected rows">
+              <thead>
+                <tr>
+                  <th scope="col">Row</th>
+                  <th scope="col">Column</th>
+                  <th scope="col">Problem</th>
+                </tr>
+              </thead>
+              <tbody>
+                {summary.rejections.slice(0, SHOWN_REJECTIONS).map((r, i) => (
+                  <tr key={i}>
+                    <td className="num">{r.row}</td>
+                    <td>{r.column}</td>
+                    <td>{r.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {summary.rejected > SHOWN_REJECTIONS ? (
+            <p className="muted">The first {SHOWN_REJECTIONS} problems are shown; the error report has them all. Rows are counted from the first answer row as 1.</p>
+          ) : (
+            <p className="muted">Rows are counted from the first answer row as 1.</p>
+          )}
+        </>
+      ) : null}
+    </section>
+  );
+}

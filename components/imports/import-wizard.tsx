@@ -1,0 +1,219 @@
+"use client";
+// Upload → mapping → preview → import, on one page: each step says what it found and what to do next,
+// long work shows a progress bar with rows per second, and nothing is written before the admin imports.
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useId, useRef, useState } from "react";
+import { formatNumber } from "@/components/format";
+import { ProgressBar } from "@/components/progress-bar";
+import { useTRPC } from "@/lib/trpc-client";
+import type { ImportSummary } from "@/server/imports/pipeline";
+import type { StagedRunEvent } from "@/server/imports/staged-run";
+import { ImportSummaryView } from "./import-summary";
+import { draftFrom, mappingFrom, type MappingDraft } from "./mapping-draft";
+import { MappingForm, type MetricOption, type TouchpointOption } from "./mapping-form";
+import { runUpload, uploadFile, type UploadResult } from "./streams";
+
+const formatNames: Record<string, string> = {
+  qualtrics: "Qualtrics export",
+  qualtrics_legacy: "Qualtrics export (legacy layout)",
+  surveymonkey: "SurveyMonkey export",
+  typeform: "Typeform export",
+  csv: "Plain CSV",
+};
+
+type Running = { label: string; fraction: number | null; detail?: string };
+
+function progressOf(event: Extract<StagedRunEvent, { type: "progress" }>, total: number | null): Running {
+  const checking = event.phase === "checking";
+  return {
+    label: checking ? "Checking every row" : "Writing responses and roll-ups",
+    fraction: event.fraction,
+    detail: `${formatNumber(event.rows)}${total ? ` of ${formatNumber(total)}` : ""} ${checking ? "rows checked" : "responses written"} · ${formatNumber(event.rowsPerSecond)} rows/s`,
+  };
+}
+
+export function ImportWizard({ touchpoints, metrics }: { touchpoints: TouchpointOption[]; metrics: MetricOption[] }) {
+  const router = useRouter();
+  const trpc = useTRPC();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const id = useId();
+  const [upload, setUpload] = useState<UploadResult | null>(null);
+  const [draft, setDraft] = useState<MappingDraft | null>(null);
+  const [running, setRunning] = useState<Running | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [preview, setPreview] = useState<ImportSummary | null>(null);
+  const [result, setResult] = useState<ImportSummary | null>(null);
+  const [validOnly, setValidOnly] = useState(false);
+  const [templateName, setTemplateName] = useState("");
+  const saveTemplate = useMutation(trpc.imports.saveTemplate.mutationOptions());
+
+  const reset = () => {
+    setUpload(null);
+    setDraft(null);
+    setPreview(null);
+    setResult(null);
+    setError(null);
+    setProblems([]);
+    setValidOnly(false);
+    if (fileInput.current) fileInput.current.value = "";
+  };
+
+  async function onUpload(event: React.FormEvent) {
+    event.preventDefault();
+    const file = fileInput.current?.files?.[0];
+    if (!file) return setError("Choose a file first: a CSV or XLSX export of your survey tool.");
+    reset();
+    setRunning({ label: `Uploading ${file.name}`, fraction: 0 });
+    try {
+      const uploaded = await uploadFile(file, (fraction) => setRunning({ label: `Uploading ${file.name}`, fraction }));
+      setUpload(uploaded);
+      setDraft(draftFrom(uploaded.inspection.mapping));
+      setTemplateName(uploaded.inspection.template ?? file.name.replace(/\.[^.]+$/, ""));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setRunning(null);
+    }
+  }
+
+  async function run(mode: "preview" | "import") {
+    if (!upload || !draft) return;
+    const checked = mappingFrom(draft);
+    if ("problems" in checked) return setProblems(checked.problems);
+    setProblems([]);
+    setError(null);
+    if (mode === "preview") setPreview(null);
+    const total = mode === "import" && preview ? preview.valid - preview.duplicates : null;
+    setRunning({ label: mode === "preview" ? "Checking every row" : "Importing", fraction: 0 });
+    let finished = false;
+    await runUpload(upload.uploadId, { mode, mapping: checked.mapping, validOnly }, (event) => {
+      if (event.type === "progress") setRunning(progressOf(event, event.phase === "writing" ? total : null));
+      if (event.type === "error") {
+        finished = true;
+        setError(event.message);
+      }
+      if (event.type === "result") {
+        finished = true;
+        if (mode === "preview" || event.summary.status !== "imported") setPreview(event.summary);
+        else setResult(event.summary);
+      }
+    }).catch(() => undefined);
+    if (!finished) setError("The connection to the server was lost. If the import was started it goes on: check the history below before trying again.");
+    setRunning(null);
+    if (mode === "import") router.refresh();
+  }
+
+  const newRows = preview ? preview.valid - preview.duplicates : 0;
+  const errorReportHref = upload ? `/api/imports/uploads/${upload.uploadId}/errors` : "#";
+  return (
+    <section className="card wizard" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Import survey responses</h2>
+      <form onSubmit={onUpload} className="upload-form">
+        <label htmlFor={`${id}-file`}>Export file (Qualtrics, SurveyMonkey, Typeform, or any CSV or XLSX with one header row)</label>
+        <div className="upload-row">
+          <input id={`${id}-file`} ref={fileInput} type="file" accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
+          <button type="submit" className="primary" disabled={running != null}>
+            Upload and detect
+          </button>
+        </div>
+      </form>
+
+      {running ? <ProgressBar {...running} /> : null}
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
+
+      {upload && draft && !result ? (
+        <div className="wizard-step">
+          <h3>
+            Map the columns of <span className="file-name">{upload.fileName}</span>
+          </h3>
+          <p>
+            Detected: <strong>{upload.inspection.isXlsx ? "XLSX workbook" : formatNames[upload.inspection.format]}</strong>.{" "}
+            {upload.inspection.template ? (
+              <>
+                Using the saved template <strong>{upload.inspection.template}</strong> for this survey.
+              </>
+            ) : upload.inspection.missing.length ? (
+              <>Still needed: {upload.inspection.missing.join("; ")}.</>
+            ) : (
+              <>A mapping is proposed below; check it against the sample values.</>
+            )}
+          </p>
+          <MappingForm inspection={upload.inspection} draft={draft} onChange={setDraft} touchpoints={touchpoints} metrics={metrics} />
+          {problems.length ? (
+            <div role="alert" className="error">
+              The mapping is not complete:
+              <ul>
+                {problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <div className="actions">
+            <div className="field inline-field">
+              <label htmlFor={`${id}-template`}>Template name</label>
+              <input id={`${id}-template`} value={templateName} onChange={(e) => setTemplateName(e.target.value)} />
+              <button
+                type="button"
+                disabled={saveTemplate.isPending || running != null}
+                onClick={() => {
+                  const checked = mappingFrom(draft);
+                  if ("problems" in checked) return setProblems(checked.problems);
+                  saveTemplate.mutate({ uploadId: upload.uploadId, name: templateName, mapping: checked.mapping });
+                }}
+              >
+                Save as template
+              </button>
+              {saveTemplate.isSuccess ? <span role="status" className="good-text">Saved: later exports of this survey will use it.</span> : null}
+              {saveTemplate.error ? <span role="alert" className="bad-text">{saveTemplate.error.message}</span> : null}
+            </div>
+            <button type="button" className="primary" disabled={running != null} onClick={() => void run("preview")}>
+              Preview
+            </button>
+          </div>
+        </div>
+      ) : null}
+
+      {preview && !result ? (
+        <div className="wizard-step">
+          <ImportSummaryView summary={preview} errorReportHref={errorReportHref} />
+          <p className={preview.status === "already_imported" ? "notice" : "muted"}>{preview.message.replace("(--valid-only)", "")}</p>
+          {preview.status !== "already_imported" ? (
+            <div className="actions">
+              {preview.rejected ? (
+                <label className="inline">
+                  <input type="checkbox" checked={validOnly} onChange={(e) => setValidOnly(e.target.checked)} /> Import only the valid rows; leave the{" "}
+                  {formatNumber(preview.rejected)} rejected rows out (recorded on the batch)
+                </label>
+              ) : null}
+              <button type="button" className="primary" disabled={running != null || newRows === 0 || (preview.rejected > 0 && !validOnly)} onClick={() => void run("import")}>
+                Import {formatNumber(newRows)} responses
+              </button>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+
+      {result ? (
+        <div className="wizard-step">
+          <ImportSummaryView summary={result} errorReportHref={errorReportHref} />
+          <p role="status" className="notice">
+            {result.message} The dashboards already include them.
+          </p>
+          <div className="actions">
+            <a href="/overview">Open the overview</a>
+            <button type="button" onClick={reset}>
+              Import another file
+            </button>
+          </div>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,214 @@
+"use client";
+// The mapping screen: which column is the touchpoint, the date, each metric, the comment and the respondent,
+// with every column's sample values beside it so the admin can see what they are choosing.
+import { useId } from "react";
+import type { FileInspection } from "@/server/imports/inspect";
+import { dateFormats } from "@/server/imports/dates";
+import { usesOf, type MappingDraft, type MetricDraft } from "./mapping-draft";
+
+export interface TouchpointOption {
+  code: string;
+  name: string;
+}
+export interface MetricOption {
+  code: string;
+  name: string;
+  scaleMin: number;
+  scaleMax: number;
+}
+
+const dateFormatLabels: Record<(typeof dateFormats)[number], string> = {
+  iso: "ISO (2026-03-31 14:05)",
+  us: "US (3/31/2026 2:05 PM)",
+  eu: "European (31.03.2026 14:05)",
+  excel: "Excel serial number",
+};
+
+function ColumnSelect({ label, value, columns, onChange, optional }: { label: string; value: string; columns: string[]; onChange: (v: string) => void; optional?: boolean }) {
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{optional ? "— not in this file —" : "— choose a column —"}</option>
+        {columns.map((c) => (
+          <option key={c} value={c}>
+            {c}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function MetricRow({ row, index, columns, metrics, onChange, onRemove }: { row: MetricDraft; index: number; columns: string[]; metrics: MetricOption[]; onChange: (row: MetricDraft) => void; onRemove: () => void }) {
+  const id = useId();
+  const scale = metrics.find((m) => m.code === row.metric);
+  return (
+    <fieldset className="metric-row">
+      <legend>Metric {index + 1}</legend>
+      <div className="field">
+        <label htmlFor={`${id}-metric`}>Metric</label>
+        <select id={`${id}-metric`} value={row.metric} onChange={(e) => onChange({ ...row, metric: e.target.value })}>
+          {metrics.map((m) => (
+            <option key={m.code} value={m.code}>
+              {m.name} ({m.scaleMin}–{m.scaleMax})
+            </option>
+          ))}
+        </select>
+      </div>
+      <ColumnSelect label="Column" value={row.column} columns={columns} onChange={(column) => onChange({ ...row, column })} />
+      <div className="field labels-field">
+        <label htmlFor={`${id}-labels`}>Answer labels (one “label = number” per line; empty when answers are numbers)</label>
+        <textarea
+          id={`${id}-labels`}
+          rows={row.labels ? 5 : 1}
+          value={row.labels}
+          placeholder={scale ? `e.g. Very satisfied = ${scale.scaleMax}` : undefined}
+          onChange={(e) => onChange({ ...row, labels: e.target.value })}
+        />
+      </div>
+      <button type="button" className="link-button" onClick={onRemove} aria-label={`Remove metric ${index + 1}`}>
+        Remove
+      </button>
+    </fieldset>
+  );
+}
+
+export function MappingForm({
+  inspection,
+  draft,
+  onChange,
+  touchpoints,
+  metrics,
+}: {
+  inspection: FileInspection;
+  draft: MappingDraft;
+  onChange: (draft: MappingDraft) => void;
+  touchpoints: TouchpointOption[];
+  metrics: MetricOption[];
+}) {
+  const columns = inspection.columns.map((c) => c.key);
+  const set = <K extends keyof MappingDraft>(key: K, value: MappingDraft[K]) => onChange({ ...draft, [key]: value });
+  const uses = usesOf(draft);
+  const id = useId();
+  return (
+    <div className="mapping">
+      <div className="mapping-fields">
+        <fieldset>
+          <legend>Which touchpoint each response is about</legend>
+          <label className="inline">
+            <input type="radio" name={`${id}-tp`} checked={draft.touchpointKind === "column"} onChange={() => set("touchpointKind", "column")} /> A column of touchpoint codes
+          </label>
+          <label className="inline">
+            <input type="radio" name={`${id}-tp`} checked={draft.touchpointKind === "fixed"} onChange={() => set("touchpointKind", "fixed")} /> One touchpoint for the whole file
+          </label>
+          {draft.touchpointKind === "column" ? (
+            <ColumnSelect label="Touchpoint code column" value={draft.touchpointColumn} columns={columns} onChange={(v) => set("touchpointColumn", v)} />
+          ) : (
+            <div className="field">
+              <label htmlFor={`${id}-fixed`}>Touchpoint</label>
+              <select id={`${id}-fixed`} value={draft.touchpointCode} onChange={(e) => set("touchpointCode", e.target.value)}>
+                <option value="">— choose a touchpoint —</option>
+                {touchpoints.map((t) => (
+                  <option key={t.code} value={t.code}>
+                    {t.name} ({t.code})
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+        </fieldset>
+
+        <fieldset>
+          <legend>When each response was given</legend>
+          <ColumnSelect label="Date column" value={draft.respondedAtColumn} columns={columns} onChange={(v) => set("respondedAtColumn", v)} />
+          <div className="field">
+            <label htmlFor={`${id}-format`}>Date format</label>
+            <select id={`${id}-format`} value={draft.dateFormat} onChange={(e) => set("dateFormat", e.target.value as MappingDraft["dateFormat"])}>
+              {dateFormats.map((f) => (
+                <option key={f} value={f}>
+                  {dateFormatLabels[f]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-zone`}>The file&apos;s time zone (IANA name)</label>
+            <input id={`${id}-zone`} value={draft.timeZone} onChange={(e) => set("timeZone", e.target.value)} placeholder="Europe/London" />
+          </div>
+        </fieldset>
+
+        <fieldset>
+          <legend>Scores</legend>
+          {draft.metrics.map((row, i) => (
+            <MetricRow
+              key={i}
+              row={row}
+              index={i}
+              columns={columns}
+              metrics={metrics}
+              onChange={(next) => set("metrics", draft.metrics.map((m, j) => (j === i ? next : m)))}
+              onRemove={() => set("metrics", draft.metrics.filter((_, j) => j !== i))}
+            />
+          ))}
+          <button type="button" onClick={() => set("metrics", [...draft.metrics, { metric: metrics[0]?.code ?? "nps", column: "", labels: "" }])}>
+            Add a metric
+          </button>
+        </fieldset>
+
+        <fieldset>
+          <legend>Comment and respondent</legend>
+          <ColumnSelect optional label="Comment" value={draft.comment} columns={columns} onChange={(v) => set("comment", v)} />
+          <ColumnSelect optional label="Response id (makes re-imports recognise each response)" value={draft.externalId} columns={columns} onChange={(v) => set("externalId", v)} />
+          <ColumnSelect optional label="Respondent email" value={draft.respondentEmail} columns={columns} onChange={(v) => set("respondentEmail", v)} />
+          <ColumnSelect optional label="Respondent name" value={draft.respondentName} columns={columns} onChange={(v) => set("respondentName", v)} />
+        </fieldset>
+
+        <fieldset>
+          <legend>Rows to skip (previews, tests, spam, partial responses)</legend>
+          <ColumnSelect optional label="Column" value={draft.skipColumn} columns={columns} onChange={(v) => set("skipColumn", v)} />
+          {draft.skipColumn ? (
+            <>
+              <div className="field">
+                <label htmlFor={`${id}-skipvalues`}>Skip rows with these values (comma-separated)</label>
+                <input id={`${id}-skipvalues`} value={draft.skipValues} onChange={(e) => set("skipValues", e.target.value)} />
+              </div>
+              <div className="field">
+                <label htmlFor={`${id}-skipreason`}>Why they are skipped (shown in the preview)</label>
+                <input id={`${id}-skipreason`} value={draft.skipReason} onChange={(e) => set("skipReason", e.target.value)} />
+              </div>
+            </>
+          ) : null}
+        </fieldset>
+      </div>
+
+      <div className="mapping-columns">
+        <h3>The file&apos;s columns</h3>
+        <div className="table-scroll columns-scroll">
+          <table className="data" aria-label="Columns of the file with sample values">
+            <thead>
+              <tr>
+                <th scope="col">Column</th>
+                <th scope="col">Sample values</th>
+                <th scope="col">Used as</th>
+              </tr>
+            </thead>
+            <tbody>
+              {inspection.columns.map((column) => (
+                <tr key={column.key} className={uses.has(column.key) ? "used" : undefined}>
+                  <th scope="row">
+                    {column.key}
+                    {column.question !== column.key ? <div className="muted question">{column.question}</div> : null}
+                  </th>
+                  <td className="samples">{column.samples.length ? column.samples.slice(0, 3).join(" · ") : <span className="muted">empty</span>}</td>
+                  <td>{uses.get(column.key) ?? <span className="muted">—</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </div>
+  );
+}
