@@ -144,7 +144,13 @@ export function ImportWizard({ touchpoints, metrics }: { touchpoints: Touchpoint
               <>A mapping is proposed below; check it against the sample values.</>
             )}
           </p>
-          <MappingForm inspection={upload.inspection} draft={draft} onChange={setDraft} touchpoints={touchpoints} metrics={metrics} />
+          <MappingForm
+            inspection={upload.inspection}
+            draft={draft}
+            onChange={(next) => {
+              setDraft(next);
+              setProblems([]);
+            }} touchpoints={touchpoints} metrics={metrics} />
           {problems.length ? (
             <div role="alert" className="error">
               The mapping is not complete:

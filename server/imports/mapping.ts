@@ -4,19 +4,19 @@ import { z } from "zod";
 import { dateFormats, isValidTimeZone } from "./dates";
 import type { DetectedFormat } from "./detect-format";
 
-const column = z.string().min(1);
+const column = z.string().min(1, "choose a column");
 
 export const importMappingSchema = z.object({
   touchpoint: z.discriminatedUnion("kind", [
     z.object({ kind: z.literal("column"), column }),
-    z.object({ kind: z.literal("fixed"), code: z.string().min(1) }),
+    z.object({ kind: z.literal("fixed"), code: z.string().min(1, "choose a touchpoint") }),
   ]),
   respondedAt: z.object({
     column,
     format: z.enum(dateFormats),
     timeZone: z.string().refine(isValidTimeZone, "not a time zone (use an IANA name such as Europe/Berlin)"),
   }),
-  metrics: z.array(z.object({ metric: z.string().min(1), column, labels: z.record(z.string(), z.number()).optional() })).min(1, "map at least one metric"),
+  metrics: z.array(z.object({ metric: z.string().min(1, "choose a metric"), column, labels: z.record(z.string(), z.number()).optional() })).min(1, "map at least one metric"),
   comment: column.optional(),
   externalId: column.optional(),
   respondentEmail: column.optional(),
