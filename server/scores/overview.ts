@@ -49,14 +49,22 @@ async function treeFor(db: Queryable, model: ScoreModel, scope: ReturnType<typeo
 
 async function monthlyTrend(db: Queryable, model: ScoreModel, scope: ReturnType<typeof scopedModel>, to: string) {
   const months = trailingMonths(12, to);
-  const rows = await readMonthlyCounts(db, months[0]!, months.at(-1)!, scope.touchpoints.map((tp) => tp.id));
+  // Unfiltered, every touchpoint is in scope: no id list (a thousand bind parameters cost more than the read).
+  const only = scope.touchpoints.length === model.touchpoints.length ? undefined : scope.touchpoints.map((tp) => tp.id);
+  const rows = await readMonthlyCounts(db, months[0]!, months.at(-1)!, only);
+  const byMonth = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const list = byMonth.get(row.month);
+    if (list) list.push(row);
+    else byMonth.set(row.month, [row]);
+  }
   return months.map((month) => {
     const tree = buildExperienceTree({
       touchpoints: scope.touchpoints,
       journeys: scope.journeys,
       departmentIds: [],
       scales: model.scales,
-      counts: rows.filter((r) => r.month === month),
+      counts: byMonth.get(month) ?? [],
       minimumSample: model.minimumSample,
     });
     return {

@@ -1,0 +1,196 @@
+// `npm run bench`: Throughline's speed as ratios taken in one run on one machine — the importer against
+// psql \copy, roll-up reads against the naive GROUP BY, roll-up upkeep at two sizes, and page weight.
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import { Command } from "commander";
+import { sql } from "drizzle-orm";
+import postgres from "postgres";
+import { createDatabaseClient, migrateDatabase, type DatabaseConnection } from "@/db/client";
+import { ingestBatch, revertBatch, type ResponseInput } from "@/server/responses/ingest";
+import { programOverview } from "@/server/scores/overview";
+import { createBenchModel, fillResponses, LAST_DAY, writeImportCsv } from "./generate";
+import { printFigure, round, sampleMs, percentile, seconds, type Figure } from "./measure";
+import { benchHttp } from "./http";
+import { naiveOverviewCounts } from "./naive";
+
+interface Sizes {
+  importSmall: number;
+  importLarge: number;
+  readsSmall: number;
+  readsLarge: number;
+  upkeepBatch: number;
+  overviewRuns: number;
+  naiveRuns: number;
+  httpSeconds: number;
+}
+
+const fullSizes: Sizes = { importSmall: 100_000, importLarge: 1_000_000, readsSmall: 1_000_000, readsLarge: 10_000_000, upkeepBatch: 10_000, overviewRuns: 60, naiveRuns: 5, httpSeconds: 10 };
+const smokeSizes: Sizes = { importSmall: 5_000, importLarge: 20_000, readsSmall: 20_000, readsLarge: 100_000, upkeepBatch: 1_000, overviewRuns: 15, naiveRuns: 3, httpSeconds: 3 };
+
+const program = new Command("bench")
+  .option("--smoke", "small sizes that finish in under a minute (CI)")
+  .option("--check", "exit non-zero when a target is missed")
+  .option("--reads-large <n>", "responses for the larger dashboard-read size", (v) => Number(v))
+  .option("--server <url>", "PostgreSQL maintenance database; each run creates and drops its own", process.env.THROUGHLINE_BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres")
+  .option("--no-write", "do not write bench/results/<date>.json");
+const options = program.parse().opts<{ smoke?: boolean; check?: boolean; readsLarge?: number; server: string; write: boolean }>();
+const sizes = { ...(options.smoke ? smokeSizes : fullSizes), ...(options.readsLarge ? { readsLarge: options.readsLarge } : {}) };
+const figures: Figure[] = [];
+const record = (figure: Figure) => {
+  figures.push(figure);
+  printFigure(figure);
+};
+const log = (message: string) => console.log(`      ${message}`);
+
+async function withDatabase<T>(name: string, work: (connection: DatabaseConnection, url: string) => Promise<T>): Promise<T> {
+  const admin = postgres(options.server, { max: 1, onnotice: () => {} });
+  const database = `throughline_bench_${name}_${process.pid}`;
+  await admin.unsafe(`create database ${database}`);
+  const url = new URL(options.server);
+  url.pathname = `/${database}`;
+  const connection = createDatabaseClient(url.toString(), "postgres");
+  try {
+    await migrateDatabase(connection.db);
+    await createBenchModel(connection.db);
+    return await work(connection, url.toString());
+  } finally {
+    await connection.close();
+    await admin.unsafe(`drop database if exists ${database} with (force)`);
+    await admin.end();
+  }
+}
+
+function importInWorker(url: string, file: string): { seconds: number; imported: number; peakRssMb: number } {
+  const result = spawnSync(path.join("node_modules", ".bin", "tsx"), ["bench/import-worker.ts", url, file], { encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`import worker failed: ${result.stderr}`);
+  return JSON.parse(result.stdout.trim().split("\n").at(-1)!) as { seconds: number; imported: number; peakRssMb: number };
+}
+
+async function benchImport(dir: string) {
+  await withDatabase("import", async ({ db }, url) => {
+    const small = path.join(dir, "import-small.csv");
+    const large = path.join(dir, "import-large.csv");
+    await writeImportCsv(small, sizes.importSmall, 0);
+    await writeImportCsv(large, sizes.importLarge, sizes.importSmall);
+    log(`import files: ${sizes.importSmall.toLocaleString("en")} and ${sizes.importLarge.toLocaleString("en")} rows (${(fs.statSync(large).size / 1_048_576).toFixed(0)} MB)`);
+    const first = importInWorker(url, small);
+    const second = importInWorker(url, large);
+    await db.execute(sql`create table bench_copy (external_id text, touchpoint text, responded_at timestamptz, nps smallint, csat smallint, comment text,
+      source text not null default 'csv', unique (source, external_id))`);
+    const copy = await seconds(async () =>
+      execFileSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-c", `\\copy bench_copy (external_id, touchpoint, responded_at, nps, csat, comment) from '${large}' with (format csv, header true)`], { stdio: "pipe" }),
+    );
+    const rows = sizes.importLarge.toLocaleString("en");
+    record({ name: `import ${rows} rows: importer`, value: round(second.seconds), unit: "s", target: "—", pass: null, note: `${Math.round(sizes.importLarge / second.seconds).toLocaleString("en")} rows/s` });
+    record({ name: `import ${rows} rows: psql \\copy`, value: round(copy.seconds), unit: "s", target: "—", pass: null });
+    record({ name: "import: importer ÷ \\copy", value: round(second.seconds / copy.seconds), unit: "×", target: "≤ 3.0", pass: second.seconds / copy.seconds <= 3 });
+    record({ name: `import: peak RSS at ${rows} rows`, value: round(second.peakRssMb, 0), unit: "MB", target: "≤ 300", pass: second.peakRssMb <= 300 });
+    const flat = second.peakRssMb / first.peakRssMb;
+    record({ name: `import: peak RSS ${rows} ÷ ${sizes.importSmall.toLocaleString("en")} rows`, value: round(flat), unit: "×", target: "≤ 1.25 (flat)", pass: flat <= 1.25, note: `${round(first.peakRssMb, 0)} MB at the smaller size` });
+  });
+}
+
+function upkeepRows(count: number, touchpointIds: number[], tag: string): ResponseInput[] {
+  return Array.from({ length: count }, (_, i) => ({
+    touchpointId: touchpointIds[i % touchpointIds.length]!,
+    respondedAt: new Date(Date.parse(`${LAST_DAY}T12:00:00Z`) - (i % 300) * 86_400_000),
+    nps: i % 11,
+    csat: 1 + (i % 5),
+    externalId: `upkeep-${tag}-${i}`,
+  }));
+}
+
+async function readsAt(db: DatabaseConnection["db"], label: string) {
+  const overview = await sampleMs(() => programOverview(db, {}), sizes.overviewRuns);
+  const naive = await sampleMs(() => naiveOverviewCounts(db), sizes.naiveRuns, 1);
+  const ids = (await db.execute<{ id: number }>(sql`select id from touchpoints order by id`)).map((r) => r.id);
+  const upkeep = await seconds(() => ingestBatch(db, { fileName: "upkeep", fileHash: `upkeep-${label}`, sourceFormat: "bench", source: "api" }, upkeepRows(sizes.upkeepBatch, ids, label)));
+  await revertBatch(db, upkeep.value.batchId, null);
+  const result = { p50: percentile(overview, 50), p95: percentile(overview, 95), naiveP50: percentile(naive, 50), upkeepSeconds: upkeep.seconds };
+  record({ name: `overview data at ${label}: p50 / p95`, value: round(result.p95, 1), unit: "ms", target: "p95 ≤ 50 at 10M", pass: null, note: `p50 ${round(result.p50, 1)} ms over ${overview.length} runs` });
+  record({ name: `naive GROUP BY at ${label}: p50`, value: round(result.naiveP50, 0), unit: "ms", target: "—", pass: null });
+  record({ name: `overview at ${label}: naive ÷ roll-ups (p50)`, value: round(result.naiveP50 / result.p50, 0), unit: "×", target: "≥ 100", pass: result.naiveP50 / result.p50 >= 100 });
+  record({ name: `roll-up upkeep: ${sizes.upkeepBatch.toLocaleString("en")} responses at ${label}`, value: round(result.upkeepSeconds * 1000, 0), unit: "ms", target: "—", pass: null });
+  return result;
+}
+
+async function httpFigures(db: DatabaseConnection["db"], url: string, label: string) {
+  const query = "level=journey&from=2026-08-03&to=2026-10-31&grain=month";
+  const http = await benchHttp(db, url, sizes.httpSeconds, query);
+  if (!http) {
+    record({ name: "HTTP scores API ÷ bare route (throughput)", value: 0, unit: "×", target: "≥ 0.5", pass: null, note: "no production build: run npm run build first" });
+    return;
+  }
+  const share = http.scores.requestsPerSecond / http.bare.requestsPerSecond;
+  record({ name: `HTTP bare route handler (/api/ping)`, value: round(http.bare.requestsPerSecond, 0), unit: "req/s", target: "—", pass: null, note: `p99 ${http.bare.p99} ms` });
+  record({ name: `HTTP scores API at ${label} (journeys × 3 months)`, value: round(http.scores.requestsPerSecond, 0), unit: "req/s", target: "—", pass: null, note: `${http.scores.errors} errors` });
+  record({ name: "HTTP scores API ÷ bare route (throughput)", value: round(share), unit: "×", target: "≥ 0.5", pass: share >= 0.5 });
+  record({ name: "HTTP scores API p99", value: http.scores.p99, unit: "ms", target: "< 100", pass: http.scores.p99 < 100 && http.scores.errors === 0 });
+}
+
+async function benchReads() {
+  await withDatabase("reads", async ({ db }, url) => {
+    const fill = await seconds(() => fillResponses(db, sizes.readsSmall));
+    const small = `${sizes.readsSmall / 1_000_000}M`;
+    const large = `${sizes.readsLarge / 1_000_000}M`;
+    log(`filled ${sizes.readsSmall.toLocaleString("en")} responses and rebuilt roll-ups in ${fill.seconds.toFixed(1)} s`);
+    await db.execute(sql`analyze`);
+    const atSmall = await readsAt(db, small);
+    await httpFigures(db, url, small);
+    const more = await seconds(() => fillResponses(db, sizes.readsLarge - sizes.readsSmall, sizes.readsSmall));
+    log(`filled up to ${sizes.readsLarge.toLocaleString("en")} responses and rebuilt roll-ups in ${more.seconds.toFixed(1)} s`);
+    await db.execute(sql`analyze`);
+    const atLarge = await readsAt(db, large);
+    record({ name: `overview p95 at ${large}`, value: round(atLarge.p95, 1), unit: "ms", target: "≤ 50", pass: atLarge.p95 <= 50 });
+    record({ name: `overview p95 ${large} ÷ ${small}`, value: round(atLarge.p95 / atSmall.p95), unit: "×", target: "≤ 1.5", pass: atLarge.p95 / atSmall.p95 <= 1.5 });
+    const upkeepRatio = atLarge.upkeepSeconds / atSmall.upkeepSeconds;
+    record({ name: `roll-up upkeep ${large} ÷ ${small}`, value: round(upkeepRatio), unit: "×", target: "≤ 1.5 (proportional to the batch)", pass: upkeepRatio <= 1.5 });
+  });
+}
+
+/** First-load JavaScript of the overview page: the root chunks plus the page's own, gzipped. */
+function benchPageWeight() {
+  const manifest = ".next/server/app/(dashboard)/overview/page/build-manifest.json";
+  const clientManifest = ".next/server/app/(dashboard)/overview/page_client-reference-manifest.js";
+  if (!fs.existsSync(manifest) || !fs.existsSync(clientManifest)) {
+    record({ name: "overview first-load JS (gzip)", value: 0, unit: "kB", target: "≤ 250", pass: null, note: "no production build: run npm run build first" });
+    return;
+  }
+  const build = JSON.parse(fs.readFileSync(manifest, "utf8")) as { polyfillFiles: string[]; rootMainFiles: string[] };
+  const pageChunks = fs.readFileSync(clientManifest, "utf8").match(/static\/chunks\/[\w.-]+\.js/g) ?? [];
+  const files = new Set([...build.rootMainFiles, ...pageChunks]);
+  const bytes = [...files].reduce((sum, file) => sum + zlib.gzipSync(fs.readFileSync(path.join(".next", file))).length, 0);
+  const kb = bytes / 1024;
+  record({ name: "overview first-load JS (gzip)", value: round(kb, 0), unit: "kB", target: "≤ 250", pass: kb <= 250, note: `${files.size} files; polyfills for old browsers not counted` });
+}
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "throughline-bench-"));
+  const started = Date.now();
+  console.log(`Throughline benchmark (${options.smoke ? "smoke" : "full"}) on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}`);
+  try {
+    await benchImport(dir);
+    await benchReads();
+    benchPageWeight();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  const failed = figures.filter((f) => f.pass === false);
+  console.log(`${figures.filter((f) => f.pass).length} passed, ${failed.length} missed, in ${Math.round((Date.now() - started) / 1000)} s`);
+  if (options.write && !options.smoke) {
+    const date = new Date().toISOString().slice(0, 10);
+    const file = path.join("bench", "results", `${date}.json`);
+    const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+    fs.writeFileSync(file, `${JSON.stringify({ date, machine, sizes, figures }, null, 2)}\n`);
+    console.log(`wrote ${file}`);
+  }
+  if (options.check && failed.length) process.exit(1);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(2);
+});
