@@ -9,6 +9,12 @@ export function databaseUrl(): string | undefined {
   return url ? url : undefined;
 }
 
+/** A read replica for dashboard reads (only with DATABASE_URL); unset, reads go to the primary. */
+export function readDatabaseUrl(): string | undefined {
+  const url = process.env.DATABASE_READ_URL?.trim();
+  return url && databaseUrl() ? url : undefined;
+}
+
 export function databaseKind(): DatabaseKind {
   return databaseUrl() ? "postgres" : "embedded";
 }

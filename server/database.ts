@@ -3,10 +3,11 @@
 import { sql } from "drizzle-orm";
 import { createDatabaseClient, migrateDatabase, type DatabaseConnection } from "@/db/client";
 import { startEmbeddedServer, runningServer } from "@/db/embedded";
-import { dataDirectory, databaseUrl } from "@/server/config";
+import { dataDirectory, databaseUrl, readDatabaseUrl } from "@/server/config";
 
 interface AppDatabaseState {
   ready?: Promise<DatabaseConnection>;
+  replica?: DatabaseConnection;
 }
 
 const globalState = globalThis as typeof globalThis & { __throughlineDatabase?: AppDatabaseState };
@@ -50,6 +51,18 @@ export function appDatabase(): Promise<DatabaseConnection> {
     throw error;
   });
   return state.ready;
+}
+
+/**
+ * Where dashboards and the scores API read: the replica at DATABASE_READ_URL when set (never migrated
+ * from here: it follows the primary), else the primary. Writes always go through appDatabase().
+ */
+export async function readDatabase(): Promise<DatabaseConnection> {
+  const primary = await appDatabase();
+  const url = readDatabaseUrl();
+  if (!url) return primary;
+  state.replica ??= createDatabaseClient(url, "postgres");
+  return state.replica;
 }
 
 /**

@@ -2,11 +2,11 @@
 // Pages render in parallel with their layout, so an anonymous visitor is redirected here too.
 import { redirect } from "next/navigation";
 import { currentUser } from "@/server/auth/session";
-import { appDatabase } from "@/server/database";
+import { appDatabase, readDatabase } from "@/server/database";
 import { createCaller } from "./root";
 
 export async function serverApi() {
-  const [{ db }, user] = await Promise.all([appDatabase(), currentUser()]);
+  const [{ db }, { db: readDb }, user] = await Promise.all([appDatabase(), readDatabase(), currentUser()]);
   if (!user) redirect("/sign-in");
-  return createCaller({ db, user });
+  return createCaller({ db, readDb, user });
 }

@@ -9,6 +9,8 @@ import type { SessionUser } from "@/server/auth/users";
 
 export interface Context {
   db: Database;
+  /** Dashboard reads: the read replica when DATABASE_READ_URL is set; the primary when absent. */
+  readDb?: Database;
   user: SessionUser | null;
 }
 
@@ -38,7 +40,7 @@ function procedureFor(roles: readonly UserRole[]) {
     if (!roles.includes(ctx.user.role)) {
       throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${roles.join(" or ")} role.` });
     }
-    return next({ ctx: { db: ctx.db, user: ctx.user } });
+    return next({ ctx: { db: ctx.db, readDb: ctx.readDb ?? ctx.db, user: ctx.user } });
   });
 }
 

@@ -25,20 +25,20 @@ async function asTrpc<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export const dashboardRouter = createRouter({
-  overview: viewerProcedure.input(dashboardFiltersSchema).query(({ ctx, input }) => asTrpc(() => programOverview(ctx.db, input))),
+  overview: viewerProcedure.input(dashboardFiltersSchema).query(({ ctx, input }) => asTrpc(() => programOverview(ctx.readDb, input))),
   journey: viewerProcedure
     .input(dashboardFiltersSchema.extend({ journeyId: z.number().int().positive() }))
-    .query(({ ctx, input }) => asTrpc(() => journeyView(ctx.db, input.journeyId, input))),
+    .query(({ ctx, input }) => asTrpc(() => journeyView(ctx.readDb, input.journeyId, input))),
   department: viewerProcedure
     .input(dashboardFiltersSchema.extend({ departmentId: z.number().int().positive() }))
-    .query(({ ctx, input }) => asTrpc(() => departmentView(ctx.db, input.departmentId, input))),
+    .query(({ ctx, input }) => asTrpc(() => departmentView(ctx.readDb, input.departmentId, input))),
   touchpoint: viewerProcedure
     .input(dashboardFiltersSchema.extend({ touchpointId: z.number().int().positive() }))
-    .query(({ ctx, input }) => asTrpc(() => touchpointView(ctx.db, input.touchpointId, input))),
+    .query(({ ctx, input }) => asTrpc(() => touchpointView(ctx.readDb, input.touchpointId, input))),
   verbatims: viewerProcedure.input(verbatimQuerySchema).query(async ({ ctx, input }) => {
     const [touchpoint] = await ctx.db.select({ ownerId: touchpoints.ownerId }).from(touchpoints).where(eq(touchpoints.id, input.touchpointId));
     if (!touchpoint) throw new TRPCError({ code: "NOT_FOUND", message: `Touchpoint ${input.touchpointId} does not exist.` });
-    return listVerbatims(ctx.db, input, {
+    return listVerbatims(ctx.readDb, input, {
       includePersonalData: mayReadPersonalData(ctx.user, touchpoint.ownerId),
       privacyThreshold: ctx.user.role === "executive",
     });

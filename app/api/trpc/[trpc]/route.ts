@@ -2,7 +2,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { currentUser } from "@/server/auth/session";
-import { appDatabase } from "@/server/database";
+import { appDatabase, readDatabase } from "@/server/database";
 
 export const dynamic = "force-dynamic";
 
@@ -12,8 +12,8 @@ function handler(request: Request) {
     req: request,
     router: appRouter,
     createContext: async () => {
-      const [{ db }, user] = await Promise.all([appDatabase(), currentUser()]);
-      return { db, user };
+      const [{ db }, { db: readDb }, user] = await Promise.all([appDatabase(), readDatabase(), currentUser()]);
+      return { db, readDb, user };
     },
   });
 }

@@ -1,6 +1,6 @@
 // GET /api/v1/scores?level=…&from=YYYY-MM-DD&to=YYYY-MM-DD&grain=none|month|quarter with a Bearer token.
 // 401 without a valid token, 400 with a clear message on a bad parameter; rows come from the roll-ups.
-import { appDatabase } from "@/server/database";
+import { appDatabase, readDatabase } from "@/server/database";
 import { scoreQuerySchema, scoreRows } from "@/server/scores/api";
 import { authenticateBearer } from "@/server/tokens/bearer";
 
@@ -18,5 +18,5 @@ export async function GET(request: Request) {
       { status: 400 },
     );
   }
-  return Response.json({ level: query.data.level, from: query.data.from, to: query.data.to, grain: query.data.grain, rows: await scoreRows(db, query.data) });
+  return Response.json({ level: query.data.level, from: query.data.from, to: query.data.to, grain: query.data.grain, rows: await scoreRows((await readDatabase()).db, query.data) });
 }
