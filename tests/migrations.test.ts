@@ -19,6 +19,7 @@ describe("migrations", () => {
     expect(rows.map((r) => r.table_name)).toEqual([
       "api_tokens",
       "audit_log",
+      "data_changes",
       "departments",
       "import_batches",
       "import_mapping_templates",

@@ -43,3 +43,13 @@ export const settings = pgTable("settings", {
   value: jsonb().notNull(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * One row per committed statement that changed what the dashboards show (written by statement triggers,
+ * migration 0005). Rows appear only at commit, so (count, max id) changes exactly when visible data does:
+ * the score cache's version. Old rows are pruned by the trigger itself.
+ */
+export const dataChanges = pgTable("data_changes", {
+  id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  changedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

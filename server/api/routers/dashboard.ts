@@ -11,6 +11,7 @@ import { journeyView } from "@/server/scores/journey";
 import { FilterError, programOverview } from "@/server/scores/overview";
 import { NotFoundError, touchpointView } from "@/server/scores/touchpoint";
 import { listVerbatims, verbatimQuerySchema } from "@/server/scores/verbatims";
+import { cachedScores } from "@/server/scores/cache";
 import { createRouter, viewerProcedure } from "../trpc";
 
 /** Turns domain errors into the right tRPC codes, so the client can say what to do. */
@@ -25,16 +26,16 @@ async function asTrpc<T>(work: () => Promise<T>): Promise<T> {
 }
 
 export const dashboardRouter = createRouter({
-  overview: viewerProcedure.input(dashboardFiltersSchema).query(({ ctx, input }) => asTrpc(() => programOverview(ctx.readDb, input))),
+  overview: viewerProcedure.input(dashboardFiltersSchema).query(({ ctx, input }) => asTrpc(() => cachedScores(ctx.readDb, "overview", input, () => programOverview(ctx.readDb, input)))),
   journey: viewerProcedure
     .input(dashboardFiltersSchema.extend({ journeyId: z.number().int().positive() }))
-    .query(({ ctx, input }) => asTrpc(() => journeyView(ctx.readDb, input.journeyId, input))),
+    .query(({ ctx, input }) => asTrpc(() => cachedScores(ctx.readDb, "journey", input, () => journeyView(ctx.readDb, input.journeyId, input)))),
   department: viewerProcedure
     .input(dashboardFiltersSchema.extend({ departmentId: z.number().int().positive() }))
-    .query(({ ctx, input }) => asTrpc(() => departmentView(ctx.readDb, input.departmentId, input))),
+    .query(({ ctx, input }) => asTrpc(() => cachedScores(ctx.readDb, "department", input, () => departmentView(ctx.readDb, input.departmentId, input)))),
   touchpoint: viewerProcedure
     .input(dashboardFiltersSchema.extend({ touchpointId: z.number().int().positive() }))
-    .query(({ ctx, input }) => asTrpc(() => touchpointView(ctx.readDb, input.touchpointId, input))),
+    .query(({ ctx, input }) => asTrpc(() => cachedScores(ctx.readDb, "touchpoint", input, () => touchpointView(ctx.readDb, input.touchpointId, input)))),
   verbatims: viewerProcedure.input(verbatimQuerySchema).query(async ({ ctx, input }) => {
     const [touchpoint] = await ctx.db.select({ ownerId: touchpoints.ownerId }).from(touchpoints).where(eq(touchpoints.id, input.touchpointId));
     if (!touchpoint) throw new TRPCError({ code: "NOT_FOUND", message: `Touchpoint ${input.touchpointId} does not exist.` });

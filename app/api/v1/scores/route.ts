@@ -2,6 +2,7 @@
 // 401 without a valid token, 400 with a clear message on a bad parameter; rows come from the roll-ups.
 import { appDatabase, readDatabase } from "@/server/database";
 import { scoreQuerySchema, scoreRows } from "@/server/scores/api";
+import { cachedScores } from "@/server/scores/cache";
 import { authenticateBearer } from "@/server/tokens/bearer";
 
 export const dynamic = "force-dynamic";
@@ -18,5 +19,6 @@ export async function GET(request: Request) {
       { status: 400 },
     );
   }
-  return Response.json({ level: query.data.level, from: query.data.from, to: query.data.to, grain: query.data.grain, rows: await scoreRows((await readDatabase()).db, query.data) });
+  const { db: readDb } = await readDatabase();
+  return Response.json({ level: query.data.level, from: query.data.from, to: query.data.to, grain: query.data.grain, rows: await cachedScores(readDb, "scores", query.data, () => scoreRows(readDb, query.data)) });
 }
