@@ -51,6 +51,19 @@ describe("GET /api/v1/scores", () => {
     expect((await get("level=program&from=2026-01-01&to=2026-01-31", "Bearer tl_wrong")).status).toBe(401);
   });
 
+  it("records when a token was last used, at most once a minute", async () => {
+    const lastUsed = async () => (await database.db.execute<{ at: string | null }>(sql`select last_used_at::text as at from api_tokens`))[0]!.at;
+    expect((await get("level=program&from=2026-01-01&to=2026-01-31")).status).toBe(200);
+    const first = await lastUsed();
+    expect(first).not.toBeNull();
+    expect((await get("level=program&from=2026-01-01&to=2026-01-31")).status).toBe(200);
+    expect(await lastUsed()).toBe(first);
+    await database.db.execute(sql`update api_tokens set last_used_at = now() - interval '2 minutes'`);
+    const stale = await lastUsed();
+    expect((await get("level=program&from=2026-01-01&to=2026-01-31")).status).toBe(200);
+    expect(await lastUsed()).not.toBe(stale);
+  });
+
   it("answers 400 naming the bad parameter", async () => {
     const response = await get("level=galaxy&from=2026-01-01&to=2026-01-31");
     expect(response.status).toBe(400);
