@@ -36,8 +36,10 @@ const program = new Command("bench")
   .option("--check", "exit non-zero when a target is missed")
   .option("--reads-large <n>", "responses for the larger dashboard-read size", (v) => Number(v))
   .option("--server <url>", "PostgreSQL maintenance database; each run creates and drops its own", process.env.THROUGHLINE_BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres")
+  .option("--only <parts>", "comma-separated parts to run: import, reads (with HTTP), weight", "import,reads,weight")
   .option("--no-write", "do not write bench/results/<date>.json");
-const options = program.parse().opts<{ smoke?: boolean; check?: boolean; readsLarge?: number; server: string; write: boolean }>();
+const options = program.parse().opts<{ smoke?: boolean; check?: boolean; readsLarge?: number; server: string; only: string; write: boolean }>();
+const parts = new Set(options.only.split(",").map((part) => part.trim()));
 const sizes = { ...(options.smoke ? smokeSizes : fullSizes), ...(options.readsLarge ? { readsLarge: options.readsLarge } : {}) };
 const figures: Figure[] = [];
 const record = (figure: Figure) => {
@@ -187,9 +189,9 @@ async function main() {
   const started = Date.now();
   console.log(`Throughline benchmark (${options.smoke ? "smoke" : "full"}) on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}`);
   try {
-    await benchImport(dir);
-    await benchReads();
-    benchPageWeight();
+    if (parts.has("import")) await benchImport(dir);
+    if (parts.has("reads")) await benchReads();
+    if (parts.has("weight")) benchPageWeight();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -197,7 +199,7 @@ async function main() {
   console.log(`${figures.filter((f) => f.pass).length} passed, ${failed.length} missed, in ${Math.round((Date.now() - started) / 1000)} s`);
   if (options.write && !options.smoke) {
     const date = new Date().toISOString().slice(0, 10);
-    const file = path.join("bench", "results", `${date}.json`);
+    const file = path.join("bench", "results", `${date}${parts.size < 3 ? `-${[...parts].join("-")}` : ""}.json`);
     const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version };
     fs.writeFileSync(file, `${JSON.stringify({ date, machine, sizes, figures }, null, 2)}\n`);
     console.log(`wrote ${file}`);

@@ -6,7 +6,7 @@ import { DownloadCsv } from "@/components/dashboard/download-csv";
 import { FilterBar, hrefWith } from "@/components/dashboard/filter-bar";
 import { Heatmap } from "@/components/dashboard/heatmap";
 import { ScoreTile } from "@/components/dashboard/score-tile";
-import { TrendChart } from "@/components/dashboard/trend-chart";
+import { TrendChart } from "@/components/dashboard/lazy-trend-chart";
 import { PageHeader } from "@/components/page-header";
 import { serverApi } from "@/server/api/caller";
 import { filtersFromSearchParams } from "@/server/scores/filters";

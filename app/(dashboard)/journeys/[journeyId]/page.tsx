@@ -7,7 +7,7 @@ import { DownloadCsv } from "@/components/dashboard/download-csv";
 import { idFromRoute, orNotFound } from "@/components/dashboard/entity-page";
 import { FilterBar, hrefWith } from "@/components/dashboard/filter-bar";
 import { trendPoint } from "@/components/dashboard/scores";
-import { TrendChart } from "@/components/dashboard/trend-chart";
+import { TrendChart } from "@/components/dashboard/lazy-trend-chart";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { serverApi } from "@/server/api/caller";
