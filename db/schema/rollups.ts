@@ -1,5 +1,6 @@
 // Pre-aggregated roll-ups per touchpoint, metric and day/month: what every dashboard reads.
 // They store counts and sums only, never percentages, so any period and level adds up exactly.
+import { sql } from "drizzle-orm";
 import { bigint, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey } from "drizzle-orm/pg-core";
 import { metricDefinitions } from "./metrics";
 import { touchpoints } from "./model";
@@ -30,6 +31,8 @@ export const touchpointDailyRollups = pgTable(
     primaryKey({ columns: [table.touchpointId, table.metricId, table.day] }),
     // Program-wide period queries filter on the day first.
     index("touchpoint_daily_rollups_day_idx").on(table.day),
+    // Rows a revert emptied, found without scanning the table (the index holds only those, briefly).
+    index("touchpoint_daily_rollups_emptied_idx").on(table.touchpointId).where(sql`${table.responseCount} <= 0`),
   ],
 );
 
@@ -39,5 +42,6 @@ export const touchpointMonthlyRollups = pgTable(
   (table) => [
     primaryKey({ columns: [table.touchpointId, table.metricId, table.month] }),
     index("touchpoint_monthly_rollups_month_idx").on(table.month),
+    index("touchpoint_monthly_rollups_emptied_idx").on(table.touchpointId).where(sql`${table.responseCount} <= 0`),
   ],
 );

@@ -1,0 +1,2 @@
+CREATE INDEX "touchpoint_daily_rollups_emptied_idx" ON "touchpoint_daily_rollups" USING btree ("touchpoint_id") WHERE "touchpoint_daily_rollups"."response_count" <= 0;--> statement-breakpoint
+CREATE INDEX "touchpoint_monthly_rollups_emptied_idx" ON "touchpoint_monthly_rollups" USING btree ("touchpoint_id") WHERE "touchpoint_monthly_rollups"."response_count" <= 0;
