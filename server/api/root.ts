@@ -2,6 +2,7 @@
 import { adminRouter } from "./routers/admin";
 import { dashboardRouter } from "./routers/dashboard";
 import { importsRouter } from "./routers/imports";
+import { initiativesRouter } from "./routers/initiatives";
 import { modelRouter } from "./routers/model";
 import { ownersRouter } from "./routers/owners";
 import { createCallerFactory, createRouter } from "./trpc";
@@ -12,6 +13,7 @@ export const appRouter = createRouter({
   owners: ownersRouter,
   admin: adminRouter,
   imports: importsRouter,
+  initiatives: initiativesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -14,25 +14,26 @@ const measures = sql`sum(response_count)::float8 as "responseCount", sum(promote
   sum(passives)::float8 as passives, sum(detractors)::float8 as detractors, sum(top_box)::float8 as "topBox",
   sum(sum)::float8 as sum, sum(sum_of_squares)::float8 as "sumOfSquares"`;
 
-function periodSources(period: Period): SQL {
+function periodSources(period: Period, touchpointId?: number): SQL {
   const split = splitPeriod(period);
+  const only = touchpointId === undefined ? sql`` : sql` and touchpoint_id = ${touchpointId}`;
   const parts: SQL[] = [];
   if (split.monthsFrom < split.monthsTo) {
     parts.push(sql`select touchpoint_id, metric_id, response_count, promoters, passives, detractors, top_box, sum, sum_of_squares, answer_counts
-      from touchpoint_monthly_rollups where month >= ${split.monthsFrom}::date and month < ${split.monthsTo}::date`);
+      from touchpoint_monthly_rollups where month >= ${split.monthsFrom}::date and month < ${split.monthsTo}::date${only}`);
   }
   for (const range of split.dayRanges) {
     parts.push(sql`select touchpoint_id, metric_id, response_count, promoters, passives, detractors, top_box, sum, sum_of_squares, answer_counts
-      from touchpoint_daily_rollups where day >= ${range.from}::date and day <= ${range.to}::date`);
+      from touchpoint_daily_rollups where day >= ${range.from}::date and day <= ${range.to}::date${only}`);
   }
   return sql.join(parts, sql` union all `);
 }
 
-/** Counts per touchpoint and metric over a period. */
-export async function readPeriodCounts(db: Queryable, period: Period): Promise<CountsRow[]> {
+/** Counts per touchpoint and metric over a period (of one touchpoint when given). */
+export async function readPeriodCounts(db: Queryable, period: Period, touchpointId?: number): Promise<CountsRow[]> {
   return db.execute<CountsRow>(sql`
     select r.touchpoint_id as "touchpointId", m.code as "metricCode", ${measures}
-    from (${periodSources(period)}) r join metric_definitions m on m.id = r.metric_id
+    from (${periodSources(period, touchpointId)}) r join metric_definitions m on m.id = r.metric_id
     group by r.touchpoint_id, m.code`);
 }
 
@@ -40,10 +41,9 @@ export async function readPeriodCounts(db: Queryable, period: Period): Promise<C
 export async function readAnswerDistribution(db: Queryable, period: Period, touchpointId: number) {
   return db.execute<{ metricCode: string; answer: number; count: number }>(sql`
     select m.code as "metricCode", e.key::int as answer, sum(e.value::bigint)::int as count
-    from (${periodSources(period)}) r
+    from (${periodSources(period, touchpointId)}) r
     join metric_definitions m on m.id = r.metric_id
     cross join lateral jsonb_each_text(r.answer_counts) e
-    where r.touchpoint_id = ${touchpointId}
     group by m.code, e.key::int
     order by 1, 2`);
 }

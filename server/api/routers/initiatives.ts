@@ -1,0 +1,21 @@
+// Initiatives: every signed-in role reads them with their impact; owners change those on touchpoints they
+// own, admins any. Thin layer over server/initiatives.
+import { z } from "zod";
+import { createInitiativeSchema, updateInitiativeSchema } from "@/server/initiatives/schema";
+import { addInitiativeUpdate, createInitiative, initiativeDetail, initiativeForEdit, listInitiatives, updateInitiative } from "@/server/initiatives/service";
+import { createRouter, ownerProcedure, viewerProcedure } from "../trpc";
+
+const id = z.number().int().positive();
+
+export const initiativesRouter = createRouter({
+  list: viewerProcedure.input(z.object({ touchpointId: id.optional() })).query(({ ctx, input }) => listInitiatives(ctx.db, input)),
+  detail: viewerProcedure
+    .input(z.object({ id, windowDays: z.number().int().min(7).max(365).optional() }))
+    .query(({ ctx, input }) => initiativeDetail(ctx.db, input.id, { windowDays: input.windowDays })),
+  forEdit: ownerProcedure.input(z.object({ id })).query(({ ctx, input }) => initiativeForEdit(ctx.db, ctx.user, input.id)),
+  create: ownerProcedure.input(createInitiativeSchema).mutation(({ ctx, input }) => createInitiative(ctx.db, ctx.user, input)),
+  update: ownerProcedure.input(updateInitiativeSchema).mutation(({ ctx, input }) => updateInitiative(ctx.db, ctx.user, input)),
+  addUpdate: ownerProcedure
+    .input(z.object({ initiativeId: id, body: z.string().trim().min(1, "Write the update first.").max(4000) }))
+    .mutation(({ ctx, input }) => addInitiativeUpdate(ctx.db, ctx.user, input)),
+});

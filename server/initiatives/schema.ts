@@ -1,0 +1,34 @@
+// What an owner may send when creating or editing an initiative; types are inferred from here.
+import { z } from "zod";
+import { initiativeStatuses } from "@/db/schema";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use YYYY-MM-DD");
+
+const fields = {
+  title: z.string().trim().min(1, "Give the initiative a title.").max(200),
+  problem: z.string().trim().max(4000).nullable(),
+  /** The metric it aims to move (nps, csat, ces or a custom code); its baseline and impact are read for it. */
+  metricCode: z.string().min(1).nullable(),
+  target: z.number().finite().nullable(),
+  startDate: isoDate.nullable(),
+  dueDate: isoDate.nullable(),
+  ownerId: z.number().int().positive().nullable(),
+  status: z.enum(initiativeStatuses),
+  percentComplete: z.number().int().min(0).max(100),
+};
+
+const datesInOrder = (value: { startDate?: string | null; dueDate?: string | null }) =>
+  !value.startDate || !value.dueDate || value.startDate <= value.dueDate;
+
+export const createInitiativeSchema = z
+  .object({ touchpointId: z.number().int().positive(), ...fields })
+  .partial({ problem: true, metricCode: true, target: true, startDate: true, dueDate: true, ownerId: true, status: true, percentComplete: true })
+  .refine(datesInOrder, { message: "The due date cannot be before the start date.", path: ["dueDate"] });
+
+export const updateInitiativeSchema = z
+  .object({ id: z.number().int().positive(), version: z.number().int().positive(), ...fields })
+  .partial({ title: true, problem: true, metricCode: true, target: true, startDate: true, dueDate: true, ownerId: true, status: true, percentComplete: true })
+  .refine(datesInOrder, { message: "The due date cannot be before the start date.", path: ["dueDate"] });
+
+export type CreateInitiativeInput = z.infer<typeof createInitiativeSchema>;
+export type UpdateInitiativeInput = z.infer<typeof updateInitiativeSchema>;

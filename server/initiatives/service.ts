@@ -1,0 +1,178 @@
+// Improvement initiatives: create, edit (optimistic locking on a version), post updates, and read them with
+// their baseline and impact. Owners change only initiatives on touchpoints they own; every change is audited.
+import { TRPCError } from "@trpc/server";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Database, Queryable } from "@/db/client";
+import { initiativeUpdates, initiatives, metricDefinitions, touchpoints, users } from "@/db/schema";
+import { recordAudit } from "@/server/audit";
+import { assertCanChangeTouchpoint } from "@/server/auth/ownership";
+import type { SessionUser } from "@/server/auth/users";
+import { emptyCounts, score } from "@/server/metrics/formulas";
+import { readSetting } from "@/server/settings/program-settings";
+import type { Period } from "@/server/scores/periods";
+import { readPeriodCounts } from "@/server/scores/read-rollups";
+import { baselineWindow, DEFAULT_IMPACT_WINDOW_DAYS, impactWindows, initiativeImpact } from "./impact";
+import type { CreateInitiativeInput, UpdateInitiativeInput } from "./schema";
+
+const actorOf = (user: SessionUser) => ({ id: user.id, email: user.email });
+const today = () => new Date().toISOString().slice(0, 10);
+
+async function metricScale(db: Queryable, code: string) {
+  const [metric] = await db.select().from(metricDefinitions).where(eq(metricDefinitions.code, code));
+  if (!metric) throw new TRPCError({ code: "BAD_REQUEST", message: `There is no metric "${code}".` });
+  return { id: metric.id, scale: { kind: metric.kind, scaleMin: metric.scaleMin, scaleMax: metric.scaleMax, direction: metric.direction } };
+}
+
+async function countsFor(db: Queryable, touchpointId: number, metricCode: string, period: Period) {
+  const rows = await readPeriodCounts(db, period, touchpointId);
+  return rows.find((row) => row.metricCode === metricCode) ?? emptyCounts();
+}
+
+/** The score over the 90 days before the start date, from the roll-ups; null values while it is below the minimum. */
+async function baselineFor(db: Queryable, touchpointId: number, metricCode: string | null | undefined, startDate: string | null | undefined) {
+  if (!metricCode || !startDate) return { baseline: null, baselineResponseCount: null };
+  const { scale } = await metricScale(db, metricCode);
+  const result = score(scale, await countsFor(db, touchpointId, metricCode, baselineWindow(startDate)), await readSetting(db, "minimum_sample"));
+  return { baseline: result.status === "ok" ? result.value : null, baselineResponseCount: result.n };
+}
+
+async function loadForChange(db: Queryable, user: SessionUser, id: number) {
+  const [row] = await db.select().from(initiatives).where(eq(initiatives.id, id));
+  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `Initiative ${id} does not exist.` });
+  await assertCanChangeTouchpoint(db, user, row.touchpointId);
+  return row;
+}
+
+export async function createInitiative(db: Database, user: SessionUser, input: CreateInitiativeInput) {
+  await assertCanChangeTouchpoint(db, user, input.touchpointId);
+  const metricId = input.metricCode ? (await metricScale(db, input.metricCode)).id : null;
+  return db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(initiatives)
+      .values({
+        touchpointId: input.touchpointId,
+        ownerId: input.ownerId === undefined ? user.id : input.ownerId,
+        metricId,
+        title: input.title,
+        problem: input.problem ?? null,
+        status: input.status ?? "not_started",
+        target: input.target ?? null,
+        startDate: input.startDate ?? null,
+        dueDate: input.dueDate ?? null,
+        percentComplete: input.percentComplete ?? 0,
+        ...(await baselineFor(tx, input.touchpointId, input.metricCode, input.startDate)),
+      })
+      .returning();
+    await recordAudit(tx, actorOf(user), { action: "initiative.create", entityType: "initiative", entityId: created!.id, after: created });
+    return created!;
+  });
+}
+
+/** Saves the changes only if nobody saved since `version` was read; otherwise says who did, and when. */
+export async function updateInitiative(db: Database, user: SessionUser, input: UpdateInitiativeInput) {
+  const { id, version, metricCode, ...changes } = input;
+  return db.transaction(async (tx) => {
+    const before = await loadForChange(tx, user, id);
+    const metricId = metricCode === undefined ? before.metricId : metricCode === null ? null : (await metricScale(tx, metricCode)).id;
+    const code = metricId == null ? null : (await tx.select({ code: metricDefinitions.code }).from(metricDefinitions).where(eq(metricDefinitions.id, metricId)))[0]?.code;
+    const startDate = changes.startDate === undefined ? before.startDate : changes.startDate;
+    const baseline = metricId !== before.metricId || startDate !== before.startDate ? await baselineFor(tx, before.touchpointId, code, startDate) : {};
+    const [after] = await tx
+      .update(initiatives)
+      .set({ ...changes, metricId, ...baseline, version: sql`${initiatives.version} + 1`, updatedAt: sql`now()` })
+      .where(and(eq(initiatives.id, id), eq(initiatives.version, version)))
+      .returning();
+    if (!after) {
+      throw new TRPCError({
+        code: "CONFLICT",
+        message: `Someone else saved this initiative (at ${before.updatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC) after you opened it. Reload it to see their changes, then make yours again.`,
+      });
+    }
+    if (changes.status && changes.status !== before.status) {
+      await tx.insert(initiativeUpdates).values({ initiativeId: id, authorId: user.id, body: `Status changed.`, statusFrom: before.status, statusTo: changes.status });
+    }
+    await recordAudit(tx, actorOf(user), { action: "initiative.update", entityType: "initiative", entityId: id, before, after });
+    return after;
+  });
+}
+
+export async function addInitiativeUpdate(db: Database, user: SessionUser, input: { initiativeId: number; body: string }) {
+  return db.transaction(async (tx) => {
+    await loadForChange(tx, user, input.initiativeId);
+    const [update] = await tx.insert(initiativeUpdates).values({ initiativeId: input.initiativeId, authorId: user.id, body: input.body }).returning();
+    await recordAudit(tx, actorOf(user), { action: "initiative.comment", entityType: "initiative", entityId: input.initiativeId, after: update });
+    return update!;
+  });
+}
+
+/** The initiative as its editor opens it: only for whoever may change it (the touchpoint's owner or an admin). */
+export async function initiativeForEdit(db: Queryable, user: SessionUser, id: number) {
+  const row = await loadForChange(db, user, id);
+  const [metric] = row.metricId ? await db.select({ code: metricDefinitions.code }).from(metricDefinitions).where(eq(metricDefinitions.id, row.metricId)) : [];
+  return { ...row, metricCode: metric?.code ?? null };
+}
+
+const owner = alias(users, "initiative_owner");
+
+/** Initiatives with their touchpoint, owner and metric, newest first; of one touchpoint when given. */
+export async function listInitiatives(db: Queryable, filter: { touchpointId?: number } = {}) {
+  const rows = await db
+    .select({
+      id: initiatives.id,
+      title: initiatives.title,
+      status: initiatives.status,
+      touchpointId: initiatives.touchpointId,
+      touchpointCode: touchpoints.code,
+      touchpointName: touchpoints.name,
+      ownerName: owner.name,
+      metricCode: metricDefinitions.code,
+      baseline: initiatives.baseline,
+      target: initiatives.target,
+      startDate: initiatives.startDate,
+      dueDate: initiatives.dueDate,
+      percentComplete: initiatives.percentComplete,
+      version: initiatives.version,
+    })
+    .from(initiatives)
+    .innerJoin(touchpoints, eq(touchpoints.id, initiatives.touchpointId))
+    .leftJoin(owner, eq(owner.id, initiatives.ownerId))
+    .leftJoin(metricDefinitions, eq(metricDefinitions.id, initiatives.metricId))
+    .where(filter.touchpointId === undefined ? undefined : eq(initiatives.touchpointId, filter.touchpointId))
+    .orderBy(desc(initiatives.id));
+  const now = today();
+  return rows.map((row) => ({ ...row, overdue: Boolean(row.dueDate && row.dueDate < now && row.status !== "done" && row.status !== "cancelled") }));
+}
+
+/** One initiative for every reader: its fields, the updates timeline and its impact on the score. */
+export async function initiativeDetail(db: Queryable, id: number, options: { windowDays?: number; today?: string } = {}) {
+  const [initiative] = (await listInitiatives(db)).filter((row) => row.id === id);
+  if (!initiative) throw new TRPCError({ code: "NOT_FOUND", message: `Initiative ${id} does not exist.` });
+  const [full] = await db.select({ problem: initiatives.problem, baselineResponseCount: initiatives.baselineResponseCount }).from(initiatives).where(eq(initiatives.id, id));
+  const author = alias(users, "update_author");
+  const updates = await db
+    .select({ id: initiativeUpdates.id, body: initiativeUpdates.body, statusFrom: initiativeUpdates.statusFrom, statusTo: initiativeUpdates.statusTo, createdAt: initiativeUpdates.createdAt, authorName: author.name })
+    .from(initiativeUpdates)
+    .leftJoin(author, eq(author.id, initiativeUpdates.authorId))
+    .where(eq(initiativeUpdates.initiativeId, id))
+    .orderBy(asc(initiativeUpdates.createdAt), asc(initiativeUpdates.id));
+  const impact = await impactOf(db, initiative, options.windowDays ?? DEFAULT_IMPACT_WINDOW_DAYS, options.today ?? today());
+  return { ...initiative, ...full!, updates, impact };
+}
+
+async function impactOf(
+  db: Queryable,
+  initiative: { touchpointId: number; metricCode: string | null; startDate: string | null; status: string },
+  windowDays: number,
+  asOf: string,
+) {
+  if (!initiative.metricCode || !initiative.startDate || initiative.status === "not_started") return { status: "not_started" as const };
+  const { scale } = await metricScale(db, initiative.metricCode);
+  const windows = impactWindows(initiative.startDate, asOf, windowDays);
+  if (!windows) return { status: "not_started" as const };
+  const [before, after] = await Promise.all([
+    countsFor(db, initiative.touchpointId, initiative.metricCode, windows.before),
+    countsFor(db, initiative.touchpointId, initiative.metricCode, windows.after),
+  ]);
+  return initiativeImpact(scale, { before, after }, windows, await readSetting(db, "minimum_sample"));
+}
