@@ -1,9 +1,10 @@
 // `npm run bench`: Throughline's speed as ratios taken in one run on one machine — the importer against
 // psql \copy, roll-up reads against the naive GROUP BY, roll-up upkeep at two sizes, and page weight.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import zlib from "node:zlib";
 import { Command } from "commander";
 import { sql } from "drizzle-orm";
@@ -17,6 +18,8 @@ import { createBenchModel, fillResponses, LAST_DAY, writeImportCsv } from "./gen
 import { printFigure, round, sampleMs, percentile, seconds, type Figure } from "./measure";
 import { benchHttp } from "./http";
 import { naiveOverviewCounts } from "./naive";
+
+const execFileAsync = promisify(execFile);
 
 interface Sizes {
   importSmall: number;
@@ -87,12 +90,14 @@ async function withEmbeddedDatabase<T>(work: (connection: DatabaseConnection, ur
   }
 }
 
-function importInWorker(url: string, file: string): { seconds: number; imported: number; peakRssMb: number } {
+/** Asynchronous on purpose: with the embedded database, this process serves the worker's connection. */
+async function importInWorker(url: string, file: string): Promise<{ seconds: number; imported: number; peakRssMb: number }> {
   // The embedded database serves one connection at a time (see db/client.ts): the worker keeps to one too.
   const env = options.embedded ? { ...process.env, THROUGHLINE_DATABASE_POOL_SIZE: "1" } : process.env;
-  const result = spawnSync(path.join("node_modules", ".bin", "tsx"), ["bench/import-worker.ts", url, file], { encoding: "utf8", env });
-  if (result.status !== 0) throw new Error(`import worker failed: ${result.stderr}`);
-  return JSON.parse(result.stdout.trim().split("\n").at(-1)!) as { seconds: number; imported: number; peakRssMb: number };
+  const { stdout } = await execFileAsync(path.join("node_modules", ".bin", "tsx"), ["bench/import-worker.ts", url, file], { encoding: "utf8", env, maxBuffer: 16 * 1024 * 1024 }).catch(
+    (error: { stderr?: string }) => Promise.reject(new Error(`import worker failed: ${error.stderr ?? String(error)}`)),
+  );
+  return JSON.parse(stdout.trim().split("\n").at(-1)!) as { seconds: number; imported: number; peakRssMb: number };
 }
 
 async function benchImport(dir: string) {
@@ -102,8 +107,8 @@ async function benchImport(dir: string) {
     await writeImportCsv(small, sizes.importSmall, 0);
     await writeImportCsv(large, sizes.importLarge, sizes.importSmall);
     log(`import files: ${sizes.importSmall.toLocaleString("en")} and ${sizes.importLarge.toLocaleString("en")} rows (${(fs.statSync(large).size / 1_048_576).toFixed(0)} MB)`);
-    const first = importInWorker(url, small);
-    const second = importInWorker(url, large);
+    const first = await importInWorker(url, small);
+    const second = await importInWorker(url, large);
     const rows = sizes.importLarge.toLocaleString("en");
     record({ name: `import ${rows} rows: importer`, value: round(second.seconds), unit: "s", target: "—", pass: null, note: `${Math.round(sizes.importLarge / second.seconds).toLocaleString("en")} rows/s` });
     record({ name: `import: peak RSS at ${rows} rows`, value: round(second.peakRssMb, 0), unit: "MB", target: "≤ 300", pass: second.peakRssMb <= 300 });
