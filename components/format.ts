@@ -57,6 +57,13 @@ export function describeScore(metric: MetricCode, result: Score | Rollup): strin
   return `${formatValue(metric, result.value)} ${formatMargin(metric, result.margin)} (${formatCount(result.n)})`;
 }
 
+/** A difference with its margin, significant or not: "+15.0 pts ± 16.3 pts". */
+export function describeDifference(metric: MetricCode, result: Extract<Change, { status: "ok" }>): string {
+  const sign = result.difference > 0 ? "+" : result.difference < 0 ? "−" : "±";
+  const size = metric === "nps" ? Math.abs(Math.round(result.difference)).toString() : Math.abs(result.difference).toFixed(1);
+  return `${sign}${size}${metric === "csat" ? " pts" : ""} ${formatMargin(metric, result.margin)}`;
+}
+
 export function describeChange(metric: MetricCode, result: Change): string {
   if (result.status !== "ok") return "not comparable (too few responses)";
   if (!result.significant) return "no significant change";

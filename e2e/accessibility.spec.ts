@@ -31,7 +31,12 @@ test("every view passes axe without serious violations", async ({ page }) => {
   await expectNoSeriousViolations(page, "department");
   await screenshot(page, "department");
 
-  for (const path of ["/admin/users", "/admin/departments", "/admin/journeys", "/admin/touchpoints"]) {
+  // A seeded initiative, with its impact card, timeline and editor (admins may edit any).
+  await page.goto("/initiatives/1");
+  await expect(page.getByRole("region", { name: /^Impact/ })).toBeVisible();
+  await expectNoSeriousViolations(page, "initiative");
+
+  for (const path of ["/admin/imports", "/admin/users", "/admin/departments", "/admin/journeys", "/admin/touchpoints"]) {
     await page.goto(path);
     await expectNoSeriousViolations(page, path);
   }

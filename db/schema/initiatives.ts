@@ -3,11 +3,11 @@
 import { date, doublePrecision, index, integer, pgEnum, pgTable, smallint, text, timestamp } from "drizzle-orm/pg-core";
 import { metricDefinitions } from "./metrics";
 import { touchpoints } from "./model";
+import { initiativeStatuses } from "./initiative-statuses";
 import { users } from "./people";
 
-export const initiativeStatuses = ["not_started", "in_progress", "on_hold", "done", "cancelled"] as const;
+export { initiativeStatuses, type InitiativeStatus } from "./initiative-statuses";
 export const initiativeStatus = pgEnum("initiative_status", initiativeStatuses);
-export type InitiativeStatus = (typeof initiativeStatuses)[number];
 
 export const initiatives = pgTable(
   "initiatives",

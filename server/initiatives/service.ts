@@ -125,6 +125,7 @@ export async function listInitiatives(db: Queryable, filter: { touchpointId?: nu
       touchpointId: initiatives.touchpointId,
       touchpointCode: touchpoints.code,
       touchpointName: touchpoints.name,
+      touchpointOwnerId: touchpoints.ownerId,
       ownerName: owner.name,
       metricCode: metricDefinitions.code,
       baseline: initiatives.baseline,

@@ -10,7 +10,9 @@ import { trendPoint } from "@/components/dashboard/scores";
 import { TrendChart } from "@/components/dashboard/lazy-trend-chart";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
+import { NewInitiativeForm } from "@/components/initiatives/new-initiative-form";
 import { serverApi } from "@/server/api/caller";
+import { currentUser } from "@/server/auth/session";
 import { filtersFromSearchParams } from "@/server/scores/filters";
 import type { TouchpointView } from "@/server/scores/touchpoint";
 import { Verbatims } from "./verbatims";
@@ -68,6 +70,8 @@ export default async function TouchpointPage({
   const filters = filtersFromSearchParams(await searchParams);
   const data = await orNotFound((await serverApi()).dashboard.touchpoint({ ...filters, touchpointId }));
   const tp = data.touchpoint;
+  const user = await currentUser();
+  const canStart = user?.role === "admin" || (user?.role === "owner" && tp.ownerId === user.id);
   const markers = data.initiatives.filter((i) => i.startDate).map((i) => ({ month: i.startDate!.slice(0, 7), label: `▶ ${i.title}` }));
   return (
     <>
@@ -144,6 +148,7 @@ export default async function TouchpointPage({
           rows={data.initiatives.map((i) => ({ title: i.title, status: i.status, start: i.startDate, due: i.dueDate }))}
         />
       </div>
+      {canStart ? <NewInitiativeForm touchpointId={tp.id} metrics={data.metrics.map((m) => ({ code: m.code, name: m.name }))} /> : null}
       {data.initiatives.length === 0 ? (
         <EmptyState title="No initiatives yet" />
       ) : (
@@ -159,7 +164,9 @@ export default async function TouchpointPage({
           <tbody>
             {data.initiatives.map((i) => (
               <tr key={i.id}>
-                <td>{i.title}</td>
+                <td>
+                  <Link href={`/initiatives/${i.id}`}>{i.title}</Link>
+                </td>
                 <td>{i.status.replace("_", " ")}</td>
                 <td>{i.startDate ?? "—"}</td>
                 <td>{i.dueDate ?? "—"}</td>

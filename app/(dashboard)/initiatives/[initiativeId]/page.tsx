@@ -1,0 +1,118 @@
+// One initiative: what it fixes on which touchpoint, its progress, whether it moved the score (or why that
+// cannot be said yet), and its updates timeline. Its owner and admins edit it here; everyone else reads.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { idFromRoute, orNotFound } from "@/components/dashboard/entity-page";
+import { EmptyState } from "@/components/empty-state";
+import { formatCount, formatValue } from "@/components/format";
+import { ImpactCard } from "@/components/initiatives/impact-card";
+import { InitiativeEditor } from "@/components/initiatives/initiative-editor";
+import { statusLabel } from "@/components/initiatives/status";
+import { PostUpdate } from "@/components/initiatives/post-update";
+import { PageHeader } from "@/components/page-header";
+import { serverApi } from "@/server/api/caller";
+import { currentUser } from "@/server/auth/session";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Initiative" };
+
+const when = (date: Date) => date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+
+export default async function InitiativePage({ params }: { params: Promise<{ initiativeId: string }> }) {
+  const id = idFromRoute((await params).initiativeId);
+  const [api, user] = await Promise.all([serverApi(), currentUser()]);
+  const initiative = await orNotFound(api.initiatives.detail({ id }));
+  const canEdit = user?.role === "admin" || (user?.role === "owner" && initiative.touchpointOwnerId === user.id);
+  return (
+    <>
+      <nav className="breadcrumb" aria-label="Breadcrumb">
+        <Link href={`/touchpoints/${initiative.touchpointId}`}>
+          {initiative.touchpointName} ({initiative.touchpointCode})
+        </Link>{" "}
+        › Initiative
+      </nav>
+      <PageHeader title={initiative.title} description={initiative.problem ?? undefined} />
+      <dl className="facts">
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <span className={`tag status-${initiative.status}`}>{statusLabel[initiative.status]}</span>
+            {initiative.overdue ? <span className="tag inactive"> overdue</span> : null}
+          </dd>
+        </div>
+        <div>
+          <dt>Owner</dt>
+          <dd>{initiative.ownerName ?? "Unassigned"}</dd>
+        </div>
+        <div>
+          <dt>Progress</dt>
+          <dd>
+            <progress max={100} value={initiative.percentComplete} aria-label="Percent complete" /> {initiative.percentComplete}%
+          </dd>
+        </div>
+        <div>
+          <dt>Start – due</dt>
+          <dd>
+            {initiative.startDate ?? "not set"} – {initiative.dueDate ?? "not set"}
+          </dd>
+        </div>
+        <div>
+          <dt>Baseline ({initiative.metricCode?.toUpperCase() ?? "no metric"})</dt>
+          <dd>
+            {initiative.baseline != null && initiative.metricCode
+              ? `${formatValue(initiative.metricCode, initiative.baseline)} (${formatCount(initiative.baselineResponseCount ?? 0)})`
+              : initiative.baselineResponseCount != null
+                ? `insufficient data (${formatCount(initiative.baselineResponseCount)})`
+                : "set a metric and a start date"}
+          </dd>
+        </div>
+        <div>
+          <dt>Target</dt>
+          <dd>{initiative.target != null && initiative.metricCode ? formatValue(initiative.metricCode, initiative.target) : "not set"}</dd>
+        </div>
+      </dl>
+      <ImpactCard impact={initiative.impact} metricCode={initiative.metricCode} />
+      <div className="two-col" style={{ marginTop: 16 }}>
+        <section aria-labelledby="timeline-heading">
+          <h2 id="timeline-heading">Updates</h2>
+          {initiative.updates.length === 0 ? (
+            <EmptyState title="No updates yet">{canEdit ? "Post the first one below." : null}</EmptyState>
+          ) : (
+            <ol className="timeline">
+              {initiative.updates.map((u) => (
+                <li key={u.id}>
+                  <div className="muted">
+                    {u.authorName ?? "Someone"} · {when(new Date(u.createdAt))}
+                  </div>
+                  {u.statusTo ? (
+                    <div>
+                      {statusLabel[u.statusFrom ?? "not_started"]} → <strong>{statusLabel[u.statusTo]}</strong>
+                    </div>
+                  ) : (
+                    <p>{u.body}</p>
+                  )}
+                </li>
+              ))}
+            </ol>
+          )}
+          {canEdit ? <PostUpdate initiativeId={initiative.id} /> : null}
+        </section>
+        {canEdit ? (
+          <InitiativeEditor
+            initiative={{
+              id: initiative.id,
+              version: initiative.version,
+              title: initiative.title,
+              problem: initiative.problem,
+              status: initiative.status,
+              percentComplete: initiative.percentComplete,
+              startDate: initiative.startDate,
+              dueDate: initiative.dueDate,
+              target: initiative.target,
+            }}
+          />
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+"use client";
+// Edit an initiative in place: status, progress, dates, target. The save names the version it was opened
+// at; if someone saved since, the server refuses and the message says to reload, so nothing is lost silently.
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { initiativeStatuses, type InitiativeStatus } from "@/db/schema/initiative-statuses";
+import { useTRPC } from "@/lib/trpc-client";
+import { statusLabel } from "./status";
+
+export interface EditableInitiative {
+  id: number;
+  version: number;
+  title: string;
+  problem: string | null;
+  status: InitiativeStatus;
+  percentComplete: number;
+  startDate: string | null;
+  dueDate: string | null;
+  target: number | null;
+}
+
+export function InitiativeEditor({ initiative }: { initiative: EditableInitiative }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const id = useId();
+  const [draft, setDraft] = useState(initiative);
+  const save = useMutation(trpc.initiatives.update.mutationOptions({ onSuccess: () => router.refresh() }));
+  const set = <K extends keyof EditableInitiative>(key: K, value: EditableInitiative[K]) => setDraft({ ...draft, [key]: value });
+  return (
+    <form
+      className="card editor"
+      aria-label="Edit the initiative"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate({
+          id: initiative.id,
+          version: initiative.version,
+          title: draft.title,
+          problem: draft.problem || null,
+          status: draft.status,
+          percentComplete: draft.percentComplete,
+          startDate: draft.startDate || null,
+          dueDate: draft.dueDate || null,
+          target: draft.target,
+        });
+      }}
+    >
+      <h2>Edit</h2>
+      <label htmlFor={`${id}-title`}>Title</label>
+      <input id={`${id}-title`} type="text" value={draft.title} onChange={(e) => set("title", e.target.value)} required />
+      <label htmlFor={`${id}-problem`}>The problem it addresses</label>
+      <textarea id={`${id}-problem`} rows={3} value={draft.problem ?? ""} onChange={(e) => set("problem", e.target.value)} />
+      <div className="editor-row">
+        <div>
+          <label htmlFor={`${id}-status`}>Status</label>
+          <select id={`${id}-status`} value={draft.status} onChange={(e) => set("status", e.target.value as InitiativeStatus)}>
+            {initiativeStatuses.map((s) => (
+              <option key={s} value={s}>
+                {statusLabel[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${id}-percent`}>Complete (%)</label>
+          <input id={`${id}-percent`} type="number" min={0} max={100} value={draft.percentComplete} onChange={(e) => set("percentComplete", Number(e.target.value))} />
+        </div>
+        <div>
+          <label htmlFor={`${id}-target`}>Target score</label>
+          <input id={`${id}-target`} type="number" step="any" value={draft.target ?? ""} onChange={(e) => set("target", e.target.value === "" ? null : Number(e.target.value))} />
+        </div>
+        <div>
+          <label htmlFor={`${id}-start`}>Start</label>
+          <input id={`${id}-start`} type="date" value={draft.startDate ?? ""} onChange={(e) => set("startDate", e.target.value || null)} />
+        </div>
+        <div>
+          <label htmlFor={`${id}-due`}>Due</label>
+          <input id={`${id}-due`} type="date" value={draft.dueDate ?? ""} onChange={(e) => set("dueDate", e.target.value || null)} />
+        </div>
+      </div>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={save.isPending}>
+          {save.isPending ? "Saving…" : "Save changes"}
+        </button>
+        {save.isSuccess ? <span role="status" className="good-text">Saved.</span> : null}
+      </div>
+      {save.error ? (
+        <p role="alert" className="error">
+          {save.error.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}

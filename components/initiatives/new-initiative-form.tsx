@@ -1,0 +1,87 @@
+"use client";
+// Start an initiative on a touchpoint: what it fixes, which metric it should move, and when. The baseline
+// is taken from the roll-ups by the server, never typed in.
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { useTRPC } from "@/lib/trpc-client";
+
+export function NewInitiativeForm({ touchpointId, metrics }: { touchpointId: number; metrics: Array<{ code: string; name: string }> }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [form, setForm] = useState({ title: "", problem: "", metricCode: metrics[0]?.code ?? "", target: "", startDate: new Date().toISOString().slice(0, 10), dueDate: "" });
+  const create = useMutation(trpc.initiatives.create.mutationOptions({ onSuccess: (created) => router.push(`/initiatives/${created.id}`) }));
+  if (!open) {
+    return (
+      <button type="button" className="primary" onClick={() => setOpen(true)}>
+        Start an initiative
+      </button>
+    );
+  }
+  const set = (key: keyof typeof form, value: string) => setForm({ ...form, [key]: value });
+  return (
+    <form
+      className="card editor"
+      aria-label="Start an initiative"
+      onSubmit={(event) => {
+        event.preventDefault();
+        create.mutate({
+          touchpointId,
+          title: form.title,
+          problem: form.problem || null,
+          metricCode: form.metricCode || null,
+          target: form.target === "" ? null : Number(form.target),
+          startDate: form.startDate || null,
+          dueDate: form.dueDate || null,
+          status: "in_progress",
+        });
+      }}
+    >
+      <h3>Start an initiative</h3>
+      <label htmlFor={`${id}-title`}>Title</label>
+      <input id={`${id}-title`} type="text" value={form.title} onChange={(e) => set("title", e.target.value)} required />
+      <label htmlFor={`${id}-problem`}>The problem it addresses</label>
+      <textarea id={`${id}-problem`} rows={2} value={form.problem} onChange={(e) => set("problem", e.target.value)} />
+      <div className="editor-row">
+        <div>
+          <label htmlFor={`${id}-metric`}>Metric to move</label>
+          <select id={`${id}-metric`} value={form.metricCode} onChange={(e) => set("metricCode", e.target.value)}>
+            {metrics.map((m) => (
+              <option key={m.code} value={m.code}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${id}-target`}>Target score</label>
+          <input id={`${id}-target`} type="number" step="any" value={form.target} onChange={(e) => set("target", e.target.value)} />
+        </div>
+        <div>
+          <label htmlFor={`${id}-start`}>Start</label>
+          <input id={`${id}-start`} type="date" value={form.startDate} onChange={(e) => set("startDate", e.target.value)} />
+        </div>
+        <div>
+          <label htmlFor={`${id}-due`}>Due</label>
+          <input id={`${id}-due`} type="date" value={form.dueDate} onChange={(e) => set("dueDate", e.target.value)} />
+        </div>
+      </div>
+      <p className="muted">The baseline is read from the 90 days before the start date.</p>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={create.isPending}>
+          Start the initiative
+        </button>
+        <button type="button" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
+      </div>
+      {create.error ? (
+        <p role="alert" className="error">
+          {create.error.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}

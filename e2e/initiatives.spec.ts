@@ -1,0 +1,54 @@
+// An owner opens a touchpoint of theirs that is below target, starts an initiative, posts an update and
+// sees its impact; another owner can read it but not change it.
+import { expect, test } from "@playwright/test";
+import { screenshot, signIn } from "./helpers";
+
+test("an owner starts an initiative on a touchpoint below target, posts an update and sees its impact", async ({ page }) => {
+  // Graham owns the bill (Billing & Payments), a moment of truth below target in the demo.
+  await signIn(page, "graham@larderlane.example");
+  await expect(page).toHaveURL(/\/my-touchpoints$/);
+  await page.goto("/overview");
+  await page.getByRole("link", { name: "The bill" }).first().click();
+  await expect(page).toHaveURL(/\/touchpoints\/\d+/);
+  const touchpointUrl = page.url();
+
+  await page.getByRole("button", { name: "Start an initiative" }).click();
+  const form = page.getByRole("form", { name: "Start an initiative" });
+  await form.getByLabel("Title").fill("Itemised bill with the tip explained");
+  await form.getByLabel("The problem it addresses").fill("Guests say the service charge is a surprise.");
+  await form.getByLabel("Metric to move").selectOption({ label: "Customer satisfaction" });
+  // Started four months ago, so responses have arrived since (seeded demo data).
+  const start = new Date(Date.now() - 120 * 86_400_000).toISOString().slice(0, 10);
+  await form.getByLabel("Start").fill(start);
+  await form.getByRole("button", { name: "Start the initiative" }).click();
+
+  await expect(page).toHaveURL(/\/initiatives\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Itemised bill with the tip explained" })).toBeVisible();
+  await expect(page.getByText(/^\d+% \(n = [\d,]+\)$/)).toBeVisible(); // the baseline, from the roll-ups
+  await expect(page.getByText("In progress", { exact: true }).first()).toBeVisible();
+  const impact = page.getByRole("region", { name: /Impact on CSAT/ });
+  await expect(impact.getByRole("heading", { name: "Difference" })).toBeVisible();
+  await expect(impact).toContainText(/pts ± [\d.]+ pts/);
+
+  await page.getByRole("textbox", { name: "Your update" }).fill("New bill layout printed for all sites.");
+  await page.getByRole("button", { name: "Post update" }).click();
+  await expect(page.getByRole("list").getByText("New bill layout printed for all sites.")).toBeVisible();
+  await page.getByLabel("Complete (%)").fill("40");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await expect(page.getByText("40%", { exact: true })).toBeVisible();
+  await screenshot(page, "initiative");
+
+  // Another owner reads it but has no editor, and the touchpoint lists it.
+  const initiativeUrl = page.url();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+  await signIn(page, "hannah@larderlane.example");
+  await expect(page).toHaveURL(/\/my-touchpoints$/);
+  await page.goto(initiativeUrl);
+  await expect(page.getByRole("heading", { level: 1, name: "Itemised bill with the tip explained" })).toBeVisible();
+  await expect(page.getByRole("form", { name: "Edit the initiative" })).toHaveCount(0);
+  await page.goto(touchpointUrl);
+  await expect(page.getByRole("link", { name: "Itemised bill with the tip explained" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Start an initiative" })).toHaveCount(0);
+});
