@@ -41,9 +41,12 @@ test("an owner lands on their own touchpoints", async ({ page }) => {
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "My touchpoints" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Users" })).toHaveCount(0);
-  await expect(page.getByRole("cell", { name: "PAY-BILL" })).toBeVisible();
-  // Only Billing & Payments' touchpoints are listed.
-  await expect(page.getByRole("cell", { name: "ARR-VALET" })).toHaveCount(0);
+  const table = page.getByRole("table", { name: "My touchpoints" });
+  await expect(table.getByRole("rowheader", { name: /PAY-BILL/ })).toBeVisible();
+  // Only Billing & Payments' touchpoints are listed, moments of truth first, then the furthest below target.
+  await expect(table.getByRole("rowheader", { name: /ARR-VALET/ })).toHaveCount(0);
+  await expect(table.getByRole("rowheader").first()).toContainText("★");
+  await expect(table.getByRole("img", { name: /by month, last 12 months/ }).first()).toBeVisible();
   await screenshot(page, "my-touchpoints-owner");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);

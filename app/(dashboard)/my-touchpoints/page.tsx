@@ -1,8 +1,13 @@
-// Owners' home: the touchpoints the signed-in owner is responsible for.
+// Owners' home: the touchpoints the signed-in owner runs — score against target, 12-month trend, n, where
+// they sit in the journeys and their initiatives — moments of truth first, then the furthest below target.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
+import { Sparkline } from "@/components/dashboard/lazy-sparkline";
+import { EmptyState } from "@/components/empty-state";
+import { formatCount, formatValue, metricLabel } from "@/components/format";
+import { statusLabel } from "@/components/initiatives/status";
 import { PageHeader } from "@/components/page-header";
-import { TouchpointTable } from "@/components/touchpoint-table";
 import { serverApi } from "@/server/api/caller";
 import { currentUser } from "@/server/auth/session";
 
@@ -12,15 +17,97 @@ export const metadata: Metadata = { title: "My touchpoints" };
 export default async function MyTouchpointsPage() {
   const user = await currentUser();
   if (user?.role === "executive") redirect("/overview");
-  const touchpoints = await (await serverApi()).owners.myTouchpoints();
+  const home = await (await serverApi()).owners.home();
   return (
     <>
-      <PageHeader title="My touchpoints" description="The moments of the customer's journey you own, wherever they appear." />
-      <TouchpointTable
-        rows={touchpoints}
-        caption={`You own ${touchpoints.length} touchpoint${touchpoints.length === 1 ? "" : "s"}.`}
-        emptyText={<p>You do not own any touchpoints yet. An admin assigns owners under Setup › Touchpoints.</p>}
+      <PageHeader
+        title="My touchpoints"
+        description={
+          home.period
+            ? `The moments of the customer's journey you own, ${home.period.from} to ${home.period.to}: moments of truth first, then the furthest below target.`
+            : "The moments of the customer's journey you own."
+        }
       />
+      {home.touchpoints.length === 0 ? (
+        <EmptyState title="You do not own any touchpoints yet">
+          <p>An admin assigns owners under Setup › Touchpoints.</p>
+        </EmptyState>
+      ) : (
+        <div className="table-scroll">
+          <table className="data" aria-label="My touchpoints">
+            <thead>
+              <tr>
+                <th scope="col">Touchpoint</th>
+                <th scope="col">Score</th>
+                <th scope="col">Against target</th>
+                <th scope="col">Last 12 months</th>
+                <th scope="col">In the journeys</th>
+                <th scope="col">Initiatives</th>
+              </tr>
+            </thead>
+            <tbody>
+              {home.touchpoints.map((tp) => {
+                const metric = tp.metric ?? "program";
+                const name = tp.metric ? (metricLabel[tp.metric] ?? tp.metric) : "";
+                return (
+                  <tr key={tp.id}>
+                    <th scope="row">
+                      <Link href={`/touchpoints/${tp.id}`}>{tp.name}</Link>
+                      {tp.momentOfTruth ? <span className="mot" title="Moment of truth"> ★</span> : null}
+                      <div className="muted">{tp.code}</div>
+                    </th>
+                    <td>
+                      {tp.current?.status === "ok" ? (
+                        <>
+                          <strong>
+                            {name} {formatValue(metric, tp.current.value)}
+                          </strong>
+                          <div className="muted">{formatCount(tp.current.n)}</div>
+                        </>
+                      ) : (
+                        <span className="muted">insufficient data ({formatCount(tp.current?.n ?? 0)})</span>
+                      )}
+                    </td>
+                    <td>
+                      {tp.target == null ? (
+                        <span className="muted">no target</span>
+                      ) : tp.gap == null ? (
+                        <span className="muted">target {formatValue(metric, tp.target)}</span>
+                      ) : (
+                        <span className={tp.gap < 0 ? "bad-text" : "good-text"}>
+                          {tp.gap < 0 ? "below" : "meets"} target {formatValue(metric, tp.target)} ({tp.gap > 0 ? "+" : "−"}
+                          {Math.abs(tp.gap).toFixed(1)}
+                          {metric === "csat" ? " pts" : ""})
+                        </span>
+                      )}
+                    </td>
+                    <td>
+                      <Sparkline
+                        label={`${name} by month, last 12 months`}
+                        points={tp.sparkline.map((p) => ({ month: p.month, value: p.score?.status === "ok" ? p.score.value : null }))}
+                      />
+                    </td>
+                    <td>{tp.placements.length ? tp.placements.join("; ") : <span className="muted">Not placed in a stage</span>}</td>
+                    <td>
+                      {tp.initiatives.length ? (
+                        <ul className="plain-list">
+                          {tp.initiatives.map((i) => (
+                            <li key={i.id}>
+                              <Link href={`/initiatives/${i.id}`}>{i.title}</Link> <span className="muted">({statusLabel[i.status]})</span>
+                            </li>
+                          ))}
+                        </ul>
+                      ) : (
+                        <Link href={`/touchpoints/${tp.id}`}>Start one</Link>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
     </>
   );
 }

@@ -1,7 +1,8 @@
-// The owners' workspace: the touchpoints the signed-in owner is responsible for.
-import { listTouchpoints } from "@/server/model/queries";
+// The owners' workspace: the touchpoints the signed-in owner is responsible for, with their scores.
+import { cachedScores } from "@/server/scores/cache";
+import { ownerHome } from "@/server/scores/owner-home";
 import { createRouter, ownerProcedure } from "../trpc";
 
 export const ownersRouter = createRouter({
-  myTouchpoints: ownerProcedure.query(({ ctx }) => listTouchpoints(ctx.db, { ownerId: ctx.user.id })),
+  home: ownerProcedure.query(({ ctx }) => cachedScores(ctx.readDb, "ownerHome", { ownerId: ctx.user.id }, () => ownerHome(ctx.readDb, ctx.user.id))),
 });

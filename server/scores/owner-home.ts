@@ -1,0 +1,55 @@
+// The owners' home: each touchpoint the owner runs with its score against target over the last 90 days, a
+// 12-month sparkline, n, where it sits in the journeys and its initiatives — worst gaps first, moments of
+// truth before the rest. Reads roll-ups only.
+import { eq, inArray } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { initiatives, touchpoints } from "@/db/schema";
+import { emptyCounts, score, type Score } from "@/server/metrics/formulas";
+import { loadScoreModel } from "./model";
+import { lastDays, trailingMonths } from "./periods";
+import { latestDataDay, readMonthlyCounts, readPeriodCounts } from "./read-rollups";
+
+const PERIOD_DAYS = 90;
+const PREFERRED = ["nps", "csat", "ces"];
+
+export async function ownerHome(db: Queryable, ownerId: number) {
+  const owned = await db.select({ id: touchpoints.id }).from(touchpoints).where(eq(touchpoints.ownerId, ownerId));
+  const ids = owned.map((t) => t.id);
+  if (ids.length === 0) return { period: null, touchpoints: [] };
+  const model = await loadScoreModel(db);
+  const period = lastDays(PERIOD_DAYS, (await latestDataDay(db)) ?? undefined);
+  const months = trailingMonths(12, period.to);
+  const [counts, monthly, initiativeRows] = await Promise.all([
+    Promise.all(ids.map((id) => readPeriodCounts(db, period, id))).then((rows) => rows.flat()),
+    readMonthlyCounts(db, months[0]!, months.at(-1)!, ids),
+    db
+      .select({ id: initiatives.id, touchpointId: initiatives.touchpointId, title: initiatives.title, status: initiatives.status })
+      .from(initiatives)
+      .where(inArray(initiatives.touchpointId, ids)),
+  ]);
+  const rows = model.touchpoints
+    .filter((tp) => ids.includes(tp.id))
+    .map((tp) => {
+      const targets = model.targets.filter((t) => t.touchpointId === tp.id);
+      const measured = counts.filter((c) => c.touchpointId === tp.id).map((c) => c.metricCode);
+      // The metric the owner is held to: its first target, else the first standard metric it is measured on.
+      const metric = targets[0]?.code ?? PREFERRED.find((code) => measured.includes(code)) ?? measured[0] ?? null;
+      const scale = metric ? model.scales.get(metric) : undefined;
+      const current: Score | null =
+        metric && scale ? score(scale, counts.find((c) => c.touchpointId === tp.id && c.metricCode === metric) ?? emptyCounts(), model.minimumSample) : null;
+      const target = targets.find((t) => t.code === metric)?.target ?? null;
+      const direction = scale?.direction === "lower_is_better" ? -1 : 1;
+      const gap = current?.status === "ok" && target != null ? direction * (current.value - target) : null;
+      const sparkline = months.map((month) => {
+        const row = monthly.find((m) => m.touchpointId === tp.id && m.month === month && m.metricCode === metric);
+        return { month, score: scale && row ? score(scale, row, model.minimumSample) : null };
+      });
+      const placements = model.journeys.flatMap((j) => j.stages.filter((s) => s.touchpointIds.includes(tp.id)).map((s) => `${j.name} › ${s.name}`));
+      return { id: tp.id, code: tp.code, name: tp.name, momentOfTruth: tp.momentOfTruth, metric, current, target, gap, sparkline, placements, initiatives: initiativeRows.filter((i) => i.touchpointId === tp.id) };
+    });
+  // Moments of truth first, then the furthest below target; touchpoints without a gap go last.
+  rows.sort((a, b) => Number(b.momentOfTruth) - Number(a.momentOfTruth) || (a.gap ?? Infinity) - (b.gap ?? Infinity));
+  return { period, touchpoints: rows };
+}
+
+export type OwnerHome = Awaited<ReturnType<typeof ownerHome>>;
