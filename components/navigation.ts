@@ -13,7 +13,10 @@ export interface NavGroup {
 
 const dashboard: NavGroup = {
   title: "Experience",
-  items: [{ href: "/overview", label: "Overview" }],
+  items: [
+    { href: "/overview", label: "Overview" },
+    { href: "/perception-gap", label: "Perception gap" },
+  ],
 };
 
 export function navigationFor(role: UserRole): NavGroup[] {
@@ -21,7 +24,16 @@ export function navigationFor(role: UserRole): NavGroup[] {
     case "executive":
       return [dashboard];
     case "owner":
-      return [{ title: "My work", items: [{ href: "/my-touchpoints", label: "My touchpoints" }] }, dashboard];
+      return [
+        {
+          title: "My work",
+          items: [
+            { href: "/my-touchpoints", label: "My touchpoints" },
+            { href: "/my-touchpoints/assessment", label: "Self-assessment" },
+          ],
+        },
+        dashboard,
+      ];
     case "admin":
       return [
         dashboard,

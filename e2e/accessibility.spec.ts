@@ -36,7 +36,7 @@ test("every view passes axe without serious violations", async ({ page }) => {
   await expect(page.getByRole("region", { name: /^Impact/ })).toBeVisible();
   await expectNoSeriousViolations(page, "initiative");
 
-  for (const path of ["/admin/imports", "/admin/users", "/admin/departments", "/admin/journeys", "/admin/touchpoints"]) {
+  for (const path of ["/perception-gap", "/admin/imports", "/admin/users", "/admin/departments", "/admin/journeys", "/admin/touchpoints"]) {
     await page.goto(path);
     await expectNoSeriousViolations(page, path);
   }

@@ -28,6 +28,7 @@ describe("migrations", () => {
       "journey_stages",
       "journeys",
       "metric_definitions",
+      "perception_assessments",
       "settings",
       "stage_touchpoints",
       "survey_responses",

@@ -6,3 +6,4 @@ export * from "./responses";
 export * from "./rollups";
 export * from "./initiatives";
 export * from "./governance";
+export * from "./perception";

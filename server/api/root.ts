@@ -5,6 +5,7 @@ import { importsRouter } from "./routers/imports";
 import { initiativesRouter } from "./routers/initiatives";
 import { modelRouter } from "./routers/model";
 import { ownersRouter } from "./routers/owners";
+import { perceptionRouter } from "./routers/perception";
 import { createCallerFactory, createRouter } from "./trpc";
 
 export const appRouter = createRouter({
@@ -14,6 +15,7 @@ export const appRouter = createRouter({
   admin: adminRouter,
   imports: importsRouter,
   initiatives: initiativesRouter,
+  perception: perceptionRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,10 +1,14 @@
 // Seeds the demo company, Larder & Lane: its model, people, 12 months of survey responses and initiatives.
 // Deterministic for a given end date, and written through the production paths (model import, ingestBatch).
-import { eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { initiativeUpdates, initiatives, metricDefinitions, touchpoints, users } from "@/db/schema";
-import { recordAudit, type Actor } from "@/server/audit";
+import { initiativeUpdates, touchpoints, users } from "@/db/schema";
+import type { Actor } from "@/server/audit";
 import { hashPassword } from "@/server/auth/passwords";
+import { activeUserById } from "@/server/auth/users";
+import { createInitiative } from "@/server/initiatives/service";
+import { quarterOf } from "@/server/perception/gap";
+import { saveAssessment } from "@/server/perception/service";
 import { importModel } from "@/server/model/transfer";
 import { ingestBatch, type ResponseInput } from "@/server/responses/ingest";
 import { billingChangeComments, negativeComments, neutralComments, positiveComments } from "./demo-comments";
@@ -150,7 +154,6 @@ async function setDemoPasswords(db: Database): Promise<void> {
 async function seedInitiatives(db: Database, months: MonthWindow[]): Promise<void> {
   const rows = await db.select({ id: touchpoints.id, code: touchpoints.code, ownerId: touchpoints.ownerId }).from(touchpoints);
   const byPattern = (pattern: TouchpointProfile["pattern"]) => rows.filter((r) => demoProfiles[r.code]?.pattern === pattern);
-  const [csat] = await db.select({ id: metricDefinitions.id }).from(metricDefinitions).where(eq(metricDefinitions.code, "csat"));
   const improvementStart = months[IMPROVEMENT_START_MONTH]!.start;
   const billingChange = months[billingChangeMonth]!.start;
   const plans = [
@@ -186,30 +189,57 @@ async function seedInitiatives(db: Database, months: MonthWindow[]): Promise<voi
     })),
   ];
   for (const plan of plans) {
-    const [created] = await db
-      .insert(initiatives)
-      .values({
-        touchpointId: plan.tp.id,
-        ownerId: plan.tp.ownerId,
-        metricId: csat?.id ?? null,
-        title: plan.title,
-        problem: plan.problem,
-        status: plan.status,
-        target: plan.target,
-        startDate: isoDate(plan.start),
-        dueDate: plan.due ? isoDate(plan.due) : null,
-        percentComplete: plan.percentComplete,
-      })
-      .returning({ id: initiatives.id });
+    const owner = plan.tp.ownerId ? await activeUserById(db, plan.tp.ownerId) : null;
+    if (!owner) continue;
+    // Through the production write path, so each gets its baseline from the roll-ups and its audit entry.
+    const created = await createInitiative(db, owner, {
+      touchpointId: plan.tp.id,
+      title: plan.title,
+      problem: plan.problem,
+      metricCode: "csat",
+      status: plan.status,
+      target: plan.target,
+      startDate: isoDate(plan.start),
+      dueDate: plan.due ? isoDate(plan.due) : null,
+      percentComplete: plan.percentComplete,
+    });
+    // The kick-off note is dated at the start, as if it had been posted then.
     await db.insert(initiativeUpdates).values({
-      initiativeId: created!.id,
-      authorId: plan.tp.ownerId,
+      initiativeId: created.id,
+      authorId: owner.id,
       body: `Kick-off: ${plan.problem}`,
       statusFrom: null,
       statusTo: plan.status,
       createdAt: plan.start,
     });
-    await recordAudit(db, seedActor, { action: "initiative.create", entityType: "initiative", entityId: created!.id, after: plan.title });
+  }
+}
+
+/**
+ * Owners' self-assessments for this quarter and the last: owners are optimistic (the perception gap), and
+ * some touchpoints are left unassessed this quarter so the reminders have something to show.
+ */
+async function seedAssessments(db: Database, endDate: Date): Promise<void> {
+  const rows = await db.select({ id: touchpoints.id, code: touchpoints.code, ownerId: touchpoints.ownerId }).from(touchpoints);
+  const current = quarterOf(isoDate(endDate));
+  const previous = quarterOf(isoDate(new Date(Date.UTC(endDate.getUTCFullYear(), endDate.getUTCMonth() - 3, 1))));
+  for (const tp of rows) {
+    const owner = tp.ownerId ? await activeUserById(db, tp.ownerId) : null;
+    if (!owner) continue;
+    const random = seededRandom(DEMO_SEED ^ hashString(`assessment:${tp.code}`));
+    for (const quarter of [previous, current]) {
+      // Billing's payment touchpoints are behind this quarter, and a few others here and there.
+      if (quarter === current && (tp.code.startsWith("PAY-") || random.chance(0.1))) continue;
+      const ability = () => random.int(3, 5);
+      await saveAssessment(db, owner, {
+        touchpointId: tp.id,
+        quarter,
+        capability: ability(),
+        accessibility: ability(),
+        enjoyability: ability(),
+        expectedScore: random.int(68, 90),
+      });
+    }
   }
 }
 
@@ -238,5 +268,6 @@ export async function seedDemoCompany(db: Database, options: { endDate?: Date } 
     inChunks(allResponses(), 2_000),
   );
   await seedInitiatives(db, months);
+  await seedAssessments(db, endDate);
   return { responses: result.inserted, touchpoints: touchpointRows.length, seconds: (performance.now() - started) / 1000 };
 }

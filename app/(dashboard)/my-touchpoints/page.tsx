@@ -17,7 +17,9 @@ export const metadata: Metadata = { title: "My touchpoints" };
 export default async function MyTouchpointsPage() {
   const user = await currentUser();
   if (user?.role === "executive") redirect("/overview");
-  const home = await (await serverApi()).owners.home();
+  const api = await serverApi();
+  const [home, assessments] = await Promise.all([api.owners.home(), api.perception.mine({})]);
+  const unassessed = assessments.touchpoints.filter((t) => t.expectedScore == null).length;
   return (
     <>
       <PageHeader
@@ -28,6 +30,12 @@ export default async function MyTouchpointsPage() {
             : "The moments of the customer's journey you own."
         }
       />
+      {unassessed ? (
+        <p className="notice" role="status">
+          Your {assessments.quarter} self-assessment is missing for {unassessed} of your touchpoints.{" "}
+          <Link href="/my-touchpoints/assessment">Assess them now</Link>
+        </p>
+      ) : null}
       {home.touchpoints.length === 0 ? (
         <EmptyState title="You do not own any touchpoints yet">
           <p>An admin assigns owners under Setup › Touchpoints.</p>

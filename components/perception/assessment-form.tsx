@@ -1,0 +1,82 @@
+"use client";
+// One touchpoint's quarterly self-assessment: the three abilities (1–5) and the score customers are
+// expected to give (0–100). Saved per touchpoint; saving again replaces this quarter's answer.
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { useTRPC } from "@/lib/trpc-client";
+
+const abilities = [
+  { key: "capability", label: "Capability", hint: "Does it do what the customer needs?" },
+  { key: "accessibility", label: "Accessibility", hint: "Is it easy to reach and use?" },
+  { key: "enjoyability", label: "Enjoyability", hint: "Is it pleasant?" },
+] as const;
+
+export interface AssessmentRow {
+  touchpointId: number;
+  code: string;
+  name: string;
+  capability: number | null;
+  accessibility: number | null;
+  enjoyability: number | null;
+  expectedScore: number | null;
+}
+
+export function AssessmentForm({ row, quarter }: { row: AssessmentRow; quarter: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const id = useId();
+  const [values, setValues] = useState({
+    capability: row.capability ?? 3,
+    accessibility: row.accessibility ?? 3,
+    enjoyability: row.enjoyability ?? 3,
+    expectedScore: row.expectedScore == null ? "" : String(row.expectedScore),
+  });
+  const save = useMutation(trpc.perception.save.mutationOptions({ onSuccess: () => router.refresh() }));
+  return (
+    <form
+      className="card assessment"
+      aria-label={`Assess ${row.name}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        save.mutate({ touchpointId: row.touchpointId, quarter, capability: values.capability, accessibility: values.accessibility, enjoyability: values.enjoyability, expectedScore: Number(values.expectedScore) });
+      }}
+    >
+      <h2>
+        {row.name} <span className="muted">{row.code}</span> {row.expectedScore != null ? <span className="tag status-imported">assessed</span> : <span className="tag inactive">missing</span>}
+      </h2>
+      <div className="editor-row">
+        {abilities.map((ability) => (
+          <div key={ability.key}>
+            <label htmlFor={`${id}-${ability.key}`}>{ability.label}</label>
+            <select id={`${id}-${ability.key}`} value={values[ability.key]} onChange={(e) => setValues({ ...values, [ability.key]: Number(e.target.value) })} aria-describedby={`${id}-${ability.key}-hint`}>
+              {[1, 2, 3, 4, 5].map((n) => (
+                <option key={n} value={n}>
+                  {n} {n === 1 ? "(poorly)" : n === 5 ? "(very well)" : ""}
+                </option>
+              ))}
+            </select>
+            <div id={`${id}-${ability.key}-hint`} className="muted hint">
+              {ability.hint}
+            </div>
+          </div>
+        ))}
+        <div>
+          <label htmlFor={`${id}-expected`}>Score customers will give (0–100)</label>
+          <input id={`${id}-expected`} type="number" min={0} max={100} step="any" required value={values.expectedScore} onChange={(e) => setValues({ ...values, expectedScore: e.target.value })} />
+        </div>
+      </div>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={save.isPending}>
+          Save assessment
+        </button>
+        {save.isSuccess ? <span role="status" className="good-text">Saved for {quarter}.</span> : null}
+      </div>
+      {save.error ? (
+        <p role="alert" className="error">
+          {save.error.message}
+        </p>
+      ) : null}
+    </form>
+  );
+}
