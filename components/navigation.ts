@@ -45,6 +45,7 @@ export function navigationFor(role: UserRole): NavGroup[] {
             { href: "/admin/journeys", label: "Journeys" },
             { href: "/admin/touchpoints", label: "Touchpoints" },
             { href: "/admin/imports", label: "Survey imports" },
+            { href: "/admin/audit", label: "Audit log" },
           ],
         },
       ];

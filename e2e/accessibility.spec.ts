@@ -36,6 +36,11 @@ test("every view passes axe without serious violations", async ({ page }) => {
   await expect(page.getByRole("region", { name: /^Impact/ })).toBeVisible();
   await expectNoSeriousViolations(page, "initiative");
 
+  await page.goto("/admin/audit?what=initiative");
+  await expect(page.getByRole("table", { name: "Audit log" })).toContainText("initiative.create");
+  await expectNoSeriousViolations(page, "/admin/audit");
+  await screenshot(page, "audit-log");
+
   for (const path of ["/perception-gap", "/admin/imports", "/admin/users", "/admin/departments", "/admin/journeys", "/admin/touchpoints"]) {
     await page.goto(path);
     await expectNoSeriousViolations(page, path);

@@ -1,6 +1,7 @@
 // Admin setup: people and their access. Thin layer over server/people and server/model.
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { auditActions, auditFilterSchema, listAuditEntries } from "@/server/audit-log";
 import { exportModel } from "@/server/model/transfer";
 import { listUsers } from "@/server/model/queries";
 import { setUserActive, UserInputError } from "@/server/people/users";
@@ -19,4 +20,6 @@ export const adminRouter = createRouter({
       }
     }),
   exportModel: adminProcedure.query(({ ctx }) => exportModel(ctx.db)),
+  auditLog: adminProcedure.input(auditFilterSchema).query(({ ctx, input }) => listAuditEntries(ctx.db, input)),
+  auditActions: adminProcedure.query(({ ctx }) => auditActions(ctx.db)),
 });
