@@ -2,7 +2,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { auditActions, auditFilterSchema, listAuditEntries } from "@/server/audit-log";
-import { exportModel } from "@/server/model/transfer";
+import { exportModel, importModel, ModelImportError } from "@/server/model/transfer";
 import { listUsers } from "@/server/model/queries";
 import { setUserActive, UserInputError } from "@/server/people/users";
 import { adminProcedure, createRouter } from "../trpc";
@@ -20,6 +20,15 @@ export const adminRouter = createRouter({
       }
     }),
   exportModel: adminProcedure.query(({ ctx }) => exportModel(ctx.db)),
+  /** The same all-or-nothing import as `npm run cli -- model import`; every problem is returned, nothing written. */
+  importModel: adminProcedure.input(z.object({ document: z.unknown() })).mutation(async ({ ctx, input }) => {
+    try {
+      return { ok: true as const, summary: await importModel(ctx.db, input.document, { id: ctx.user.id, email: ctx.user.email }) };
+    } catch (error) {
+      if (error instanceof ModelImportError) return { ok: false as const, problems: error.problems };
+      throw error;
+    }
+  }),
   auditLog: adminProcedure.input(auditFilterSchema).query(({ ctx, input }) => listAuditEntries(ctx.db, input)),
   auditActions: adminProcedure.query(({ ctx }) => auditActions(ctx.db)),
 });

@@ -1,6 +1,7 @@
 // Admin: the departments (silos), their heads and how much of the journey each one owns.
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/empty-state";
+import { ModelFile } from "@/components/model-file";
 import { PageHeader } from "@/components/page-header";
 import { serverApi } from "@/server/api/caller";
 
@@ -12,10 +13,11 @@ export default async function DepartmentsPage() {
   return (
     <>
       <PageHeader title="Departments" description="The silos that own the touchpoints along each journey." />
+      <ModelFile />
       {departments.length === 0 ? (
         <EmptyState title="No departments yet">
           <p>
-            Import a model file with <code>npm run cli -- model import model.json</code> to create them.
+            Apply a model file above, or run <code>npm run cli -- model import model.json</code>, to create them.
           </p>
         </EmptyState>
       ) : (
