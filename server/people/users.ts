@@ -53,6 +53,16 @@ export async function setUserActive(db: Queryable, userId: number, active: boole
   });
 }
 
+/** Change someone's role; it takes effect on their next request. Admins cannot demote themselves. */
+export async function setUserRole(db: Queryable, userId: number, role: UserRole, actor: Actor): Promise<void> {
+  const [before] = await db.select({ role: users.role }).from(users).where(eq(users.id, userId));
+  if (!before) throw new UserInputError(`User ${userId} does not exist.`);
+  if (actor.id === userId && role !== "admin") throw new UserInputError("You cannot take the admin role from yourself; ask another admin.");
+  if (before.role === role) return;
+  await db.update(users).set({ role, updatedAt: sql`now()` }).where(eq(users.id, userId));
+  await recordAudit(db, actor, { action: "user.role", entityType: "user", entityId: userId, before: { role: before.role }, after: { role } });
+}
+
 export async function userIdByEmail(db: Queryable, email: string): Promise<number | null> {
   const [row] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
   return row?.id ?? null;

@@ -4,7 +4,8 @@ import { z } from "zod";
 import { auditActions, auditFilterSchema, listAuditEntries } from "@/server/audit-log";
 import { exportModel, importModel, ModelImportError } from "@/server/model/transfer";
 import { listUsers } from "@/server/model/queries";
-import { setUserActive, UserInputError } from "@/server/people/users";
+import { userRoles } from "@/db/schema";
+import { setUserActive, setUserRole, UserInputError } from "@/server/people/users";
 import { adminProcedure, createRouter } from "../trpc";
 
 export const adminRouter = createRouter({
@@ -14,6 +15,16 @@ export const adminRouter = createRouter({
     .mutation(async ({ ctx, input }) => {
       try {
         await ctx.db.transaction((tx) => setUserActive(tx, input.userId, input.active, { id: ctx.user.id, email: ctx.user.email }));
+      } catch (error) {
+        if (error instanceof UserInputError) throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
+        throw error;
+      }
+    }),
+  setUserRole: adminProcedure
+    .input(z.object({ userId: z.number().int().positive(), role: z.enum(userRoles) }))
+    .mutation(async ({ ctx, input }) => {
+      try {
+        await ctx.db.transaction((tx) => setUserRole(tx, input.userId, input.role, { id: ctx.user.id, email: ctx.user.email }));
       } catch (error) {
         if (error instanceof UserInputError) throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
         throw error;

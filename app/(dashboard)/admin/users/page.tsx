@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/page-header";
 import { serverApi } from "@/server/api/caller";
 import { currentUser } from "@/server/auth/session";
 import { UserActiveToggle } from "./user-active-toggle";
+import { UserRoleSelect } from "./user-role-select";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Users" };
@@ -32,7 +33,9 @@ export default async function UsersPage() {
             <tr key={u.id}>
               <td>{u.name}</td>
               <td>{u.email}</td>
-              <td style={{ textTransform: "capitalize" }}>{u.role}</td>
+              <td>
+                <UserRoleSelect userId={u.id} name={u.name} role={u.role} self={u.id === me?.id} />
+              </td>
               <td>{u.departmentName ?? <span className="muted">—</span>}</td>
               <td>{u.hasPassword ? "Password" : <span className="muted">SSO only</span>}</td>
               <td>
