@@ -212,7 +212,7 @@ export function buildProgram(): Command {
         for (const [reason, count] of Object.entries(summary.skipped)) console.log(`  skipped, ${reason}: ${count}`);
         console.log(`  rejected: ${summary.rejected}`);
         for (const r of summary.rejections) console.error(`  row ${r.row}, ${r.column}: ${r.message}`);
-        if (summary.status === "refused") throw new CliError(summary.message);
+        if (summary.status === "refused") throw new CliError(`${summary.message} (Add --valid-only to do that.)`);
         console.log(summary.message);
       }),
     );

@@ -41,6 +41,11 @@ export function formatMargin(metric: MetricCode, margin: number): string {
   return `± ${points}`;
 }
 
+/** A moment in UTC, as every timeline and log shows it: "23 Nov 2026, 14:37" (with seconds for the audit log). */
+export function formatDateTime(date: Date | string, options: { seconds?: boolean } = {}): string {
+  return new Date(date).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: options.seconds ? "medium" : "short", timeZone: "UTC" });
+}
+
 /** A sample size, as every score shows it: "n = 1,234". */
 export function formatCount(n: number): string {
   return `n = ${formatNumber(n)}`;

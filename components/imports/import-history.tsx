@@ -4,11 +4,9 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { EmptyState } from "@/components/empty-state";
-import { formatNumber } from "@/components/format";
+import { formatDateTime, formatNumber } from "@/components/format";
 import { useTRPC } from "@/lib/trpc-client";
 import type { ImportHistoryRow } from "@/server/imports/history";
-
-const when = (date: Date | string) => new Date(date).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
 
 function RevertButton({ batch }: { batch: ImportHistoryRow }) {
   const trpc = useTRPC();
@@ -47,7 +45,7 @@ export function ImportHistory({ batches }: { batches: ImportHistoryRow[] }) {
           <tr>
             <th scope="col">#</th>
             <th scope="col">File</th>
-            <th scope="col">Who, when</th>
+            <th scope="col">Who, when (UTC)</th>
             <th scope="col" className="num">Read</th>
             <th scope="col" className="num">Imported</th>
             <th scope="col" className="num">Skipped</th>
@@ -68,7 +66,7 @@ export function ImportHistory({ batches }: { batches: ImportHistoryRow[] }) {
               </td>
               <td>
                 {b.createdBy ?? <span className="muted">API or CLI</span>}
-                <div className="muted">{when(b.createdAt)}</div>
+                <div className="muted">{formatDateTime(b.createdAt)}</div>
               </td>
               <td className="num">{formatNumber(b.rowsRead)}</td>
               <td className="num">{formatNumber(b.rowsImported)}</td>
@@ -79,7 +77,7 @@ export function ImportHistory({ batches }: { batches: ImportHistoryRow[] }) {
                 {b.decision === "valid_only" ? <div className="muted">valid rows only</div> : null}
                 {b.revertedAt ? (
                   <div className="muted">
-                    by {b.revertedBy ?? "CLI"}, {when(b.revertedAt)}
+                    by {b.revertedBy ?? "CLI"}, {formatDateTime(b.revertedAt)}
                   </div>
                 ) : null}
               </td>

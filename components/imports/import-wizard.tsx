@@ -189,7 +189,7 @@ export function ImportWizard({ touchpoints, metrics }: { touchpoints: Touchpoint
       {preview && !result ? (
         <div className="wizard-step">
           <ImportSummaryView summary={preview} errorReportHref={errorReportHref} />
-          <p className={preview.status === "already_imported" ? "notice" : "muted"}>{preview.message.replace("(--valid-only)", "")}</p>
+          <p className={preview.status === "already_imported" ? "notice" : "muted"}>{preview.message}</p>
           {preview.status !== "already_imported" ? (
             <div className="actions">
               {preview.rejected ? (

@@ -208,7 +208,7 @@ async function importFileUnchecked(db: Database, path: string, options: ImportOp
     return {
       ...preview,
       status: "refused",
-      message: `${count(rejected)} rows were rejected, so nothing was imported. Fix them, or import only the valid rows (--valid-only).`,
+      message: `${count(rejected)} rows were rejected, so nothing was imported. Fix them, or choose to import only the valid rows.`,
     };
   }
 

@@ -25,7 +25,7 @@ async function metricScale(db: Queryable, code: string) {
 }
 
 async function countsFor(db: Queryable, touchpointId: number, metricCode: string, period: Period) {
-  const rows = await readPeriodCounts(db, period, touchpointId);
+  const rows = await readPeriodCounts(db, period, [touchpointId]);
   return rows.find((row) => row.metricCode === metricCode) ?? emptyCounts();
 }
 
@@ -115,8 +115,8 @@ export async function initiativeForEdit(db: Queryable, user: SessionUser, id: nu
 
 const owner = alias(users, "initiative_owner");
 
-/** Initiatives with their touchpoint, owner and metric, newest first; of one touchpoint when given. */
-export async function listInitiatives(db: Queryable, filter: { touchpointId?: number } = {}) {
+/** Initiatives with their touchpoint, owner and metric, newest first; of one touchpoint, or just one, when given. */
+export async function listInitiatives(db: Queryable, filter: { touchpointId?: number; id?: number } = {}) {
   const rows = await db
     .select({
       id: initiatives.id,
@@ -139,7 +139,12 @@ export async function listInitiatives(db: Queryable, filter: { touchpointId?: nu
     .innerJoin(touchpoints, eq(touchpoints.id, initiatives.touchpointId))
     .leftJoin(owner, eq(owner.id, initiatives.ownerId))
     .leftJoin(metricDefinitions, eq(metricDefinitions.id, initiatives.metricId))
-    .where(filter.touchpointId === undefined ? undefined : eq(initiatives.touchpointId, filter.touchpointId))
+    .where(
+      and(
+        filter.touchpointId === undefined ? undefined : eq(initiatives.touchpointId, filter.touchpointId),
+        filter.id === undefined ? undefined : eq(initiatives.id, filter.id),
+      ),
+    )
     .orderBy(desc(initiatives.id));
   const now = today();
   return rows.map((row) => ({ ...row, overdue: Boolean(row.dueDate && row.dueDate < now && row.status !== "done" && row.status !== "cancelled") }));
@@ -147,7 +152,7 @@ export async function listInitiatives(db: Queryable, filter: { touchpointId?: nu
 
 /** One initiative for every reader: its fields, the updates timeline and its impact on the score. */
 export async function initiativeDetail(db: Queryable, id: number, options: { windowDays?: number; today?: string } = {}) {
-  const [initiative] = (await listInitiatives(db)).filter((row) => row.id === id);
+  const [initiative] = await listInitiatives(db, { id });
   if (!initiative) throw new TRPCError({ code: "NOT_FOUND", message: `Initiative ${id} does not exist.` });
   const [full] = await db.select({ problem: initiatives.problem, baselineResponseCount: initiatives.baselineResponseCount }).from(initiatives).where(eq(initiatives.id, id));
   const author = alias(users, "update_author");

@@ -2,7 +2,7 @@
 // journey and department, largest gaps first, and which assessments are still missing this quarter.
 import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { perceptionAssessments, touchpoints, users } from "@/db/schema";
+import { perceptionAssessments, touchpoints } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
 import { assertCanChangeTouchpoint } from "@/server/auth/ownership";
 import type { SessionUser } from "@/server/auth/users";
@@ -45,15 +45,13 @@ export async function myAssessments(db: Queryable, ownerId: number, quarter: str
 
 export async function perceptionView(db: Queryable, quarter: string) {
   const period = quarterPeriod(quarter);
-  const [model, counts, assessments, owners] = await Promise.all([
+  const [model, counts, assessments] = await Promise.all([
     loadScoreModel(db),
     readPeriodCounts(db, period),
     db.select().from(perceptionAssessments).where(eq(perceptionAssessments.quarter, quarter)),
-    db.select({ touchpointId: touchpoints.id, ownerId: touchpoints.ownerId, ownerName: users.name }).from(touchpoints).leftJoin(users, eq(users.id, touchpoints.ownerId)),
   ]);
   const tree = buildExperienceTree({ touchpoints: model.touchpoints, journeys: model.journeys, departmentIds: [], scales: model.scales, counts, minimumSample: model.minimumSample });
   const byTouchpoint = new Map(assessments.map((a) => [a.touchpointId, a]));
-  const ownerOf = new Map(owners.map((o) => [o.touchpointId, o]));
   const rows = model.touchpoints.map((tp) => {
     const experience = tree.touchpoints.get(tp.id)?.experience;
     const assessment = byTouchpoint.get(tp.id);
@@ -68,7 +66,7 @@ export async function perceptionView(db: Queryable, quarter: string) {
       code: tp.code,
       name: tp.name,
       departmentId: tp.departmentId,
-      ownerName: ownerOf.get(tp.id)?.ownerName ?? null,
+      ownerName: tp.ownerName,
       customerN: experience?.n ?? 0,
       abilities: assessment ? { capability: assessment.capability, accessibility: assessment.accessibility, enjoyability: assessment.enjoyability } : null,
       gap: gapOf(row),

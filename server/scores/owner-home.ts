@@ -20,7 +20,7 @@ export async function ownerHome(db: Queryable, ownerId: number) {
   const period = lastDays(PERIOD_DAYS, (await latestDataDay(db)) ?? undefined);
   const months = trailingMonths(12, period.to);
   const [counts, monthly, initiativeRows] = await Promise.all([
-    Promise.all(ids.map((id) => readPeriodCounts(db, period, id))).then((rows) => rows.flat()),
+    readPeriodCounts(db, period, ids),
     readMonthlyCounts(db, months[0]!, months.at(-1)!, ids),
     db
       .select({ id: initiatives.id, touchpointId: initiatives.touchpointId, title: initiatives.title, status: initiatives.status })

@@ -14,9 +14,16 @@ const measures = sql`sum(response_count)::float8 as "responseCount", sum(promote
   sum(passives)::float8 as passives, sum(detractors)::float8 as detractors, sum(top_box)::float8 as "topBox",
   sum(sum)::float8 as sum, sum(sum_of_squares)::float8 as "sumOfSquares"`;
 
-function periodSources(period: Period, touchpointId?: number): SQL {
+/** `and touchpoint_id in (…)` for the given touchpoints; nothing when all are wanted; false for an empty list. */
+function onlyTouchpoints(touchpointIds?: number[]): SQL {
+  if (!touchpointIds) return sql``;
+  if (touchpointIds.length === 0) return sql` and false`;
+  return sql` and touchpoint_id in (${sql.join(touchpointIds.map((id) => sql`${id}`), sql`, `)})`;
+}
+
+function periodSources(period: Period, touchpointIds?: number[]): SQL {
   const split = splitPeriod(period);
-  const only = touchpointId === undefined ? sql`` : sql` and touchpoint_id = ${touchpointId}`;
+  const only = onlyTouchpoints(touchpointIds);
   const parts: SQL[] = [];
   if (split.monthsFrom < split.monthsTo) {
     parts.push(sql`select touchpoint_id, metric_id, response_count, promoters, passives, detractors, top_box, sum, sum_of_squares, answer_counts
@@ -29,11 +36,11 @@ function periodSources(period: Period, touchpointId?: number): SQL {
   return sql.join(parts, sql` union all `);
 }
 
-/** Counts per touchpoint and metric over a period (of one touchpoint when given). */
-export async function readPeriodCounts(db: Queryable, period: Period, touchpointId?: number): Promise<CountsRow[]> {
+/** Counts per touchpoint and metric over a period (of the given touchpoints only, when given). */
+export async function readPeriodCounts(db: Queryable, period: Period, touchpointIds?: number[]): Promise<CountsRow[]> {
   return db.execute<CountsRow>(sql`
     select r.touchpoint_id as "touchpointId", m.code as "metricCode", ${measures}
-    from (${periodSources(period, touchpointId)}) r join metric_definitions m on m.id = r.metric_id
+    from (${periodSources(period, touchpointIds)}) r join metric_definitions m on m.id = r.metric_id
     group by r.touchpoint_id, m.code`);
 }
 
@@ -41,7 +48,7 @@ export async function readPeriodCounts(db: Queryable, period: Period, touchpoint
 export async function readAnswerDistribution(db: Queryable, period: Period, touchpointId: number) {
   return db.execute<{ metricCode: string; answer: number; count: number }>(sql`
     select m.code as "metricCode", e.key::int as answer, sum(e.value::bigint)::int as count
-    from (${periodSources(period, touchpointId)}) r
+    from (${periodSources(period, [touchpointId])}) r
     join metric_definitions m on m.id = r.metric_id
     cross join lateral jsonb_each_text(r.answer_counts) e
     group by m.code, e.key::int
@@ -57,11 +64,6 @@ export async function readMonthlyCounts(
   toMonth: string,
   touchpointIds?: number[],
 ): Promise<MonthlyCountsRow[]> {
-  const only = touchpointIds
-    ? touchpointIds.length
-      ? sql`and r.touchpoint_id in (${sql.join(touchpointIds.map((id) => sql`${id}`), sql`, `)})`
-      : sql`and false`
-    : sql``;
   // The monthly table holds one row per touchpoint, metric and month already: no GROUP BY, and no ORDER BY
   // (a year of a thousand touchpoints is ~36k rows; sorting them cost more than reading them).
   return db.execute<MonthlyCountsRow>(sql`
@@ -69,7 +71,7 @@ export async function readMonthlyCounts(
       r.response_count::float8 as "responseCount", r.promoters::float8 as promoters, r.passives::float8 as passives,
       r.detractors::float8 as detractors, r.top_box::float8 as "topBox", r.sum as sum, r.sum_of_squares as "sumOfSquares"
     from touchpoint_monthly_rollups r join metric_definitions m on m.id = r.metric_id
-    where r.month >= ${fromMonth}::date and r.month <= ${toMonth}::date ${only}`);
+    where r.month >= ${fromMonth}::date and r.month <= ${toMonth}::date${onlyTouchpoints(touchpointIds)}`);
 }
 
 /** The last day that has any response, so "the last 90 days" of an old dataset is not empty. */

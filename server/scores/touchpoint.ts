@@ -36,10 +36,9 @@ export async function touchpointView(db: Queryable, touchpointId: number, filter
 
   const model = await loadScoreModel(db);
   const { period, compareTo } = resolvePeriods(filters, await latestDataDay(db));
-  const only = (rows: Awaited<ReturnType<typeof readPeriodCounts>>) => rows.filter((r) => r.touchpointId === touchpointId);
   const [current, previous, monthly, placements, initiativeRows, answers] = await Promise.all([
-    readPeriodCounts(db, period, touchpointId).then(only),
-    readPeriodCounts(db, compareTo, touchpointId).then(only),
+    readPeriodCounts(db, period, [touchpointId]),
+    readPeriodCounts(db, compareTo, [touchpointId]),
     readMonthlyCounts(db, trailingMonths(12, period.to)[0]!, period.to, [touchpointId]),
     db
       .select({ journeyId: journeys.id, journeyName: journeys.name, stageName: journeyStages.name })

@@ -3,14 +3,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
+import { formatDateTime } from "@/components/format";
 import { PageHeader } from "@/components/page-header";
 import { serverApi } from "@/server/api/caller";
 import { auditFilterSchema } from "@/server/audit-log";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Audit log" };
-
-const when = (date: Date) => date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 
 function Json({ value }: { value: unknown }) {
   if (value == null) return <span className="muted">—</span>;
@@ -91,7 +90,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id}>
-                  <td>{when(new Date(e.createdAt))}</td>
+                  <td>{formatDateTime(e.createdAt, { seconds: true })}</td>
                   <td>{e.actorEmail ?? <span className="muted">unknown</span>}</td>
                   <td>
                     <code>{e.action}</code>

@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { idFromRoute, orNotFound } from "@/components/dashboard/entity-page";
 import { EmptyState } from "@/components/empty-state";
-import { formatCount, formatValue } from "@/components/format";
+import { formatCount, formatDateTime, formatValue } from "@/components/format";
 import { ImpactCard } from "@/components/initiatives/impact-card";
 import { InitiativeEditor } from "@/components/initiatives/initiative-editor";
 import { statusLabel } from "@/components/initiatives/status";
@@ -15,8 +15,6 @@ import { currentUser } from "@/server/auth/session";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Initiative" };
-
-const when = (date: Date) => date.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function InitiativePage({ params }: { params: Promise<{ initiativeId: string }> }) {
   const id = idFromRoute((await params).initiativeId);
@@ -82,7 +80,7 @@ export default async function InitiativePage({ params }: { params: Promise<{ ini
               {initiative.updates.map((u) => (
                 <li key={u.id}>
                   <div className="muted">
-                    {u.authorName ?? "Someone"} · {when(new Date(u.createdAt))}
+                    {u.authorName ?? "Someone"} · {formatDateTime(u.createdAt)} UTC
                   </div>
                   {u.statusTo ? (
                     <div>
