@@ -23,6 +23,7 @@ describe("migrations", () => {
       "departments",
       "import_batches",
       "import_mapping_templates",
+      "initiative_evidence",
       "initiative_updates",
       "initiatives",
       "journey_stages",
@@ -36,6 +37,7 @@ describe("migrations", () => {
       "touchpoint_monthly_rollups",
       "touchpoint_targets",
       "touchpoints",
+      "user_invitations",
       "users",
     ]);
   });

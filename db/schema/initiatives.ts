@@ -1,10 +1,11 @@
 // Improvement initiatives that owners run on their touchpoints, and their updates timeline.
 // `version` implements optimistic locking: a save names the version it read and loses if it changed.
-import { date, doublePrecision, index, integer, pgEnum, pgTable, smallint, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, date, doublePrecision, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp } from "drizzle-orm/pg-core";
 import { metricDefinitions } from "./metrics";
 import { touchpoints } from "./model";
 import { initiativeStatuses } from "./initiative-statuses";
 import { users } from "./people";
+import { surveyResponses } from "./responses";
 
 export { initiativeStatuses, type InitiativeStatus } from "./initiative-statuses";
 export const initiativeStatus = pgEnum("initiative_status", initiativeStatuses);
@@ -49,4 +50,24 @@ export const initiativeUpdates = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index("initiative_updates_initiative_idx").on(table.initiativeId, table.createdAt)],
+);
+
+/** Comments that show the problem an initiative addresses: the customer's own words, linked as evidence. */
+export const initiativeEvidence = pgTable(
+  "initiative_evidence",
+  {
+    initiativeId: integer()
+      .notNull()
+      .references(() => initiatives.id, { onDelete: "cascade" }),
+    // Cascade: a reverted import takes its responses, and so their use as evidence, with it.
+    responseId: bigint({ mode: "number" })
+      .notNull()
+      .references(() => surveyResponses.id, { onDelete: "cascade" }),
+    addedById: integer().references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.initiativeId, table.responseId] }),
+    index("initiative_evidence_response_idx").on(table.responseId),
+  ],
 );

@@ -51,3 +51,21 @@ export const users = pgTable(
     index("users_department_idx").on(table.departmentId),
   ],
 );
+
+/** One-time invitation links: the admin hands the link over, the person sets their own password with it. */
+export const userInvitations = pgTable(
+  "user_invitations",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    userId: integer()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // sha256 of the token: the link itself is shown once and never stored.
+    tokenHash: text().notNull(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+    createdById: integer().references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex("user_invitations_token_hash_unique").on(table.tokenHash), index("user_invitations_user_idx").on(table.userId)],
+);
