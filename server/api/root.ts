@@ -6,6 +6,7 @@ import { initiativesRouter } from "./routers/initiatives";
 import { modelRouter } from "./routers/model";
 import { ownersRouter } from "./routers/owners";
 import { perceptionRouter } from "./routers/perception";
+import { setupRouter } from "./routers/setup";
 import { createCallerFactory, createRouter } from "./trpc";
 
 export const appRouter = createRouter({
@@ -16,6 +17,7 @@ export const appRouter = createRouter({
   imports: importsRouter,
   initiatives: initiativesRouter,
   perception: perceptionRouter,
+  setup: setupRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,7 +3,10 @@
 import { z } from "zod";
 import { channels, metricDirections, userRoles } from "@/db/schema";
 
-const name = z.string().trim().min(1, "must not be empty").max(200);
+/** A display name: departments, people, journeys, stages, touchpoints. Shared with the setup forms. */
+export const name = z.string().trim().min(1, "must not be empty").max(200);
+/** Touchpoint codes appear in survey exports, so they are kept to a form a spreadsheet cannot mangle. */
+export const touchpointCode = z.string().regex(/^[A-Z0-9][A-Z0-9_-]*$/, "use upper-case letters, digits and dashes, e.g. RES-PHONE");
 
 export const modelDocumentSchema = z.object({
   version: z.literal(1),
@@ -33,7 +36,7 @@ export const modelDocumentSchema = z.object({
   touchpoints: z.array(
     z
       .object({
-        code: z.string().regex(/^[A-Z0-9][A-Z0-9_-]*$/, "use upper-case letters, digits and dashes, e.g. RES-PHONE"),
+        code: touchpointCode,
         name,
         channel: z.enum(channels),
         department: name,

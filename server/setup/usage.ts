@@ -1,0 +1,104 @@
+// What depends on a department, journey or touchpoint: the admin sees it before deleting, and the server
+// refuses to delete anything that carries customers' data or people (deactivation keeps it instead).
+import { TRPCError } from "@trpc/server";
+import { and, count, eq, sql } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import {
+  departments,
+  initiatives,
+  journeyStages,
+  journeys,
+  perceptionAssessments,
+  stageTouchpoints,
+  surveyResponses,
+  touchpointMonthlyRollups,
+  touchpoints,
+  users,
+} from "@/db/schema";
+
+export interface Usage {
+  /** What the admin reads in the delete dialog, one line per kind of dependant. */
+  dependants: string[];
+  /** False when deleting would lose customers' data or leave people or touchpoints without a home. */
+  deletable: boolean;
+  /** Why it cannot be deleted, and what to do instead. */
+  explanation: string;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+
+async function countOf(query: PromiseLike<{ n: number }[]>): Promise<number> {
+  return (await query)[0]?.n ?? 0;
+}
+
+export async function departmentUsage(db: Queryable, departmentId: number): Promise<Usage> {
+  const [row] = await db.select({ name: departments.name }).from(departments).where(eq(departments.id, departmentId));
+  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `Department ${departmentId} does not exist.` });
+  const touchpointCount = await countOf(db.select({ n: count() }).from(touchpoints).where(eq(touchpoints.departmentId, departmentId)));
+  const peopleCount = await countOf(db.select({ n: count() }).from(users).where(eq(users.departmentId, departmentId)));
+  const dependants = [plural(touchpointCount, "touchpoint"), plural(peopleCount, "person", "people")];
+  const deletable = touchpointCount === 0 && peopleCount === 0;
+  return {
+    dependants,
+    deletable,
+    explanation: deletable
+      ? `Nothing belongs to ${row.name}; deleting it removes only the department.`
+      : `${row.name} still has touchpoints or people. Move them to another department first, or deactivate ${row.name}: it stays on record and can be reactivated.`,
+  };
+}
+
+/** Responses are counted from the monthly roll-ups (the most-answered metric each month), never by scanning them. */
+async function responseCount(db: Queryable, touchpointId: number): Promise<number> {
+  const monthly = db
+    .select({ responses: sql<number>`max(${touchpointMonthlyRollups.responseCount})`.as("responses") })
+    .from(touchpointMonthlyRollups)
+    .where(eq(touchpointMonthlyRollups.touchpointId, touchpointId))
+    .groupBy(touchpointMonthlyRollups.month)
+    .as("monthly");
+  const [row] = await db.select({ n: sql<number>`coalesce(sum(${monthly.responses}), 0)::int` }).from(monthly);
+  return row?.n ?? 0;
+}
+
+export async function touchpointUsage(db: Queryable, touchpointId: number): Promise<Usage> {
+  const [row] = await db.select({ name: touchpoints.name }).from(touchpoints).where(eq(touchpoints.id, touchpointId));
+  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `Touchpoint ${touchpointId} does not exist.` });
+  const responses = await responseCount(db, touchpointId);
+  // The refusal rests on an index-backed exists check, not on the roll-up figure shown beside it.
+  const [anyResponse] = await db.select({ id: surveyResponses.id }).from(surveyResponses).where(eq(surveyResponses.touchpointId, touchpointId)).limit(1);
+  const initiativeCount = await countOf(db.select({ n: count() }).from(initiatives).where(eq(initiatives.touchpointId, touchpointId)));
+  const assessmentCount = await countOf(
+    db.select({ n: count() }).from(perceptionAssessments).where(eq(perceptionAssessments.touchpointId, touchpointId)),
+  );
+  const placementCount = await countOf(db.select({ n: count() }).from(stageTouchpoints).where(eq(stageTouchpoints.touchpointId, touchpointId)));
+  const deletable = !anyResponse && initiativeCount === 0 && assessmentCount === 0;
+  return {
+    dependants: [
+      plural(responses, "survey response"),
+      plural(initiativeCount, "initiative"),
+      plural(assessmentCount, "self-assessment"),
+      plural(placementCount, "journey stage placement"),
+    ],
+    deletable,
+    explanation: deletable
+      ? `${row.name} has no responses, initiatives or assessments; deleting it also removes it from the journey stages it sits in.`
+      : `${row.name} carries customers' answers or improvement work, which deleting would erase. Deactivate it instead: it leaves the dashboards and imports stop accepting its code, and everything it holds is kept and comes back if you reactivate it.`,
+  };
+}
+
+export async function journeyUsage(db: Queryable, journeyId: number): Promise<Usage> {
+  const [row] = await db.select({ name: journeys.name }).from(journeys).where(eq(journeys.id, journeyId));
+  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `Journey ${journeyId} does not exist.` });
+  const stageCount = await countOf(db.select({ n: count() }).from(journeyStages).where(eq(journeyStages.journeyId, journeyId)));
+  const placementCount = await countOf(
+    db
+      .select({ n: count() })
+      .from(stageTouchpoints)
+      .innerJoin(journeyStages, and(eq(journeyStages.id, stageTouchpoints.stageId), eq(journeyStages.journeyId, journeyId))),
+  );
+  return {
+    dependants: [plural(stageCount, "stage"), plural(placementCount, "touchpoint placement")],
+    // A journey holds only structure: its touchpoints, their responses and initiatives live on without it.
+    deletable: true,
+    explanation: `Deleting ${row.name} removes its stages and the placements of touchpoints in them. The touchpoints, their responses and initiatives are kept. To hide it from the dashboards but keep its map, deactivate it instead.`,
+  };
+}
