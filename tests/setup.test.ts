@@ -48,16 +48,16 @@ describe("departments", () => {
 
   it("deletes an empty department but refuses one with touchpoints or people, explaining what to do", async () => {
     const empty = await admin().setup.createDepartment({ name: "Legal" });
-    expect((await admin().setup.departmentUsage({ id: empty.id })).deletable).toBe(true);
-    await admin().setup.deleteDepartment({ id: empty.id });
+    expect((await admin().setup.usage({ kind: "department", id: empty.id })).deletable).toBe(true);
+    await admin().setup.remove({ kind: "department", id: empty.id });
     expect(await lastAudit("department.delete")).toMatchObject({ entityId: String(empty.id) });
 
     const service = await idOf("departments", "name", "Service");
-    const usage = await admin().setup.departmentUsage({ id: service });
+    const usage = await admin().setup.usage({ kind: "department", id: service });
     expect(usage).toMatchObject({ deletable: false, dependants: ["1 touchpoint", "1 person"] });
-    expect(await messageOf(admin().setup.deleteDepartment({ id: service }))).toMatch(/Move them to another department first, or deactivate Service/);
+    expect(await messageOf(admin().setup.remove({ kind: "department", id: service }))).toMatch(/Move them to another department first, or deactivate Service/);
     // Deactivating is refused too while it still runs active touchpoints: their scores need a home.
-    expect(await messageOf(admin().setup.setDepartmentActive({ id: service, active: false }))).toMatch(/still owns 1 active touchpoint/);
+    expect(await messageOf(admin().setup.setActive({ kind: "department", id: service, active: false }))).toMatch(/still owns 1 active touchpoint/);
   });
 });
 
@@ -108,10 +108,10 @@ describe("journeys and their stages", () => {
     const edit = await admin().setup.touchpoint({ id: host });
     await admin().setup.updateTouchpoint({ ...edit, stageIds: [...edit.stageIds, stage] });
 
-    await admin().setup.setJourneyActive({ id: journey.id, active: false });
+    await admin().setup.setActive({ kind: "journey", id: journey.id, active: false });
     expect((await loadScoreModel(database.db)).journeys.map((j) => j.name)).not.toContain("Brunch");
-    expect((await admin().setup.journeyUsage({ id: journey.id })).dependants).toEqual(["1 stage", "1 touchpoint placement"]);
-    await admin().setup.deleteJourney({ id: journey.id });
+    expect((await admin().setup.usage({ kind: "journey", id: journey.id })).dependants).toEqual(["1 stage", "1 touchpoint placement"]);
+    await admin().setup.remove({ kind: "journey", id: journey.id });
     expect((await lastAudit("journey.delete"))?.before).toMatchObject({ name: "Brunch", stages: [{ name: "Seat", touchpoints: ["SVC-HOST"] }] });
     expect((await admin().setup.touchpoint({ id: host })).stageIds).toEqual(edit.stageIds);
   });
@@ -159,8 +159,8 @@ describe("touchpoints", () => {
 
   it("deletes a touchpoint without data, and refuses one with responses, offering deactivation that hides it", async () => {
     const valet = await idOf("touchpoints", "code", "SVC-VALET");
-    expect((await admin().setup.touchpointUsage({ id: valet })).deletable).toBe(true);
-    await admin().setup.deleteTouchpoint({ id: valet });
+    expect((await admin().setup.usage({ kind: "touchpoint", id: valet })).deletable).toBe(true);
+    await admin().setup.remove({ kind: "touchpoint", id: valet });
     expect(await codeOf(admin().setup.touchpoint({ id: valet }))).toBe("NOT_FOUND");
 
     const host = await idOf("touchpoints", "code", "SVC-HOST");
@@ -168,20 +168,20 @@ describe("touchpoints", () => {
       { touchpointId: host, respondedAt: new Date(), csat: 5, externalId: "setup-1" },
       { touchpointId: host, respondedAt: new Date(), csat: 4, externalId: "setup-2" },
     ]);
-    const usage = await admin().setup.touchpointUsage({ id: host });
+    const usage = await admin().setup.usage({ kind: "touchpoint", id: host });
     expect(usage.deletable).toBe(false);
     expect(usage.dependants[0]).toBe("2 survey responses");
-    expect(await messageOf(admin().setup.deleteTouchpoint({ id: host }))).toMatch(/Deactivate it instead/);
+    expect(await messageOf(admin().setup.remove({ kind: "touchpoint", id: host }))).toMatch(/Deactivate it instead/);
 
-    await admin().setup.setTouchpointActive({ id: host, active: false });
+    await admin().setup.setActive({ kind: "touchpoint", id: host, active: false });
     expect((await loadScoreModel(database.db)).touchpoints.map((t) => t.code)).not.toContain("SVC-HOST");
     expect((await database.db.execute<{ n: number }>(sql`select count(*)::int as n from survey_responses where touchpoint_id = ${host}`))[0]!.n).toBe(2);
     // With its last active touchpoint gone, Service can be deactivated; reactivating the touchpoint then asks for it back.
     const service = await idOf("departments", "name", "Service");
-    await admin().setup.setDepartmentActive({ id: service, active: false });
-    expect(await messageOf(admin().setup.setTouchpointActive({ id: host, active: true }))).toMatch(/Service is deactivated/);
-    await admin().setup.setDepartmentActive({ id: service, active: true });
-    await admin().setup.setTouchpointActive({ id: host, active: true });
+    await admin().setup.setActive({ kind: "department", id: service, active: false });
+    expect(await messageOf(admin().setup.setActive({ kind: "touchpoint", id: host, active: true }))).toMatch(/Service is deactivated/);
+    await admin().setup.setActive({ kind: "department", id: service, active: true });
+    await admin().setup.setActive({ kind: "touchpoint", id: host, active: true });
     expect(await lastAudit("touchpoint.activate")).toBeDefined();
   });
 });
@@ -224,8 +224,8 @@ describe("setup access", () => {
     for (const user of [people.owner, people.executive]) {
       const caller = createCaller({ db: database.db, user });
       expect(await codeOf(caller.setup.updateDepartment({ id: service, name: "Mine", description: null, headUserId: null }))).toBe("FORBIDDEN");
-      expect(await codeOf(caller.setup.setTouchpointActive({ id: host, active: false }))).toBe("FORBIDDEN");
-      expect(await codeOf(caller.setup.deleteTouchpoint({ id: host }))).toBe("FORBIDDEN");
+      expect(await codeOf(caller.setup.setActive({ kind: "touchpoint", id: host, active: false }))).toBe("FORBIDDEN");
+      expect(await codeOf(caller.setup.remove({ kind: "touchpoint", id: host }))).toBe("FORBIDDEN");
       expect(await codeOf(caller.setup.inviteUser({ email: "x@test.example", name: "X", role: "admin", departmentId: null }))).toBe("FORBIDDEN");
     }
   });

@@ -13,7 +13,9 @@ const optionalText = z
   .transform((value) => (value ? value : null));
 
 export const entityIdSchema = z.object({ id });
-export const setActiveSchema = z.object({ id, active: z.boolean() });
+export const setupEntityKinds = ["department", "journey", "touchpoint"] as const;
+export type SetupEntityKind = (typeof setupEntityKinds)[number];
+export const entitySchema = z.object({ kind: z.enum(setupEntityKinds), id });
 
 export const departmentSchema = z.object({ name, description: optionalText, headUserId: id.nullable().default(null) });
 export const updateDepartmentSchema = departmentSchema.extend({ id });

@@ -7,10 +7,10 @@ import { createJourney, deleteJourney, journeyForEdit, saveStages, setJourneyAct
 import {
   departmentSchema,
   entityIdSchema,
+  entitySchema,
   inviteUserSchema,
   journeySchema,
   saveStagesSchema,
-  setActiveSchema,
   touchpointSchema,
   updateDepartmentSchema,
   updateJourneySchema,
@@ -23,34 +23,34 @@ import { adminProcedure, createRouter } from "../trpc";
 
 const actorOf = (user: SessionUser) => ({ id: user.id, email: user.email });
 
+/** Departments, journeys and touchpoints are retired the same way, so the page has one delete dialog. */
+const retire = {
+  department: { usage: departmentUsage, remove: deleteDepartment, setActive: setDepartmentActive },
+  journey: { usage: journeyUsage, remove: deleteJourney, setActive: setJourneyActive },
+  touchpoint: { usage: touchpointUsage, remove: deleteTouchpoint, setActive: setTouchpointActive },
+} as const;
+
 export const setupRouter = createRouter({
+  /** What depends on it, whether it may be deleted, and what to do instead. */
+  usage: adminProcedure.input(entitySchema).query(({ ctx, input }) => retire[input.kind].usage(ctx.db, input.id)),
+  setActive: adminProcedure
+    .input(entitySchema.extend({ active: z.boolean() }))
+    .mutation(({ ctx, input }) => retire[input.kind].setActive(ctx.db, actorOf(ctx.user), input.id, input.active)),
+  /** Refused, with the reason, for anything that holds customers' data, people or touchpoints. */
+  remove: adminProcedure.input(entitySchema).mutation(({ ctx, input }) => retire[input.kind].remove(ctx.db, actorOf(ctx.user), input.id)),
+
   createDepartment: adminProcedure.input(departmentSchema).mutation(({ ctx, input }) => createDepartment(ctx.db, actorOf(ctx.user), input)),
   updateDepartment: adminProcedure.input(updateDepartmentSchema).mutation(({ ctx, input }) => updateDepartment(ctx.db, actorOf(ctx.user), input)),
-  setDepartmentActive: adminProcedure
-    .input(setActiveSchema)
-    .mutation(({ ctx, input }) => setDepartmentActive(ctx.db, actorOf(ctx.user), input.id, input.active)),
-  departmentUsage: adminProcedure.input(entityIdSchema).query(({ ctx, input }) => departmentUsage(ctx.db, input.id)),
-  deleteDepartment: adminProcedure.input(entityIdSchema).mutation(({ ctx, input }) => deleteDepartment(ctx.db, actorOf(ctx.user), input.id)),
 
   journey: adminProcedure.input(entityIdSchema).query(({ ctx, input }) => journeyForEdit(ctx.db, input.id)),
   createJourney: adminProcedure.input(journeySchema).mutation(({ ctx, input }) => createJourney(ctx.db, actorOf(ctx.user), input)),
   updateJourney: adminProcedure.input(updateJourneySchema).mutation(({ ctx, input }) => updateJourney(ctx.db, actorOf(ctx.user), input)),
   saveStages: adminProcedure.input(saveStagesSchema).mutation(({ ctx, input }) => saveStages(ctx.db, actorOf(ctx.user), input)),
-  setJourneyActive: adminProcedure
-    .input(setActiveSchema)
-    .mutation(({ ctx, input }) => setJourneyActive(ctx.db, actorOf(ctx.user), input.id, input.active)),
-  journeyUsage: adminProcedure.input(entityIdSchema).query(({ ctx, input }) => journeyUsage(ctx.db, input.id)),
-  deleteJourney: adminProcedure.input(entityIdSchema).mutation(({ ctx, input }) => deleteJourney(ctx.db, actorOf(ctx.user), input.id)),
 
   touchpointChoices: adminProcedure.query(({ ctx }) => touchpointChoices(ctx.db)),
   touchpoint: adminProcedure.input(entityIdSchema).query(({ ctx, input }) => touchpointForEdit(ctx.db, input.id)),
   createTouchpoint: adminProcedure.input(touchpointSchema).mutation(({ ctx, input }) => createTouchpoint(ctx.db, actorOf(ctx.user), input)),
   updateTouchpoint: adminProcedure.input(updateTouchpointSchema).mutation(({ ctx, input }) => updateTouchpoint(ctx.db, actorOf(ctx.user), input)),
-  setTouchpointActive: adminProcedure
-    .input(setActiveSchema)
-    .mutation(({ ctx, input }) => setTouchpointActive(ctx.db, actorOf(ctx.user), input.id, input.active)),
-  touchpointUsage: adminProcedure.input(entityIdSchema).query(({ ctx, input }) => touchpointUsage(ctx.db, input.id)),
-  deleteTouchpoint: adminProcedure.input(entityIdSchema).mutation(({ ctx, input }) => deleteTouchpoint(ctx.db, actorOf(ctx.user), input.id)),
 
   /** Creates the account without a password and returns a one-time link; the token is never stored. */
   inviteUser: adminProcedure.input(inviteUserSchema).mutation(({ ctx, input }) => inviteUser(ctx.db, actorOf(ctx.user), input)),
