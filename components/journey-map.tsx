@@ -1,11 +1,17 @@
 // A journey drawn as its ordered stages, each listing the touchpoints the customer meets there.
+import Link from "next/link";
 import type { JourneyMap } from "@/server/model/queries";
 
-export function JourneyMapCard({ journey }: { journey: JourneyMap[number] }) {
+export function JourneyMapCard({ journey, editHref }: { journey: JourneyMap[number]; editHref?: string }) {
   return (
     <section className="card" aria-labelledby={`journey-${journey.id}`}>
       <h3 id={`journey-${journey.id}`}>
         {journey.name} {journey.active ? null : <span className="tag inactive">inactive</span>}
+        {editHref ? (
+          <Link href={editHref} className="button-link" style={{ float: "right" }} aria-label={`Edit ${journey.name}`}>
+            Edit
+          </Link>
+        ) : null}
       </h3>
       {journey.persona ? <p className="muted">{journey.persona}</p> : null}
       {journey.stages.length === 0 ? (

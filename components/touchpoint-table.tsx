@@ -1,4 +1,5 @@
 // The touchpoint list used by the overview, owners' home and admin setup: who owns what, where it sits.
+import Link from "next/link";
 import type { listTouchpoints } from "@/server/model/queries";
 import { EmptyState } from "./empty-state";
 import { channelLabel, formatNumber } from "./format";
@@ -6,7 +7,8 @@ import { channelLabel, formatNumber } from "./format";
 type TouchpointRow = Awaited<ReturnType<typeof listTouchpoints>>[number];
 
 
-export function TouchpointTable({ rows, caption, emptyText }: { rows: TouchpointRow[]; caption: string; emptyText: React.ReactNode }) {
+/** `editHref` adds a link per row to the touchpoint's setup form (admin pages). */
+export function TouchpointTable({ rows, caption, emptyText, editHref }: { rows: TouchpointRow[]; caption: string; emptyText: React.ReactNode; editHref?: (id: number) => string }) {
   if (rows.length === 0) return <EmptyState title="No touchpoints yet">{emptyText}</EmptyState>;
   return (
     <table className="data">
@@ -24,6 +26,11 @@ export function TouchpointTable({ rows, caption, emptyText }: { rows: Touchpoint
           <th scope="col" className="num">
             Responses (12 mo)
           </th>
+          {editHref ? (
+            <th scope="col">
+              <span className="visually-hidden">Edit</span>
+            </th>
+          ) : null}
         </tr>
       </thead>
       <tbody>
@@ -42,6 +49,13 @@ export function TouchpointTable({ rows, caption, emptyText }: { rows: Touchpoint
             <td>{row.ownerName ?? <span className="muted">Unassigned</span>}</td>
             <td>{row.placements.length ? row.placements.join("; ") : <span className="muted">Not placed in a stage</span>}</td>
             <td className="num">{formatNumber(row.responsesLast12Months)}</td>
+            {editHref ? (
+              <td>
+                <Link href={editHref(row.id)} className="button-link" aria-label={`Edit ${row.name}`}>
+                  Edit
+                </Link>
+              </td>
+            ) : null}
           </tr>
         ))}
       </tbody>

@@ -11,6 +11,7 @@ import {
   stageTouchpoints,
   touchpointMonthlyRollups,
   touchpoints,
+  userInvitations,
   users,
 } from "@/db/schema";
 
@@ -106,6 +107,7 @@ export async function listDepartments(db: Queryable) {
       name: departments.name,
       description: departments.description,
       active: departments.active,
+      headUserId: departments.headUserId,
       headName: head.name,
       touchpointCount: sql<number>`(select count(*)::int from ${touchpoints} where ${touchpoints.departmentId} = ${departments.id})`,
       userCount: sql<number>`(select count(*)::int from ${users} where ${users.departmentId} = ${departments.id})`,
@@ -123,8 +125,11 @@ export async function listUsers(db: Queryable) {
       name: users.name,
       role: users.role,
       active: users.active,
+      departmentId: users.departmentId,
       departmentName: departments.name,
       hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+      // An unused, unexpired one-time link: the person has been invited and not yet set a password.
+      invitationPending: sql<boolean>`exists (select 1 from ${userInvitations} where ${userInvitations.userId} = ${users.id} and ${userInvitations.usedAt} is null and ${userInvitations.expiresAt} > now())`,
     })
     .from(users)
     .leftJoin(departments, eq(departments.id, users.departmentId))

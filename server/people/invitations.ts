@@ -101,12 +101,3 @@ export async function acceptInvitation(db: Database, token: string, password: st
     return { email: user.email };
   });
 }
-
-/** Who has an unused, unexpired link: the users table says "invitation pending" for them. */
-export async function pendingInvitationUserIds(db: Queryable): Promise<Set<number>> {
-  const rows = await db
-    .select({ userId: userInvitations.userId })
-    .from(userInvitations)
-    .where(and(isNull(userInvitations.usedAt), sql`${userInvitations.expiresAt} > now()`));
-  return new Set(rows.map((r) => r.userId));
-}

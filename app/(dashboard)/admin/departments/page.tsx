@@ -1,27 +1,30 @@
-// Admin: the departments (silos), their heads and how much of the journey each one owns.
+// Admin: the departments (silos), their heads and how much of the journey each one owns; create, edit,
+// deactivate or delete them here, or change the whole model at once with the model file.
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/empty-state";
 import { ModelFile } from "@/components/model-file";
 import { PageHeader } from "@/components/page-header";
+import { EditDepartmentButton, NewDepartmentForm } from "@/components/setup/department-form";
+import { RetireControls } from "@/components/setup/retire-controls";
 import { serverApi } from "@/server/api/caller";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Departments" };
 
 export default async function DepartmentsPage() {
-  const departments = await (await serverApi()).model.departments();
+  const api = await serverApi();
+  const [departments, users] = await Promise.all([api.model.departments(), api.admin.users()]);
+  const people = users.filter((u) => u.active).map((u) => ({ id: u.id, name: u.name }));
   return (
     <>
       <PageHeader title="Departments" description="The silos that own the touchpoints along each journey." />
-      <ModelFile />
+      <NewDepartmentForm people={people} />
       {departments.length === 0 ? (
         <EmptyState title="No departments yet">
-          <p>
-            Apply a model file above, or run <code>npm run cli -- model import model.json</code>, to create them.
-          </p>
+          <p>Add the first one above, or apply a model file below to create the whole model at once.</p>
         </EmptyState>
       ) : (
-        <table className="data">
+        <table className="data" style={{ margin: "16px 0" }}>
           <thead>
             <tr>
               <th scope="col">Department</th>
@@ -29,6 +32,9 @@ export default async function DepartmentsPage() {
               <th scope="col" className="num">Touchpoints</th>
               <th scope="col" className="num">People</th>
               <th scope="col">Status</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -42,11 +48,16 @@ export default async function DepartmentsPage() {
                 <td className="num">{d.touchpointCount}</td>
                 <td className="num">{d.userCount}</td>
                 <td>{d.active ? <span className="tag">active</span> : <span className="tag inactive">inactive</span>}</td>
+                <td className="row-actions">
+                  <EditDepartmentButton department={{ id: d.id, name: d.name, description: d.description, headUserId: d.headUserId }} people={people} />{" "}
+                  <RetireControls kind="department" id={d.id} name={d.name} active={d.active} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      <ModelFile />
     </>
   );
 }

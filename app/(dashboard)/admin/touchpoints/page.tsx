@@ -1,5 +1,6 @@
-// Admin: every touchpoint with its owner, department and placements in the journeys.
+// Admin: every touchpoint with its owner, department and placements in the journeys; add or edit one here.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { TouchpointTable } from "@/components/touchpoint-table";
 import { serverApi } from "@/server/api/caller";
@@ -12,14 +13,16 @@ export default async function AdminTouchpointsPage() {
   return (
     <>
       <PageHeader title="Touchpoints" description="Who owns each moment of the journey, and where it sits." />
+      <p>
+        <Link href="/admin/touchpoints/new" className="button-link">
+          New touchpoint
+        </Link>
+      </p>
       <TouchpointTable
         rows={touchpoints}
         caption={`${touchpoints.length} touchpoints. ★ marks a moment of truth.`}
-        emptyText={
-          <p>
-            Import a model file with <code>npm run cli -- model import model.json</code> to add touchpoints.
-          </p>
-        }
+        editHref={(id) => `/admin/touchpoints/${id}`}
+        emptyText={<p>Add the first one with New touchpoint above, or apply a model file on the Departments page.</p>}
       />
     </>
   );
