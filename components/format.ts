@@ -46,6 +46,22 @@ export function formatDateTime(date: Date | string, options: { seconds?: boolean
   return new Date(date).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: options.seconds ? "medium" : "short", timeZone: "UTC" });
 }
 
+/** A day in UTC, as every comment is dated: "23 Nov 2026". */
+export function formatDate(date: Date | string): string {
+  return new Date(date).toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+}
+
+/**
+ * One respondent's answers as they gave them, "NPS 9 · CSAT 4": raw answers on each metric's scale, not
+ * scores, so not formatValue (an NPS answer of 9 is not a score of +9).
+ */
+export function formatAnswers(answers: { nps: number | null; csat: number | null; ces: number | null }): string {
+  return (["nps", "csat", "ces"] as const)
+    .filter((code) => answers[code] != null)
+    .map((code) => `${metricLabel[code]} ${answers[code]}`)
+    .join(" · ");
+}
+
 /** A sample size, as every score shows it: "n = 1,234". */
 export function formatCount(n: number): string {
   return `n = ${formatNumber(n)}`;

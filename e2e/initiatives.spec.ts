@@ -1,5 +1,5 @@
-// An owner opens a touchpoint of theirs that is below target, starts an initiative, posts an update and
-// sees its impact; another owner can read it but not change it.
+// An owner opens a touchpoint of theirs that is below target, starts an initiative, links a customer's
+// comment as evidence, posts an update and sees its impact; another owner can read it but not change it.
 import { expect, test } from "@playwright/test";
 import { screenshot, signIn } from "./helpers";
 
@@ -30,6 +30,21 @@ test("an owner starts an initiative on a touchpoint below target, posts an updat
   await expect(impact.getByRole("heading", { name: "Difference" })).toBeVisible();
   await expect(impact).toContainText(/pts ± [\d.]+ pts/);
 
+  // The problem in the customers' words: find a comment about the service charge and link it as evidence.
+  const evidence = page.getByRole("region", { name: /^Evidence/ });
+  await expect(evidence.getByText("No comments linked yet", { exact: true })).toBeVisible();
+  await expect(page.getByText("0 comments", { exact: true })).toBeVisible();
+  await evidence.getByRole("button", { name: "Link comments" }).click();
+  await evidence.getByLabel("Search the touchpoint's comments").fill("service charge");
+  const candidates = evidence.getByRole("list", { name: "The touchpoint's comments" }).getByRole("listitem");
+  await expect(candidates.first()).toContainText(/service charge/i);
+  const quote = (await candidates.first().locator("blockquote").textContent()) ?? "";
+  await candidates.first().getByRole("button", { name: /^Link as evidence/ }).click();
+  await expect(evidence.getByRole("list", { name: "Linked comments" }).getByText(quote, { exact: true })).toBeVisible();
+  await expect(candidates.first().getByRole("button", { name: /^Unlink as evidence/ })).toBeVisible();
+  await expect(page.getByText("1 comment", { exact: true })).toBeVisible();
+  await evidence.getByRole("button", { name: "Close the comments" }).click();
+
   await page.getByRole("textbox", { name: "Your update" }).fill("New bill layout printed for all sites.");
   await page.getByRole("button", { name: "Post update" }).click();
   await expect(page.getByRole("list").getByText("New bill layout printed for all sites.")).toBeVisible();
@@ -48,6 +63,8 @@ test("an owner starts an initiative on a touchpoint below target, posts an updat
   await page.goto(initiativeUrl);
   await expect(page.getByRole("heading", { level: 1, name: "Itemised bill with the tip explained" })).toBeVisible();
   await expect(page.getByRole("form", { name: "Edit the initiative" })).toHaveCount(0);
+  await expect(page.getByRole("list", { name: "Linked comments" }).getByText(quote, { exact: true })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Link comments" })).toHaveCount(0);
   await page.goto(touchpointUrl);
   await expect(page.getByRole("link", { name: "Itemised bill with the tip explained" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Start an initiative" })).toHaveCount(0);

@@ -1,6 +1,8 @@
-// What an owner may send when creating or editing an initiative; types are inferred from here.
+// What an owner may send when creating or editing an initiative, or linking comments to it as evidence;
+// types are inferred from here.
 import { z } from "zod";
 import { initiativeStatuses } from "@/db/schema";
+import { commentSearchSchema } from "@/server/scores/verbatims";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use YYYY-MM-DD");
 
@@ -32,3 +34,23 @@ export const updateInitiativeSchema = z
 
 export type CreateInitiativeInput = z.infer<typeof createInitiativeSchema>;
 export type UpdateInitiativeInput = z.infer<typeof updateInitiativeSchema>;
+
+const id = z.number().int().positive();
+
+export const evidenceListSchema = z.object({ initiativeId: id });
+
+/** One comment and one initiative: what linking and unlinking evidence name. */
+export const evidenceLinkSchema = z.object({ initiativeId: id, responseId: id });
+
+/**
+ * The touchpoint's comments an initiative could cite, a page at a time. The cursor is the last row of the
+ * previous page exactly as the database holds it (microseconds, which a JavaScript Date would lose).
+ */
+export const evidenceCandidatesSchema = z.object({
+  initiativeId: id,
+  search: commentSearchSchema,
+  cursor: z.object({ respondedAt: z.iso.datetime(), id }).nullish(),
+});
+
+export type EvidenceLinkInput = z.infer<typeof evidenceLinkSchema>;
+export type EvidenceCandidatesInput = z.infer<typeof evidenceCandidatesSchema>;

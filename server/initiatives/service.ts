@@ -37,7 +37,8 @@ async function baselineFor(db: Queryable, touchpointId: number, metricCode: stri
   return { baseline: result.status === "ok" ? result.value : null, baselineResponseCount: result.n };
 }
 
-async function loadForChange(db: Queryable, user: SessionUser, id: number) {
+/** The initiative, if `user` may change it: NOT_FOUND for an unknown id, FORBIDDEN unless its touchpoint is theirs (or they are an admin). */
+export async function loadForChange(db: Queryable, user: SessionUser, id: number) {
   const [row] = await db.select().from(initiatives).where(eq(initiatives.id, id));
   if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `Initiative ${id} does not exist.` });
   await assertCanChangeTouchpoint(db, user, row.touchpointId);

@@ -1,7 +1,8 @@
 // Initiatives: every signed-in role reads them with their impact; owners change those on touchpoints they
 // own, admins any. Thin layer over server/initiatives.
 import { z } from "zod";
-import { createInitiativeSchema, updateInitiativeSchema } from "@/server/initiatives/schema";
+import { evidenceCandidates, linkEvidence, listEvidence, unlinkEvidence } from "@/server/initiatives/evidence";
+import { createInitiativeSchema, evidenceCandidatesSchema, evidenceLinkSchema, evidenceListSchema, updateInitiativeSchema } from "@/server/initiatives/schema";
 import { addInitiativeUpdate, createInitiative, initiativeDetail, initiativeForEdit, listInitiatives, updateInitiative } from "@/server/initiatives/service";
 import { createRouter, ownerProcedure, viewerProcedure } from "../trpc";
 
@@ -18,4 +19,9 @@ export const initiativesRouter = createRouter({
   addUpdate: ownerProcedure
     .input(z.object({ initiativeId: id, body: z.string().trim().min(1, "Write the update first.").max(4000) }))
     .mutation(({ ctx, input }) => addInitiativeUpdate(ctx.db, ctx.user, input)),
+  // Evidence reads the primary, not the replica: the page re-reads it right after a link or unlink.
+  evidence: viewerProcedure.input(evidenceListSchema).query(({ ctx, input }) => listEvidence(ctx.db, input.initiativeId)),
+  evidenceCandidates: ownerProcedure.input(evidenceCandidatesSchema).query(({ ctx, input }) => evidenceCandidates(ctx.db, ctx.user, input)),
+  linkEvidence: ownerProcedure.input(evidenceLinkSchema).mutation(({ ctx, input }) => linkEvidence(ctx.db, ctx.user, input)),
+  unlinkEvidence: ownerProcedure.input(evidenceLinkSchema).mutation(({ ctx, input }) => unlinkEvidence(ctx.db, ctx.user, input)),
 });

@@ -1,10 +1,12 @@
-// One initiative: what it fixes on which touchpoint, its progress, whether it moved the score (or why that
-// cannot be said yet), and its updates timeline. Its owner and admins edit it here; everyone else reads.
+// One initiative: what it fixes on which touchpoint, the customers' comments that show the problem, its
+// progress, whether it moved the score (or why that cannot be said yet), and its updates timeline. Its owner
+// and admins edit it (and link the comments) here; everyone else reads.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { idFromRoute, orNotFound } from "@/components/dashboard/entity-page";
 import { EmptyState } from "@/components/empty-state";
-import { formatCount, formatDateTime, formatValue } from "@/components/format";
+import { formatCount, formatDateTime, formatNumber, formatValue } from "@/components/format";
+import { EvidenceSection } from "@/components/initiatives/evidence-section";
 import { ImpactCard } from "@/components/initiatives/impact-card";
 import { InitiativeEditor } from "@/components/initiatives/initiative-editor";
 import { statusLabel } from "@/components/initiatives/status";
@@ -19,7 +21,7 @@ export const metadata: Metadata = { title: "Initiative" };
 export default async function InitiativePage({ params }: { params: Promise<{ initiativeId: string }> }) {
   const id = idFromRoute((await params).initiativeId);
   const [api, user] = await Promise.all([serverApi(), currentUser()]);
-  const initiative = await orNotFound(api.initiatives.detail({ id }));
+  const [initiative, evidence] = await Promise.all([orNotFound(api.initiatives.detail({ id })), orNotFound(api.initiatives.evidence({ initiativeId: id }))]);
   const canEdit = user?.role === "admin" || (user?.role === "owner" && initiative.touchpointOwnerId === user.id);
   return (
     <>
@@ -68,8 +70,17 @@ export default async function InitiativePage({ params }: { params: Promise<{ ini
           <dt>Target</dt>
           <dd>{initiative.target != null && initiative.metricCode ? formatValue(initiative.metricCode, initiative.target) : "not set"}</dd>
         </div>
+        <div>
+          <dt>Evidence</dt>
+          <dd>
+            <a href="#evidence">
+              {formatNumber(evidence.length)} {evidence.length === 1 ? "comment" : "comments"}
+            </a>
+          </dd>
+        </div>
       </dl>
       <ImpactCard impact={initiative.impact} metricCode={initiative.metricCode} />
+      <EvidenceSection initiativeId={initiative.id} evidence={evidence} canEdit={canEdit} />
       <div className="two-col" style={{ marginTop: 16 }}>
         <section aria-labelledby="timeline-heading">
           <h2 id="timeline-heading">Updates</h2>

@@ -4,6 +4,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { DownloadCsv } from "@/components/dashboard/download-csv";
+import { formatAnswers, formatDate } from "@/components/format";
 import { useTRPC } from "@/lib/trpc-client";
 
 const bands = [
@@ -76,10 +77,7 @@ export function Verbatims({ touchpointId, from, to }: { touchpointId: number; fr
             <div key={row.id} className="verbatim">
               <blockquote>“{row.comment}”</blockquote>
               <div className="muted" style={{ fontSize: 12 }}>
-                {new Date(row.respondedAt).toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" })}
-                {row.nps != null ? ` · NPS ${row.nps}` : ""}
-                {row.csat != null ? ` · CSAT ${row.csat}` : ""}
-                {row.ces != null ? ` · CES ${row.ces}` : ""}
+                {[formatDate(row.respondedAt), formatAnswers(row)].filter(Boolean).join(" · ")}
                 {row.respondentName || row.respondentEmail ? ` · ${row.respondentName ?? ""} ${row.respondentEmail ? `<${row.respondentEmail}>` : ""}` : ""}
               </div>
             </div>
