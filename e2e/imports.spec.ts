@@ -26,8 +26,8 @@ function qualtricsExport(): string {
 
 async function billResponses(page: Page): Promise<number> {
   await page.goto("/admin/touchpoints");
-  // The last column, "Responses (12 mo)", is read from the roll-up tables.
-  const text = await page.getByRole("row").filter({ hasText: "PAY-BILL" }).getByRole("cell").last().innerText();
+  // The seventh column, "Responses (12 mo)", is read from the roll-up tables.
+  const text = await page.getByRole("row").filter({ hasText: "PAY-BILL" }).getByRole("cell").nth(6).innerText();
   return Number(text.replace(/,/g, ""));
 }
 

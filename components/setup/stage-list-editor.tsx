@@ -72,11 +72,12 @@ export function StageListEditor({ journeyId, journeyName, stages }: { journeyId:
   const trpc = useTRPC();
   const router = useRouter();
   const id = useId();
-  const initial = stages.map((s) => ({ ...s, key: `stage-${s.id}` }));
+  const toItems = (saved: EditableStage[]): StageItem[] => saved.map((s) => ({ ...s, key: `stage-${s.id}` }));
+  const [initial, setInitial] = useState(() => toItems(stages));
   const [items, setItems] = useState<StageItem[]>(initial);
   const [newName, setNewName] = useState("");
   const [nextKey, setNextKey] = useState(1);
-  const save = useMutation(trpc.setup.saveStages.mutationOptions({ onSuccess: () => router.refresh() }));
+  const save = useMutation(trpc.setup.saveStages.mutationOptions());
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
@@ -158,7 +159,18 @@ export function StageListEditor({ journeyId, journeyName, stages }: { journeyId:
           type="button"
           className="primary"
           disabled={save.isPending || !dirty}
-          onClick={() => save.mutate({ journeyId, stages: items.map((i) => ({ id: i.id, name: i.name, description: i.description })) })}
+          onClick={() =>
+            save.mutate(
+              { journeyId, stages: items.map((i) => ({ id: i.id, name: i.name, description: i.description })) },
+              {
+                onSuccess: (saved) => {
+                  setInitial(toItems(saved));
+                  setItems(toItems(saved));
+                  router.refresh();
+                },
+              },
+            )
+          }
         >
           {save.isPending ? "Saving…" : "Save stages"}
         </button>

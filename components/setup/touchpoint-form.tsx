@@ -29,7 +29,7 @@ export interface TouchpointDraft {
   stageIds: number[];
 }
 
-const targetUnit: Record<string, string> = { nps: "NPS points, −100 to 100", csat: "% satisfied, 0 to 100", ces: "mean effort score" };
+const targetUnit: Record<string, string> = { nps: "NPS points, −100 to 100", csat: "% satisfied, 0 to 100" };
 
 function TargetInputs({ draft, metrics, onChange }: { draft: TouchpointDraft; metrics: TouchpointChoices["metrics"]; onChange: (targets: Record<string, number>) => void }) {
   const id = useId();
@@ -42,7 +42,7 @@ function TargetInputs({ draft, metrics, onChange }: { draft: TouchpointDraft; me
       <div className="editor-row">
         {metrics.map((metric) => (
           <div key={metric.code}>
-            <label htmlFor={`${id}-${metric.code}`}>{metric.name}</label>
+            <label htmlFor={`${id}-${metric.code}`}>{metric.kind === "custom" ? metric.name : `${metric.name} (${metric.code.toUpperCase()})`}</label>
             <input
               id={`${id}-${metric.code}`}
               type="number"
@@ -55,7 +55,7 @@ function TargetInputs({ draft, metrics, onChange }: { draft: TouchpointDraft; me
               }}
             />
             <div id={`${id}-${metric.code}-unit`} className="hint muted">
-              {targetUnit[metric.kind] ?? `mean, ${metric.scaleMin} to ${metric.scaleMax}`}
+              {targetUnit[metric.kind] ?? `mean answer, ${metric.scaleMin} to ${metric.scaleMax}`}
             </div>
           </div>
         ))}

@@ -107,6 +107,8 @@ export async function saveStages(db: Database, actor: Actor, input: SaveStagesIn
       before: before.map((s) => s.name),
       after: input.stages.map((s) => s.name),
     });
+    // The saved list with the new stages' ids, so the editor can go on editing without a reload.
+    return (await journeyForEdit(tx, input.journeyId)).stages;
   });
 }
 

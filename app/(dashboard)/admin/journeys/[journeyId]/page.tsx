@@ -28,8 +28,8 @@ export default async function EditJourneyPage({ params }: { params: Promise<{ jo
         <Link href={`/journeys/${journey.id}`}>See it on the dashboard</Link>{" "}
         <RetireControls kind="journey" id={journey.id} name={journey.name} active={journey.active} afterDelete="/admin/journeys" />
       </p>
-      <JourneyForm key={`details-${journey.updatedAt.toISOString()}`} journey={journey} />
-      <StageListEditor key={`stages-${journey.updatedAt.toISOString()}`} journeyId={journey.id} journeyName={journey.name} stages={journey.stages} />
+      <JourneyForm journey={journey} />
+      <StageListEditor journeyId={journey.id} journeyName={journey.name} stages={journey.stages} />
     </>
   );
 }

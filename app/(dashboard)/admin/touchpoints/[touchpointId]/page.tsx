@@ -31,7 +31,7 @@ export default async function EditTouchpointPage({ params, searchParams }: { par
         <Link href={`/touchpoints/${touchpoint.id}`}>See it on the dashboard</Link>{" "}
         <RetireControls kind="touchpoint" id={touchpoint.id} name={touchpoint.name} active={touchpoint.active} afterDelete="/admin/touchpoints" />
       </p>
-      <TouchpointForm key={touchpoint.updatedAt.toISOString()} touchpoint={touchpoint} choices={choices} />
+      <TouchpointForm touchpoint={touchpoint} choices={choices} />
     </>
   );
 }
