@@ -63,7 +63,7 @@ describe("evidence: linking and reading", () => {
     await owner.linkEvidence({ initiativeId: initiative.id, responseId: response.smile! });
     await owner.linkEvidence({ initiativeId: initiative.id, responseId: response.percent! });
 
-    const evidence = await as(people.executive).initiatives.evidence({ initiativeId: initiative.id });
+    const evidence = (await as(people.executive).initiatives.evidence({ initiativeId: initiative.id })).items;
     expect(evidence.map((e) => e.comment)).toEqual(["100% the slowest host stand in town.", "Warm welcome, lovely smile.", "We waited twenty minutes at the DOOR."]);
     expect(evidence[2]).toMatchObject({ responseId: response.door, respondedAt: at(20), nps: 3, csat: 2, ces: null, linkedByName: "Olive Owner" });
     expect(evidence[2]!.linkedAt).toBeInstanceOf(Date);
@@ -71,9 +71,9 @@ describe("evidence: linking and reading", () => {
     expect(JSON.stringify(evidence)).not.toMatch(/pat@mail\.example|Pat Guest|sam@mail|Sam Guest/);
 
     expect(await owner.unlinkEvidence({ initiativeId: initiative.id, responseId: response.smile! })).toMatchObject({ linked: false, changed: true });
-    expect((await as(people.otherOwner).initiatives.evidence({ initiativeId: initiative.id })).map((e) => e.responseId)).toEqual([response.percent, response.door]);
+    expect((await as(people.otherOwner).initiatives.evidence({ initiativeId: initiative.id })).items.map((e) => e.responseId)).toEqual([response.percent, response.door]);
     // Another initiative on the same touchpoint has evidence of its own.
-    expect(await owner.evidence({ initiativeId: (await hostInitiative("Other")).id })).toEqual([]);
+    expect((await owner.evidence({ initiativeId: (await hostInitiative("Other")).id })).items).toEqual([]);
   });
 
   it("links a comment once however often it is sent, and unlinking twice is no error either", async () => {
@@ -125,9 +125,9 @@ describe("evidence: linking and reading", () => {
     const initiative = await hostInitiative("Cascade");
     await as(people.owner).initiatives.linkEvidence({ initiativeId: initiative.id, responseId: response.later! });
     await as(people.owner).initiatives.linkEvidence({ initiativeId: initiative.id, responseId: response.door! });
-    expect(await as(people.owner).initiatives.evidence({ initiativeId: initiative.id })).toHaveLength(2);
+    expect((await as(people.owner).initiatives.evidence({ initiativeId: initiative.id })).items).toHaveLength(2);
     await revertBatch(database.db, revertableBatchId, people.admin.id);
-    expect((await as(people.owner).initiatives.evidence({ initiativeId: initiative.id })).map((e) => e.responseId)).toEqual([response.door]);
+    expect((await as(people.owner).initiatives.evidence({ initiativeId: initiative.id })).items.map((e) => e.responseId)).toEqual([response.door]);
     expect(await database.db.select().from(initiativeEvidence).where(eq(initiativeEvidence.responseId, response.later!))).toEqual([]);
   });
 });
@@ -147,19 +147,28 @@ describe("evidence: who may change it", () => {
     expect(await codeOf(as(people.owner).initiatives.linkEvidence({ initiativeId: his.id, responseId: response.bill! }))).toBe("FORBIDDEN");
     expect(await codeOf(as(people.owner).initiatives.evidenceCandidates({ initiativeId: his.id }))).toBe("FORBIDDEN");
     expect(await codeOf(bert.linkEvidence({ initiativeId: his.id, responseId: response.bill! }))).toBe("OK");
-    expect((await as(people.owner).initiatives.evidence({ initiativeId: initiative.id })).map((e) => e.responseId)).toEqual([response.door]);
+    expect((await as(people.owner).initiatives.evidence({ initiativeId: initiative.id })).items.map((e) => e.responseId)).toEqual([response.door]);
   });
 
   it("lets an executive read the evidence but not look for, link or unlink comments; an admin may on any initiative", async () => {
     const initiative = await hostInitiative("Read only for the CCO");
     await as(people.owner).initiatives.linkEvidence({ initiativeId: initiative.id, responseId: response.door! });
     const exec = as(people.executive).initiatives;
-    expect(await exec.evidence({ initiativeId: initiative.id })).toHaveLength(1);
+    expect((await exec.evidence({ initiativeId: initiative.id })).items).toHaveLength(1);
     expect(await codeOf(exec.evidenceCandidates({ initiativeId: initiative.id }))).toBe("FORBIDDEN");
     expect(await codeOf(exec.linkEvidence({ initiativeId: initiative.id, responseId: response.smile! }))).toBe("FORBIDDEN");
     expect(await codeOf(exec.unlinkEvidence({ initiativeId: initiative.id, responseId: response.door! }))).toBe("FORBIDDEN");
     expect(await codeOf(as(people.admin).initiatives.unlinkEvidence({ initiativeId: initiative.id, responseId: response.door! }))).toBe("OK");
-    expect(await exec.evidence({ initiativeId: initiative.id })).toEqual([]);
+    expect((await exec.evidence({ initiativeId: initiative.id })).items).toEqual([]);
+  });
+
+  it("hides evidence from executives on a touchpoint with fewer than the minimum responses, as its comments are", async () => {
+    const initiative = await as(people.otherOwner).initiatives.create({ touchpointId: billId, title: "Explain the service charge" });
+    await as(people.otherOwner).initiatives.linkEvidence({ initiativeId: initiative.id, responseId: response.bill! });
+    expect(await as(people.executive).initiatives.evidence({ initiativeId: initiative.id })).toMatchObject({ hidden: true, items: [] });
+    expect((await as(people.otherOwner).initiatives.evidence({ initiativeId: initiative.id })).items.map((e) => e.responseId)).toEqual([response.bill]);
+    // The host touchpoint has plenty of responses: the executive reads its evidence.
+    expect((await as(people.executive).initiatives.evidence({ initiativeId: (await hostInitiative("Visible")).id })).hidden).toBe(false);
   });
 });
 

@@ -5,13 +5,15 @@ import { formatAnswers, formatDate } from "@/components/format";
 import type { listEvidence } from "@/server/initiatives/evidence";
 import { EvidencePicker, UnlinkEvidence } from "./evidence-picker";
 
-export type EvidenceItem = Awaited<ReturnType<typeof listEvidence>>[number];
+type Evidence = Awaited<ReturnType<typeof listEvidence>>;
 
-export function EvidenceSection({ initiativeId, evidence, canEdit }: { initiativeId: number; evidence: EvidenceItem[]; canEdit: boolean }) {
+export function EvidenceSection({ initiativeId, evidence: { hidden, reason, items: evidence }, canEdit }: { initiativeId: number; evidence: Evidence; canEdit: boolean }) {
   return (
     <section id="evidence" className="card" style={{ marginTop: 16 }} aria-labelledby="evidence-heading">
       <h2 id="evidence-heading">Evidence: in the customers&apos; words</h2>
-      {evidence.length === 0 ? (
+      {hidden ? (
+        <p className="muted">{reason}</p>
+      ) : evidence.length === 0 ? (
         <EmptyState title="No comments linked yet">
           {canEdit
             ? "Link comments from this touchpoint's customers that show the problem: choose Link comments below and search for them."

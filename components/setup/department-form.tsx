@@ -21,7 +21,7 @@ export interface PersonChoice {
 function DepartmentFields({ draft, people, onChange }: { draft: DepartmentDraft; people: PersonChoice[]; onChange: (draft: DepartmentDraft) => void }) {
   const id = useId();
   return (
-    <div className="editor-row">
+    <div className="editor-row" style={{ gridTemplateColumns: "minmax(200px, 2fr) minmax(160px, 1fr)" }}>
       <div>
         <label htmlFor={`${id}-name`}>Name</label>
         <input id={`${id}-name`} type="text" required maxLength={200} value={draft.name} onChange={(e) => onChange({ ...draft, name: e.target.value })} />

@@ -7,6 +7,7 @@ import type { Database, Queryable } from "@/db/client";
 import { initiativeEvidence, initiatives, surveyResponses, touchpoints, users } from "@/db/schema";
 import { recordAudit } from "@/server/audit";
 import type { SessionUser } from "@/server/auth/users";
+import { MINIMUM_RESPONSES_FOR_COMMENTS } from "@/server/metrics/formulas";
 import { commentColumns, commentsOf } from "@/server/scores/verbatims";
 import type { EvidenceCandidatesInput, EvidenceLinkInput } from "./schema";
 import { loadForChange } from "./service";
@@ -19,17 +20,30 @@ const linker = alias(users, "evidence_linker");
 // Executives read evidence: the columns come from the one anonymous set, so contact details cannot slip in.
 const { id: responseId, ...anonymousComment } = commentColumns;
 
-/** The comments linked to an initiative, newest first, with who linked each and when. Every role reads this. */
-export async function listEvidence(db: Queryable, initiativeId: number) {
-  const [initiative] = await db.select({ id: initiatives.id }).from(initiatives).where(eq(initiatives.id, initiativeId));
+/**
+ * The comments linked to an initiative, newest first, with who linked each and when. Every role reads this;
+ * under the privacy threshold (executives, as for the touchpoint's comments) a touchpoint with fewer than
+ * the minimum responses shows none, since so few answers could point to the person who wrote them.
+ */
+export async function listEvidence(db: Queryable, initiativeId: number, options: { privacyThreshold: boolean } = { privacyThreshold: false }) {
+  const [initiative] = await db.select({ id: initiatives.id, touchpointId: initiatives.touchpointId }).from(initiatives).where(eq(initiatives.id, initiativeId));
   if (!initiative) throw new TRPCError({ code: "NOT_FOUND", message: `Initiative ${initiativeId} does not exist.` });
-  return db
+  if (options.privacyThreshold) {
+    const [row] = await db.execute<{ n: number }>(
+      sql`select count(*)::int as n from (select 1 from ${surveyResponses} where ${surveyResponses.touchpointId} = ${initiative.touchpointId} limit ${MINIMUM_RESPONSES_FOR_COMMENTS}) as few`,
+    );
+    if ((row?.n ?? 0) < MINIMUM_RESPONSES_FOR_COMMENTS) {
+      return { hidden: true as const, reason: `This touchpoint has fewer than ${MINIMUM_RESPONSES_FOR_COMMENTS} responses: its comments are hidden to protect respondents.`, items: [] };
+    }
+  }
+  const items = await db
     .select({ responseId, ...anonymousComment, linkedByName: linker.name, linkedAt: initiativeEvidence.createdAt })
     .from(initiativeEvidence)
     .innerJoin(surveyResponses, eq(surveyResponses.id, initiativeEvidence.responseId))
     .leftJoin(linker, eq(linker.id, initiativeEvidence.addedById))
     .where(eq(initiativeEvidence.initiativeId, initiativeId))
     .orderBy(desc(surveyResponses.respondedAt), desc(surveyResponses.id));
+  return { hidden: false as const, reason: null, items };
 }
 
 /**

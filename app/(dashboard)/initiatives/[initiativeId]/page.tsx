@@ -74,7 +74,7 @@ export default async function InitiativePage({ params }: { params: Promise<{ ini
           <dt>Evidence</dt>
           <dd>
             <a href="#evidence">
-              {formatNumber(evidence.length)} {evidence.length === 1 ? "comment" : "comments"}
+              {evidence.hidden ? "hidden (few responses)" : `${formatNumber(evidence.items.length)} ${evidence.items.length === 1 ? "comment" : "comments"}`}
             </a>
           </dd>
         </div>
