@@ -45,4 +45,9 @@ test("every view passes axe without serious violations", async ({ page }) => {
     await page.goto(path);
     await expectNoSeriousViolations(page, path);
   }
+  // The setup forms: a journey's stage editor, a touchpoint's form and a new one; and a spent invitation link.
+  for (const path of ["/admin/journeys/1", "/admin/touchpoints/1", "/admin/touchpoints/new", "/invite/not-a-real-token"]) {
+    await page.goto(path);
+    await expectNoSeriousViolations(page, path);
+  }
 });
