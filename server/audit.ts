@@ -8,6 +8,9 @@ export interface Actor {
   email: string;
 }
 
+/** The signed-in person as the audit log records them. */
+export const actorOf = (user: { id: number; email: string }): Actor => ({ id: user.id, email: user.email });
+
 /** The CLI acts as the operator at the machine; it has no user row. */
 export const cliActor: Actor = { id: null, email: "cli" };
 

@@ -1,10 +1,11 @@
 // Admin setup through the tRPC procedures the pages use: departments, journeys with reordered stages,
 // touchpoints with targets and placements, deletion only without data, invitations, and the audit trail.
 import { TRPCError } from "@trpc/server";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, userInvitations } from "../db/schema";
-import { createCaller } from "../server/api/root";
+import { appRouter, createCaller } from "../server/api/root";
 import { verifyCredentials } from "../server/auth/users";
 import { acceptInvitation, InvitationError, readInvitation } from "../server/people/invitations";
 import { ingestBatch } from "../server/responses/ingest";
@@ -214,6 +215,23 @@ describe("invitations", () => {
     await database.db.update(userInvitations).set({ expiresAt: sql`now() - interval '1 minute'` }).where(eq(userInvitations.userId, first.userId));
     await expect(acceptInvitation(database.db, second.token, "a long enough password")).rejects.toThrow(/expired/);
     expect(await lastAudit("user.invite_link")).toMatchObject({ entityId: String(first.userId) });
+  });
+});
+
+describe("bad input from a form", () => {
+  it("comes back over HTTP as words naming the field, not zod's JSON, and nothing is written", async () => {
+    const service = await idOf("departments", "name", "Service");
+    const body = { json: { code: "NO SPACES", name: "", channel: "web", departmentId: service, ownerId: null } };
+    const response = await fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req: new Request("http://localhost/api/trpc/setup.createTouchpoint", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } }),
+      router: appRouter,
+      createContext: () => ({ db: database.db, user: people.admin }),
+    });
+    const { error } = (await response.json()) as { error: { json: { message: string; data: { code: string } } } };
+    expect(response.status).toBe(400);
+    expect(error.json.message).toBe("code: use upper-case letters, digits and dashes, e.g. RES-PHONE; name: must not be empty");
+    expect((await database.db.execute<{ n: number }>(sql`select count(*)::int as n from touchpoints where code = 'NO SPACES'`))[0]!.n).toBe(0);
   });
 });
 

@@ -27,7 +27,9 @@ const t = initTRPC
     defaultMeta: { roles: [] },
     errorFormatter({ shape, error }) {
       const zodError = error.cause instanceof ZodError ? error.cause.issues : null;
-      return { ...shape, data: { ...shape.data, zodError } };
+      // Forms show `message` as it comes: say what is wrong with which field, not zod's JSON dump.
+      const message = zodError ? zodError.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message)).join("; ") : shape.message;
+      return { ...shape, message, data: { ...shape.data, zodError } };
     },
   });
 

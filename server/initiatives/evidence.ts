@@ -5,7 +5,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, Queryable } from "@/db/client";
 import { initiativeEvidence, initiatives, surveyResponses, touchpoints, users } from "@/db/schema";
-import { recordAudit } from "@/server/audit";
+import { actorOf, recordAudit } from "@/server/audit";
 import type { SessionUser } from "@/server/auth/users";
 import { MINIMUM_RESPONSES_FOR_COMMENTS } from "@/server/metrics/formulas";
 import { commentColumns, commentsOf } from "@/server/scores/verbatims";
@@ -15,7 +15,6 @@ import { loadForChange } from "./service";
 /** Comments per page in the picker: enough to scan, few enough to read on a busy touchpoint. */
 export const EVIDENCE_PAGE_SIZE = 20;
 
-const actorOf = (user: SessionUser) => ({ id: user.id, email: user.email });
 const linker = alias(users, "evidence_linker");
 // Executives read evidence: the columns come from the one anonymous set, so contact details cannot slip in.
 const { id: responseId, ...anonymousComment } = commentColumns;

@@ -5,7 +5,7 @@ import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, Queryable } from "@/db/client";
 import { initiativeUpdates, initiatives, metricDefinitions, touchpoints, users } from "@/db/schema";
-import { recordAudit } from "@/server/audit";
+import { actorOf, recordAudit } from "@/server/audit";
 import { assertCanChangeTouchpoint } from "@/server/auth/ownership";
 import type { SessionUser } from "@/server/auth/users";
 import { emptyCounts, score } from "@/server/metrics/formulas";
@@ -15,7 +15,6 @@ import { readPeriodCounts } from "@/server/scores/read-rollups";
 import { baselineWindow, DEFAULT_IMPACT_WINDOW_DAYS, impactWindows, initiativeImpact } from "./impact";
 import type { CreateInitiativeInput, UpdateInitiativeInput } from "./schema";
 
-const actorOf = (user: SessionUser) => ({ id: user.id, email: user.email });
 const today = () => new Date().toISOString().slice(0, 10);
 
 async function metricScale(db: Queryable, code: string) {

@@ -1,6 +1,6 @@
 // Read-side queries over the experience model (journeys, stages, touchpoints, departments, people).
 // Volumes come from the monthly roll-up table, never from raw responses.
-import { asc, eq, gte, sql } from "drizzle-orm";
+import { and, asc, eq, gte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
 import {
@@ -45,8 +45,11 @@ export async function listJourneyMap(db: Queryable) {
 
 export type JourneyMap = Awaited<ReturnType<typeof listJourneyMap>>;
 
-/** Responses per touchpoint over the last 12 months, counted on the metric every survey asks (CSAT). */
-async function recentVolumes(db: Queryable): Promise<Map<number, number>> {
+/**
+ * Responses per touchpoint from the monthly roll-ups (never the raw responses): over the last `lastMonths`
+ * months, or all time; for one touchpoint or all.
+ */
+export async function responseVolumes(db: Queryable, options: { lastMonths?: number; touchpointId?: number } = {}): Promise<Map<number, number>> {
   // A response may answer several metrics, and the roll-ups count per metric: each month counts the answers
   // to the touchpoint's most-answered metric, so NPS-only or CSAT-only touchpoints are both counted.
   const monthly = db
@@ -55,7 +58,14 @@ async function recentVolumes(db: Queryable): Promise<Map<number, number>> {
       responses: sql<number>`max(${touchpointMonthlyRollups.responseCount})`.as("responses"),
     })
     .from(touchpointMonthlyRollups)
-    .where(gte(touchpointMonthlyRollups.month, sql`(date_trunc('month', now()) - interval '11 months')::date`))
+    .where(
+      and(
+        options.lastMonths === undefined
+          ? undefined
+          : gte(touchpointMonthlyRollups.month, sql`(date_trunc('month', now()) - make_interval(months => ${options.lastMonths - 1}))::date`),
+        options.touchpointId === undefined ? undefined : eq(touchpointMonthlyRollups.touchpointId, options.touchpointId),
+      ),
+    )
     .groupBy(touchpointMonthlyRollups.touchpointId, touchpointMonthlyRollups.month)
     .as("monthly");
   const rows = await db
@@ -91,7 +101,7 @@ export async function listTouchpoints(db: Queryable, filter: { ownerId?: number 
     .innerJoin(journeyStages, eq(journeyStages.id, stageTouchpoints.stageId))
     .innerJoin(journeys, eq(journeys.id, journeyStages.journeyId))
     .orderBy(asc(journeys.name), asc(journeyStages.position));
-  const volumes = await recentVolumes(db);
+  const volumes = await responseVolumes(db, { lastMonths: 12 });
   return rows.map((row) => ({
     ...row,
     placements: stages.filter((s) => s.touchpointId === row.id).map((s) => `${s.journeyName} › ${s.stageName}`),

@@ -5,7 +5,7 @@ import { TRPCError } from "@trpc/server";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
 import { departments, userInvitations, users } from "@/db/schema";
-import { recordAudit, type Actor } from "@/server/audit";
+import { actorOf, recordAudit, type Actor } from "@/server/audit";
 import { hashPassword } from "@/server/auth/passwords";
 import type { InviteUserInput } from "@/server/setup/schema";
 import { addUser, UserInputError } from "./users";
@@ -97,7 +97,7 @@ export async function acceptInvitation(db: Database, token: string, password: st
     const [user] = spent ? await tx.select({ id: users.id, email: users.email, active: users.active }).from(users).where(eq(users.id, spent.userId)) : [];
     if (!user || !user.active) throw new InvitationError("This link has been used, has expired or was replaced by a newer one. Ask your admin for a new link.");
     await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, user.id));
-    await recordAudit(tx, { id: user.id, email: user.email }, { action: "user.accept_invitation", entityType: "user", entityId: user.id });
+    await recordAudit(tx, actorOf(user), { action: "user.accept_invitation", entityType: "user", entityId: user.id });
     return { email: user.email };
   });
 }

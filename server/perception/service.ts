@@ -3,7 +3,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { perceptionAssessments, touchpoints } from "@/db/schema";
-import { recordAudit } from "@/server/audit";
+import { actorOf, recordAudit } from "@/server/audit";
 import { assertCanChangeTouchpoint } from "@/server/auth/ownership";
 import type { SessionUser } from "@/server/auth/users";
 import { buildExperienceTree } from "@/server/scores/experience";
@@ -20,7 +20,7 @@ export async function saveAssessment(db: Queryable, user: SessionUser, input: As
     .values(values)
     .onConflictDoUpdate({ target: [perceptionAssessments.touchpointId, perceptionAssessments.quarter], set: { ...values, updatedAt: new Date() } })
     .returning();
-  await recordAudit(db, { id: user.id, email: user.email }, { action: "perception.assess", entityType: "touchpoint", entityId: input.touchpointId, after: saved });
+  await recordAudit(db, actorOf(user), { action: "perception.assess", entityType: "touchpoint", entityId: input.touchpointId, after: saved });
   return saved!;
 }
 

@@ -1,7 +1,7 @@
 // What depends on a department, journey or touchpoint: the admin sees it before deleting, and the server
 // refuses to delete anything that carries customers' data or people (deactivation keeps it instead).
 import { TRPCError } from "@trpc/server";
-import { and, count, eq, sql } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import {
   departments,
@@ -11,10 +11,10 @@ import {
   perceptionAssessments,
   stageTouchpoints,
   surveyResponses,
-  touchpointMonthlyRollups,
   touchpoints,
   users,
 } from "@/db/schema";
+import { responseVolumes } from "@/server/model/queries";
 
 export interface Usage {
   /** What the admin reads in the delete dialog, one line per kind of dependant. */
@@ -47,22 +47,11 @@ export async function departmentUsage(db: Queryable, departmentId: number): Prom
   };
 }
 
-/** Responses are counted from the monthly roll-ups (the most-answered metric each month), never by scanning them. */
-async function responseCount(db: Queryable, touchpointId: number): Promise<number> {
-  const monthly = db
-    .select({ responses: sql<number>`max(${touchpointMonthlyRollups.responseCount})`.as("responses") })
-    .from(touchpointMonthlyRollups)
-    .where(eq(touchpointMonthlyRollups.touchpointId, touchpointId))
-    .groupBy(touchpointMonthlyRollups.month)
-    .as("monthly");
-  const [row] = await db.select({ n: sql<number>`coalesce(sum(${monthly.responses}), 0)::int` }).from(monthly);
-  return row?.n ?? 0;
-}
-
 export async function touchpointUsage(db: Queryable, touchpointId: number): Promise<Usage> {
   const [row] = await db.select({ name: touchpoints.name }).from(touchpoints).where(eq(touchpoints.id, touchpointId));
   if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `Touchpoint ${touchpointId} does not exist.` });
-  const responses = await responseCount(db, touchpointId);
+  // Counted from the roll-ups, as on the touchpoint table, never by scanning the responses.
+  const responses = (await responseVolumes(db, { touchpointId })).get(touchpointId) ?? 0;
   // The refusal rests on an index-backed exists check, not on the roll-up figure shown beside it.
   const [anyResponse] = await db.select({ id: surveyResponses.id }).from(surveyResponses).where(eq(surveyResponses.touchpointId, touchpointId)).limit(1);
   const initiativeCount = await countOf(db.select({ n: count() }).from(initiatives).where(eq(initiatives.touchpointId, touchpointId)));

@@ -1,6 +1,7 @@
 // Admin setup: people and their access. Thin layer over server/people and server/model.
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { actorOf } from "@/server/audit";
 import { auditActions, auditFilterSchema, listAuditEntries } from "@/server/audit-log";
 import { exportModel, importModel, ModelImportError } from "@/server/model/transfer";
 import { listUsers } from "@/server/model/queries";
@@ -14,7 +15,7 @@ export const adminRouter = createRouter({
     .input(z.object({ userId: z.number().int().positive(), active: z.boolean() }))
     .mutation(async ({ ctx, input }) => {
       try {
-        await ctx.db.transaction((tx) => setUserActive(tx, input.userId, input.active, { id: ctx.user.id, email: ctx.user.email }));
+        await ctx.db.transaction((tx) => setUserActive(tx, input.userId, input.active, actorOf(ctx.user)));
       } catch (error) {
         if (error instanceof UserInputError) throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
         throw error;
@@ -24,7 +25,7 @@ export const adminRouter = createRouter({
     .input(z.object({ userId: z.number().int().positive(), role: z.enum(userRoles) }))
     .mutation(async ({ ctx, input }) => {
       try {
-        await ctx.db.transaction((tx) => setUserRole(tx, input.userId, input.role, { id: ctx.user.id, email: ctx.user.email }));
+        await ctx.db.transaction((tx) => setUserRole(tx, input.userId, input.role, actorOf(ctx.user)));
       } catch (error) {
         if (error instanceof UserInputError) throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
         throw error;
@@ -34,7 +35,7 @@ export const adminRouter = createRouter({
   /** The same all-or-nothing import as `npm run cli -- model import`; every problem is returned, nothing written. */
   importModel: adminProcedure.input(z.object({ document: z.unknown() })).mutation(async ({ ctx, input }) => {
     try {
-      return { ok: true as const, summary: await importModel(ctx.db, input.document, { id: ctx.user.id, email: ctx.user.email }) };
+      return { ok: true as const, summary: await importModel(ctx.db, input.document, actorOf(ctx.user)) };
     } catch (error) {
       if (error instanceof ModelImportError) return { ok: false as const, problems: error.problems };
       throw error;

@@ -18,10 +18,8 @@ import {
 } from "@/server/setup/schema";
 import { createTouchpoint, deleteTouchpoint, setTouchpointActive, touchpointChoices, touchpointForEdit, updateTouchpoint } from "@/server/setup/touchpoints";
 import { departmentUsage, journeyUsage, touchpointUsage } from "@/server/setup/usage";
-import type { SessionUser } from "@/server/auth/users";
+import { actorOf } from "@/server/audit";
 import { adminProcedure, createRouter } from "../trpc";
-
-const actorOf = (user: SessionUser) => ({ id: user.id, email: user.email });
 
 /** Departments, journeys and touchpoints are retired the same way, so the page has one delete dialog. */
 const retire = {
