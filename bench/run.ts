@@ -10,7 +10,7 @@ import { Command } from "commander";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { createDatabaseClient, migrateDatabase, type DatabaseConnection } from "@/db/client";
-import { startEmbeddedServer } from "@/db/embedded";
+import { openTemporaryServer } from "@/db/embedded";
 import { ingestBatch, revertBatch, type ResponseInput } from "@/server/responses/ingest";
 import { cachedScores } from "@/server/scores/cache";
 import { programOverview } from "@/server/scores/overview";
@@ -33,8 +33,6 @@ interface Sizes {
 }
 
 const fullSizes: Sizes = { importSmall: 100_000, importLarge: 1_000_000, readsSmall: 1_000_000, readsLarge: 10_000_000, upkeepBatch: 10_000, overviewRuns: 60, naiveRuns: 5, httpSeconds: 10 };
-// The embedded database (PGlite, WebAssembly, one connection) is for demos and small programs: smaller sizes.
-const embeddedSizes: Sizes = { importSmall: 20_000, importLarge: 100_000, readsSmall: 100_000, readsLarge: 1_000_000, upkeepBatch: 10_000, overviewRuns: 30, naiveRuns: 3, httpSeconds: 0 };
 const smokeSizes: Sizes = { importSmall: 5_000, importLarge: 20_000, readsSmall: 20_000, readsLarge: 100_000, upkeepBatch: 1_000, overviewRuns: 15, naiveRuns: 3, httpSeconds: 3 };
 
 const program = new Command("bench")
@@ -42,12 +40,12 @@ const program = new Command("bench")
   .option("--check", "exit non-zero when a target is missed")
   .option("--reads-large <n>", "responses for the larger dashboard-read size", (v) => Number(v))
   .option("--server <url>", "PostgreSQL maintenance database; each run creates and drops its own", process.env.THROUGHLINE_BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres")
-  .option("--embedded", "measure the embedded database (PGlite) instead of the server, at smaller sizes; no \\copy or HTTP figures")
+  .option("--embedded", "measure the embedded PostgreSQL the app starts itself (a temporary cluster, durable settings) instead of --server")
   .option("--only <parts>", "comma-separated parts to run: import, reads (with HTTP), weight", "import,reads,weight")
   .option("--no-write", "do not write bench/results/<date>.json");
 const options = program.parse().opts<{ smoke?: boolean; embedded?: boolean; check?: boolean; readsLarge?: number; server: string; only: string; write: boolean }>();
 const parts = new Set(options.only.split(",").map((part) => part.trim()));
-const sizes = { ...(options.smoke ? smokeSizes : options.embedded ? embeddedSizes : fullSizes), ...(options.readsLarge ? { readsLarge: options.readsLarge } : {}) };
+const sizes = { ...(options.smoke ? smokeSizes : fullSizes), ...(options.readsLarge ? { readsLarge: options.readsLarge } : {}) };
 const figures: Figure[] = [];
 const record = (figure: Figure) => {
   figures.push(figure);
@@ -55,12 +53,14 @@ const record = (figure: Figure) => {
 };
 const log = (message: string) => console.log(`      ${message}`);
 
+/** The maintenance database runs create and drop their databases in: the server, or a temporary embedded cluster. */
+let adminUrl = options.server;
+
 async function withDatabase<T>(name: string, work: (connection: DatabaseConnection, url: string) => Promise<T>): Promise<T> {
-  if (options.embedded) return withEmbeddedDatabase(work);
-  const admin = postgres(options.server, { max: 1, onnotice: () => {} });
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   const database = `throughline_bench_${name}_${process.pid}`;
   await admin.unsafe(`create database ${database}`);
-  const url = new URL(options.server);
+  const url = new URL(adminUrl);
   url.pathname = `/${database}`;
   const connection = createDatabaseClient(url.toString(), "postgres");
   try {
@@ -74,27 +74,9 @@ async function withDatabase<T>(name: string, work: (connection: DatabaseConnecti
   }
 }
 
-/** A fresh PGlite behind its loopback socket, as the app runs it, in a temporary directory. */
-async function withEmbeddedDatabase<T>(work: (connection: DatabaseConnection, url: string) => Promise<T>): Promise<T> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "throughline-bench-pglite-"));
-  const server = await startEmbeddedServer(dir);
-  const connection = createDatabaseClient(server.url, "embedded");
-  try {
-    await migrateDatabase(connection.db);
-    await createBenchModel(connection.db);
-    return await work(connection, server.url);
-  } finally {
-    await connection.close();
-    await server.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-/** Asynchronous on purpose: with the embedded database, this process serves the worker's connection. */
+/** In a process of its own, so that its peak memory is the importer's alone. */
 async function importInWorker(url: string, file: string): Promise<{ seconds: number; imported: number; peakRssMb: number }> {
-  // The embedded database serves one connection at a time (see db/client.ts): the worker keeps to one too.
-  const env = options.embedded ? { ...process.env, THROUGHLINE_DATABASE_POOL_SIZE: "1" } : process.env;
-  const { stdout } = await execFileAsync(path.join("node_modules", ".bin", "tsx"), ["bench/import-worker.ts", url, file], { encoding: "utf8", env, maxBuffer: 16 * 1024 * 1024 }).catch(
+  const { stdout } = await execFileAsync(path.join("node_modules", ".bin", "tsx"), ["bench/import-worker.ts", url, file], { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 }).catch(
     (error: { stderr?: string }) => Promise.reject(new Error(`import worker failed: ${error.stderr ?? String(error)}`)),
   );
   return JSON.parse(stdout.trim().split("\n").at(-1)!) as { seconds: number; imported: number; peakRssMb: number };
@@ -114,7 +96,6 @@ async function benchImport(dir: string) {
     record({ name: `import: peak RSS at ${rows} rows`, value: round(second.peakRssMb, 0), unit: "MB", target: "≤ 300", pass: second.peakRssMb <= 300 });
     const flat = second.peakRssMb / first.peakRssMb;
     record({ name: `import: peak RSS ${rows} ÷ ${sizes.importSmall.toLocaleString("en")} rows`, value: round(flat), unit: "×", target: "≤ 1.25 (flat)", pass: flat <= 1.25, note: `${round(first.peakRssMb, 0)} MB at the smaller size` });
-    if (options.embedded) return;
     await db.execute(sql`create table bench_copy (external_id text, touchpoint text, responded_at timestamptz, nps smallint, csat smallint, comment text,
       source text not null default 'csv', unique (source, external_id))`);
     const copy = await seconds(async () =>
@@ -189,7 +170,7 @@ async function benchReads() {
     log(`filled ${sizes.readsSmall.toLocaleString("en")} responses and rebuilt roll-ups in ${fill.seconds.toFixed(1)} s`);
     await db.execute(sql`analyze`);
     const atSmall = await readsAt(db, small);
-    if (!options.embedded) await httpFigures(db, url, small);
+    await httpFigures(db, url, small);
     const more = await seconds(() => fillResponses(db, sizes.readsLarge - sizes.readsSmall, sizes.readsSmall));
     log(`filled up to ${sizes.readsLarge.toLocaleString("en")} responses and rebuilt roll-ups in ${more.seconds.toFixed(1)} s`);
     await db.execute(sql`analyze`);
@@ -222,13 +203,16 @@ function benchPageWeight() {
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "throughline-bench-"));
   const started = Date.now();
-  console.log(`Throughline benchmark (${options.smoke ? "smoke" : "full"}, ${options.embedded ? "embedded PGlite" : "PostgreSQL server"}) on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}`);
+  const embedded = options.embedded ? await openTemporaryServer("bench", { durable: true }) : undefined;
+  if (embedded) adminUrl = embedded.adminUrl;
+  console.log(`Throughline benchmark (${options.smoke ? "smoke" : "full"}, ${embedded ? `embedded PostgreSQL ${embedded.version}` : "PostgreSQL server"}) on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}`);
   try {
     if (parts.has("import")) await benchImport(dir);
     if (parts.has("reads")) await benchReads();
     if (parts.has("weight")) benchPageWeight();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+    await embedded?.stop();
   }
   const failed = figures.filter((f) => f.pass === false);
   console.log(`${figures.filter((f) => f.pass).length} passed, ${failed.length} missed, in ${Math.round((Date.now() - started) / 1000)} s`);

@@ -1,10 +1,13 @@
-// The one database client factory: postgres.js + Drizzle, for the embedded socket server and real servers alike.
+// The one database client factory: postgres.js + Drizzle, for the embedded server and real servers alike.
 // Migrations are applied from the committed drizzle-kit output in db/migrations.
+import path from "node:path";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
-import { migrationsFolder, type DatabaseKind } from "../server/config";
 import * as schema from "./schema";
+
+/** The embedded PostgreSQL the app starts itself, or a server named by DATABASE_URL. */
+export type DatabaseKind = "embedded" | "postgres";
 
 export type Database = PostgresJsDatabase<typeof schema> & { $client: postgres.Sql };
 /** A transaction or the database itself: domain functions accept either. */
@@ -16,19 +19,22 @@ export interface DatabaseConnection {
   close: () => Promise<void>;
 }
 
-function poolSize(kind: DatabaseKind): number {
+function poolSize(): number {
   const configured = Number(process.env.THROUGHLINE_DATABASE_POOL_SIZE);
-  if (Number.isInteger(configured) && configured > 0) return configured;
-  return kind === "embedded" ? 1 : 10;
+  return Number.isInteger(configured) && configured > 0 ? configured : 10;
+}
+
+export function migrationsFolder(): string {
+  // The ignore comment keeps Next.js output tracing from copying the whole project.
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), "db/migrations");
 }
 
 export function createDatabaseClient(url: string, kind: DatabaseKind, options: { maxConnections?: number } = {}): DatabaseConnection {
   const client = postgres(url, {
-    // PGlite is one session: statements from two connections can interleave inside its extended-query
-    // protocol ("unnamed prepared statement does not exist"), so embedded mode uses one pipelined connection.
-    max: options.maxConnections ?? poolSize(kind),
+    max: options.maxConnections ?? poolSize(),
     onnotice: () => {},
-    connect_timeout: 10,
+    // Short, so that an unreachable database turns into a prompt 503 rather than a hanging request.
+    connect_timeout: 5,
     connection: { application_name: "throughline" },
   });
   const db = drizzle(client, { schema, casing: "snake_case" });

@@ -1,8 +1,9 @@
 // Reads Throughline's environment once, so every entrance (app, CLI, tests, bench) agrees on it.
 // Every variable read here is documented in the README's configuration table.
 import path from "node:path";
+import type { DatabaseKind } from "@/db/client";
 
-export type DatabaseKind = "embedded" | "postgres";
+export type { DatabaseKind };
 
 export function databaseUrl(): string | undefined {
   const url = process.env.DATABASE_URL?.trim();
@@ -23,10 +24,6 @@ export function databaseKind(): DatabaseKind {
 export function dataDirectory(): string {
   // The ignore comment keeps Next.js output tracing from copying the whole project.
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.THROUGHLINE_DATA_DIR?.trim() || ".data");
-}
-
-export function migrationsFolder(): string {
-  return path.resolve(/* turbopackIgnore: true */ process.cwd(), "db/migrations");
 }
 
 /** Demo accounts are offered only on the embedded demo database, never on a real server. */

@@ -1,8 +1,8 @@
-// The app's database for this process: a real server when DATABASE_URL is set, else the embedded one.
-// Kept on globalThis so Next.js dev reloads and separate route bundles share one pool and one PGlite.
+// The app's database for this process: a real server when DATABASE_URL is set, else the embedded PostgreSQL
+// it starts itself. Kept on globalThis so Next.js dev reloads and separate route bundles share one pool.
 import { sql } from "drizzle-orm";
 import { createDatabaseClient, migrateDatabase, type DatabaseConnection } from "@/db/client";
-import { startEmbeddedServer, runningServer } from "@/db/embedded";
+import { openEmbeddedServer, stopOnSignals, type EmbeddedServer } from "@/db/embedded";
 import { dataDirectory, databaseUrl, readDatabaseUrl } from "@/server/config";
 
 interface AppDatabaseState {
@@ -12,36 +12,47 @@ interface AppDatabaseState {
 
 const globalState = globalThis as typeof globalThis & { __throughlineDatabase?: AppDatabaseState };
 const state = (globalState.__throughlineDatabase ??= {});
+const say = (line: string) => console.log(`[throughline] ${line}`);
+const secondsSince = (started: number) => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
 async function isEmpty(connection: DatabaseConnection): Promise<boolean> {
   const rows = await connection.db.execute<{ count: number }>(sql`select count(*)::int as count from departments`);
   return rows[0]?.count === 0;
 }
 
-async function openAppDatabase(): Promise<DatabaseConnection> {
-  const url = databaseUrl();
-  if (url) {
-    const connection = createDatabaseClient(url, "postgres");
-    await migrateDatabase(connection.db);
-    return connection;
-  }
-  const server = await startEmbeddedServer(dataDirectory());
+async function openEmbeddedAppDatabase(): Promise<DatabaseConnection> {
+  const started = performance.now();
+  const server: EmbeddedServer = await openEmbeddedServer({ dataDir: dataDirectory(), owner: "app", waitMs: 60_000, log: say });
   const connection = createDatabaseClient(server.url, "embedded");
   const close = async () => {
     await connection.close();
     await server.stop();
   };
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => void close().finally(() => process.exit(0)));
-  }
-  await migrateDatabase(connection.db);
-  if (await isEmpty(connection)) {
-    const { seedDemoCompany } = await import("@/server/seed/demo");
-    console.log("[throughline] empty embedded database: seeding the demo company ...");
-    const summary = await seedDemoCompany(connection.db);
-    console.log(`[throughline] demo seeded: ${summary.responses} responses in ${summary.seconds.toFixed(1)} s`);
+  stopOnSignals(close, say);
+  try {
+    say(`embedded PostgreSQL ${server.version} on 127.0.0.1:${server.port} (${dataDirectory()}) up in ${secondsSince(started)}`);
+    await migrateDatabase(connection.db);
+    if (await isEmpty(connection)) {
+      const { seedDemoCompany } = await import("@/server/seed/demo");
+      say("empty database: seeding the demo company ...");
+      const summary = await seedDemoCompany(connection.db);
+      say(`demo seeded: ${summary.responses.toLocaleString("en-US")} responses in ${summary.seconds.toFixed(1)} s`);
+    }
+    server.markReady();
+    say(`database ready in ${secondsSince(started)}${server.initialised ? " (new cluster created, migrated and seeded)" : ""}`);
+  } catch (error) {
+    await close().catch(() => {});
+    throw error;
   }
   return { ...connection, close };
+}
+
+async function openAppDatabase(): Promise<DatabaseConnection> {
+  const url = databaseUrl();
+  if (!url) return openEmbeddedAppDatabase();
+  const connection = createDatabaseClient(url, "postgres");
+  await migrateDatabase(connection.db);
+  return connection;
 }
 
 /** The process-wide connection, migrated (and seeded on an empty embedded database) before first use. */
@@ -66,8 +77,8 @@ export async function readDatabase(): Promise<DatabaseConnection> {
 }
 
 /**
- * The CLI's connection. With the embedded database it never opens a directory the app holds: it talks
- * to the app's socket server instead, and only opens the directory itself when no app is running.
+ * The CLI's connection. With the embedded database it joins the running app's server as an ordinary client;
+ * with no app running it starts the server for the length of the command (and migrates it).
  */
 export async function cliDatabase(options: { migrate?: boolean } = {}): Promise<DatabaseConnection> {
   const url = databaseUrl();
@@ -76,13 +87,10 @@ export async function cliDatabase(options: { migrate?: boolean } = {}): Promise<
     if (options.migrate !== false) await migrateDatabase(connection.db);
     return connection;
   }
-  const running = runningServer(dataDirectory());
-  if (running) {
-    return createDatabaseClient(`postgres://postgres@${running.host}:${running.port}/postgres`, "embedded");
-  }
-  const server = await startEmbeddedServer(dataDirectory(), 0);
-  const connection = createDatabaseClient(server.url, "embedded");
-  if (options.migrate !== false) await migrateDatabase(connection.db);
+  const server = await openEmbeddedServer({ dataDir: dataDirectory(), owner: "cli", waitMs: 60_000, log: (line) => console.error(`[throughline] ${line}`) });
+  const connection = createDatabaseClient(server.url, "embedded", { maxConnections: 4 });
+  // A running app has migrated its database already; only a server of our own may be behind.
+  if (server.owned && options.migrate !== false) await migrateDatabase(connection.db);
   return {
     ...connection,
     close: async () => {
@@ -91,4 +99,3 @@ export async function cliDatabase(options: { migrate?: boolean } = {}): Promise<
     },
   };
 }
-

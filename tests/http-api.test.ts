@@ -28,8 +28,6 @@ beforeAll(async () => {
   await ingestBatch(database.db, { fileName: "s", fileHash: "s", sourceFormat: "test", source: "api" }, rows);
   token = await createApiToken(database.db, "test", { id: null, email: "test" });
   process.env.DATABASE_URL = database.url;
-  // PGlite is one session: the route's pool must be a single connection, as in embedded mode.
-  if (database.kind === "embedded") process.env.THROUGHLINE_DATABASE_POOL_SIZE = "1";
   ({ GET } = await import("../app/api/v1/scores/route"));
   ({ POST } = await import("../app/api/v1/responses/route"));
   ({ POST: IMPORT } = await import("../app/api/v1/imports/route"));
@@ -38,7 +36,6 @@ afterAll(async () => {
   const { appDatabase } = await import("../server/database");
   await (await appDatabase()).close();
   delete process.env.DATABASE_URL;
-  delete process.env.THROUGHLINE_DATABASE_POOL_SIZE;
   await database.close();
 });
 

@@ -1,4 +1,4 @@
-// Migrations apply on an empty database (PGlite, or PostgreSQL 15 in the postgres run) and leave the
+// Migrations apply on an empty database (the embedded PostgreSQL 17, or the PostgreSQL 15 server in the postgres run) and leave the
 // standard metrics and every table the model needs.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

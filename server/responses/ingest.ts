@@ -27,7 +27,7 @@ export interface BatchResult {
   duplicates: number;
 }
 
-// A chunk travels as one JSON parameter expanded by json_to_recordset: PostgreSQL (and PGlite) parse that far
+// A chunk travels as one JSON parameter expanded by json_to_recordset: PostgreSQL parses that far
 // faster than a multi-row VALUES list with a dozen bound parameters per row, and no row limit applies.
 const CHUNK_ROWS = 5_000;
 

@@ -1,41 +1,22 @@
-// A fresh, migrated database for one test file, over the same postgres.js client the app uses.
+// A fresh, migrated database for one test file, cloned from the run's template, over the app's own client.
 import crypto from "node:crypto";
-import fs from "node:fs";
 import postgres from "postgres";
 import { inject } from "vitest";
 import { createDatabaseClient, type DatabaseConnection } from "../../db/client";
-import { postgresAdminUrl, testDatabaseMode, withDatabaseName } from "./database-mode";
+import { testDatabaseMode, withDatabaseName } from "./database-mode";
 
 export interface TestDatabase extends DatabaseConnection {
   url: string;
 }
 
-async function fromPgliteSnapshot(): Promise<TestDatabase> {
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
-  const snapshot = new Blob([fs.readFileSync(inject("pgliteSnapshot"))]);
-  const pglite = await PGlite.create({ loadDataDir: snapshot });
-  const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: 0, maxConnections: 8 });
-  await server.start();
-  const url = `postgres://postgres@${server.getServerConn()}/postgres`;
-  const connection = createDatabaseClient(url, "embedded");
-  return {
-    ...connection,
-    url,
-    close: async () => {
-      await connection.close();
-      await server.stop();
-      await pglite.close();
-    },
-  };
-}
-
-async function fromPostgresTemplate(): Promise<TestDatabase> {
+/** A migrated database of its own; call `close()` in afterAll. */
+export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `throughline_test_${crypto.randomBytes(5).toString("hex")}`;
-  const admin = postgres(postgresAdminUrl(), { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database "${name}" template "${inject("postgresTemplate")}"`);
-  const url = withDatabaseName(postgresAdminUrl(), name);
-  const connection = createDatabaseClient(url, "postgres");
+  const adminUrl = inject("adminUrl");
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}" template "${inject("templateDatabase")}"`);
+  const url = withDatabaseName(adminUrl, name);
+  const connection = createDatabaseClient(url, testDatabaseMode() === "embedded" ? "embedded" : "postgres");
   return {
     ...connection,
     url,
@@ -45,9 +26,4 @@ async function fromPostgresTemplate(): Promise<TestDatabase> {
       await admin.end();
     },
   };
-}
-
-/** A migrated database of its own; call `close()` in afterAll. */
-export function createTestDatabase(): Promise<TestDatabase> {
-  return testDatabaseMode() === "postgres" ? fromPostgresTemplate() : fromPgliteSnapshot();
 }

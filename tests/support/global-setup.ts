@@ -1,49 +1,31 @@
-// Migrates one database per test run: a PGlite snapshot file, or a PostgreSQL template database.
-// Each test file then clones it (loadDataDir / CREATE DATABASE ... TEMPLATE), which is far cheaper than migrating.
+// Migrates one template database per test run, on an embedded PostgreSQL started for the run (or on the
+// server with THROUGHLINE_TEST_DATABASE=postgres). Each test file clones it with CREATE DATABASE ... TEMPLATE.
 import crypto from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import postgres from "postgres";
 import type { TestProject } from "vitest/node";
 import { createDatabaseClient, migrateDatabase } from "../../db/client";
+import { openTemporaryServer } from "../../db/embedded";
 import { postgresAdminUrl, testDatabaseMode, withDatabaseName } from "./database-mode";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    pgliteSnapshot: string;
-    postgresTemplate: string;
+    /** Maintenance connection of the server the suites use. */
+    adminUrl: string;
+    /** The migrated database each file clones. */
+    templateDatabase: string;
   }
 }
 
-async function pgliteSnapshot(): Promise<{ file: string; cleanup: () => void }> {
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
-  const pglite = await PGlite.create();
-  const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: 0, maxConnections: 4 });
-  await server.start();
-  const connection = createDatabaseClient(`postgres://postgres@${server.getServerConn()}/postgres`, "embedded");
-  await migrateDatabase(connection.db);
-  await connection.close();
-  await server.stop();
-  const dump = await pglite.dumpDataDir("gzip");
-  await pglite.close();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "throughline-test-"));
-  const file = path.join(dir, "migrated.tar.gz");
-  fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
-  return { file, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
-}
-
-async function postgresTemplate(): Promise<{ name: string; cleanup: () => Promise<void> }> {
+async function migratedTemplate(adminUrl: string): Promise<{ name: string; drop: () => Promise<void> }> {
   const name = `throughline_template_${crypto.randomBytes(4).toString("hex")}`;
-  const admin = postgres(postgresAdminUrl(), { max: 1, onnotice: () => {} });
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);
-  const connection = createDatabaseClient(withDatabaseName(postgresAdminUrl(), name), "postgres", { maxConnections: 1 });
+  const connection = createDatabaseClient(withDatabaseName(adminUrl, name), "postgres", { maxConnections: 1 });
   await migrateDatabase(connection.db);
   await connection.close();
   return {
     name,
-    cleanup: async () => {
+    drop: async () => {
       await admin.unsafe(`drop database if exists "${name}" with (force)`);
       await admin.end();
     },
@@ -51,14 +33,13 @@ async function postgresTemplate(): Promise<{ name: string; cleanup: () => Promis
 }
 
 export default async function setup(project: TestProject) {
-  if (testDatabaseMode() === "postgres") {
-    const template = await postgresTemplate();
-    project.provide("postgresTemplate", template.name);
-    project.provide("pgliteSnapshot", "");
-    return template.cleanup;
-  }
-  const snapshot = await pgliteSnapshot();
-  project.provide("pgliteSnapshot", snapshot.file);
-  project.provide("postgresTemplate", "");
-  return snapshot.cleanup;
+  const server = testDatabaseMode() === "embedded" ? await openTemporaryServer("test") : undefined;
+  const adminUrl = server?.adminUrl ?? postgresAdminUrl();
+  const template = await migratedTemplate(adminUrl);
+  project.provide("adminUrl", adminUrl);
+  project.provide("templateDatabase", template.name);
+  return async () => {
+    await template.drop();
+    await server?.stop();
+  };
 }
