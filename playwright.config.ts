@@ -44,5 +44,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
+    // SIGTERM, as a service manager would send: the app stops its embedded PostgreSQL cleanly before exiting.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
   },
 });

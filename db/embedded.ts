@@ -98,6 +98,21 @@ function describeOwner(record: OwnerRecord): string {
   return `${what} (process ${record.pid}, since ${record.startedAt}${where})`;
 }
 
+function inUse(dataDir: string, holder: OwnerRecord): EmbeddedDatabaseError {
+  return new EmbeddedDatabaseError(
+    `The embedded database in ${dataDir} is in use by ${describeOwner(holder)}. ` +
+      (holder.owner === "app"
+        ? "Stop that app first (Ctrl-C in its terminal), or give this one its own THROUGHLINE_DATA_DIR."
+        : "Wait for it to finish, or set THROUGHLINE_DATA_DIR to another directory."),
+  );
+}
+
+/** Throws the words to print when another app serves `dataDir` (checked again, atomically, at the claim). */
+export function assertNoOtherApp(dataDir: string): void {
+  const holder = directoryOwner(path.resolve(dataDir));
+  if (holder?.owner === "app" && holder.pid !== process.pid) throw inUse(path.resolve(dataDir), holder);
+}
+
 function tryClaim(dataDir: string, owner: EmbeddedOwnerKind): OwnerRecord | undefined {
   const record: OwnerRecord = { pid: process.pid, owner, startedAt: new Date().toISOString() };
   try {
@@ -129,14 +144,7 @@ async function claimDirectory(dataDir: string, owner: EmbeddedOwnerKind, waitMs:
       fs.rmSync(path.join(dataDir, OWNER_FILE), { force: true });
       continue;
     }
-    if (holder.owner === "app" || Date.now() >= deadline) {
-      throw new EmbeddedDatabaseError(
-        `The embedded database in ${dataDir} is in use by ${describeOwner(holder)}. ` +
-          (holder.owner === "app"
-            ? "Stop that app first (Ctrl-C in its terminal), or give this one its own THROUGHLINE_DATA_DIR."
-            : "Wait for it to finish, or set THROUGHLINE_DATA_DIR to another directory."),
-      );
-    }
+    if (holder.owner === "app" || Date.now() >= deadline) throw inUse(dataDir, holder);
     if (!announced) {
       log(`waiting for ${describeOwner(holder)} to finish with ${dataDir} ...`);
       announced = true;

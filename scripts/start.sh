@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm start`: build once if there is no production build yet (or the sources changed), then serve.
-# The server owns the embedded database directory; it migrates and seeds it on first start.
+# Without DATABASE_URL the server starts its embedded PostgreSQL (and creates, migrates and seeds it on first start).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -15,6 +15,13 @@ fi
 if [ "$needs_build" = 1 ]; then
   echo "[throughline] building the app (once, about a minute) ..."
   node_modules/.bin/next build
+fi
+
+if [ -z "${DATABASE_URL:-}" ]; then
+  # Refuse at once when another app serves this data directory, before Next.js says "Ready".
+  node --import tsx scripts/check-data-dir.ts
+  # The app's own handler stops PostgreSQL on Ctrl-C / SIGTERM, then exits; Next.js's would race it.
+  export NEXT_MANUAL_SIG_HANDLE=true
 fi
 
 exec node_modules/.bin/next start --port "${PORT:-3000}" --hostname "${HOSTNAME_BIND:-0.0.0.0}"

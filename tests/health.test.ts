@@ -1,4 +1,5 @@
 // GET /api/health's report: the database kind when reachable, "unavailable" (served as 503) when not.
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabaseClient } from "../db/client";
 import { checkHealth } from "../server/health";
@@ -22,5 +23,17 @@ describe("health", () => {
     const report = await checkHealth("postgres", async () => unreachable);
     await unreachable.close();
     expect(report.status).toBe("unavailable");
+  });
+
+  it("answers unavailable promptly when the database accepts the connection but never answers", { timeout: 10_000 }, async () => {
+    // A loopback listener that says nothing: without the health check's own deadline this would hang.
+    const silent = net.createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    const mute = createDatabaseClient(`postgres://postgres@127.0.0.1:${port}/postgres`, "embedded", { maxConnections: 1 });
+    const report = await checkHealth("embedded", async () => mute, 300);
+    expect(report).toMatchObject({ status: "unavailable", database: "embedded" });
+    silent.close();
+    void mute.close();
   });
 });
