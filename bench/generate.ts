@@ -48,7 +48,7 @@ export function benchModel(): ModelDocumentInput {
 }
 
 export async function createBenchModel(db: Database): Promise<void> {
-  await importModel(db, benchModel(), cliActor);
+  await importModel(db, cliActor, benchModel());
 }
 
 /**

@@ -42,7 +42,7 @@ export async function benchHttp(db: Database, databaseUrl: string, seconds: numb
   try {
     const base = `http://127.0.0.1:${PORT}`;
     await waitFor(`${base}/api/health`, 60_000);
-    const token = await createApiToken(db, "benchmark", cliActor);
+    const token = await createApiToken(db, cliActor, "benchmark");
     const scoresUrl = `${base}/api/v1/scores?${query}`;
     const check = await fetch(scoresUrl, { headers: { authorization: `Bearer ${token}` } });
     if (!check.ok) throw new Error(`the scores API answered ${check.status}: ${await check.text()}`);

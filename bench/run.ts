@@ -1,5 +1,6 @@
 // `npm run bench`: Throughline's speed as ratios taken in one run on one machine — the importer against
 // psql \copy, roll-up reads against the naive GROUP BY, roll-up upkeep at two sizes, and page weight.
+import { cliActor } from "@/server/audit";
 import { execFile, execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -129,7 +130,7 @@ async function readsAt(db: DatabaseConnection["db"], label: string) {
     const rows = upkeepRows(sizes.upkeepBatch, ids, `${label}-${run}`);
     const upkeep = await seconds(() => ingestBatch(db, { fileName: "upkeep", fileHash: `upkeep-${label}-${run}`, sourceFormat: "bench", source: "api" }, rows));
     upkeepSamples.push(upkeep.seconds);
-    await revertBatch(db, upkeep.value.batchId, null);
+    await revertBatch(db, cliActor, upkeep.value.batchId);
   }
   const result = {
     coldP50: percentile(cold, 50),

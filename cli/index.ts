@@ -14,7 +14,7 @@ import { setUserActive, addUser, userIdByEmail, UserInputError } from "@/server/
 import { toCsv } from "@/server/export/csv";
 import { rebuildRollups } from "@/server/rollups/maintain";
 import { readSetting, settingDefinitions, settingKeys, writeSetting } from "@/server/settings/program-settings";
-import { flattenScoreRow, scoreGrains, scoreLevels, scoreQuerySchema, scoreRows } from "@/server/scores/api";
+import { flattenScoreRow, resolveScoreQuery, scoreGrains, scoreLevels, scoreRows } from "@/server/scores/api";
 import { seedDemoCompany } from "@/server/seed/demo";
 import { createApiToken } from "@/server/tokens/api-tokens";
 
@@ -95,7 +95,7 @@ export function buildProgram(): Command {
     .action((options: { email: string; name: string; role: (typeof userRoles)[number]; department?: string; passwordStdin?: boolean }) =>
       withDatabase(async ({ db }) => {
         const password = options.passwordStdin ? await readStdin() : null;
-        const id = await db.transaction((tx) => addUser(tx, { ...options, password }, cliActor));
+        const id = await addUser(db, cliActor, { ...options, password });
         console.log(`Added ${options.role} ${options.email} (id ${id}).${password ? "" : " No password: they can sign in through SSO only."}`);
       }),
     );
@@ -107,7 +107,7 @@ export function buildProgram(): Command {
       withDatabase(async ({ db }) => {
         const id = await userIdByEmail(db, email);
         if (!id) throw new CliError(`No user with email ${email}.`);
-        await db.transaction((tx) => setUserActive(tx, id, false, cliActor));
+        await setUserActive(db, cliActor, { userId: id, active: false });
         console.log(`Deactivated ${email}.`);
       }),
     );
@@ -120,7 +120,7 @@ export function buildProgram(): Command {
     .requiredOption("--name <name>", "what the token is for, e.g. 'Qualtrics nightly push'")
     .action((options: { name: string }) =>
       withDatabase(async ({ db }) => {
-        const token = await db.transaction((tx) => createApiToken(tx, options.name, cliActor));
+        const token = await createApiToken(db, cliActor, options.name);
         console.log(token);
         console.error(`Token "${options.name}" created. Store it now: it cannot be shown again.`);
       }),
@@ -145,7 +145,7 @@ export function buildProgram(): Command {
       withDatabase(async ({ db }) => {
         const document = readJsonFile(file);
         try {
-          const summary = await importModel(db, document, cliActor);
+          const summary = await importModel(db, cliActor, document);
           console.log(
             `Imported ${summary.departments} departments, ${summary.users} users, ${summary.touchpoints} touchpoints, ` +
               `${summary.journeys} journeys with ${summary.stages} stages.`,
@@ -153,8 +153,8 @@ export function buildProgram(): Command {
         } catch (error) {
           if (error instanceof ModelImportError) {
             throw new CliError(
-              `${file}: ${error.problems.length} problem(s), nothing was written:\n` +
-                error.problems.map((p) => `  ${file}: ${p.path}: ${p.message}`).join("\n"),
+              `${file}: ${error.modelProblems.length} problem(s), nothing was written:\n` +
+                error.modelProblems.map((p) => `  ${file}: ${p.path}: ${p.message}`).join("\n"),
             );
           }
           throw error;
@@ -234,7 +234,7 @@ export function buildProgram(): Command {
     .action((key: (typeof settingKeys)[number], value: string) =>
       withDatabase(async ({ db }) => {
         try {
-          console.log(`${key} = ${await db.transaction((tx) => writeSetting(tx, key, value, cliActor))}`);
+          console.log(`${key} = ${await writeSetting(db, cliActor, { key, value })}`);
         } catch (error) {
           throw new CliError((error as Error).message);
         }
@@ -251,9 +251,8 @@ export function buildProgram(): Command {
     .addOption(new Option("--format <format>", "output format").choices(["json", "csv"]).default("json"))
     .action((options: { level: string; from: string; to: string; grain: string; format: "json" | "csv" }) =>
       withDatabase(async ({ db }) => {
-        const query = scoreQuerySchema.safeParse(options);
-        if (!query.success) throw new CliError(query.error.issues.map((i) => i.message).join("; "));
-        const rows = await scoreRows(db, query.data);
+        const query = await resolveScoreQuery(db, options);
+        const rows = await scoreRows(db, query);
         process.stdout.write(options.format === "csv" ? toCsv(rows.map(flattenScoreRow)) : JSON.stringify(rows, null, 2) + "\n");
       }),
     );

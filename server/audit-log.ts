@@ -1,10 +1,10 @@
 // Reading the audit trail for admins: who changed what, when, filtered and paged, newest first.
 import { and, desc, eq, gte, ilike, lt, lte, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { entityId, isoDate } from "@/lib/schemas";
 import type { Queryable } from "@/db/client";
 import { auditLog } from "@/db/schema";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use YYYY-MM-DD");
 export const AUDIT_PAGE_SIZE = 100;
 
 export const auditFilterSchema = z.object({
@@ -15,7 +15,7 @@ export const auditFilterSchema = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
   /** Show entries older than this id (the next page). */
-  before: z.number().int().positive().optional(),
+  before: entityId.optional(),
 });
 
 export type AuditFilter = z.infer<typeof auditFilterSchema>;

@@ -37,7 +37,7 @@ describe("credentials", () => {
 describe("deactivation and role changes", () => {
   it("end access on the next request", async () => {
     expect(await activeUserById(database.db, people.otherOwner.id)).not.toBeNull();
-    await setUserActive(database.db, people.otherOwner.id, false, { id: people.admin.id, email: people.admin.email });
+    await setUserActive(database.db, { id: people.admin.id, email: people.admin.email }, { userId: people.otherOwner.id, active: false });
     expect(await activeUserById(database.db, people.otherOwner.id)).toBeNull();
     expect(await verifyCredentials(database.db, "bert@test.example", TEST_PASSWORD)).toBeNull();
   });
@@ -49,7 +49,7 @@ describe("deactivation and role changes", () => {
   });
 
   it("refuse an admin deactivating themself", async () => {
-    await expect(setUserActive(database.db, people.admin.id, false, { id: people.admin.id, email: people.admin.email })).rejects.toThrow(
+    await expect(setUserActive(database.db, { id: people.admin.id, email: people.admin.email }, { userId: people.admin.id, active: false })).rejects.toThrow(
       UserInputError,
     );
   });

@@ -67,12 +67,12 @@ describe("overview", () => {
 
   it("follows the minimum-sample setting: 100 answers become insufficient at a minimum of 200", async () => {
     const actor = { id: null, email: "test" };
-    await expect(writeSetting(database.db, "minimum_sample", "2", actor)).rejects.toThrow(/at least 5/);
-    await writeSetting(database.db, "minimum_sample", "200", actor);
+    await expect(writeSetting(database.db, actor, { key: "minimum_sample", value: "2" })).rejects.toThrow(/at least 5/);
+    await writeSetting(database.db, actor, { key: "minimum_sample", value: "200" });
     const overview = await programOverview(database.db, march);
     expect(overview.tiles.csat.score).toEqual({ status: "insufficient", n: 100, minimum: 200 });
     expect(overview.tiles.program.score.status).toBe("insufficient");
-    await writeSetting(database.db, "minimum_sample", 30, actor);
+    await writeSetting(database.db, actor, { key: "minimum_sample", value: 30 });
   });
 
   it("refuses a period that ends before it starts", async () => {

@@ -58,7 +58,7 @@ describe.skipIf(testDatabaseMode() === "postgres")("the embedded database under 
     server = await openEmbeddedServer({ dataDir: path.join(base, "data"), owner: "app" });
     reader = createDatabaseClient(server.url, "embedded");
     await migrateDatabase(reader.db);
-    await importModel(reader.db, testModel, { id: null, email: "test" });
+    await importModel(reader.db, { id: null, email: "test" }, testModel);
     server.markReady();
     writeSurveyCsv(path.join(base, "responses.csv"));
   });

@@ -64,7 +64,7 @@ describe("the embedded PostgreSQL, owned by this process", () => {
     server = await openEmbeddedServer({ dataDir, owner: "app" });
     const connection = createDatabaseClient(server.url, "embedded");
     await migrateDatabase(connection.db);
-    await importModel(connection.db, testModel, { id: null, email: "test" });
+    await importModel(connection.db, { id: null, email: "test" }, testModel);
     await connection.close();
     server.markReady();
   });
@@ -121,7 +121,7 @@ describe("the embedded PostgreSQL across starts", () => {
     const first = await openEmbeddedServer({ dataDir, owner: "app" });
     const connection = createDatabaseClient(first.url, "embedded");
     await migrateDatabase(connection.db);
-    await importModel(connection.db, testModel, { id: null, email: "test" });
+    await importModel(connection.db, { id: null, email: "test" }, testModel);
     await connection.close();
     await first.stop();
     expect(directoryOwner(dataDir)).toBeUndefined();

@@ -11,7 +11,7 @@ let database: TestDatabase;
 let caller: ReturnType<typeof createCaller>;
 beforeAll(async () => {
   database = await createTestDatabase();
-  const id = await addUser(database.db, { email: "first@test.example", name: "First Admin", role: "admin", password: "long enough pw" }, { id: null, email: "test" });
+  const id = await addUser(database.db, { id: null, email: "test" }, { email: "first@test.example", name: "First Admin", role: "admin", password: "long enough pw" });
   caller = createCaller({ db: database.db, user: await activeUserById(database.db, id) });
 });
 afterAll(() => database.close());

@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestBatch, type ResponseInput } from "../server/responses/ingest";
 import { periodsOf, type ScoreRow } from "../server/scores/api";
+import { writeSetting } from "../server/settings/program-settings";
 import { createApiToken } from "../server/tokens/api-tokens";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { seedTestModel } from "./support/fixtures";
@@ -26,7 +27,7 @@ beforeAll(async () => {
     externalId: `s${i}`,
   }));
   await ingestBatch(database.db, { fileName: "s", fileHash: "s", sourceFormat: "test", source: "api" }, rows);
-  token = await createApiToken(database.db, "test", { id: null, email: "test" });
+  token = await createApiToken(database.db, { id: null, email: "test" }, "test");
   process.env.DATABASE_URL = database.url;
   ({ GET } = await import("../app/api/v1/scores/route"));
   ({ POST } = await import("../app/api/v1/responses/route"));
@@ -65,9 +66,37 @@ describe("GET /api/v1/scores", () => {
     const response = await get("level=galaxy&from=2026-01-01&to=2026-01-31");
     expect(response.status).toBe(400);
     const body = (await response.json()) as { problems: Array<{ parameter: string; message: string }> };
-    expect(body.problems).toContainEqual({ parameter: "level", message: "level must be one of program, journey, stage, touchpoint, department" });
+    expect(body.problems).toContainEqual({ parameter: "level", message: "use one of program, journey, stage, touchpoint, department" });
     expect((await get("level=program&from=2026-02-01&to=2026-01-01")).status).toBe(400);
-    expect((await get("level=program&from=yesterday&to=2026-01-01")).status).toBe(400);
+    const notADate = await get("level=program&from=yesterday&to=2026-01-01");
+    expect(notADate.status).toBe(400);
+    expect(await notADate.json()).toMatchObject({ error: "from: use YYYY-MM-DD, e.g. 2026-01-31", problems: [{ parameter: "from", message: "use YYYY-MM-DD, e.g. 2026-01-31" }] });
+  });
+
+  it("refuses days that are not on the calendar, with words and a 400", async () => {
+    for (const query of ["level=program&from=2026-02-30&to=2026-03-01", "level=program&from=2026-01-01&to=2026-13-45"]) {
+      const response = await get(query);
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: string }).error).toMatch(/not a day of the calendar/);
+    }
+  });
+
+  it("refuses a period past max_period_years, or a grain with too many periods, saying the limit", async () => {
+    const tooLong = await get("level=program&from=2000-01-01&to=9999-12-31&grain=month");
+    expect(tooLong.status).toBe(400);
+    expect(await tooLong.json()).toMatchObject({ problems: [{ parameter: "to", message: expect.stringMatching(/at most 10 years \(setting max_period_years\)/) }] });
+    await writeSetting(database.db, { id: null, email: "test" }, { key: "max_period_years", value: 50 });
+    const manyMonths = await get("level=program&from=2000-01-01&to=2039-12-31&grain=month");
+    expect(manyMonths.status).toBe(400);
+    expect(((await manyMonths.json()) as { error: string }).error).toMatch(/^grain: grain month splits this period into 480 periods; at most 240/);
+    await writeSetting(database.db, { id: null, email: "test" }, { key: "max_period_years", value: 10 });
+  });
+
+  it("defaults from and to to the last 12 months of data", async () => {
+    const response = await get("level=program");
+    expect(response.status).toBe(200);
+    // The data's last day is 4 February 2026: the twelve months are March 2025 to that day.
+    expect(await response.json()).toMatchObject({ from: "2025-03-01", to: "2026-02-04", grain: "none" });
   });
 
   it("returns touchpoint rows with n, margin and insufficient flags", async () => {
@@ -168,11 +197,11 @@ describe("POST /api/v1/imports", () => {
 
   it("refuses a file over the size limit with 413 and a clear message", async () => {
     const { writeSetting } = await import("../server/settings/program-settings");
-    await writeSetting(database.db, "max_upload_mb", 1, { id: null, email: "test" });
+    await writeSetting(database.db, { id: null, email: "test" }, { key: "max_upload_mb", value: 1 });
     const big = csv(Array.from({ length: 40_000 }, (_, i) => `big${i},BIL-BILL,2026-05-03,5`));
     const response = await upload(big);
     expect(response.status).toBe(413);
     expect(((await response.json()) as { error: string }).error).toMatch(/larger than the 1 MB limit/);
-    await writeSetting(database.db, "max_upload_mb", 500, { id: null, email: "test" });
+    await writeSetting(database.db, { id: null, email: "test" }, { key: "max_upload_mb", value: 500 });
   });
 });

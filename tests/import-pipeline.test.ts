@@ -1,5 +1,6 @@
 // The import pipeline end to end on a real database: preview, all-or-nothing refusal, valid-only,
 // idempotent re-import, revert restoring the roll-ups exactly, and the CLI's exit codes.
+import { cliActor } from "../server/audit";
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -92,7 +93,7 @@ describe("import pipeline", () => {
     const summary = await importFile(database.db, file, { fileName: "later.csv", actor });
     expect(summary.imported).toBe(40);
     expect(await rollups()).not.toEqual(before);
-    await revertBatch(database.db, summary.batchId!, null);
+    await revertBatch(database.db, cliActor, summary.batchId!);
     expect(await rollups()).toEqual(before);
     await database.db.transaction((tx) => rebuildRollups(tx));
     expect(await rollups()).toEqual(before);

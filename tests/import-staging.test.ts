@@ -10,7 +10,6 @@ import { auditLog } from "../db/schema";
 import { importHistory, revertImport } from "../server/imports/history";
 import { inspectFile, saveTemplate } from "../server/imports/inspect";
 import { importFile } from "../server/imports/pipeline";
-import { ImportError } from "../server/imports/source-file";
 import { runStagedUpload, type StagedRunEvent } from "../server/imports/staged-run";
 import { errorReportPath, findStagedUpload, stageUpload, type StagedUpload } from "../server/imports/staging";
 import { writeSetting } from "../server/settings/program-settings";
@@ -102,7 +101,7 @@ describe("staged browser uploads", () => {
 
   it("saves a template that later files of the same survey start from, in the UI and in the pipeline", async () => {
     const first = await stageUpload(uploadRequest("reviews-may.csv", header + rows(3, 10_000)), 1_048_576, admin.id);
-    await database.db.transaction((tx) => saveTemplate(tx, first.filePath, "Review site", mapping, admin));
+    await database.db.transaction((tx) => saveTemplate(tx, admin, { path: first.filePath, name: "Review site", mapping: mapping }));
     const next = await stageUpload(uploadRequest("reviews-june.csv", header + rows(3, 20_000)), 1_048_576, admin.id);
     const inspection = await inspectFile(database.db, next.filePath);
     expect(inspection).toMatchObject({ template: "Review site", missing: [], mapping });
@@ -112,7 +111,7 @@ describe("staged browser uploads", () => {
   });
 
   it("refuses a file over the row limit before writing anything", async () => {
-    await writeSetting(database.db, "max_import_rows", 100, admin);
+    await writeSetting(database.db, admin, { key: "max_import_rows", value: 100 });
     try {
       const upload = await stageUpload(uploadRequest("big.csv", header + rows(150, 30_000)), 1_048_576, admin.id);
       const events = await run(upload, "import");
@@ -120,16 +119,16 @@ describe("staged browser uploads", () => {
       const [row] = await database.db.execute<{ n: number }>(sql`select count(*)::int as n from survey_responses where external_id like 'rv-30___'`);
       expect(row!.n).toBe(0);
     } finally {
-      await writeSetting(database.db, "max_import_rows", 5_000_000, admin);
+      await writeSetting(database.db, admin, { key: "max_import_rows", value: 5_000_000 });
     }
   });
 
   it("reverts a batch once, audited, and explains why it cannot twice", async () => {
     const [batch] = await importHistory(database.db, 1);
-    const removed = await revertImport(database.db, batch!.id, admin);
+    const removed = await revertImport(database.db, admin, batch!.id);
     expect(removed).toBe(3);
-    await expect(revertImport(database.db, batch!.id, admin)).rejects.toThrow(ImportError);
-    await expect(revertImport(database.db, 999_999, admin)).rejects.toThrow(/does not exist/);
+    await expect(revertImport(database.db, admin, batch!.id)).rejects.toThrow(/only imported batches can be reverted/);
+    await expect(revertImport(database.db, admin, 999_999)).rejects.toThrow(/does not exist/);
     const audit = await database.db.select().from(auditLog).where(eq(auditLog.action, "import.revert"));
     expect(audit).toHaveLength(1);
   });

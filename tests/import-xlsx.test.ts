@@ -63,9 +63,9 @@ describe("XLSX import", () => {
     const file = await workbook("bomb.xlsx", Array.from({ length: 1_500 }, (_, i) => [`B${i}`, "SVC-HOST", new Date(Date.UTC(2026, 2, 1)), 4, `${long}${i}`]));
     expect(fs.statSync(file).size).toBeLessThan(1_048_576);
     expect(await uncompressedSize(file)).toBeGreaterThan(1_048_576);
-    await writeSetting(database.db, "max_xlsx_expanded_mb", 1, actor);
+    await writeSetting(database.db, actor, { key: "max_xlsx_expanded_mb", value: 1 });
     await expect(importFile(database.db, file, { fileName: "bomb.xlsx", actor })).rejects.toThrow(/would expand to \d+ MB, over the 1 MB limit/);
-    await writeSetting(database.db, "max_xlsx_expanded_mb", 2_000, actor);
+    await writeSetting(database.db, actor, { key: "max_xlsx_expanded_mb", value: 2_000 });
   });
 
   it("says so when a file called XLSX is not one", async () => {

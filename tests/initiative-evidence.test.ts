@@ -126,7 +126,7 @@ describe("evidence: linking and reading", () => {
     await as(people.owner).initiatives.linkEvidence({ initiativeId: initiative.id, responseId: response.later! });
     await as(people.owner).initiatives.linkEvidence({ initiativeId: initiative.id, responseId: response.door! });
     expect((await as(people.owner).initiatives.evidence({ initiativeId: initiative.id })).items).toHaveLength(2);
-    await revertBatch(database.db, revertableBatchId, people.admin.id);
+    await revertBatch(database.db, { id: people.admin.id, email: people.admin.email }, revertableBatchId);
     expect((await as(people.owner).initiatives.evidence({ initiativeId: initiative.id })).items.map((e) => e.responseId)).toEqual([response.door]);
     expect(await database.db.select().from(initiativeEvidence).where(eq(initiativeEvidence.responseId, response.later!))).toEqual([]);
   });

@@ -23,9 +23,9 @@ async function counts() {
 
 async function problemsOf(document: unknown) {
   try {
-    await importModel(database.db, document, actor);
+    await importModel(database.db, actor, document);
   } catch (error) {
-    if (error instanceof ModelImportError) return error.problems;
+    if (error instanceof ModelImportError) return error.modelProblems;
     throw error;
   }
   throw new Error("expected the import to be refused");
@@ -62,15 +62,15 @@ describe("model import", () => {
     // users and first touchpoint were written inside the transaction, so all of them must roll back.
     const bad = structuredClone(testModel);
     bad.touchpoints[1]!.description = "broken \u0000 text";
-    await expect(importModel(database.db, bad, actor)).rejects.toThrow();
+    await expect(importModel(database.db, actor, bad)).rejects.toThrow();
     expect(await counts()).toEqual(before);
   });
 
   it("imports a good file, and importing it again changes nothing", async () => {
-    const first = await importModel(database.db, testModel, actor);
+    const first = await importModel(database.db, actor, testModel);
     expect(first).toEqual({ departments: 2, users: 4, touchpoints: 2, journeys: 1, stages: 2 });
     const afterFirst = await counts();
-    await importModel(database.db, testModel, actor);
+    await importModel(database.db, actor, testModel);
     expect(await counts()).toEqual(afterFirst);
     expect(afterFirst).toMatchObject({ departments: 2, users: 4, touchpoints: 2, journeys: 1, stages: 2, placements: 2, targets: 2 });
   });
@@ -80,7 +80,7 @@ describe("model import", () => {
     expect(exported.touchpoints.map((t) => t.code)).toEqual(["BIL-BILL", "SVC-HOST"]);
     expect(exported.departments.find((d) => d.name === "Service")?.head).toBe("olive@test.example");
     const before = await counts();
-    await importModel(database.db, exported, actor);
+    await importModel(database.db, actor, exported);
     expect(await counts()).toEqual(before);
     expect(await exportModel(database.db)).toEqual(exported);
   });
@@ -88,7 +88,7 @@ describe("model import", () => {
   it("moves a touchpoint between stages when the file says so", async () => {
     const moved = structuredClone(testModel);
     moved.journeys[0]!.stages = [{ name: "Arrive", touchpoints: ["SVC-HOST", "BIL-BILL"] }];
-    await importModel(database.db, moved, actor);
+    await importModel(database.db, actor, moved);
     const exported = await exportModel(database.db);
     expect(exported.journeys[0]!.stages).toEqual([{ name: "Arrive", description: null, touchpoints: ["SVC-HOST", "BIL-BILL"] }]);
   });

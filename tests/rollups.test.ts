@@ -1,4 +1,5 @@
 // The incremental roll-up update (ingest, revert) always equals a rebuild from raw responses.
+import { cliActor } from "../server/audit";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestBatch, revertBatch, type ResponseInput } from "../server/responses/ingest";
@@ -68,10 +69,10 @@ describe("roll-up maintenance", () => {
   it("reverting a batch removes exactly its contribution", async () => {
     const before = await snapshot("touchpoint_daily_rollups");
     const added = await ingestBatch(database.db, batch("c"), responses("c", 120));
-    expect(await revertBatch(database.db, added.batchId, null)).toBe(120);
+    expect(await revertBatch(database.db, cliActor, added.batchId)).toBe(120);
     expect(await snapshot("touchpoint_daily_rollups")).toEqual(before);
     await expectRollupsMatchRebuild();
-    await expect(revertBatch(database.db, added.batchId, null)).rejects.toThrow(/only imported batches/);
+    await expect(revertBatch(database.db, cliActor, added.batchId)).rejects.toThrow(/only imported batches/);
   });
 
   it("buckets by UTC day", async () => {

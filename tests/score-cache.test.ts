@@ -1,5 +1,6 @@
 // The score cache never serves yesterday's data: every change the dashboards show (an import, a revert, a
 // setting, a target) moves the data version, while repeated questions of unchanged data share one answer.
+import { cliActor } from "../server/audit";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { touchpointTargets } from "../db/schema";
@@ -39,15 +40,15 @@ describe("score cache", () => {
     expect(afterImport).not.toBe(before);
     expect(afterImport.tiles.csat.score).toMatchObject({ status: "ok", n: 40 });
 
-    await writeSetting(database.db, "minimum_sample", 50, actor);
+    await writeSetting(database.db, actor, { key: "minimum_sample", value: 50 });
     expect((await overview()).tiles.csat.score).toMatchObject({ status: "insufficient", n: 40, minimum: 50 });
-    await writeSetting(database.db, "minimum_sample", 30, actor);
+    await writeSetting(database.db, actor, { key: "minimum_sample", value: 30 });
 
     const versionBefore = await dataVersion(database.db);
     await database.db.update(touchpointTargets).set({ target: 99 });
     expect(await dataVersion(database.db)).not.toBe(versionBefore);
 
-    await revertBatch(database.db, batch.batchId, null);
+    await revertBatch(database.db, cliActor, batch.batchId);
     expect((await overview()).tiles.csat.score).toMatchObject({ status: "insufficient", n: 0 });
   });
 

@@ -6,6 +6,8 @@ import { ZodError } from "zod";
 import type { Database } from "@/db/client";
 import type { UserRole } from "@/db/schema";
 import type { SessionUser } from "@/server/auth/users";
+import { DomainError, unexpectedMessage, type DomainErrorKind } from "@/server/errors";
+import { reportUnexpected } from "@/server/log";
 
 export interface Context {
   db: Database;
@@ -29,21 +31,75 @@ const t = initTRPC
       const zodError = error.cause instanceof ZodError ? error.cause.issues : null;
       // Forms show `message` as it comes: say what is wrong with which field, not zod's JSON dump.
       const message = zodError ? zodError.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message)).join("; ") : shape.message;
-      return { ...shape, message, data: { ...shape.data, zodError } };
+      const problems = error.cause instanceof DomainError ? error.cause.problems : [];
+      // An internal error that did not pass the boundary below (the context failed, say) still shows no internals.
+      const safeMessage = error.code === "INTERNAL_SERVER_ERROR" && !isReferenceMessage(message) ? unexpectedMessage(reportUnexpected(error.cause ?? error, { route: `trpc:${shape.data.path ?? "?"}` })) : message;
+      const { stack: _stack, ...data } = shape.data;
+      return { ...shape, message: safeMessage, data: { ...data, zodError, problems } };
     },
   });
+
+type TrpcCode = ConstructorParameters<typeof TRPCError>[0]["code"];
+const trpcCodeOf: Record<DomainErrorKind, TrpcCode> = {
+  invalid: "BAD_REQUEST",
+  not_found: "NOT_FOUND",
+  forbidden: "FORBIDDEN",
+  conflict: "CONFLICT",
+  too_large: "PAYLOAD_TOO_LARGE",
+  unprocessable: "UNPROCESSABLE_CONTENT",
+  unavailable: "SERVICE_UNAVAILABLE",
+};
+const isReferenceMessage = (message: string) => message.startsWith("Something went wrong (reference ");
+
+/**
+ * The one mapping of errors for every procedure: a DomainError becomes its tRPC code with its words; any
+ * other failure is logged with a reference, and the caller sees only that reference. Pages show it too:
+ * it is the digest Next.js hands to the error boundary.
+ */
+const errorBoundary = t.middleware(async ({ ctx, path, next }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const { error } = result;
+  if (error.cause instanceof DomainError) throw new TRPCError({ code: trpcCodeOf[error.cause.kind], message: error.cause.message, cause: error.cause });
+  if (error.code !== "INTERNAL_SERVER_ERROR" || isReferenceMessage(error.message)) return result;
+  const reference = reportUnexpected(error.cause ?? error, { route: `trpc:${path}`, userId: ctx.user?.id });
+  throw Object.assign(new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: unexpectedMessage(reference) }), { digest: reference });
+});
+
+/** The path of the first string holding a NUL character (PostgreSQL cannot store one), if any. */
+function nulPath(value: unknown, path: string[] = []): string[] | undefined {
+  if (typeof value === "string") return value.includes("\u0000") ? path : undefined;
+  if (value === null || typeof value !== "object") return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    if (key.includes("\u0000")) return [...path, key];
+    const found = nulPath(child, [...path, key]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** No text with a NUL character reaches a procedure: one rule for every string of every input. */
+const refuseNul = t.middleware(async ({ getRawInput, next }) => {
+  const found = nulPath(await getRawInput());
+  if (found) throw new TRPCError({ code: "BAD_REQUEST", message: `${found.join(".") || "input"}: must not contain NUL characters` });
+  return next();
+});
 
 export const createRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
 function procedureFor(roles: readonly UserRole[]) {
-  return t.procedure.meta({ roles }).use(({ ctx, next }) => {
-    if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
-    if (!roles.includes(ctx.user.role)) {
-      throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${roles.join(" or ")} role.` });
-    }
-    return next({ ctx: { db: ctx.db, readDb: ctx.readDb ?? ctx.db, user: ctx.user } });
-  });
+  return t.procedure
+    .use(errorBoundary)
+    .meta({ roles })
+    .use(({ ctx, next }) => {
+      if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+      if (!roles.includes(ctx.user.role)) {
+        throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${roles.join(" or ")} role.` });
+      }
+      return next({ ctx: { db: ctx.db, readDb: ctx.readDb ?? ctx.db, user: ctx.user } });
+    })
+    .use(refuseNul);
 }
 
 /** Reads the dashboard: every signed-in role. Never returns respondents' personal data. */

@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { metricDefinitions, touchpoints } from "@/db/schema";
-import { recordAudit, type Actor } from "@/server/audit";
+import { type Actor } from "@/server/audit";
 import { ingestBatch, type ResponseInput } from "@/server/responses/ingest";
 
 const noNul = (field: string) => (value: string | null | undefined) => !value?.includes("\u0000") || `${field} contains a NUL character`;
@@ -35,7 +35,7 @@ export const apiResponsesSchema = z.array(apiResponseSchema).min(1, "send at lea
 
 export type ApiProblem = { path: string; message: string };
 
-export async function ingestApiResponses(db: Database, body: unknown, actor: Actor) {
+export async function ingestApiResponses(db: Database, actor: Actor, body: unknown) {
   const parsed = apiResponsesSchema.safeParse(body);
   if (!parsed.success) {
     return { ok: false as const, problems: parsed.error.issues.map((i) => ({ path: i.path.join(".") || "(body)", message: i.message })) };
@@ -67,7 +67,8 @@ export async function ingestApiResponses(db: Database, body: unknown, actor: Act
   });
   if (problems.length) return { ok: false as const, problems };
   const hash = crypto.createHash("sha256").update(JSON.stringify(body)).digest("hex");
-  const result = await ingestBatch(db, { fileName: "API push", fileHash: hash, sourceFormat: "api", source: "api", createdById: actor.id }, rows);
-  await recordAudit(db, actor, { action: "import.api", entityType: "import_batch", entityId: result.batchId, after: { inserted: result.inserted } });
+  const result = await ingestBatch(db, { fileName: "API push", fileHash: hash, sourceFormat: "api", source: "api", createdById: actor.id }, rows, {
+    audit: { actor, action: "import.api", details: (written) => ({ inserted: written.inserted }) },
+  });
   return { ok: true as const, batchId: result.batchId, received: rows.length, imported: result.inserted, duplicates: result.duplicates };
 }

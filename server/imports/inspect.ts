@@ -68,17 +68,19 @@ export async function listTemplates(db: Queryable) {
  * Save (or replace, by name) the mapping for the survey this file comes from; later files with the same
  * header signature start from it, in the UI and in the CLI and HTTP imports alike.
  */
-export async function saveTemplate(db: Queryable, path: string, name: string, mapping: ImportMapping, actor: Actor): Promise<void> {
+export async function saveTemplate(db: Queryable, actor: Actor, { path, name, mapping }: { path: string; name: string; mapping: ImportMapping }): Promise<void> {
   const trimmed = name.trim();
   if (!trimmed) throw new ImportError("Give the template a name.");
   const file = openSourceFile(path, (await readSetting(db, "max_xlsx_expanded_mb")) * 1_048_576);
   const { detected, headers } = await readHeaders(file).catch((error: unknown) => Promise.reject(asImportError(error)));
   const values = { name: trimmed, sourceFormat: detected.format, headerSignature: headerSignature(detected, headers), mapping, createdById: actor.id };
-  // One template per survey: a template saved for the same headers under another name is replaced.
-  await db.delete(importMappingTemplates).where(eq(importMappingTemplates.headerSignature, values.headerSignature));
-  await db
-    .insert(importMappingTemplates)
-    .values(values)
-    .onConflictDoUpdate({ target: importMappingTemplates.name, set: { ...values, updatedAt: new Date() } });
-  await recordAudit(db, actor, { action: "import.template.save", entityType: "import_mapping_template", entityId: trimmed, after: mapping });
+  await db.transaction(async (tx) => {
+    // One template per survey: a template saved for the same headers under another name is replaced.
+    await tx.delete(importMappingTemplates).where(eq(importMappingTemplates.headerSignature, values.headerSignature));
+    await tx
+      .insert(importMappingTemplates)
+      .values(values)
+      .onConflictDoUpdate({ target: importMappingTemplates.name, set: { ...values, updatedAt: new Date() } });
+    await recordAudit(tx, actor, { action: "import.template.save", entityType: "import_mapping_template", entityId: trimmed, after: mapping });
+  });
 }

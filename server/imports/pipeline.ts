@@ -3,7 +3,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
 import { importBatches, importMappingTemplates, metricDefinitions, surveyResponses, touchpoints, type ResponseSource } from "@/db/schema";
-import { recordAudit, type Actor } from "@/server/audit";
+import { type Actor } from "@/server/audit";
 import { ingestBatch, type ResponseInput } from "@/server/responses/ingest";
 import { readSetting } from "@/server/settings/program-settings";
 import type { DetectedFormat, SourceFormat } from "./detect-format";
@@ -228,14 +228,15 @@ async function importFileUnchecked(db: Database, path: string, options: ImportOp
       rowsRejected: rejected,
     },
     validRows(file.records(), detected.headerRows, ctx),
-    (rows) => options.onProgress?.({ phase: "writing", rows, fraction: valid > 0 ? Math.min(1, rows / (valid - duplicates || valid)) : 1 }),
+    {
+      onProgress: (rows) => options.onProgress?.({ phase: "writing", rows, fraction: valid > 0 ? Math.min(1, rows / (valid - duplicates || valid)) : 1 }),
+      audit: {
+        actor: options.actor,
+        action: "import.batch",
+        details: (written) => ({ fileName: options.fileName, format: detected.format, imported: written.inserted, rejected, decision: rejected > 0 ? "valid_only" : null }),
+      },
+    },
   );
-  await recordAudit(db, options.actor, {
-    action: "import.batch",
-    entityType: "import_batch",
-    entityId: result.batchId,
-    after: { fileName: options.fileName, format: detected.format, imported: result.inserted, rejected, decision: rejected > 0 ? "valid_only" : null },
-  });
   return {
     ...preview,
     batchId: result.batchId,

@@ -1,5 +1,6 @@
 // An uploaded file as the import pipeline sees it: its hash, its records (CSV or XLSX, streamed once per
 // pass, with how far through the file a pass is) and its header rows with the detected format.
+import { DomainError, type DomainErrorKind } from "@/server/errors";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { CsvError } from "csv-parse";
@@ -9,7 +10,12 @@ import { decodeText } from "./text";
 import { looksLikeXlsx, readXlsxRecords, SpreadsheetError } from "./xlsx";
 
 /** A problem with the file or its mapping, in words the admin can act on; nothing was written. */
-export class ImportError extends Error {}
+export class ImportError extends DomainError {
+  override name = "ImportError";
+  constructor(message: string, kind: DomainErrorKind = "invalid") {
+    super(kind, message);
+  }
+}
 
 /** Turns the readers' own errors into ImportErrors so every entrance reports them the same way. */
 export function asImportError(error: unknown): unknown {

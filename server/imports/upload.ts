@@ -1,5 +1,6 @@
 // Streams a multipart upload (one file plus text fields) to a temporary file, refusing it cleanly once
 // it passes the size limit, so memory stays flat whatever the file's size.
+import { DomainError } from "@/server/errors";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,12 +9,11 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import busboy from "busboy";
 
-export class UploadError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
+/** A refused upload (not multipart, no file, too large): an invalid or too_large DomainError. */
+export class UploadError extends DomainError {
+  override name = "UploadError";
+  constructor(message: string, kind: "invalid" | "too_large" = "invalid") {
+    super(kind, message);
   }
 }
 
@@ -28,7 +28,7 @@ export interface Upload {
 export async function receiveUpload(request: Request, maxBytes: number, parentDirectory = os.tmpdir()): Promise<Upload> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.startsWith("multipart/form-data") || !request.body) {
-    throw new UploadError("Send the file as multipart/form-data with a field named file.", 400);
+    throw new UploadError("Send the file as multipart/form-data with a field named file.");
   }
   fs.mkdirSync(parentDirectory, { recursive: true });
   const dir = fs.mkdtempSync(path.join(parentDirectory, "throughline-upload-"));
@@ -54,9 +54,9 @@ export async function receiveUpload(request: Request, maxBytes: number, parentDi
   });
   try {
     await pipeline(Readable.fromWeb(request.body as unknown as WebReadableStream), parser);
-    if (!saved) throw new UploadError("No file in the upload: send it in a field named file.", 400);
+    if (!saved) throw new UploadError("No file in the upload: send it in a field named file.");
     const file = await saved;
-    if (file.truncated) throw new UploadError(`The file is larger than the ${Math.round(maxBytes / 1_048_576)} MB limit (setting max_upload_mb).`, 413);
+    if (file.truncated) throw new UploadError(`The file is larger than the ${Math.round(maxBytes / 1_048_576)} MB limit (setting max_upload_mb).`, "too_large");
     return { filePath: file.filePath, fileName: file.fileName, fields, cleanup };
   } catch (error) {
     cleanup();

@@ -1,10 +1,17 @@
 // Reads the first sheet of an XLSX file as records, streaming (exceljs' WorkbookReader), after checking the
 // zip's central directory so a small file that expands to gigabytes (a zip bomb) is refused before parsing.
+import { DomainError } from "@/server/errors";
 import fs from "node:fs";
 import ExcelJS from "exceljs";
 import yauzl from "yauzl";
 
-export class SpreadsheetError extends Error {}
+/** The spreadsheet itself is unreadable or too big once expanded: one sentence for the admin. */
+export class SpreadsheetError extends DomainError {
+  override name = "SpreadsheetError";
+  constructor(message: string) {
+    super("invalid", message);
+  }
+}
 
 /** True when the file starts like a zip archive (every XLSX does). */
 export function looksLikeXlsx(path: string): boolean {

@@ -1,6 +1,6 @@
 // Customers' comments cited as evidence of the problem an initiative addresses. Only comments from its own
 // touchpoint count, only whoever may change the initiative links them, and every reader sees them anonymously.
-import { TRPCError } from "@trpc/server";
+import { invalid, notFound } from "@/server/errors";
 import { and, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, Queryable } from "@/db/client";
@@ -26,7 +26,7 @@ const { id: responseId, ...anonymousComment } = commentColumns;
  */
 export async function listEvidence(db: Queryable, initiativeId: number, options: { privacyThreshold: boolean } = { privacyThreshold: false }) {
   const [initiative] = await db.select({ id: initiatives.id, touchpointId: initiatives.touchpointId }).from(initiatives).where(eq(initiatives.id, initiativeId));
-  if (!initiative) throw new TRPCError({ code: "NOT_FOUND", message: `Initiative ${initiativeId} does not exist.` });
+  if (!initiative) throw notFound(`Initiative ${initiativeId} does not exist.`);
   if (options.privacyThreshold) {
     const [row] = await db.execute<{ n: number }>(
       sql`select count(*)::int as n from (select 1 from ${surveyResponses} where ${surveyResponses.touchpointId} = ${initiative.touchpointId} limit ${MINIMUM_RESPONSES_FOR_COMMENTS}) as few`,
@@ -85,14 +85,11 @@ async function citableResponse(db: Queryable, touchpointId: number, id: number) 
     .from(surveyResponses)
     .innerJoin(touchpoints, eq(touchpoints.id, surveyResponses.touchpointId))
     .where(eq(surveyResponses.id, id));
-  if (!response) throw new TRPCError({ code: "NOT_FOUND", message: `Response ${id} does not exist.` });
+  if (!response) throw notFound(`Response ${id} does not exist.`);
   if (response.touchpointId !== touchpointId) {
-    throw new TRPCError({
-      code: "BAD_REQUEST",
-      message: `Response ${id} is about another touchpoint (${response.touchpointName}). Evidence for an initiative comes from its own touchpoint's customers.`,
-    });
+    throw invalid(`Response ${id} is about another touchpoint (${response.touchpointName}). Evidence for an initiative comes from its own touchpoint's customers.`);
   }
-  if (response.comment == null) throw new TRPCError({ code: "BAD_REQUEST", message: `Response ${id} has no comment to cite.` });
+  if (response.comment == null) throw invalid(`Response ${id} has no comment to cite.`);
 }
 
 /** Links a comment; linking one already linked changes nothing and is not an error (a double click, two tabs). */
@@ -125,7 +122,7 @@ export async function unlinkEvidence(db: Database, user: SessionUser, input: Evi
       await recordAudit(tx, actorOf(user), { action: "initiative.evidence.unlink", entityType: "initiative", entityId: initiative.id, before: removed });
     } else {
       const [response] = await tx.select({ id: surveyResponses.id }).from(surveyResponses).where(eq(surveyResponses.id, input.responseId));
-      if (!response) throw new TRPCError({ code: "NOT_FOUND", message: `Response ${input.responseId} does not exist.` });
+      if (!response) throw notFound(`Response ${input.responseId} does not exist.`);
     }
     return { initiativeId: initiative.id, responseId: input.responseId, linked: false, changed: Boolean(removed) };
   });

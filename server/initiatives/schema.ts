@@ -1,10 +1,10 @@
 // What an owner may send when creating or editing an initiative, or linking comments to it as evidence;
 // types are inferred from here.
 import { z } from "zod";
+import { entityId, isoDate } from "@/lib/schemas";
 import { initiativeStatuses } from "@/db/schema";
 import { commentSearchSchema } from "@/server/scores/verbatims";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use YYYY-MM-DD");
 
 const fields = {
   title: z.string().trim().min(1, "Give the initiative a title.").max(200),
@@ -14,7 +14,7 @@ const fields = {
   target: z.number().finite().nullable(),
   startDate: isoDate.nullable(),
   dueDate: isoDate.nullable(),
-  ownerId: z.number().int().positive().nullable(),
+  ownerId: entityId.nullable(),
   status: z.enum(initiativeStatuses),
   percentComplete: z.number().int().min(0).max(100),
 };
@@ -23,19 +23,19 @@ const datesInOrder = (value: { startDate?: string | null; dueDate?: string | nul
   !value.startDate || !value.dueDate || value.startDate <= value.dueDate;
 
 export const createInitiativeSchema = z
-  .object({ touchpointId: z.number().int().positive(), ...fields })
+  .object({ touchpointId: entityId, ...fields })
   .partial({ problem: true, metricCode: true, target: true, startDate: true, dueDate: true, ownerId: true, status: true, percentComplete: true })
   .refine(datesInOrder, { message: "The due date cannot be before the start date.", path: ["dueDate"] });
 
 export const updateInitiativeSchema = z
-  .object({ id: z.number().int().positive(), version: z.number().int().positive(), ...fields })
+  .object({ id: entityId, version: entityId, ...fields })
   .partial({ title: true, problem: true, metricCode: true, target: true, startDate: true, dueDate: true, ownerId: true, status: true, percentComplete: true })
   .refine(datesInOrder, { message: "The due date cannot be before the start date.", path: ["dueDate"] });
 
 export type CreateInitiativeInput = z.infer<typeof createInitiativeSchema>;
 export type UpdateInitiativeInput = z.infer<typeof updateInitiativeSchema>;
 
-const id = z.number().int().positive();
+const id = entityId;
 
 export const evidenceListSchema = z.object({ initiativeId: id });
 

@@ -1,6 +1,6 @@
 // Improvement initiatives: create, edit (optimistic locking on a version), post updates, and read them with
 // their baseline and impact. Owners change only initiatives on touchpoints they own; every change is audited.
-import { TRPCError } from "@trpc/server";
+import { conflict, invalid, notFound } from "@/server/errors";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, Queryable } from "@/db/client";
@@ -19,7 +19,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 async function metricScale(db: Queryable, code: string) {
   const [metric] = await db.select().from(metricDefinitions).where(eq(metricDefinitions.code, code));
-  if (!metric) throw new TRPCError({ code: "BAD_REQUEST", message: `There is no metric "${code}".` });
+  if (!metric) throw invalid(`There is no metric "${code}".`);
   return { id: metric.id, scale: { kind: metric.kind, scaleMin: metric.scaleMin, scaleMax: metric.scaleMax, direction: metric.direction } };
 }
 
@@ -39,7 +39,7 @@ async function baselineFor(db: Queryable, touchpointId: number, metricCode: stri
 /** The initiative, if `user` may change it: NOT_FOUND for an unknown id, FORBIDDEN unless its touchpoint is theirs (or they are an admin). */
 export async function loadForChange(db: Queryable, user: SessionUser, id: number) {
   const [row] = await db.select().from(initiatives).where(eq(initiatives.id, id));
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `Initiative ${id} does not exist.` });
+  if (!row) throw notFound(`Initiative ${id} does not exist.`);
   await assertCanChangeTouchpoint(db, user, row.touchpointId);
   return row;
 }
@@ -84,10 +84,7 @@ export async function updateInitiative(db: Database, user: SessionUser, input: U
       .where(and(eq(initiatives.id, id), eq(initiatives.version, version)))
       .returning();
     if (!after) {
-      throw new TRPCError({
-        code: "CONFLICT",
-        message: `Someone else saved this initiative (at ${before.updatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC) after you opened it. Reload it to see their changes, then make yours again.`,
-      });
+      throw conflict(`Someone else saved this initiative (at ${before.updatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC) after you opened it. Reload it to see their changes, then make yours again.`);
     }
     if (changes.status && changes.status !== before.status) {
       await tx.insert(initiativeUpdates).values({ initiativeId: id, authorId: user.id, body: `Status changed.`, statusFrom: before.status, statusTo: changes.status });
@@ -153,7 +150,7 @@ export async function listInitiatives(db: Queryable, filter: { touchpointId?: nu
 /** One initiative for every reader: its fields, the updates timeline and its impact on the score. */
 export async function initiativeDetail(db: Queryable, id: number, options: { windowDays?: number; today?: string } = {}) {
   const [initiative] = await listInitiatives(db, { id });
-  if (!initiative) throw new TRPCError({ code: "NOT_FOUND", message: `Initiative ${id} does not exist.` });
+  if (!initiative) throw notFound(`Initiative ${id} does not exist.`);
   const [full] = await db.select({ problem: initiatives.problem, baselineResponseCount: initiatives.baselineResponseCount }).from(initiatives).where(eq(initiatives.id, id));
   const author = alias(users, "update_author");
   const updates = await db

@@ -1,5 +1,6 @@
 // Applies a validated model document to the database (upserting by name, email and code) and exports one.
 // The file is authoritative for each journey's stages and each touchpoint's placements and targets.
+import { DomainError } from "@/server/errors";
 import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
 import {
@@ -15,9 +16,15 @@ import {
 import { recordAudit, type Actor } from "@/server/audit";
 import { validateModelDocument, type ModelDocument, type ModelProblem } from "./document";
 
-export class ModelImportError extends Error {
-  constructor(readonly problems: ModelProblem[]) {
-    super(`The model file has ${problems.length} problem(s):\n` + problems.map((p) => `  ${p.path}: ${p.message}`).join("\n"));
+/** Every problem of a refused model file, each with its path in the file; nothing was written. */
+export class ModelImportError extends DomainError {
+  override name = "ModelImportError";
+  constructor(readonly modelProblems: ModelProblem[]) {
+    super(
+      "invalid",
+      `The model file has ${modelProblems.length} problem(s):\n` + modelProblems.map((p) => `  ${p.path}: ${p.message}`).join("\n"),
+      modelProblems.map((p) => ({ field: p.path, message: p.message })),
+    );
   }
 }
 
@@ -180,7 +187,7 @@ export async function applyModelDocument(tx: Queryable, doc: ModelDocument, acto
 }
 
 /** Validate then apply in one transaction: a file with any problem writes nothing. */
-export async function importModel(db: Database, input: unknown, actor: Actor): Promise<ModelImportSummary> {
+export async function importModel(db: Database, actor: Actor, input: unknown): Promise<ModelImportSummary> {
   const result = validateModelDocument(input, await knownMetricCodes(db));
   if (!result.ok) throw new ModelImportError(result.problems);
   return db.transaction((tx) => applyModelDocument(tx, result.document, actor));

@@ -1,7 +1,7 @@
 // One-time invitation links: an admin invites someone (or issues a fresh link), the person opens it and sets
 // their own password. Only a hash of the token is stored, the link works once and expires after a week.
 import { createHash, randomBytes } from "node:crypto";
-import { TRPCError } from "@trpc/server";
+import { conflict, DomainError, invalid, notFound } from "@/server/errors";
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
 import { departments, userInvitations, users } from "@/db/schema";
@@ -39,16 +39,16 @@ export async function inviteUser(db: Database, actor: Actor, input: InviteUserIn
     let departmentName: string | null = null;
     if (input.departmentId !== null) {
       const [department] = await tx.select({ name: departments.name }).from(departments).where(eq(departments.id, input.departmentId));
-      if (!department) throw new TRPCError({ code: "BAD_REQUEST", message: "That department no longer exists; choose another." });
+      if (!department) throw invalid("That department no longer exists; choose another.");
       departmentName = department.name;
     }
     try {
-      const userId = await addUser(tx, { ...input, department: departmentName, password: null }, actor);
+      const userId = await addUser(tx, actor, { ...input, department: departmentName, password: null });
       const invitation = await issue(tx, userId, actor);
       await recordAudit(tx, actor, { action: "user.invite", entityType: "user", entityId: userId, after: { email: input.email, expiresAt: invitation.expiresAt } });
       return invitation;
     } catch (error) {
-      if (error instanceof UserInputError) throw new TRPCError({ code: "CONFLICT", message: error.message });
+      if (error instanceof UserInputError) throw conflict(error.message);
       throw error;
     }
   });
@@ -58,8 +58,8 @@ export async function inviteUser(db: Database, actor: Actor, input: InviteUserIn
 export async function reissueInvitation(db: Database, actor: Actor, userId: number): Promise<IssuedInvitation> {
   return db.transaction(async (tx) => {
     const [user] = await tx.select({ email: users.email, active: users.active }).from(users).where(eq(users.id, userId));
-    if (!user) throw new TRPCError({ code: "NOT_FOUND", message: `User ${userId} does not exist.` });
-    if (!user.active) throw new TRPCError({ code: "BAD_REQUEST", message: "Reactivate this person before sending them a sign-in link." });
+    if (!user) throw notFound(`User ${userId} does not exist.`);
+    if (!user.active) throw invalid("Reactivate this person before sending them a sign-in link.");
     const invitation = await issue(tx, userId, actor);
     await recordAudit(tx, actor, { action: "user.invite_link", entityType: "user", entityId: userId, after: { email: user.email, expiresAt: invitation.expiresAt } });
     return invitation;
@@ -82,7 +82,12 @@ export async function readInvitation(db: Queryable, token: string): Promise<Invi
   return { status: "valid", name: row.name, email: row.email, expiresAt: row.expiresAt };
 }
 
-export class InvitationError extends Error {}
+export class InvitationError extends DomainError {
+  override name = "InvitationError";
+  constructor(message: string) {
+    super("invalid", message);
+  }
+}
 
 /** Sets the password and spends the link in one transaction; a second use, or a race with one, is refused. */
 export async function acceptInvitation(db: Database, token: string, password: string): Promise<{ email: string }> {

@@ -1,5 +1,6 @@
 // A quarterly self-assessment as an owner sends it; the type is inferred from here.
 import { z } from "zod";
+import { entityId } from "@/lib/schemas";
 import { isQuarter } from "./gap";
 
 const ability = z.number().int().min(1, "rate 1 to 5").max(5, "rate 1 to 5");
@@ -7,7 +8,7 @@ const ability = z.number().int().min(1, "rate 1 to 5").max(5, "rate 1 to 5");
 export const quarterSchema = z.string().refine(isQuarter, "use a quarter such as 2026-Q4");
 
 export const assessmentSchema = z.object({
-  touchpointId: z.number().int().positive(),
+  touchpointId: entityId,
   quarter: quarterSchema,
   capability: ability,
   accessibility: ability,

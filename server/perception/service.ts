@@ -13,15 +13,17 @@ import { gapOf, groupGap, quarterPeriod, type TouchpointGap } from "./gap";
 import type { AssessmentInput } from "./schema";
 
 export async function saveAssessment(db: Queryable, user: SessionUser, input: AssessmentInput) {
-  await assertCanChangeTouchpoint(db, user, input.touchpointId);
-  const values = { ...input, note: input.note ?? null, assessedById: user.id };
-  const [saved] = await db
-    .insert(perceptionAssessments)
-    .values(values)
-    .onConflictDoUpdate({ target: [perceptionAssessments.touchpointId, perceptionAssessments.quarter], set: { ...values, updatedAt: new Date() } })
-    .returning();
-  await recordAudit(db, actorOf(user), { action: "perception.assess", entityType: "touchpoint", entityId: input.touchpointId, after: saved });
-  return saved!;
+  return db.transaction(async (tx) => {
+    await assertCanChangeTouchpoint(tx, user, input.touchpointId);
+    const values = { ...input, note: input.note ?? null, assessedById: user.id };
+    const [saved] = await tx
+      .insert(perceptionAssessments)
+      .values(values)
+      .onConflictDoUpdate({ target: [perceptionAssessments.touchpointId, perceptionAssessments.quarter], set: { ...values, updatedAt: new Date() } })
+      .returning();
+    await recordAudit(tx, actorOf(user), { action: "perception.assess", entityType: "touchpoint", entityId: input.touchpointId, after: saved });
+    return saved!;
+  });
 }
 
 /** The owner's touchpoints with this quarter's assessment, if any: the self-assessment form's data. */

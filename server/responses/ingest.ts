@@ -3,6 +3,8 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
 import { importBatches, surveyResponses, type ResponseSource } from "@/db/schema";
+import { recordAudit, type Actor } from "@/server/audit";
+import { conflict, notFound } from "@/server/errors";
 import { applyBatchToRollups } from "@/server/rollups/maintain";
 
 export type ResponseInput = Omit<typeof surveyResponses.$inferInsert, "id" | "source" | "importBatchId" | "createdAt">;
@@ -25,6 +27,12 @@ export interface BatchResult {
   batchId: number;
   inserted: number;
   duplicates: number;
+}
+
+export interface BatchOptions {
+  onProgress?: (insertedSoFar: number) => void;
+  /** The audit entry, written in the batch's own transaction (the demo seed has none). */
+  audit?: { actor: Actor; action: string; details: (result: BatchResult) => Record<string, unknown> };
 }
 
 // A chunk travels as one JSON parameter expanded by json_to_recordset: PostgreSQL parses that far
@@ -70,7 +78,7 @@ export async function ingestBatch(
   db: Database,
   batch: BatchInput,
   rows: ResponseInput[] | AsyncIterable<ResponseInput[]>,
-  onProgress?: (insertedSoFar: number) => void,
+  options: BatchOptions = {},
 ): Promise<BatchResult> {
   return db.transaction(async (tx) => {
     const [created] = await tx
@@ -86,7 +94,7 @@ export async function ingestBatch(
         const slice = chunk.slice(start, start + CHUNK_ROWS);
         offered += slice.length;
         inserted += await insertChunk(tx, batchId, batch.source, slice);
-        onProgress?.(inserted);
+        options.onProgress?.(inserted);
       }
     }
     await applyBatchToRollups(tx, batchId, 1);
@@ -94,22 +102,30 @@ export async function ingestBatch(
       .update(importBatches)
       .set({ status: "imported", rowsRead: batch.rowsRead ?? offered, rowsImported: inserted, completedAt: sql`now()` })
       .where(eq(importBatches.id, batchId));
-    return { batchId, inserted, duplicates: offered - inserted };
+    const result = { batchId, inserted, duplicates: offered - inserted };
+    if (options.audit) {
+      await recordAudit(tx, options.audit.actor, { action: options.audit.action, entityType: "import_batch", entityId: batchId, after: options.audit.details(result) });
+    }
+    return result;
   });
 }
 
-/** Undo a batch: its responses leave and the roll-ups follow, in one transaction; the batch stays as reverted. */
-export async function revertBatch(db: Database, batchId: number, revertedById: number | null): Promise<number> {
+/**
+ * Undo a batch: its responses leave, the roll-ups follow and the audit entry is written, in one transaction;
+ * the batch stays listed as reverted.
+ */
+export async function revertBatch(db: Database, actor: Actor, batchId: number): Promise<number> {
   return db.transaction(async (tx) => {
     const [batch] = await tx.select().from(importBatches).where(eq(importBatches.id, batchId)).for("update");
-    if (!batch) throw new Error(`Import batch ${batchId} does not exist.`);
-    if (batch.status !== "imported") throw new Error(`Import batch ${batchId} is ${batch.status}; only imported batches can be reverted.`);
+    if (!batch) throw notFound(`Import batch ${batchId} does not exist; \`import list\` shows the batches.`);
+    if (batch.status !== "imported") throw conflict(`Import batch ${batchId} is ${batch.status}; only imported batches can be reverted.`);
     await applyBatchToRollups(tx, batchId, -1);
     const removed = await tx.delete(surveyResponses).where(eq(surveyResponses.importBatchId, batchId)).returning({ id: surveyResponses.id });
     await tx
       .update(importBatches)
-      .set({ status: "reverted", revertedAt: sql`now()`, revertedById })
+      .set({ status: "reverted", revertedAt: sql`now()`, revertedById: actor.id })
       .where(eq(importBatches.id, batchId));
+    await recordAudit(tx, actor, { action: "import.revert", entityType: "import_batch", entityId: batchId, after: { removed: removed.length } });
     return removed.length;
   });
 }

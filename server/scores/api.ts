@@ -1,29 +1,54 @@
 // Score rows for the scores API and the `scores` CLI: one row per entity and period, with n, margins and
 // `insufficient` flags. Built on the same experience tree as the dashboards (roll-up tables only).
 import { z } from "zod";
+import { MAX_PERIODS_PER_ENTITY } from "@/lib/limits";
+import { isoDate } from "@/lib/schemas";
+import { invalid, invalidInput } from "@/server/errors";
+import { readSetting } from "@/server/settings/program-settings";
 import type { Queryable } from "@/db/client";
 import type { Rollup, Score } from "@/server/metrics/formulas";
 import { buildExperienceTree, type ExperienceTree } from "./experience";
 import { loadScoreModel, type ScoreModel } from "./model";
-import { periodSchema, type Period } from "./periods";
-import { readPeriodCounts } from "./read-rollups";
+import { tooLongPeriod, twelveMonthsTo, type Period } from "./periods";
+import { latestDataDay, readPeriodCounts } from "./read-rollups";
 
 export const scoreLevels = ["program", "journey", "stage", "touchpoint", "department"] as const;
 export const scoreGrains = ["none", "month", "quarter"] as const;
 
-export const scoreQuerySchema = z
-  .object({
-    level: z.enum(scoreLevels, { error: `level must be one of ${scoreLevels.join(", ")}` }),
-    from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "from must be a date as YYYY-MM-DD"),
-    to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "to must be a date as YYYY-MM-DD"),
-    grain: z.enum(scoreGrains, { error: `grain must be one of ${scoreGrains.join(", ")}` }).default("none"),
-  })
-  .superRefine((query, context) => {
-    const period = periodSchema.safeParse({ from: query.from, to: query.to });
-    if (!period.success) context.addIssue({ code: "custom", message: period.error.issues[0]!.message, path: ["from"] });
-  });
+/** The parameters as sent: `from` and `to` may be left out (the last 12 months of data). */
+export const scoreParametersSchema = z.object({
+  level: z.enum(scoreLevels, { error: `use one of ${scoreLevels.join(", ")}` }),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  grain: z.enum(scoreGrains, { error: `use one of ${scoreGrains.join(", ")}` }).default("none"),
+});
 
-export type ScoreQuery = z.infer<typeof scoreQuerySchema>;
+export type ScoreQuery = Required<z.infer<typeof scoreParametersSchema>>;
+
+/**
+ * Checks the parameters and fills in the period: the last 12 months of data unless given, at most
+ * max_period_years long, and never more than MAX_PERIODS_PER_ENTITY periods per entity.
+ */
+export async function resolveScoreQuery(db: Queryable, raw: unknown): Promise<ScoreQuery> {
+  const parsed = scoreParametersSchema.safeParse(raw);
+  if (!parsed.success) throw invalidInput(parsed.error);
+  const { level, grain } = parsed.data;
+  let { from, to } = parsed.data;
+  if (!from || !to) {
+    const latest = (await latestDataDay(db)) ?? new Date().toISOString().slice(0, 10);
+    to ??= latest;
+    from ??= twelveMonthsTo(to).from;
+  }
+  if (from > to) throw invalid("from: must not be after to", [{ field: "from", message: `must not be after to (${to})` }]);
+  const tooLong = tooLongPeriod({ from, to }, await readSetting(db, "max_period_years"));
+  if (tooLong) throw invalid(`to: ${tooLong}`, [{ field: "to", message: tooLong }]);
+  const periods = periodsOf({ from, to }, grain).length;
+  if (periods > MAX_PERIODS_PER_ENTITY) {
+    const message = `grain ${grain} splits this period into ${periods} periods; at most ${MAX_PERIODS_PER_ENTITY} per entity: use a coarser grain or a shorter period`;
+    throw invalid(`grain: ${message}`, [{ field: "grain", message }]);
+  }
+  return { level, grain, from, to };
+}
 
 /** [from, to] cut at calendar month or quarter boundaries; the first and last pieces may be partial. */
 export function periodsOf(period: Period, grain: ScoreQuery["grain"]): Array<Period & { label: string }> {

@@ -1,19 +1,19 @@
 // One department (silo): its index across all journeys, each touchpoint it owns with score, target and
 // placements, and its owners. Reads roll-ups only.
+import { notFound } from "@/server/errors";
 import { rollupChange } from "@/server/metrics/formulas";
 import { buildExperienceTree } from "./experience";
 import type { DashboardFilters } from "./filters";
 import { loadScoreModel } from "./model";
-import { resolvePeriods } from "./overview";
-import { latestDataDay, readPeriodCounts } from "./read-rollups";
-import { NotFoundError } from "./touchpoint";
+import { dashboardPeriods } from "./overview";
+import { readPeriodCounts } from "./read-rollups";
 import type { Queryable } from "@/db/client";
 
 export async function departmentView(db: Queryable, departmentId: number, filters: DashboardFilters) {
   const model = await loadScoreModel(db);
   const department = model.departments.find((d) => d.id === departmentId);
-  if (!department) throw new NotFoundError(`Department ${departmentId} does not exist.`);
-  const { period, compareTo } = resolvePeriods(filters, await latestDataDay(db));
+  if (!department) throw notFound(`Department ${departmentId} does not exist.`);
+  const { period, compareTo } = await dashboardPeriods(db, filters);
   const owned = model.touchpoints.filter((tp) => tp.departmentId === departmentId && (!filters.channel || tp.channel === filters.channel));
   const tree = async (p: typeof period) =>
     buildExperienceTree({

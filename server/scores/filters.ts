@@ -1,16 +1,16 @@
 // The dashboard filters, as they appear in the URL so that any view can be shared as a link.
 import { z } from "zod";
+import { entityIdText, isoDate } from "@/lib/schemas";
 import { channels } from "@/db/schema";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use YYYY-MM-DD");
 
 export const dashboardFiltersSchema = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
   compareFrom: isoDate.optional(),
   compareTo: isoDate.optional(),
-  journeyId: z.coerce.number().int().positive().optional(),
-  departmentId: z.coerce.number().int().positive().optional(),
+  journeyId: entityIdText.optional(),
+  departmentId: entityIdText.optional(),
   channel: z.enum(channels).optional(),
 });
 

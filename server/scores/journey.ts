@@ -1,19 +1,19 @@
 // One journey as a map: its stages in order, each touchpoint with owner, department, score and target,
 // the emotion curve across stages, and which departments own the weakest steps. Reads roll-ups only.
+import { notFound } from "@/server/errors";
 import type { Queryable } from "@/db/client";
 import { rollupChange } from "@/server/metrics/formulas";
 import { buildExperienceTree } from "./experience";
 import type { DashboardFilters } from "./filters";
 import { loadScoreModel } from "./model";
-import { resolvePeriods } from "./overview";
-import { latestDataDay, readPeriodCounts } from "./read-rollups";
-import { NotFoundError } from "./touchpoint";
+import { dashboardPeriods } from "./overview";
+import { readPeriodCounts } from "./read-rollups";
 
 export async function journeyView(db: Queryable, journeyId: number, filters: DashboardFilters) {
   const model = await loadScoreModel(db);
   const journey = model.journeys.find((j) => j.id === journeyId);
-  if (!journey) throw new NotFoundError(`Journey ${journeyId} does not exist or is inactive.`);
-  const { period, compareTo } = resolvePeriods(filters, await latestDataDay(db));
+  if (!journey) throw notFound(`Journey ${journeyId} does not exist or is inactive.`);
+  const { period, compareTo } = await dashboardPeriods(db, filters);
   const scope = model.touchpoints.filter(
     (tp) => (!filters.departmentId || tp.departmentId === filters.departmentId) && (!filters.channel || tp.channel === filters.channel),
   );

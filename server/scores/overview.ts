@@ -1,27 +1,38 @@
 // The executive overview's data: headline tiles, 12-month trend, journey cards, the department × stage
 // heatmap, moments of truth below target, biggest significant movers. Reads only roll-up tables.
+import { invalid } from "@/server/errors";
+import { readSetting } from "@/server/settings/program-settings";
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { change, rollupChange, score, type Change, type Rollup, type Score } from "@/server/metrics/formulas";
 import { buildExperienceTree, type ExperienceTree } from "./experience";
 import type { DashboardFilters } from "./filters";
 import { loadScoreModel, type ScoreModel } from "./model";
-import { lastDays, periodSchema, previousPeriod, trailingMonths, type Period } from "./periods";
+import { lastDays, periodSchema, previousPeriod, tooLongPeriod, trailingMonths, type Period } from "./periods";
 import { latestDataDay, readMonthlyCounts, readPeriodCounts } from "./read-rollups";
 
 export const HEADLINE_METRICS = ["nps", "csat", "ces"] as const;
 const DEFAULT_PERIOD_DAYS = 90;
 
-export class FilterError extends Error {}
 
-export function resolvePeriods(filters: DashboardFilters, latest: string | null): { period: Period; compareTo: Period } {
+export function resolvePeriods(filters: DashboardFilters, latest: string | null, maxYears = Infinity): { period: Period; compareTo: Period } {
   const period = filters.from && filters.to ? { from: filters.from, to: filters.to } : lastDays(DEFAULT_PERIOD_DAYS, latest ?? undefined);
   const checked = periodSchema.safeParse(period);
-  if (!checked.success) throw new FilterError(`Period: ${checked.error.issues[0]?.message}`);
+  if (!checked.success) throw invalid(`Period: ${checked.error.issues[0]?.message}`, [{ field: "from", message: checked.error.issues[0]!.message }]);
+  const tooLong = tooLongPeriod(period, maxYears);
+  if (tooLong) throw invalid(`Period: ${tooLong}`, [{ field: "to", message: tooLong }]);
   const compareTo = filters.compareFrom && filters.compareTo ? { from: filters.compareFrom, to: filters.compareTo } : previousPeriod(period);
   const compareChecked = periodSchema.safeParse(compareTo);
-  if (!compareChecked.success) throw new FilterError(`Comparison period: ${compareChecked.error.issues[0]?.message}`);
+  if (!compareChecked.success) throw invalid(`Comparison period: ${compareChecked.error.issues[0]?.message}`, [{ field: "compareFrom", message: compareChecked.error.issues[0]!.message }]);
+  const compareTooLong = tooLongPeriod(compareTo, maxYears);
+  if (compareTooLong) throw invalid(`Comparison period: ${compareTooLong}`, [{ field: "compareTo", message: compareTooLong }]);
   return { period, compareTo };
+}
+
+/** The view's periods from its filters, defaulting to the last 90 days of data, within the settings' limit. */
+export async function dashboardPeriods(db: Queryable, filters: DashboardFilters): Promise<{ period: Period; compareTo: Period }> {
+  const [latest, maxYears] = await Promise.all([latestDataDay(db), readSetting(db, "max_period_years")]);
+  return resolvePeriods(filters, latest, maxYears);
 }
 
 /** The model narrowed to the filters: a journey, a department, a channel. */
@@ -88,7 +99,7 @@ async function initiativeSummary(db: Queryable) {
 
 export async function programOverview(db: Queryable, filters: DashboardFilters) {
   const model = await loadScoreModel(db);
-  const { period, compareTo } = resolvePeriods(filters, await latestDataDay(db));
+  const { period, compareTo } = await dashboardPeriods(db, filters);
   const scope = scopedModel(model, filters);
   const [current, previous, trend, initiatives] = await Promise.all([
     treeFor(db, model, scope, period),

@@ -1,12 +1,11 @@
 // Reporting periods: inclusive day ranges, their comparison period, and how they split into whole months
 // (read from the monthly roll-up) and loose days (read from the daily roll-up).
 import { z } from "zod";
+import { isoDate } from "@/lib/schemas";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "use YYYY-MM-DD");
 
 export const periodSchema = z
   .object({ from: isoDate, to: isoDate })
-  .refine((p) => !Number.isNaN(Date.parse(p.from)) && !Number.isNaN(Date.parse(p.to)), "not a real date")
   .refine((p) => p.from <= p.to, "`from` must not be after `to`");
 
 export type Period = z.infer<typeof periodSchema>;
@@ -17,6 +16,18 @@ const toIso = (date: Date) => date.toISOString().slice(0, 10);
 
 export function addDays(iso: string, days: number): string {
   return toIso(new Date(toDate(iso).getTime() + days * DAY));
+}
+
+/** Refusal words for a period longer than `maxYears` years, or undefined when it is within. */
+export function tooLongPeriod(period: Period, maxYears: number): string | undefined {
+  const latestEnd = addDays(period.from, Math.round(maxYears * 365.25) - 1);
+  return period.to > latestEnd ? `a period may span at most ${maxYears} years (setting max_period_years); shorten it` : undefined;
+}
+
+/** The 12 calendar months that end with `to`'s month (the last one up to `to`). */
+export function twelveMonthsTo(to: string): Period {
+  const end = toDate(to);
+  return { from: toIso(new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - 11, 1))), to };
 }
 
 export function periodLength(period: Period): number {

@@ -1,5 +1,6 @@
 // One touchpoint's view: its scores against targets, 12-month trend per metric with 95% bands, answer
 // distribution and the initiatives on it. Reads roll-ups; verbatims (server/scores/verbatims.ts) are separate.
+import { notFound } from "@/server/errors";
 import { asc, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { departments, initiatives, journeyStages, journeys, stageTouchpoints, touchpoints, users } from "@/db/schema";
@@ -7,11 +8,10 @@ import { change, emptyCounts, score } from "@/server/metrics/formulas";
 import { buildExperienceTree } from "./experience";
 import type { DashboardFilters } from "./filters";
 import { loadScoreModel } from "./model";
-import { resolvePeriods } from "./overview";
+import { dashboardPeriods } from "./overview";
 import { trailingMonths } from "./periods";
-import { latestDataDay, readAnswerDistribution, readMonthlyCounts, readPeriodCounts } from "./read-rollups";
+import { readAnswerDistribution, readMonthlyCounts, readPeriodCounts } from "./read-rollups";
 
-export class NotFoundError extends Error {}
 
 export async function touchpointView(db: Queryable, touchpointId: number, filters: DashboardFilters) {
   const [detail] = await db
@@ -32,10 +32,10 @@ export async function touchpointView(db: Queryable, touchpointId: number, filter
     .innerJoin(departments, eq(departments.id, touchpoints.departmentId))
     .leftJoin(users, eq(users.id, touchpoints.ownerId))
     .where(eq(touchpoints.id, touchpointId));
-  if (!detail) throw new NotFoundError(`Touchpoint ${touchpointId} does not exist.`);
+  if (!detail) throw notFound(`Touchpoint ${touchpointId} does not exist.`);
 
   const model = await loadScoreModel(db);
-  const { period, compareTo } = resolvePeriods(filters, await latestDataDay(db));
+  const { period, compareTo } = await dashboardPeriods(db, filters);
   const [current, previous, monthly, placements, initiativeRows, answers] = await Promise.all([
     readPeriodCounts(db, period, [touchpointId]),
     readPeriodCounts(db, compareTo, [touchpointId]),

@@ -3,6 +3,7 @@
 // contact details only for those allowed to see them.
 import { and, between, desc, eq, ilike, isNotNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
+import { entityId, isoDate } from "@/lib/schemas";
 import type { Queryable } from "@/db/client";
 import { surveyResponses } from "@/db/schema";
 import { MINIMUM_RESPONSES_FOR_COMMENTS } from "@/server/metrics/formulas";
@@ -11,9 +12,9 @@ import { MINIMUM_RESPONSES_FOR_COMMENTS } from "@/server/metrics/formulas";
 export const commentSearchSchema = z.string().trim().max(200).optional();
 
 export const verbatimQuerySchema = z.object({
-  touchpointId: z.number().int().positive(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  touchpointId: entityId,
+  from: isoDate,
+  to: isoDate,
   search: commentSearchSchema,
   /** Answer band: NPS group or CSAT band. */
   band: z.enum(["promoters", "passives", "detractors", "satisfied", "neutral", "dissatisfied"]).optional(),

@@ -247,7 +247,7 @@ async function seedAssessments(db: Database, endDate: Date): Promise<void> {
 export async function seedDemoCompany(db: Database, options: { endDate?: Date } = {}): Promise<SeedSummary> {
   const started = performance.now();
   const endDate = options.endDate ?? new Date();
-  await importModel(db, demoModel, seedActor);
+  await importModel(db, seedActor, demoModel);
   await setDemoPasswords(db);
   const months = monthWindows(endDate);
   const touchpointRows = await db.select({ id: touchpoints.id, code: touchpoints.code }).from(touchpoints);

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Queryable } from "@/db/client";
 import { settings } from "@/db/schema";
 import { recordAudit, type Actor } from "@/server/audit";
+import { invalid } from "@/server/errors";
 import { DEFAULT_MINIMUM_SAMPLE } from "@/server/metrics/formulas";
 
 export const settingDefinitions = {
@@ -22,6 +23,11 @@ export const settingDefinitions = {
     schema: z.coerce.number().int().min(1, "at least 1").max(100_000_000, "at most 100000000"),
     default: 5_000_000,
   },
+  max_period_years: {
+    description: "Longest period a dashboard or the scores API computes, in years",
+    schema: z.coerce.number().int().min(1, "at least 1").max(100, "at most 100"),
+    default: 10,
+  },
   max_xlsx_expanded_mb: {
     description: "Largest size an XLSX file may unpack to, in megabytes (guards against zip bombs)",
     schema: z.coerce.number().int().min(1, "at least 1").max(100_000, "at most 100000"),
@@ -38,14 +44,16 @@ export async function readSetting(db: Queryable, key: SettingKey): Promise<numbe
   return parsed.success ? parsed.data : settingDefinitions[key].default;
 }
 
-export async function writeSetting(db: Queryable, key: SettingKey, raw: unknown, actor: Actor): Promise<number> {
-  const parsed = settingDefinitions[key].schema.safeParse(raw);
-  if (!parsed.success) throw new Error(`${key}: ${parsed.error.issues[0]?.message}`);
-  const before = await readSetting(db, key);
-  await db
-    .insert(settings)
-    .values({ key, value: parsed.data })
-    .onConflictDoUpdate({ target: settings.key, set: { value: parsed.data, updatedAt: sql`now()` } });
-  await recordAudit(db, actor, { action: "setting.update", entityType: "setting", entityId: key, before, after: parsed.data });
-  return parsed.data;
+export async function writeSetting(db: Queryable, actor: Actor, { key, value }: { key: SettingKey; value: unknown }): Promise<number> {
+  const parsed = settingDefinitions[key].schema.safeParse(value);
+  if (!parsed.success) throw invalid(`${key}: ${parsed.error.issues[0]?.message}`, [{ field: key, message: parsed.error.issues[0]?.message ?? "not a valid value" }]);
+  return db.transaction(async (tx) => {
+    const before = await readSetting(tx, key);
+    await tx
+      .insert(settings)
+      .values({ key, value: parsed.data })
+      .onConflictDoUpdate({ target: settings.key, set: { value: parsed.data, updatedAt: sql`now()` } });
+    await recordAudit(tx, actor, { action: "setting.update", entityType: "setting", entityId: key, before, after: parsed.data });
+    return parsed.data;
+  });
 }

@@ -1,6 +1,6 @@
 // Departments from the setup page: create, edit, deactivate, and delete only when nothing belongs to them.
 // Each change and its audit record commit in one transaction.
-import { TRPCError } from "@trpc/server";
+import { conflict, invalid, notFound } from "@/server/errors";
 import { and, count, eq, ne, sql } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
 import { departments, touchpoints, users } from "@/db/schema";
@@ -13,18 +13,18 @@ async function assertNameFree(db: Queryable, name: string, exceptId?: number) {
     .select({ id: departments.id })
     .from(departments)
     .where(exceptId ? and(eq(departments.name, name), ne(departments.id, exceptId)) : eq(departments.name, name));
-  if (clash) throw new TRPCError({ code: "CONFLICT", message: `A department named "${name}" already exists. Choose another name.` });
+  if (clash) throw conflict(`A department named "${name}" already exists. Choose another name.`);
 }
 
 async function assertHeadExists(db: Queryable, headUserId: number | null) {
   if (headUserId === null) return;
   const [head] = await db.select({ id: users.id }).from(users).where(eq(users.id, headUserId));
-  if (!head) throw new TRPCError({ code: "BAD_REQUEST", message: `User ${headUserId} does not exist; choose the head from the list.` });
+  if (!head) throw invalid(`User ${headUserId} does not exist; choose the head from the list.`);
 }
 
 async function load(db: Queryable, id: number) {
   const [row] = await db.select().from(departments).where(eq(departments.id, id));
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `Department ${id} does not exist.` });
+  if (!row) throw notFound(`Department ${id} does not exist.`);
   return row;
 }
 
@@ -65,10 +65,7 @@ export async function setDepartmentActive(db: Database, actor: Actor, id: number
         .from(touchpoints)
         .where(and(eq(touchpoints.departmentId, id), eq(touchpoints.active, true)));
       if (row && row.n > 0) {
-        throw new TRPCError({
-          code: "CONFLICT",
-          message: `${before.name} still owns ${row.n} active touchpoint${row.n === 1 ? "" : "s"}. Move them to another department or deactivate them first.`,
-        });
+        throw conflict(`${before.name} still owns ${row.n} active touchpoint${row.n === 1 ? "" : "s"}. Move them to another department or deactivate them first.`);
       }
     }
     if (before.active === active) return;
@@ -87,7 +84,7 @@ export async function deleteDepartment(db: Database, actor: Actor, id: number) {
   return db.transaction(async (tx) => {
     const before = await load(tx, id);
     const usage = await departmentUsage(tx, id);
-    if (!usage.deletable) throw new TRPCError({ code: "CONFLICT", message: usage.explanation });
+    if (!usage.deletable) throw conflict(usage.explanation);
     await tx.delete(departments).where(eq(departments.id, id));
     await recordAudit(tx, actor, { action: "department.delete", entityType: "department", entityId: id, before });
   });

@@ -1,6 +1,6 @@
 // Journeys from the setup page: name, persona, the ordered stages (saved as one list in its new order),
 // deactivation, and deletion of the structure only; touchpoints and their data never go with it.
-import { TRPCError } from "@trpc/server";
+import { conflict, invalid, notFound } from "@/server/errors";
 import { and, asc, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
 import { journeyStages, journeys, stageTouchpoints, touchpoints } from "@/db/schema";
@@ -13,12 +13,12 @@ async function assertNameFree(db: Queryable, name: string, exceptId?: number) {
     .select({ id: journeys.id })
     .from(journeys)
     .where(exceptId ? and(eq(journeys.name, name), ne(journeys.id, exceptId)) : eq(journeys.name, name));
-  if (clash) throw new TRPCError({ code: "CONFLICT", message: `A journey named "${name}" already exists. Choose another name.` });
+  if (clash) throw conflict(`A journey named "${name}" already exists. Choose another name.`);
 }
 
 async function load(db: Queryable, id: number) {
   const [row] = await db.select().from(journeys).where(eq(journeys.id, id));
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `Journey ${id} does not exist.` });
+  if (!row) throw notFound(`Journey ${id} does not exist.`);
   return row;
 }
 
@@ -69,11 +69,11 @@ function assertStageList(input: SaveStagesInput, existingIds: Set<number>) {
   const names = input.stages.map((s) => s.name.toLowerCase());
   const repeated = names.find((name, i) => names.indexOf(name) !== i);
   if (repeated !== undefined) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: `Two stages are named "${input.stages.find((s) => s.name.toLowerCase() === repeated)!.name}"; stage names must differ.` });
+    throw invalid(`Two stages are named "${input.stages.find((s) => s.name.toLowerCase() === repeated)!.name}"; stage names must differ.`);
   }
   for (const stage of input.stages) {
     if (stage.id !== undefined && !existingIds.has(stage.id)) {
-      throw new TRPCError({ code: "BAD_REQUEST", message: `Stage ${stage.id} is not part of this journey; reload the page and try again.` });
+      throw invalid(`Stage ${stage.id} is not part of this journey; reload the page and try again.`);
     }
   }
 }
@@ -131,7 +131,7 @@ export async function deleteJourney(db: Database, actor: Actor, id: number) {
   return db.transaction(async (tx) => {
     const before = await journeyForEdit(tx, id);
     const usage = await journeyUsage(tx, id);
-    if (!usage.deletable) throw new TRPCError({ code: "CONFLICT", message: usage.explanation });
+    if (!usage.deletable) throw conflict(usage.explanation);
     await tx.delete(journeys).where(eq(journeys.id, id));
     await recordAudit(tx, actor, {
       action: "journey.delete",

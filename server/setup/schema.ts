@@ -1,10 +1,11 @@
 // What the admin setup forms send: departments, journeys with ordered stages, touchpoints and invitations.
 // The same name and code rules as the model file, so a model made by hand and one made by file agree.
+import { entityId } from "@/lib/schemas";
 import { z } from "zod";
 import { channels, userRoles } from "@/db/schema";
 import { name, touchpointCode } from "@/server/model/document";
 
-const id = z.number().int().positive();
+const id = entityId;
 const optionalText = z
   .string()
   .trim()

@@ -1,6 +1,6 @@
 // Touchpoints from the setup page: owner, department, channel, moment of truth, weight, targets and their
 // placement in journey stages, saved together; deletion only for touchpoints that hold no data.
-import { TRPCError } from "@trpc/server";
+import { conflict, invalid, notFound } from "@/server/errors";
 import { and, asc, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
 import {
@@ -19,7 +19,7 @@ import { touchpointUsage } from "./usage";
 
 async function load(db: Queryable, id: number) {
   const [row] = await db.select().from(touchpoints).where(eq(touchpoints.id, id));
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `Touchpoint ${id} does not exist.` });
+  if (!row) throw notFound(`Touchpoint ${id} does not exist.`);
   return row;
 }
 
@@ -69,23 +69,23 @@ async function checkReferences(db: Queryable, input: TouchpointInput, exceptId?:
     .select({ id: touchpoints.id })
     .from(touchpoints)
     .where(exceptId ? and(eq(touchpoints.code, input.code), ne(touchpoints.id, exceptId)) : eq(touchpoints.code, input.code));
-  if (clash) throw new TRPCError({ code: "CONFLICT", message: `Another touchpoint already has the code ${input.code}; survey files use it to find the touchpoint, so it must be unique.` });
+  if (clash) throw conflict(`Another touchpoint already has the code ${input.code}; survey files use it to find the touchpoint, so it must be unique.`);
   const [department] = await db.select().from(departments).where(eq(departments.id, input.departmentId));
-  if (!department) throw new TRPCError({ code: "BAD_REQUEST", message: `Department ${input.departmentId} does not exist; choose one from the list.` });
-  if (!department.active) throw new TRPCError({ code: "BAD_REQUEST", message: `${department.name} is deactivated; reactivate it or choose another department.` });
+  if (!department) throw invalid(`Department ${input.departmentId} does not exist; choose one from the list.`);
+  if (!department.active) throw invalid(`${department.name} is deactivated; reactivate it or choose another department.`);
   if (input.ownerId !== null) {
     const [owner] = await db.select().from(users).where(eq(users.id, input.ownerId));
-    if (!owner || !owner.active) throw new TRPCError({ code: "BAD_REQUEST", message: "The chosen owner does not exist or is deactivated; choose another." });
-    if (owner.role === "executive") throw new TRPCError({ code: "BAD_REQUEST", message: `${owner.name} is an executive, who can read but not run initiatives. Give them the owner role first, or choose an owner.` });
+    if (!owner || !owner.active) throw invalid("The chosen owner does not exist or is deactivated; choose another.");
+    if (owner.role === "executive") throw invalid(`${owner.name} is an executive, who can read but not run initiatives. Give them the owner role first, or choose an owner.`);
   }
   const metrics = await db.select({ id: metricDefinitions.id, code: metricDefinitions.code }).from(metricDefinitions);
   const metricIds = new Map(metrics.map((m) => [m.code, m.id]));
   for (const code of Object.keys(input.targets)) {
-    if (!metricIds.has(code)) throw new TRPCError({ code: "BAD_REQUEST", message: `There is no metric "${code}" to set a target for.` });
+    if (!metricIds.has(code)) throw invalid(`There is no metric "${code}" to set a target for.`);
   }
   if (input.stageIds.length) {
     const found = await db.select({ id: journeyStages.id }).from(journeyStages).where(inArray(journeyStages.id, input.stageIds));
-    if (found.length !== new Set(input.stageIds).size) throw new TRPCError({ code: "BAD_REQUEST", message: "A chosen stage no longer exists; reload the page and try again." });
+    if (found.length !== new Set(input.stageIds).size) throw invalid("A chosen stage no longer exists; reload the page and try again.");
   }
   return metricIds;
 }
@@ -148,7 +148,7 @@ export async function setTouchpointActive(db: Database, actor: Actor, id: number
     if (active) {
       const [department] = await tx.select().from(departments).where(eq(departments.id, before.departmentId));
       if (department && !department.active) {
-        throw new TRPCError({ code: "CONFLICT", message: `${department.name} is deactivated. Reactivate it, or move ${before.name} to another department, first.` });
+        throw conflict(`${department.name} is deactivated. Reactivate it, or move ${before.name} to another department, first.`);
       }
     }
     if (before.active === active) return;
@@ -167,7 +167,7 @@ export async function deleteTouchpoint(db: Database, actor: Actor, id: number) {
   return db.transaction(async (tx) => {
     const before = await touchpointForEdit(tx, id);
     const usage = await touchpointUsage(tx, id);
-    if (!usage.deletable) throw new TRPCError({ code: "CONFLICT", message: usage.explanation });
+    if (!usage.deletable) throw conflict(usage.explanation);
     await tx.delete(touchpoints).where(eq(touchpoints.id, id));
     await recordAudit(tx, actor, { action: "touchpoint.delete", entityType: "touchpoint", entityId: id, before });
   });

@@ -1,6 +1,6 @@
 // What depends on a department, journey or touchpoint: the admin sees it before deleting, and the server
 // refuses to delete anything that carries customers' data or people (deactivation keeps it instead).
-import { TRPCError } from "@trpc/server";
+import { notFound } from "@/server/errors";
 import { and, count, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import {
@@ -33,7 +33,7 @@ async function countOf(query: PromiseLike<{ n: number }[]>): Promise<number> {
 
 export async function departmentUsage(db: Queryable, departmentId: number): Promise<Usage> {
   const [row] = await db.select({ name: departments.name }).from(departments).where(eq(departments.id, departmentId));
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `Department ${departmentId} does not exist.` });
+  if (!row) throw notFound(`Department ${departmentId} does not exist.`);
   const touchpointCount = await countOf(db.select({ n: count() }).from(touchpoints).where(eq(touchpoints.departmentId, departmentId)));
   const peopleCount = await countOf(db.select({ n: count() }).from(users).where(eq(users.departmentId, departmentId)));
   const dependants = [plural(touchpointCount, "touchpoint"), plural(peopleCount, "person", "people")];
@@ -49,7 +49,7 @@ export async function departmentUsage(db: Queryable, departmentId: number): Prom
 
 export async function touchpointUsage(db: Queryable, touchpointId: number): Promise<Usage> {
   const [row] = await db.select({ name: touchpoints.name }).from(touchpoints).where(eq(touchpoints.id, touchpointId));
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `Touchpoint ${touchpointId} does not exist.` });
+  if (!row) throw notFound(`Touchpoint ${touchpointId} does not exist.`);
   // Counted from the roll-ups, as on the touchpoint table, never by scanning the responses.
   const responses = (await responseVolumes(db, { touchpointId })).get(touchpointId) ?? 0;
   // The refusal rests on an index-backed exists check, not on the roll-up figure shown beside it.
@@ -76,7 +76,7 @@ export async function touchpointUsage(db: Queryable, touchpointId: number): Prom
 
 export async function journeyUsage(db: Queryable, journeyId: number): Promise<Usage> {
   const [row] = await db.select({ name: journeys.name }).from(journeys).where(eq(journeys.id, journeyId));
-  if (!row) throw new TRPCError({ code: "NOT_FOUND", message: `Journey ${journeyId} does not exist.` });
+  if (!row) throw notFound(`Journey ${journeyId} does not exist.`);
   const stageCount = await countOf(db.select({ n: count() }).from(journeyStages).where(eq(journeyStages.journeyId, journeyId)));
   const placementCount = await countOf(
     db

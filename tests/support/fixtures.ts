@@ -38,7 +38,7 @@ export const TEST_PASSWORD = "correct horse battery";
 
 /** Import the test model and give every user the test password; returns one session user per role. */
 export async function seedTestModel(db: Database): Promise<Record<UserRole, SessionUser> & { otherOwner: SessionUser }> {
-  await importModel(db, testModel, { id: null, email: "test" });
+  await importModel(db, { id: null, email: "test" }, testModel);
   const byEmail = async (email: string) => {
     const user = await activeUserByEmail(db, email);
     if (!user) throw new Error(`fixture user ${email} missing`);

@@ -1,12 +1,13 @@
 // Initiatives: every signed-in role reads them with their impact; owners change those on touchpoints they
 // own, admins any. Thin layer over server/initiatives.
+import { entityId } from "@/lib/schemas";
 import { z } from "zod";
 import { evidenceCandidates, linkEvidence, listEvidence, unlinkEvidence } from "@/server/initiatives/evidence";
 import { createInitiativeSchema, evidenceCandidatesSchema, evidenceLinkSchema, evidenceListSchema, updateInitiativeSchema } from "@/server/initiatives/schema";
 import { addInitiativeUpdate, createInitiative, initiativeDetail, initiativeForEdit, listInitiatives, updateInitiative } from "@/server/initiatives/service";
 import { createRouter, ownerProcedure, viewerProcedure } from "../trpc";
 
-const id = z.number().int().positive();
+const id = entityId;
 
 export const initiativesRouter = createRouter({
   list: viewerProcedure.input(z.object({ touchpointId: id.optional() })).query(({ ctx, input }) => listInitiatives(ctx.db, input)),

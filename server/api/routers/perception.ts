@@ -21,5 +21,5 @@ export const perceptionRouter = createRouter({
       const quarter = input.quarter ?? currentQuarter();
       return { quarter, touchpoints: await myAssessments(ctx.db, ctx.user.id, quarter) };
     }),
-  save: ownerProcedure.input(assessmentSchema).mutation(({ ctx, input }) => ctx.db.transaction((tx) => saveAssessment(tx, ctx.user, input))),
+  save: ownerProcedure.input(assessmentSchema).mutation(({ ctx, input }) => saveAssessment(ctx.db, ctx.user, input)),
 });

@@ -1,5 +1,6 @@
 // Admin setup of the experience model: departments, journeys and their stages, touchpoints, invitations.
 // Thin layer over server/setup and server/people; every mutation is audited there.
+import { entityId } from "@/lib/schemas";
 import { z } from "zod";
 import { inviteUser, reissueInvitation } from "@/server/people/invitations";
 import { createDepartment, deleteDepartment, setDepartmentActive, updateDepartment } from "@/server/setup/departments";
@@ -53,6 +54,6 @@ export const setupRouter = createRouter({
   /** Creates the account without a password and returns a one-time link; the token is never stored. */
   inviteUser: adminProcedure.input(inviteUserSchema).mutation(({ ctx, input }) => inviteUser(ctx.db, actorOf(ctx.user), input)),
   reissueInvitation: adminProcedure
-    .input(z.object({ userId: z.number().int().positive() }))
+    .input(z.object({ userId: entityId }))
     .mutation(({ ctx, input }) => reissueInvitation(ctx.db, actorOf(ctx.user), input.userId)),
 });

@@ -3,24 +3,17 @@
 import { appDatabase } from "@/server/database";
 import { adminFromSession } from "@/server/auth/route-guard";
 import { inspectFile } from "@/server/imports/inspect";
-import { ImportError } from "@/server/imports/source-file";
 import { stageUpload } from "@/server/imports/staging";
-import { UploadError } from "@/server/imports/upload";
+import { answersInWords } from "@/server/http/errors";
 import { readSetting } from "@/server/settings/program-settings";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request) {
+export const POST = answersInWords("POST /api/imports/uploads", async (request: Request) => {
   const admin = await adminFromSession();
   if (admin instanceof Response) return admin;
   const { db } = await appDatabase();
-  try {
-    const upload = await stageUpload(request, (await readSetting(db, "max_upload_mb")) * 1_048_576, admin.id);
-    const inspection = await inspectFile(db, upload.filePath);
-    return Response.json({ uploadId: upload.uploadId, fileName: upload.fileName, size: upload.size, inspection });
-  } catch (error) {
-    if (error instanceof UploadError) return Response.json({ error: error.message }, { status: error.status });
-    if (error instanceof ImportError) return Response.json({ error: error.message }, { status: 400 });
-    throw error;
-  }
-}
+  const upload = await stageUpload(request, (await readSetting(db, "max_upload_mb")) * 1_048_576, admin.id);
+  const inspection = await inspectFile(db, upload.filePath);
+  return Response.json({ uploadId: upload.uploadId, fileName: upload.fileName, size: upload.size, inspection });
+});

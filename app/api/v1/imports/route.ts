@@ -2,8 +2,9 @@
 // dryRun, validOnly). Same pipeline and the same summary as `npm run cli -- import`, as JSON.
 import { appDatabase } from "@/server/database";
 import { importFile, importSources, type ImportSource } from "@/server/imports/pipeline";
-import { ImportError } from "@/server/imports/source-file";
-import { receiveUpload, UploadError } from "@/server/imports/upload";
+import { receiveUpload } from "@/server/imports/upload";
+import { invalid } from "@/server/errors";
+import { answersInWords } from "@/server/http/errors";
 import { readSetting } from "@/server/settings/program-settings";
 import { authenticateBearer } from "@/server/tokens/bearer";
 
@@ -11,21 +12,15 @@ export const dynamic = "force-dynamic";
 
 const flag = (value: string | undefined) => value === "true" || value === "1" || value === "on";
 
-export async function POST(request: Request) {
+export const POST = answersInWords("POST /api/v1/imports", async (request: Request) => {
   const { db } = await appDatabase();
   const auth = await authenticateBearer(db, request);
   if (auth instanceof Response) return auth;
-  let upload;
-  try {
-    upload = await receiveUpload(request, (await readSetting(db, "max_upload_mb")) * 1_048_576);
-  } catch (error) {
-    if (error instanceof UploadError) return Response.json({ error: error.message }, { status: error.status });
-    throw error;
-  }
+  const upload = await receiveUpload(request, (await readSetting(db, "max_upload_mb")) * 1_048_576);
   try {
     const source = upload.fields.source ?? "auto";
     if (!(importSources as readonly string[]).includes(source)) {
-      return Response.json({ error: `source must be one of ${importSources.join(", ")}` }, { status: 400 });
+      throw invalid(`source must be one of ${importSources.join(", ")}`, [{ field: "source", message: `use one of ${importSources.join(", ")}` }]);
     }
     const summary = await importFile(db, upload.filePath, {
       fileName: upload.fileName,
@@ -37,10 +32,7 @@ export async function POST(request: Request) {
       actor: { id: null, email: `api-token:${auth.tokenId}` },
     });
     return Response.json(summary, { status: summary.status === "refused" ? 422 : 200 });
-  } catch (error) {
-    if (error instanceof ImportError) return Response.json({ error: error.message }, { status: 400 });
-    throw error;
   } finally {
     upload.cleanup();
   }
-}
+});

@@ -3,10 +3,11 @@
 import { appDatabase } from "@/server/database";
 import { ingestApiResponses } from "@/server/imports/api-responses";
 import { authenticateBearer } from "@/server/tokens/bearer";
+import { answersInWords } from "@/server/http/errors";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request) {
+export const POST = answersInWords("POST /api/v1/responses", async (request: Request) => {
   const { db } = await appDatabase();
   const auth = await authenticateBearer(db, request);
   if (auth instanceof Response) return auth;
@@ -16,7 +17,7 @@ export async function POST(request: Request) {
   } catch {
     return Response.json({ error: "The body is not valid JSON: send an array of responses." }, { status: 400 });
   }
-  const result = await ingestApiResponses(db, body, { id: null, email: `api-token:${auth.tokenId}` });
+  const result = await ingestApiResponses(db, { id: null, email: `api-token:${auth.tokenId}` }, body);
   if (!result.ok) return Response.json({ error: "Nothing was imported.", problems: result.problems }, { status: 400 });
   return Response.json(result);
-}
+});

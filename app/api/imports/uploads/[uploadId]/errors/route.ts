@@ -4,10 +4,11 @@ import fs from "node:fs";
 import { Readable } from "node:stream";
 import { adminFromSession } from "@/server/auth/route-guard";
 import { errorReportPath, findStagedUpload } from "@/server/imports/staging";
+import { answersInWords } from "@/server/http/errors";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ uploadId: string }> }) {
+export const GET = answersInWords("GET /api/imports/uploads/[uploadId]/errors", async (_request: Request, { params }: { params: Promise<{ uploadId: string }> }) => {
   const admin = await adminFromSession();
   if (admin instanceof Response) return admin;
   const upload = findStagedUpload((await params).uploadId, admin.id);
@@ -18,4 +19,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ upl
   return new Response(Readable.toWeb(fs.createReadStream(report)) as ReadableStream, {
     headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="${name}-errors.csv"` },
   });
-}
+});

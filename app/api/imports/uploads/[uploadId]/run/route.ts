@@ -4,10 +4,11 @@ import { adminFromSession } from "@/server/auth/route-guard";
 import { appDatabase } from "@/server/database";
 import { findStagedUpload } from "@/server/imports/staging";
 import { runStagedUpload, stagedRunSchema, type StagedRunEvent } from "@/server/imports/staged-run";
+import { answersInWords } from "@/server/http/errors";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request, { params }: { params: Promise<{ uploadId: string }> }) {
+export const POST = answersInWords("POST /api/imports/uploads/[uploadId]/run", async (request: Request, { params }: { params: Promise<{ uploadId: string }> }) => {
   const admin = await adminFromSession();
   if (admin instanceof Response) return admin;
   const upload = findStagedUpload((await params).uploadId, admin.id);
@@ -35,4 +36,4 @@ export async function POST(request: Request, { params }: { params: Promise<{ upl
     },
   });
   return new Response(body, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" } });
-}
+});
