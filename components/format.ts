@@ -1,5 +1,5 @@
 // One formatter per metric: how each score, margin and change is written everywhere in the app.
-import type { Channel } from "@/db/schema";
+import type { Channel } from "@/lib/enums";
 import type { Change, Rollup, Score } from "@/server/metrics/formulas";
 
 export const channelLabel: Record<Channel, string> = {

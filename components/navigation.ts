@@ -1,5 +1,5 @@
 // Which pages each role sees in the sidebar. The server enforces access; this only keeps menus honest.
-import type { UserRole } from "@/db/schema";
+import type { UserRole } from "@/lib/enums";
 
 export interface NavItem {
   href: string;

@@ -25,7 +25,7 @@ test("a second app on the same data directory exits at once, saying which proces
 });
 
 test("the CLI joins the running app's database as a client", () => {
-  const scores = spawnSync("node", ["--import", "tsx", "cli/index.ts", "scores", "--level", "journey", "--from", "2020-01-01", "--to", "2030-12-31"], {
+  const scores = spawnSync("node", ["--conditions=react-server", "--import", "tsx", "cli/index.ts", "scores", "--level", "journey", "--from", "2020-01-01", "--to", "2030-12-31"], {
     env: dataDirEnv(),
     encoding: "utf8",
     timeout: 60_000,

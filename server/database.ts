@@ -1,5 +1,6 @@
 // The app's database for this process: a real server when DATABASE_URL is set, else the embedded PostgreSQL
 // it starts itself. Kept on globalThis so Next.js dev reloads and separate route bundles share one pool.
+import "server-only";
 import { sql } from "drizzle-orm";
 import { createDatabaseClient, migrateDatabase, type DatabaseConnection } from "@/db/client";
 import { openEmbeddedServer, stopOnSignals, type EmbeddedServer } from "@/db/embedded";

@@ -9,6 +9,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { testModel } from "./support/fixtures";
+import { cliArgs, cliCommand } from "./support/cli";
 
 const run = promisify(execFile);
 let database: TestDatabase;
@@ -24,7 +25,7 @@ afterAll(async () => {
 });
 
 async function cli(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = run(path.resolve("node_modules/.bin/tsx"), ["cli/index.ts", ...args], {
+  const child = run(cliCommand, cliArgs(...args), {
     env: { ...process.env, DATABASE_URL: database.url, NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (input !== undefined) {

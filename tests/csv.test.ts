@@ -1,6 +1,6 @@
 // Every CSV the app writes neutralises spreadsheet formulas in text but keeps numbers as numbers.
 import { describe, expect, it } from "vitest";
-import { toCsv } from "../server/export/csv";
+import { toCsv } from "../lib/csv";
 
 describe("CSV export", () => {
   it("prefixes text that a spreadsheet would run as a formula", () => {

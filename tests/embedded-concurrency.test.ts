@@ -12,6 +12,7 @@ import { importModel } from "../server/model/transfer";
 import { programOverview } from "../server/scores/overview";
 import { testDatabaseMode } from "./support/database-mode";
 import { testModel } from "./support/fixtures";
+import { cliArgs, cliCommand } from "./support/cli";
 
 const ROWS = 100_000;
 
@@ -28,7 +29,7 @@ function cli(dataDir: string, args: string[]): Promise<Finished> {
   const env: NodeJS.ProcessEnv = { ...process.env, THROUGHLINE_DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   const startedAt = Date.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "cli/index.ts", ...args], { env });
+  const child = spawn(cliCommand, cliArgs(...args), { env });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

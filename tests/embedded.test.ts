@@ -12,9 +12,9 @@ import { createDatabaseClient, migrateDatabase } from "../db/client";
 import { directoryOwner, openEmbeddedServer, type EmbeddedServer } from "../db/embedded";
 import { importModel } from "../server/model/transfer";
 import { testModel } from "./support/fixtures";
+import { cliArgs, cliCommand } from "./support/cli";
 
 const run = promisify(execFile);
-const tsx = path.resolve("node_modules/.bin/tsx");
 const mode = (file: string) => fs.statSync(file).mode & 0o777;
 const isRoot = process.getuid?.() === 0;
 const alive = (pid: number) => {
@@ -105,7 +105,7 @@ describe("the embedded PostgreSQL, owned by this process", () => {
 
   it("lets the CLI join the running server as a client, leaving it to its owner", async () => {
     const out = path.join(base, "model.json");
-    await run(tsx, ["cli/index.ts", "model", "export", out], { env: cliEnv(dataDir) });
+    await run(cliCommand, cliArgs("model", "export", out), { env: cliEnv(dataDir) });
     const exported = JSON.parse(fs.readFileSync(out, "utf8")) as { departments: Array<{ name: string }> };
     expect(exported.departments.map((d) => d.name)).toEqual(["Billing", "Service"]);
     expect(directoryOwner(dataDir)?.pid).toBe(process.pid);
@@ -126,7 +126,7 @@ describe("the embedded PostgreSQL across starts", () => {
     await first.stop();
     expect(directoryOwner(dataDir)).toBeUndefined();
 
-    const { stdout } = await run(tsx, ["cli/index.ts", "settings", "show"], { env: cliEnv(dataDir) });
+    const { stdout } = await run(cliCommand, cliArgs("settings", "show"), { env: cliEnv(dataDir) });
     expect(stdout).toMatch(/minimum_sample = \d+/);
     expect(directoryOwner(dataDir)).toBeUndefined();
 

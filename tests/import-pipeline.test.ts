@@ -13,6 +13,7 @@ import { revertBatch } from "../server/responses/ingest";
 import { rebuildRollups } from "../server/rollups/maintain";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { seedTestModel } from "./support/fixtures";
+import { cliArgs, cliCommand } from "./support/cli";
 
 const run = promisify(execFile);
 const actor = { id: null, email: "test" };
@@ -108,11 +109,11 @@ describe("import pipeline", () => {
   it("exits non-zero from the CLI on rejected rows, zero on success", async () => {
     const env = { ...process.env, DATABASE_URL: database.url };
     const bad = writeFile("cli-bad.csv", ["2026-03-01 10:00:00,2026-03-01 18:00:00,IP Address,C_1,12,5,,BIL-BILL"]);
-    const failed = await run(path.resolve("node_modules/.bin/tsx"), ["cli/index.ts", "import", bad], { env }).catch((e: { code: number; stderr: string }) => e);
+    const failed = await run(cliCommand, cliArgs("import", bad), { env }).catch((e: { code: number; stderr: string }) => e);
     expect((failed as { code: number }).code).toBe(1);
     expect((failed as { stderr: string }).stderr).toContain("row 1, Q1_NPS: NPS 12 is outside 0–10");
     const good = writeFile("cli-good.csv", ["2026-03-01 10:00:00,2026-03-01 18:00:00,IP Address,C_2,10,5,,BIL-BILL"]);
-    const ok = await run(path.resolve("node_modules/.bin/tsx"), ["cli/index.ts", "import", good], { env });
+    const ok = await run(cliCommand, cliArgs("import", good), { env });
     expect(ok.stdout).toContain("Imported 1 responses");
   });
 });

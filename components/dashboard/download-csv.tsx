@@ -1,6 +1,6 @@
 "use client";
 // "Download CSV" for any table on screen, written by the app's one CSV writer (formula-safe).
-import { toCsv } from "@/server/export/csv";
+import { toCsv } from "@/lib/csv";
 
 export function DownloadCsv({ rows, fileName }: { rows: Array<Record<string, unknown>>; fileName: string }) {
   const download = () => {

@@ -1,5 +1,5 @@
 // The dashboard filters as a plain GET form: applying them changes the URL, so every view is a shareable link.
-import { channels } from "@/db/schema";
+import { channels } from "@/lib/enums";
 import type { DashboardFilters } from "@/server/scores/filters";
 import type { Period } from "@/server/scores/periods";
 import { channelLabel } from "../format";

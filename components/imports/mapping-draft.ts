@@ -1,7 +1,8 @@
 // The mapping screen's editable form of an import mapping, and the conversions both ways. The server checks
 // the result again with the same zod schema.
-import { importMappingSchema, type ImportMapping, type MappingProposal } from "@/server/imports/mapping";
-import type { DateFormat } from "@/server/imports/dates";
+import { importMappingSchema, type ImportMapping } from "@/lib/import-mapping";
+import type { MappingProposal } from "@/server/imports/mapping";
+import type { DateFormat } from "@/lib/enums";
 
 export interface MetricDraft {
   metric: string;

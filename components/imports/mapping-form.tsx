@@ -3,7 +3,7 @@
 // with every column's sample values beside it so the admin can see what they are choosing.
 import { useId } from "react";
 import type { FileInspection } from "@/server/imports/inspect";
-import { dateFormats } from "@/server/imports/dates";
+import { dateFormats } from "@/lib/enums";
 import { usesOf, type MappingDraft, type MetricDraft } from "./mapping-draft";
 
 export interface TouchpointOption {

@@ -4,7 +4,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { initiativeStatuses, type InitiativeStatus } from "@/db/schema/initiative-statuses";
+import { initiativeStatuses, type InitiativeStatus } from "@/lib/enums";
 import { useTRPC } from "@/lib/trpc-client";
 import { statusLabel } from "./status";
 

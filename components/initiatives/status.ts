@@ -1,5 +1,5 @@
 // How initiative statuses are written everywhere (server pages and client forms alike).
-import type { InitiativeStatus } from "@/db/schema/initiative-statuses";
+import type { InitiativeStatus } from "@/lib/enums";
 
 export const statusLabel: Record<InitiativeStatus, string> = {
   not_started: "Not started",

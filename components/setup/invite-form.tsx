@@ -4,7 +4,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { userRoles, type UserRole } from "@/db/schema/people";
+import { userRoles, type UserRole } from "@/lib/enums";
 import { useTRPC } from "@/lib/trpc-client";
 import { InvitationLink } from "./invitation-link";
 

@@ -4,7 +4,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { channels, type Channel } from "@/db/schema/model";
+import { channels, type Channel } from "@/lib/enums";
 import { channelLabel } from "@/components/format";
 import { useTRPC } from "@/lib/trpc-client";
 

@@ -1,3 +1,2 @@
-// The initiative statuses in their order, kept free of Drizzle so browser code can import them too.
-export const initiativeStatuses = ["not_started", "in_progress", "on_hold", "done", "cancelled"] as const;
-export type InitiativeStatus = (typeof initiativeStatuses)[number];
+// The initiative statuses in their order; they live in lib/enums.ts so browser code can import them too.
+export { initiativeStatuses, type InitiativeStatus } from "../../lib/enums";

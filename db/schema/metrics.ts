@@ -1,13 +1,11 @@
 // Voice-of-customer metric definitions (NPS, CSAT, CES and custom numeric scales) and per-touchpoint targets.
 // Targets are expressed in the metric's reported unit: NPS points, CSAT % top-2-box, CES/custom mean.
+import { metricDirections, metricKinds, type MetricKind } from "../../lib/enums";
 import { doublePrecision, integer, pgEnum, pgTable, primaryKey, real, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { touchpoints } from "./model";
 
-export const metricKinds = ["nps", "csat", "ces", "custom"] as const;
+export { metricKinds, metricDirections, type MetricKind };
 export const metricKind = pgEnum("metric_kind", metricKinds);
-export type MetricKind = (typeof metricKinds)[number];
-
-export const metricDirections = ["higher_is_better", "lower_is_better"] as const;
 export const metricDirection = pgEnum("metric_direction", metricDirections);
 
 export const metricDefinitions = pgTable(

@@ -1,11 +1,11 @@
 // The experience model: journeys with ordered stages, and the touchpoints placed in them.
 // A touchpoint belongs to one department and one owner but may sit in many stages of many journeys.
+import { channels, type Channel } from "../../lib/enums";
 import { boolean, index, integer, pgEnum, pgTable, primaryKey, real, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { departments, users } from "./people";
 
-export const channels = ["phone", "web", "app", "in_person", "email", "chat", "other"] as const;
+export { channels, type Channel };
 export const channel = pgEnum("channel", channels);
-export type Channel = (typeof channels)[number];
 
 export const journeys = pgTable(
   "journeys",

@@ -1,5 +1,6 @@
 // Departments (the silos) and the people who sign in: admins, executives and touchpoint owners.
 // Users and departments reference each other (a department's head is a user), hence the lazy FKs.
+import { userRoles, type UserRole } from "../../lib/enums";
 import { sql } from "drizzle-orm";
 import {
   boolean,
@@ -13,9 +14,8 @@ import {
   type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 
-export const userRoles = ["admin", "executive", "owner"] as const;
+export { userRoles, type UserRole };
 export const userRole = pgEnum("user_role", userRoles);
-export type UserRole = (typeof userRoles)[number];
 
 export const departments = pgTable(
   "departments",

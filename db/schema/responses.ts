@@ -1,5 +1,6 @@
 // Survey responses (one row per answer set) and the import batches that bring them in.
 // Respondent contact fields form a separate column group that executive-facing queries never select.
+import { importStatuses, responseSources, type ResponseSource } from "../../lib/enums";
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -16,11 +17,8 @@ import {
 import { touchpoints } from "./model";
 import { users } from "./people";
 
-export const responseSources = ["qualtrics", "surveymonkey", "typeform", "csv", "api"] as const;
+export { responseSources, importStatuses, type ResponseSource };
 export const responseSource = pgEnum("response_source", responseSources);
-export type ResponseSource = (typeof responseSources)[number];
-
-export const importStatuses = ["importing", "imported", "failed", "reverted"] as const;
 export const importStatus = pgEnum("import_status", importStatuses);
 
 export const importBatches = pgTable(

@@ -1,5 +1,6 @@
 // Server-side tRPC caller for React Server Components: same procedures, same role checks, no HTTP hop.
 // Pages render in parallel with their layout, so an anonymous visitor is redirected here too.
+import "server-only";
 import { redirect } from "next/navigation";
 import { currentUser } from "@/server/auth/session";
 import { appDatabase, readDatabase } from "@/server/database";

@@ -1,4 +1,5 @@
 // The application's tRPC router: one sub-router per area, each a thin layer over a domain module.
+import "server-only";
 import { adminRouter } from "./routers/admin";
 import { dashboardRouter } from "./routers/dashboard";
 import { importsRouter } from "./routers/imports";

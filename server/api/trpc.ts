@@ -1,5 +1,6 @@
 // tRPC foundation: the request context and exactly one procedure builder per role.
 // Every procedure is built from one of these, and each records its allowed roles in `meta.roles`.
+import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";

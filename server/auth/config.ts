@@ -1,5 +1,6 @@
 // next-auth (v5) configuration: email + password for everyone, plus an optional OIDC provider for SSO.
 // Sessions are JWTs that carry only the user id; the user row is re-read on every request.
+import "server-only";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";

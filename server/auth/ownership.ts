@@ -1,5 +1,6 @@
 // Ownership rules shared by every procedure that changes touchpoint data: admins may change anything,
 // owners only what belongs to touchpoints they own. Checked on the server, never trusted from the client.
+import "server-only";
 import { forbidden, notFound } from "@/server/errors";
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";

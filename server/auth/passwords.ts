@@ -1,5 +1,6 @@
 // Password hashing with bcrypt (pure JS, so the same code runs in Next.js, the CLI and tests).
 // Cost 10 keeps a sign-in near 50 ms on the reference machine while staying within OWASP's advice.
+import "server-only";
 import bcrypt from "bcryptjs";
 
 const COST = 10;

@@ -1,5 +1,6 @@
 // The session check for the few route handlers outside tRPC (browser uploads and streamed imports):
 // the same rule as adminProcedure, answered as HTTP 401/403 with words.
+import "server-only";
 import type { SessionUser } from "./users";
 import { currentUser } from "./session";
 

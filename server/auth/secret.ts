@@ -1,5 +1,6 @@
 // The secret that signs session tokens: AUTH_SECRET when set, otherwise one generated once and
 // kept (mode 0600) in the data directory, so a fresh clone signs in without any configuration.
+import "server-only";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";

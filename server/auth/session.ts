@@ -1,5 +1,6 @@
 // The signed-in user for server components, route handlers and tRPC: the session's user id, re-checked
 // against the database (active, current role) on every call.
+import "server-only";
 import { cache } from "react";
 import { appDatabase } from "@/server/database";
 import { auth } from "./config";

@@ -1,5 +1,6 @@
 // Looks up the people who sign in. Every request re-reads the user, so deactivation or a role change
 // takes effect on the very next request, whatever the session token still says.
+import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { users, type UserRole } from "@/db/schema";

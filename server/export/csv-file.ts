@@ -2,7 +2,7 @@
 // report); the same formula guard as every other export. Kept apart from csv.ts, which the browser uses too.
 import fs from "node:fs";
 import { stringify } from "csv-stringify";
-import { neutraliseFormula } from "./csv";
+import { neutraliseFormula } from "@/lib/csv";
 
 export function createCsvFile(path: string, columns: string[]) {
   const csv = stringify({ header: true, columns });

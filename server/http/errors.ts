@@ -1,5 +1,6 @@
 // The one place route handlers (app/api/**) turn errors into answers: a DomainError becomes its status with
 // words (and each field's problem); anything else becomes 500 with a reference, logged with its details.
+import "server-only";
 import { DomainError, httpStatusOf, unexpectedMessage } from "@/server/errors";
 import { reportUnexpected } from "@/server/log";
 

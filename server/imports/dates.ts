@@ -1,7 +1,9 @@
 // Dates as survey tools write them, read in the file's time zone: ISO ("2026-03-01 18:02:11"), US
 // ("03/01/2026 06:02:11 PM", SurveyMonkey), European ("01.03.2026 18:02") and Excel serial numbers.
-export const dateFormats = ["iso", "us", "eu", "excel"] as const;
-export type DateFormat = (typeof dateFormats)[number];
+import { dateFormats, type DateFormat } from "@/lib/enums";
+import { isValidTimeZone } from "@/lib/import-mapping";
+
+export { dateFormats, type DateFormat };
 
 /** Minutes to add to local wall time in `timeZone` to get UTC, at that moment. */
 function zoneOffsetMinutes(utcGuess: number, timeZone: string): number {
@@ -27,14 +29,7 @@ export function zonedToInstant(fields: { year: number; month: number; day: numbe
   return new Date(wall + zoneOffsetMinutes(first, timeZone) * 60_000);
 }
 
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isValidTimeZone };
 
 const patterns: Record<Exclude<DateFormat, "excel">, RegExp> = {
   iso: /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/,

@@ -1,31 +1,9 @@
 // How a file's columns become responses: the mapping an admin confirms (and saves as a template), and the
 // mapping Throughline proposes from the detected format, the field ids and the question texts.
-import { z } from "zod";
-import { dateFormats, isValidTimeZone } from "./dates";
+import { importMappingSchema, isValidTimeZone, type ImportMapping } from "@/lib/import-mapping";
 import type { DetectedFormat } from "./detect-format";
 
-const column = z.string().min(1, "choose a column");
-
-export const importMappingSchema = z.object({
-  touchpoint: z.discriminatedUnion("kind", [
-    z.object({ kind: z.literal("column"), column }),
-    z.object({ kind: z.literal("fixed"), code: z.string().min(1, "choose a touchpoint") }),
-  ]),
-  respondedAt: z.object({
-    column,
-    format: z.enum(dateFormats),
-    timeZone: z.string().refine(isValidTimeZone, "not a time zone (use an IANA name such as Europe/Berlin)"),
-  }),
-  metrics: z.array(z.object({ metric: z.string().min(1, "choose a metric"), column, labels: z.record(z.string(), z.number()).optional() })).min(1, "map at least one metric"),
-  comment: column.optional(),
-  externalId: column.optional(),
-  respondentEmail: column.optional(),
-  respondentName: column.optional(),
-  /** Rows whose value in this column is listed are skipped (previews, tests, spam, partial responses). */
-  skipWhen: z.object({ column, values: z.array(z.string()), reason: z.string() }).optional(),
-});
-
-export type ImportMapping = z.infer<typeof importMappingSchema>;
+export { importMappingSchema, type ImportMapping };
 
 /** SurveyMonkey's standard satisfaction labels; an admin can edit them in the mapping. */
 export const satisfactionLabels: Record<string, number> = {

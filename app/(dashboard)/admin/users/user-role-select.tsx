@@ -3,7 +3,7 @@
 // admin demoting themselves, and says so here.
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import type { UserRole } from "@/db/schema/people";
+import type { UserRole } from "@/lib/enums";
 import { useTRPC } from "@/lib/trpc-client";
 
 const roles: UserRole[] = ["admin", "executive", "owner"];

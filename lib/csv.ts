@@ -1,5 +1,5 @@
-// The one CSV writer for every export. Text that a spreadsheet would run as a formula (starting with
-// =, +, -, @, tab or CR) is prefixed with an apostrophe; numbers are written as numbers.
+// The one CSV writer for every export, server and browser alike. Text that a spreadsheet would run as a
+// formula (starting with =, +, -, @, tab or CR) is prefixed with an apostrophe; numbers stay numbers.
 import { stringify } from "csv-stringify/sync";
 
 const FORMULA_START = /^[=+\-@\t\r]/;

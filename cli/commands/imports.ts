@@ -1,0 +1,93 @@
+// `import <file>`, `import list` and `import revert <batch>`: survey exports in, the history, and undoing one.
+import fs from "node:fs";
+import { Option, type Command } from "commander";
+import { cliActor } from "@/server/audit";
+import { importHistory, revertImport } from "@/server/imports/history";
+import { importFile, importSources, type ImportSummary } from "@/server/imports/pipeline";
+import { CliError, confirm, withDatabase } from "../shared";
+
+interface ImportFlags {
+  source: (typeof importSources)[number];
+  mapping?: string;
+  touchpoint?: string;
+  dryRun?: boolean;
+  validOnly?: boolean;
+}
+
+async function importOne(file: string, options: ImportFlags): Promise<void> {
+  await withDatabase(async ({ db }) => {
+    if (!fs.existsSync(file)) throw new CliError(`Cannot read ${file}: check the path.`);
+    const progress = process.stderr.isTTY ? (p: { phase: string; rows: number }) => process.stderr.write(`\r${p.phase} … ${p.rows.toLocaleString("en-US")} rows`) : undefined;
+    const summary: ImportSummary = await importFile(db, file, {
+      fileName: file.split("/").pop() ?? file,
+      source: options.source,
+      template: options.mapping,
+      touchpoint: options.touchpoint,
+      dryRun: options.dryRun,
+      validOnly: options.validOnly,
+      actor: cliActor,
+      onProgress: progress,
+    });
+    if (progress) process.stderr.write("\n");
+    console.log(`${file}: ${summary.format} export, ${summary.rowsRead} rows read`);
+    console.log(`  valid: ${summary.valid} (already imported: ${summary.duplicates})`);
+    for (const [reason, count] of Object.entries(summary.skipped)) console.log(`  skipped, ${reason}: ${count}`);
+    console.log(`  rejected: ${summary.rejected}`);
+    for (const r of summary.rejections) console.error(`  row ${r.row}, ${r.column}: ${r.message}`);
+    if (summary.status === "refused") throw new CliError(`${summary.message} (Add --valid-only to do that.)`);
+    console.log(summary.message);
+  });
+}
+
+function batchNumber(raw: string): number {
+  const id = Number(raw);
+  if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) throw new CliError(`${raw} is not a batch number: \`import list\` shows them.`);
+  return id;
+}
+
+export function registerImportCommands(program: Command): void {
+  const command = program
+    .command("import")
+    .description("Import a survey export (Qualtrics, SurveyMonkey, Typeform, plain CSV or XLSX): validated, all-or-nothing, idempotent. Also: `import list`, `import revert <batch>`.")
+    .argument("<file>")
+    .addOption(new Option("--source <source>", "what wrote the file").choices(importSources).default("auto"))
+    .option("--mapping <template>", "use this saved mapping template")
+    .option("--touchpoint <code>", "every response in the file is about this touchpoint")
+    .option("--dry-run", "validate and print the preview; write nothing")
+    .option("--valid-only", "import the valid rows even when some are rejected (recorded on the batch)")
+    .action(importOne);
+
+  command
+    .command("list")
+    .description("The import history, newest first: batch, when, who, file, format, counts and status.")
+    .option("--limit <n>", "how many batches", "50")
+    .action((options: { limit: string }) =>
+      withDatabase(async ({ db }) => {
+        const limit = Number(options.limit);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new CliError("--limit: use a whole number from 1 to 1000.");
+        const rows = await importHistory(db, limit);
+        if (rows.length === 0) return console.log("No imports yet.");
+        for (const b of rows) {
+          const when = b.createdAt.toISOString().replace("T", " ").slice(0, 16);
+          console.log(
+            `${b.id}\t${when} UTC\t${b.createdBy ?? "cli/api"}\t${b.fileName}\t${b.sourceFormat}\t` +
+              `${b.rowsImported ?? 0} imported, ${b.rowsSkipped ?? 0} skipped, ${b.rowsRejected ?? 0} rejected\t${b.status}${b.revertedBy ? ` by ${b.revertedBy}` : ""}`,
+          );
+        }
+      }),
+    );
+
+  command
+    .command("revert")
+    .description("Undo an imported batch: its responses leave and the roll-ups follow, in one transaction.")
+    .argument("<batch>", "the batch number from `import list`")
+    .option("--yes", "do not ask")
+    .action((raw: string, options: { yes?: boolean }) =>
+      withDatabase(async ({ db }) => {
+        const batchId = batchNumber(raw);
+        await confirm(`Revert import batch ${batchId}? Its responses leave every dashboard.`, options.yes);
+        const removed = await revertImport(db, cliActor, batchId);
+        console.log(`Reverted batch ${batchId}: ${removed.toLocaleString("en-US")} responses removed.`);
+      }),
+    );
+}

@@ -1,0 +1,44 @@
+// `model export` and `model import`: the experience model as one JSON file, applied all-or-nothing.
+import fs from "node:fs";
+import type { Command } from "commander";
+import { cliActor } from "@/server/audit";
+import { exportModel, importModel, ModelImportError } from "@/server/model/transfer";
+import { CliError, readJsonFile, withDatabase } from "../shared";
+
+export function registerModelCommands(program: Command): void {
+  const model = program.command("model").description("The experience model as one JSON file.");
+  model
+    .command("export")
+    .description("Write departments, people, journeys, stages, touchpoints and targets to a JSON file.")
+    .argument("<file>")
+    .action((file: string) =>
+      withDatabase(async ({ db }) => {
+        fs.writeFileSync(file, JSON.stringify(await exportModel(db), null, 2) + "\n");
+        console.log(`Model written to ${file}.`);
+      }),
+    );
+  model
+    .command("import")
+    .description("Validate a model file and apply it all-or-nothing (upserts by code, email and name; safe to run twice).")
+    .argument("<file>")
+    .action((file: string) =>
+      withDatabase(async ({ db }) => {
+        const document = readJsonFile(file);
+        try {
+          const summary = await importModel(db, cliActor, document);
+          console.log(
+            `Imported ${summary.departments} departments, ${summary.users} users, ${summary.touchpoints} touchpoints, ` +
+              `${summary.journeys} journeys with ${summary.stages} stages.`,
+          );
+        } catch (error) {
+          if (error instanceof ModelImportError) {
+            throw new CliError(
+              `${file}: ${error.modelProblems.length} problem(s), nothing was written:\n` +
+                error.modelProblems.map((p) => `  ${file}: ${p.path}: ${p.message}`).join("\n"),
+            );
+          }
+          throw error;
+        }
+      }),
+    );
+}

@@ -1,0 +1,24 @@
+// The fixed vocabularies shared by the database schema, the server and the browser, free of Drizzle so
+// that client code can import them without shipping table definitions.
+export const userRoles = ["admin", "executive", "owner"] as const;
+export type UserRole = (typeof userRoles)[number];
+
+export const channels = ["phone", "web", "app", "in_person", "email", "chat", "other"] as const;
+export type Channel = (typeof channels)[number];
+
+export const metricKinds = ["nps", "csat", "ces", "custom"] as const;
+export type MetricKind = (typeof metricKinds)[number];
+
+export const metricDirections = ["higher_is_better", "lower_is_better"] as const;
+
+export const responseSources = ["qualtrics", "surveymonkey", "typeform", "csv", "api"] as const;
+export type ResponseSource = (typeof responseSources)[number];
+
+export const importStatuses = ["importing", "imported", "failed", "reverted"] as const;
+
+export const initiativeStatuses = ["not_started", "in_progress", "on_hold", "done", "cancelled"] as const;
+export type InitiativeStatus = (typeof initiativeStatuses)[number];
+
+/** How a survey tool writes dates, as the import's mapping names them. */
+export const dateFormats = ["iso", "us", "eu", "excel"] as const;
+export type DateFormat = (typeof dateFormats)[number];

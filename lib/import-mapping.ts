@@ -1,0 +1,40 @@
+// The mapping an admin confirms for a survey export (and saves as a template): which column is which field.
+// Shared by the mapping screen in the browser and the import pipeline, so both check it the same way.
+import { z } from "zod";
+import { dateFormats } from "./enums";
+import { text } from "./schemas";
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const column = text(500).min(1, "choose a column");
+
+export const importMappingSchema = z.object({
+  touchpoint: z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("column"), column }),
+    z.object({ kind: z.literal("fixed"), code: text(64).min(1, "choose a touchpoint") }),
+  ]),
+  respondedAt: z.object({
+    column,
+    format: z.enum(dateFormats),
+    timeZone: text(64).refine(isValidTimeZone, "not a time zone (use an IANA name such as Europe/Berlin)"),
+  }),
+  metrics: z
+    .array(z.object({ metric: text(64).min(1, "choose a metric"), column, labels: z.record(text(200), z.number().finite()).optional() }))
+    .min(1, "map at least one metric")
+    .max(100, "map at most 100 metrics"),
+  comment: column.optional(),
+  externalId: column.optional(),
+  respondentEmail: column.optional(),
+  respondentName: column.optional(),
+  /** Rows whose value in this column is listed are skipped (previews, tests, spam, partial responses). */
+  skipWhen: z.object({ column, values: z.array(text(500)).max(1000), reason: text(200) }).optional(),
+});
+
+export type ImportMapping = z.infer<typeof importMappingSchema>;
