@@ -109,4 +109,41 @@ describe("cli", () => {
     const exported = JSON.parse(fs.readFileSync(file, "utf8")) as { touchpoints: Array<{ code: string }> };
     expect(exported.touchpoints.map((t) => t.code)).toEqual(["BIL-BILL", "SVC-HOST"]);
   });
+
+  it("lists tokens without their secret and revokes one by name, asking first unless --yes", async () => {
+    const listed = await cli(["token", "list"]);
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toMatch(/^\d+\tnightly push\tcreated .* UTC\tlast used never$/m);
+    expect(listed.stdout).not.toMatch(/tl_/);
+    const unconfirmed = await cli(["token", "revoke", "nightly push"]);
+    expect(unconfirmed.code).toBe(1);
+    expect(unconfirmed.stderr).toMatch(/Add --yes to confirm/);
+    expect((await cli(["token", "revoke", "nightly push", "--yes"])).stdout).toMatch(/Revoked token \d+ \("nightly push"\)/);
+    expect((await cli(["token", "list"])).stdout).toMatch(/nightly push.*revoked/);
+    const again = await cli(["token", "revoke", "nightly push", "--yes"]);
+    expect(again).toMatchObject({ code: 1, stderr: expect.stringMatching(/No active API token is named nightly push/) });
+  });
+
+  it("lists imports and reverts one, asking first unless --yes; a bad batch number is refused in words", async () => {
+    const file = path.join(workDir, "survey.csv");
+    fs.writeFileSync(file, "id,touchpoint,date,How satisfied were you?\nc1,SVC-HOST,2026-05-03,5\nc2,BIL-BILL,2026-05-04,4\n");
+    expect((await cli(["import", file])).code).toBe(0);
+    const listed = await cli(["import", "list"]);
+    expect(listed.stdout).toMatch(/^(\d+)\t.* UTC\tcli\/api\tsurvey\.csv\tcsv\t2 imported, 0 skipped, 0 rejected\timported$/m);
+    const batch = /^(\d+)\t/m.exec(listed.stdout)![1]!;
+    expect((await cli(["import", "revert", batch])).stderr).toMatch(/Add --yes/);
+    expect((await cli(["import", "revert", batch, "--yes"])).stdout).toMatch(`Reverted batch ${batch}: 2 responses removed.`);
+    expect((await cli(["import", "list"])).stdout).toMatch(/\treverted$/m);
+    expect(await cli(["import", "revert", batch, "--yes"])).toMatchObject({ code: 1, stderr: expect.stringMatching(/is reverted; only imported batches can be reverted/) });
+    expect(await cli(["import", "revert", "99999999999", "--yes"])).toMatchObject({ code: 1, stderr: expect.stringMatching(/not a batch number/) });
+    const [row] = await database.db.execute<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'import.revert'`);
+    expect(row!.n).toBe(1);
+  });
+
+  it("refuses an impossible date flag with how to write it", async () => {
+    const result = await cli(["scores", "--level", "program", "--from", "2026-02-30", "--to", "2026-03-31"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^error: from: not a day of the calendar/m);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
 });

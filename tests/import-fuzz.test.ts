@@ -1,5 +1,5 @@
 // Fuzzing the import pipeline: random bytes and random mutations of a valid export never crash it with
-// anything but a clear ImportError, and never leave a partial write behind.
+// anything but a clear refusal (a DomainError), and never leave a partial write behind.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importFile } from "../server/imports/pipeline";
-import { ImportError } from "../server/imports/source-file";
+import { DomainError } from "../server/errors";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { seedTestModel } from "./support/fixtures";
 
@@ -54,7 +54,7 @@ async function importAndCheck(bytes: Uint8Array): Promise<void> {
       expect(after).toEqual(before);
     }
   } catch (error) {
-    expect(error, String(error)).toBeInstanceOf(ImportError);
+    expect(error, String(error)).toBeInstanceOf(DomainError);
     expect(await counts()).toEqual(before);
   }
 }

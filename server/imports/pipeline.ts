@@ -197,6 +197,15 @@ async function importFileUnchecked(db: Database, path: string, options: ImportOp
   options.onProgress?.({ phase: "checking", rows: rowsRead, fraction: 1 });
   if (duplicates > 0) skipped["already imported"] = duplicates;
   const preview = { ...base, rowsRead, valid, duplicates, skipped, rejected, rejections, imported: 0 };
+  if (valid === 0 && rejected === 0) {
+    const reasons = Object.entries(skipped).map(([reason, n]) => `${count(n)} ${reason}`).join(", ");
+    throw new ImportError(
+      rowsRead === 0
+        ? "The file has no responses: it holds a header row but no data rows. Nothing was imported."
+        : `The file has no responses to import: every row was skipped (${reasons}). Nothing was imported.`,
+      "unprocessable",
+    );
+  }
 
   if (previous && duplicates === valid) {
     return { ...preview, status: "already_imported", message: `This file was imported before (batch ${previous.id}); nothing new to import.` };

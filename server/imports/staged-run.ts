@@ -5,7 +5,8 @@ import type { Database } from "@/db/client";
 import type { Actor } from "@/server/audit";
 import { importMappingSchema } from "./mapping";
 import { importFile, type ImportProgress, type ImportSummary } from "./pipeline";
-import { ImportError } from "./source-file";
+import { DomainError, unexpectedMessage } from "@/server/errors";
+import { reportUnexpected } from "@/server/log";
 import { openErrorReport, type StagedUpload } from "./staging";
 
 export const stagedRunSchema = z.object({
@@ -59,8 +60,9 @@ export async function runStagedUpload(
     });
     emit({ type: "result", summary });
   } catch (error) {
-    if (!(error instanceof ImportError)) console.error("Import failed", error);
-    emit({ type: "error", message: error instanceof ImportError ? error.message : "The import failed on the server; nothing was written. Try again, or see the server log." });
+    if (error instanceof DomainError) return emit({ type: "error", message: error.message });
+    const reference = reportUnexpected(error, { route: "import run", userId: actor.id });
+    emit({ type: "error", message: `The import failed on the server; nothing was written. ${unexpectedMessage(reference)}` });
   } finally {
     await report.close();
     running.delete(upload.uploadId);

@@ -51,6 +51,8 @@ export async function receiveUpload(request: Request, maxBytes: number, parentDi
       truncated = true;
     });
     saved = pipeline(stream, fs.createWriteStream(filePath)).then(() => ({ filePath, fileName, truncated }));
+    // When the form itself breaks, the outer pipeline reports it; this copy's own failure must not go unheard.
+    saved.catch(() => {});
   });
   try {
     await pipeline(Readable.fromWeb(request.body as unknown as WebReadableStream), parser);
@@ -60,6 +62,8 @@ export async function receiveUpload(request: Request, maxBytes: number, parentDi
     return { filePath: file.filePath, fileName: file.fileName, fields, cleanup };
   } catch (error) {
     cleanup();
-    throw error;
+    if (error instanceof DomainError) throw error;
+    // busboy's own errors ("Unexpected end of form", "Malformed part header"): the body is not a multipart form.
+    throw new UploadError(`The upload is not a readable multipart/form-data body (${error instanceof Error ? error.message : "unreadable"}): send the file in a field named file.`);
   }
 }

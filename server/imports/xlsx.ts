@@ -68,14 +68,20 @@ export async function* readXlsxRecords(path: string, maxExpandedBytes: number): 
       `The XLSX file would expand to ${Math.round(expanded / 1_048_576)} MB, over the ${Math.round(maxExpandedBytes / 1_048_576)} MB limit; it was not read.`,
     );
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "emit" });
-  for await (const worksheet of reader) {
-    for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
-      // row.values is 1-based with a hole at 0; keep empty cells so columns stay aligned.
-      const values = (row.values as ExcelJS.CellValue[]).slice(1);
-      const record = Array.from({ length: values.length }, (_, i) => cellText(values[i]));
-      if (record.some((cell) => cell !== "")) yield record;
+  try {
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "emit" });
+    for await (const worksheet of reader) {
+      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+        // row.values is 1-based with a hole at 0; keep empty cells so columns stay aligned.
+        const values = (row.values as ExcelJS.CellValue[]).slice(1);
+        const record = Array.from({ length: values.length }, (_, i) => cellText(values[i]));
+        if (record.some((cell) => cell !== "")) yield record;
+      }
+      return; // the first sheet only
     }
-    return; // the first sheet only
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    // exceljs fails with TypeErrors and XML parser errors on a damaged or foreign workbook: say so in one sentence.
+    throw new SpreadsheetError("The XLSX file's first sheet could not be read (the workbook is damaged, or not one Excel wrote); open it in a spreadsheet and save it again, or export CSV.");
   }
 }

@@ -29,9 +29,10 @@ export const settingDefinitions = {
     default: 10,
   },
   max_xlsx_expanded_mb: {
+    // An Excel sheet holds at most 1,048,576 rows, about 300 MB of sheet XML for a survey export's width.
     description: "Largest size an XLSX file may unpack to, in megabytes (guards against zip bombs)",
     schema: z.coerce.number().int().min(1, "at least 1").max(100_000, "at most 100000"),
-    default: 2_000,
+    default: 500,
   },
 } as const;
 
