@@ -85,9 +85,9 @@ async function citableResponse(db: Queryable, touchpointId: number, id: number) 
     .from(surveyResponses)
     .innerJoin(touchpoints, eq(touchpoints.id, surveyResponses.touchpointId))
     .where(eq(surveyResponses.id, id));
-  if (!response) throw notFound(`Response ${id} does not exist.`);
-  if (response.touchpointId !== touchpointId) {
-    throw invalid(`Response ${id} is about another touchpoint (${response.touchpointName}). Evidence for an initiative comes from its own touchpoint's customers.`);
+  // Another touchpoint's comment is "not found" too: saying whose it is would tell what the caller may not read.
+  if (!response || response.touchpointId !== touchpointId) {
+    throw notFound(`Response ${id} is not among this touchpoint's comments; evidence for an initiative comes from its own touchpoint's customers.`);
   }
   if (response.comment == null) throw invalid(`Response ${id} has no comment to cite.`);
 }

@@ -1,5 +1,6 @@
 // Improvement initiatives: create, edit (optimistic locking on a version), post updates, and read them with
 // their baseline and impact. Owners change only initiatives on touchpoints they own; every change is audited.
+import { assertMayOwn } from "@/server/model/rules";
 import { conflict, invalid, notFound } from "@/server/errors";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
@@ -46,6 +47,7 @@ export async function loadForChange(db: Queryable, user: SessionUser, id: number
 
 export async function createInitiative(db: Database, user: SessionUser, input: CreateInitiativeInput) {
   await assertCanChangeTouchpoint(db, user, input.touchpointId);
+  await assertMayOwn(db, input.ownerId);
   const metricId = input.metricCode ? (await metricScale(db, input.metricCode)).id : null;
   return db.transaction(async (tx) => {
     const [created] = await tx
@@ -74,6 +76,7 @@ export async function updateInitiative(db: Database, user: SessionUser, input: U
   const { id, version, metricCode, ...changes } = input;
   return db.transaction(async (tx) => {
     const before = await loadForChange(tx, user, id);
+    if (changes.ownerId !== undefined && changes.ownerId !== before.ownerId) await assertMayOwn(tx, changes.ownerId);
     const metricId = metricCode === undefined ? before.metricId : metricCode === null ? null : (await metricScale(tx, metricCode)).id;
     const code = metricId == null ? null : (await tx.select({ code: metricDefinitions.code }).from(metricDefinitions).where(eq(metricDefinitions.id, metricId)))[0]?.code;
     const startDate = changes.startDate === undefined ? before.startDate : changes.startDate;

@@ -1,12 +1,10 @@
 // The model file: departments, owners, journeys, stages, touchpoints and targets as one JSON document.
 // Used by `model export/import`, the admin page and the demo seed; references are by name, email and code.
 import { z } from "zod";
-import { channels, metricDirections, userRoles } from "@/db/schema";
+import { channels, metricDirections, userRoles } from "@/lib/enums";
+import { name, ownerProblem, touchpointCode } from "./rules";
 
-/** A display name: departments, people, journeys, stages, touchpoints. Shared with the setup forms. */
-export const name = z.string().trim().min(1, "must not be empty").max(200);
-/** Touchpoint codes appear in survey exports, so they are kept to a form a spreadsheet cannot mangle. */
-export const touchpointCode = z.string().regex(/^[A-Z0-9][A-Z0-9_-]*$/, "use upper-case letters, digits and dashes, e.g. RES-PHONE");
+export { name, touchpointCode };
 
 export const modelDocumentSchema = z.object({
   version: z.literal(1),
@@ -85,6 +83,7 @@ function referenceProblems(doc: ModelDocument, knownMetricCodes: Set<string>): M
   const problems: ModelProblem[] = [];
   const departmentNames = new Set(doc.departments.map((d) => d.name));
   const emails = new Set(doc.users.map((u) => u.email.toLowerCase()));
+  const people = new Map(doc.users.map((u) => [u.email.toLowerCase(), u]));
   const codes = new Set(doc.touchpoints.map((t) => t.code));
   const metricCodes = new Set([...knownMetricCodes, ...doc.customMetrics.map((m) => m.code)]);
   const report = (path: string, message: string) => problems.push({ path, message });
@@ -104,6 +103,9 @@ function referenceProblems(doc: ModelDocument, knownMetricCodes: Set<string>): M
     if (dupCodes.has(t.code)) report(`touchpoints[${i}].code`, `duplicate touchpoint code ${t.code}`);
     if (!departmentNames.has(t.department)) report(`touchpoints[${i}].department`, `no department "${t.department}"`);
     if (t.owner && !emails.has(t.owner.toLowerCase())) report(`touchpoints[${i}].owner`, `no user with email ${t.owner}`);
+    const owner = t.owner ? people.get(t.owner.toLowerCase()) : undefined;
+    const ownerRule = owner ? ownerProblem(owner) : undefined;
+    if (ownerRule) report(`touchpoints[${i}].owner`, ownerRule);
     for (const metric of Object.keys(t.targets)) {
       if (!metricCodes.has(metric)) report(`touchpoints[${i}].targets.${metric}`, `no metric "${metric}"`);
     }

@@ -3,7 +3,7 @@
 import { entityId } from "@/lib/schemas";
 import { z } from "zod";
 import { channels, userRoles } from "@/db/schema";
-import { name, touchpointCode } from "@/server/model/document";
+import { name, touchpointCode } from "@/server/model/rules";
 
 const id = entityId;
 const optionalText = z

@@ -1,5 +1,6 @@
 // Touchpoints from the setup page: owner, department, channel, moment of truth, weight, targets and their
 // placement in journey stages, saved together; deletion only for touchpoints that hold no data.
+import { assertMayOwn } from "@/server/model/rules";
 import { conflict, invalid, notFound } from "@/server/errors";
 import { and, asc, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
@@ -73,11 +74,7 @@ async function checkReferences(db: Queryable, input: TouchpointInput, exceptId?:
   const [department] = await db.select().from(departments).where(eq(departments.id, input.departmentId));
   if (!department) throw invalid(`Department ${input.departmentId} does not exist; choose one from the list.`);
   if (!department.active) throw invalid(`${department.name} is deactivated; reactivate it or choose another department.`);
-  if (input.ownerId !== null) {
-    const [owner] = await db.select().from(users).where(eq(users.id, input.ownerId));
-    if (!owner || !owner.active) throw invalid("The chosen owner does not exist or is deactivated; choose another.");
-    if (owner.role === "executive") throw invalid(`${owner.name} is an executive, who can read but not run initiatives. Give them the owner role first, or choose an owner.`);
-  }
+  await assertMayOwn(db, input.ownerId);
   const metrics = await db.select({ id: metricDefinitions.id, code: metricDefinitions.code }).from(metricDefinitions);
   const metricIds = new Map(metrics.map((m) => [m.code, m.id]));
   for (const code of Object.keys(input.targets)) {

@@ -1,0 +1,38 @@
+// The rules of the experience model, stated once: what names and touchpoint codes look like, and who may
+// own a touchpoint or an initiative. The setup forms, the model file, the CLI and initiatives all call these.
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Queryable } from "@/db/client";
+import { users } from "@/db/schema";
+import type { UserRole } from "@/lib/enums";
+import { text } from "@/lib/schemas";
+import { invalid } from "@/server/errors";
+
+/** A display name: departments, people, journeys, stages, touchpoints. */
+export const name = text(200).trim().min(1, "must not be empty");
+/** Touchpoint codes appear in survey exports, so they are kept to a form a spreadsheet cannot mangle. */
+export const touchpointCode = z
+  .string()
+  .max(64, "must be at most 64 characters")
+  .regex(/^[A-Z0-9][A-Z0-9_-]*$/, "use upper-case letters, digits and dashes, e.g. RES-PHONE");
+
+/** The roles that can run things: own touchpoints and initiatives. Executives read. */
+export const ownerRoles: readonly UserRole[] = ["owner", "admin"];
+
+/** Why this person cannot own a touchpoint or an initiative, or undefined when they can. */
+export function ownerProblem(person: { name: string; role: UserRole; active: boolean } | undefined): string | undefined {
+  if (!person) return "no such person: choose the owner from the list of people";
+  if (!person.active) return `${person.name} is deactivated; reactivate them or choose another owner`;
+  if (!ownerRoles.includes(person.role)) {
+    return `${person.name} is an executive, who can read but not run initiatives; give them the owner role first, or choose an owner`;
+  }
+  return undefined;
+}
+
+/** Refuses (400, naming `field`) an owner id that is no one, is deactivated, or is an executive. */
+export async function assertMayOwn(db: Queryable, ownerId: number | null | undefined, field = "ownerId"): Promise<void> {
+  if (ownerId == null) return;
+  const [person] = await db.select({ name: users.name, role: users.role, active: users.active }).from(users).where(eq(users.id, ownerId));
+  const problem = ownerProblem(person);
+  if (problem) throw invalid(`${field}: ${problem}.`, [{ field, message: problem }]);
+}
