@@ -104,19 +104,31 @@ export function buildExperienceTree(input: ExperienceInput): ExperienceTree {
   const departmentOf = new Map(input.touchpoints.map((tp) => [tp.id, tp.departmentId]));
   const partOf = (id: number) => touchpoints.get(id)?.part ?? { normalised: null, n: 0, importance: 1 };
 
+  // n is the number of distinct responses behind a figure: a touchpoint placed in two stages or journeys counts
+  // once. Weights are another matter: a journey weighs each of its stages, and the program each journey, by the
+  // responses placed there, so a touchpoint shared by two journeys weighs in both (docs/metrics.md).
+  const distinctN = (ids: Iterable<number>) => {
+    let n = 0;
+    for (const id of new Set(ids)) n += partOf(id).n;
+    return n;
+  };
   const stages = new Map<number, Rollup>();
   const journeys = new Map<number, Rollup>();
+  const weightedJourneys = new Map<number, Rollup>();
   const cells = new Map<string, Rollup>();
   for (const journey of input.journeys) {
     for (const stage of journey.stages) {
-      stages.set(stage.id, rollUp(stage.touchpointIds.map(partOf)));
+      stages.set(stage.id, rollUp([...new Set(stage.touchpointIds)].map(partOf)));
       for (const departmentId of input.departmentIds) {
         const owned = stage.touchpointIds.filter((id) => departmentOf.get(id) === departmentId);
         if (owned.length) cells.set(`${departmentId}:${stage.id}`, rollUp(owned.map(partOf)));
       }
     }
-    journeys.set(journey.id, rollUp(journey.stages.map((stage) => asPart(stages.get(stage.id)!))));
+    const weighted = rollUp(journey.stages.map((stage) => asPart(stages.get(stage.id)!)));
+    weightedJourneys.set(journey.id, weighted);
+    journeys.set(journey.id, { ...weighted, n: distinctN(journey.stages.flatMap((stage) => stage.touchpointIds)) });
   }
+  const program = rollUp(input.journeys.map((journey) => asPart(weightedJourneys.get(journey.id)!)));
   const departments = new Map<number, Rollup>();
   for (const departmentId of input.departmentIds) {
     departments.set(departmentId, rollUp(input.touchpoints.filter((tp) => tp.departmentId === departmentId).map((tp) => partOf(tp.id))));
@@ -143,7 +155,7 @@ export function buildExperienceTree(input: ExperienceInput): ExperienceTree {
     touchpoints,
     stages,
     journeys,
-    program: rollUp(input.journeys.map((journey) => asPart(journeys.get(journey.id)!))),
+    program: { ...program, n: distinctN(input.journeys.flatMap((journey) => journey.stages.flatMap((stage) => stage.touchpointIds))) },
     departments,
     cells,
     programMetrics,
