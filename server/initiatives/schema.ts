@@ -10,7 +10,7 @@ const fields = {
   title: z.string().trim().min(1, "Give the initiative a title.").max(200),
   problem: z.string().trim().max(4000).nullable(),
   /** The metric it aims to move (nps, csat, ces or a custom code); its baseline and impact are read for it. */
-  metricCode: z.string().min(1).nullable(),
+  metricCode: z.string().min(1).max(64).nullable(),
   target: z.number().finite().nullable(),
   startDate: isoDate.nullable(),
   dueDate: isoDate.nullable(),

@@ -5,7 +5,7 @@ import { isQuarter } from "./gap";
 
 const ability = z.number().int().min(1, "rate 1 to 5").max(5, "rate 1 to 5");
 
-export const quarterSchema = z.string().refine(isQuarter, "use a quarter such as 2026-Q4");
+export const quarterSchema = z.string().max(7, "use a quarter such as 2026-Q4").refine(isQuarter, "use a quarter such as 2026-Q4");
 
 export const assessmentSchema = z.object({
   touchpointId: entityId,

@@ -42,7 +42,7 @@ export const touchpointSchema = z.object({
   weight: z.number().positive("must be above 0").max(100, "must be 100 or less").default(1),
   description: optionalText,
   // Metric code → target in the metric's reported unit; a metric left out has no target.
-  targets: z.record(z.string(), z.number().finite()).default({}),
+  targets: z.record(z.string().max(64), z.number().finite()).default({}),
   // The stages this touchpoint sits in, across journeys.
   stageIds: z.array(id).default([]),
 });

@@ -17,7 +17,7 @@ export const importsRouter = createRouter({
     .mutation(({ ctx, input }) => revertImport(ctx.db, actorOf(ctx.user), input.batchId)),
   templates: adminProcedure.query(({ ctx }) => listTemplates(ctx.db)),
   saveTemplate: adminProcedure
-    .input(z.object({ uploadId: z.string(), name: z.string().trim().min(1, "Give the template a name.").max(120), mapping: importMappingSchema }))
+    .input(z.object({ uploadId: z.string().max(100), name: z.string().trim().min(1, "Give the template a name.").max(120), mapping: importMappingSchema }))
     .mutation(async ({ ctx, input }) => {
       const upload = findStagedUpload(input.uploadId, ctx.user.id);
       if (!upload) throw notFound("This upload is not known (uploads are kept for a day). Upload the file again.");
