@@ -7,18 +7,13 @@ import { useId, useState } from "react";
 import { initiativeStatuses, type InitiativeStatus } from "@/lib/enums";
 import { useTRPC } from "@/lib/trpc-client";
 import { statusLabel } from "./status";
+import type { RouterOutputs } from "@/lib/router-types";
 
-export interface EditableInitiative {
-  id: number;
-  version: number;
-  title: string;
-  problem: string | null;
-  status: InitiativeStatus;
-  percentComplete: number;
-  startDate: string | null;
-  dueDate: string | null;
-  target: number | null;
-}
+/** The fields the editor changes, as `initiatives.forEdit` returns them. */
+export type EditableInitiative = Pick<
+  RouterOutputs["initiatives"]["forEdit"],
+  "id" | "version" | "title" | "problem" | "status" | "percentComplete" | "startDate" | "dueDate" | "target"
+>;
 
 export function InitiativeEditor({ initiative }: { initiative: EditableInitiative }) {
   const trpc = useTRPC();

@@ -5,6 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { useTRPC } from "@/lib/trpc-client";
+import type { RouterOutputs } from "@/lib/router-types";
 
 const abilities = [
   { key: "capability", label: "Capability", hint: "Does it do what the customer needs?" },
@@ -12,15 +13,8 @@ const abilities = [
   { key: "enjoyability", label: "Enjoyability", hint: "Is it pleasant?" },
 ] as const;
 
-export interface AssessmentRow {
-  touchpointId: number;
-  code: string;
-  name: string;
-  capability: number | null;
-  accessibility: number | null;
-  enjoyability: number | null;
-  expectedScore: number | null;
-}
+/** One of the owner's touchpoints with this quarter's assessment, as `perception.mine` returns it. */
+export type AssessmentRow = RouterOutputs["perception"]["mine"]["touchpoints"][number];
 
 export function AssessmentForm({ row, quarter }: { row: AssessmentRow; quarter: string }) {
   const trpc = useTRPC();

@@ -5,18 +5,13 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
 import { useTRPC } from "@/lib/trpc-client";
+import type { RouterInputs, RouterOutputs } from "@/lib/router-types";
 
-export interface DepartmentDraft {
-  id?: number;
-  name: string;
-  description: string | null;
-  headUserId: number | null;
-}
+/** The form's state: what `setup.createDepartment` takes, and the id when editing. */
+export type DepartmentDraft = RouterInputs["setup"]["createDepartment"] & { id?: number };
 
-export interface PersonChoice {
-  id: number;
-  name: string;
-}
+/** Someone who can head a department. */
+export type PersonChoice = Pick<RouterOutputs["setup"]["touchpointChoices"]["owners"][number], "id" | "name">;
 
 function DepartmentFields({ draft, people, onChange }: { draft: DepartmentDraft; people: PersonChoice[]; onChange: (draft: DepartmentDraft) => void }) {
   const id = useId();

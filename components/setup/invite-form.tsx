@@ -7,11 +7,10 @@ import { useId, useState } from "react";
 import { userRoles, type UserRole } from "@/lib/enums";
 import { useTRPC } from "@/lib/trpc-client";
 import { InvitationLink } from "./invitation-link";
+import type { RouterOutputs } from "@/lib/router-types";
 
-export interface DepartmentChoice {
-  id: number;
-  name: string;
-}
+/** A department a new person can belong to. */
+export type DepartmentChoice = Pick<RouterOutputs["setup"]["touchpointChoices"]["departments"][number], "id" | "name">;
 
 const roleHelp: Record<UserRole, string> = {
   admin: "sets up the program and imports data",

@@ -5,13 +5,10 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { useTRPC } from "@/lib/trpc-client";
+import type { RouterInputs } from "@/lib/router-types";
 
-export interface JourneyDraft {
-  id?: number;
-  name: string;
-  persona: string | null;
-  description: string | null;
-}
+/** The form's state: what `setup.createJourney` takes, and the id when editing. */
+export type JourneyDraft = RouterInputs["setup"]["createJourney"] & { id?: number };
 
 export function JourneyForm({ journey }: { journey?: JourneyDraft }) {
   const trpc = useTRPC();

@@ -17,13 +17,10 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { useTRPC } from "@/lib/trpc-client";
+import type { RouterOutputs } from "@/lib/router-types";
 
-export interface EditableStage {
-  id: number;
-  name: string;
-  description: string | null;
-  touchpoints: { code: string; name: string }[];
-}
+/** A stage as `setup.journey` returns it. */
+export type EditableStage = Pick<RouterOutputs["setup"]["journey"]["stages"][number], "id" | "name" | "description" | "touchpoints">;
 
 interface StageItem extends Omit<EditableStage, "id"> {
   key: string;

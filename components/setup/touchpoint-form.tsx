@@ -7,27 +7,13 @@ import { useId, useState } from "react";
 import { channels, type Channel } from "@/lib/enums";
 import { channelLabel } from "@/components/format";
 import { useTRPC } from "@/lib/trpc-client";
+import type { RouterInputs, RouterOutputs } from "@/lib/router-types";
 
-export interface TouchpointChoices {
-  departments: { id: number; name: string; active: boolean }[];
-  owners: { id: number; name: string; role: string; departmentId: number | null }[];
-  metrics: { code: string; name: string; scaleMin: number; scaleMax: number; kind: string }[];
-  journeys: { id: number; name: string; active: boolean; stages: { id: number; name: string }[] }[];
-}
+/** Departments, owners, metrics and journeys to choose from, as `setup.touchpointChoices` returns them. */
+export type TouchpointChoices = RouterOutputs["setup"]["touchpointChoices"];
 
-export interface TouchpointDraft {
-  id?: number;
-  code: string;
-  name: string;
-  channel: Channel;
-  departmentId: number | null;
-  ownerId: number | null;
-  momentOfTruth: boolean;
-  weight: number;
-  description: string | null;
-  targets: Record<string, number>;
-  stageIds: number[];
-}
+/** The form's state: what `setup.createTouchpoint` takes (no department chosen yet is allowed), and the id when editing. */
+export type TouchpointDraft = Omit<Required<RouterInputs["setup"]["createTouchpoint"]>, "departmentId"> & { id?: number; departmentId: number | null };
 
 const targetUnit: Record<string, string> = { nps: "NPS points, −100 to 100", csat: "% satisfied, 0 to 100" };
 
