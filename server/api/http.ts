@@ -1,0 +1,25 @@
+// tRPC over HTTP with its limits: at most TRPC_MAX_BATCH_SIZE calls a batch and TRPC_MAX_BODY_BYTES a body,
+// so one request cannot carry hundreds of writes or megabytes of input. app/api/trpc gives it the context.
+import "server-only";
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { TRPC_MAX_BATCH_SIZE, TRPC_MAX_BODY_BYTES } from "@/lib/limits";
+import { tooLarge } from "@/server/errors";
+import { readLimitedBody } from "@/server/http/body";
+import { errorResponse } from "@/server/http/errors";
+import { appRouter } from "./root";
+import type { Context } from "./trpc";
+
+export async function handleTrpcRequest(request: Request, createContext: () => Promise<Context>): Promise<Response> {
+  let body: ArrayBuffer | undefined;
+  if (request.method === "POST") {
+    body = await readLimitedBody(request, TRPC_MAX_BODY_BYTES);
+    if (!body) return errorResponse(tooLarge(`A request may carry at most ${TRPC_MAX_BODY_BYTES / 1_048_576} MB; send less at once.`), "trpc");
+  }
+  return fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req: body ? new Request(request.url, { method: "POST", headers: request.headers, body }) : request,
+    router: appRouter,
+    maxBatchSize: TRPC_MAX_BATCH_SIZE,
+    createContext,
+  });
+}
