@@ -5,7 +5,8 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
 const serverCode = ["@/server", "@/server/*", "@/db", "@/db/*", "**/server/*", "**/db/*", "**/server", "**/db"];
-const browserMessage = "Browser code must not import server or database modules (it would ship them to the browser): import a type, or move the shared part to lib/.";
+const browserMessage =
+  "Browser code must not import server or database modules (it would ship them to the browser): import a type, or move the shared part to lib/.";
 
 /** A "use client" file anywhere (app/ included) imports no values from server/ or db/. */
 const layers = {
@@ -18,7 +19,8 @@ const layers = {
         return {
           ImportDeclaration(node) {
             const typeOnly = node.importKind === "type" || (node.specifiers.length > 0 && node.specifiers.every((s) => s.importKind === "type"));
-            if (!typeOnly && /^(@\/|(\.\.?\/)+)(server|db)(\/|$)/.test(node.source.value)) context.report({ node, messageId: "banned", data: { source: node.source.value } });
+            if (!typeOnly && /^(@\/|(\.\.?\/)+)(server|db)(\/|$)/.test(node.source.value))
+              context.report({ node, messageId: "banned", data: { source: node.source.value } });
           },
         };
       },
@@ -43,7 +45,12 @@ export default defineConfig([
   },
   {
     files: ["db/**"],
-    rules: { "@typescript-eslint/no-restricted-imports": ["error", { patterns: [{ group: ["@/server", "@/server/*", "**/server/*", "**/server"], message: "db/ sits below server/: it must not import it." }] }] },
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/server", "@/server/*", "**/server/*", "**/server"], message: "db/ sits below server/: it must not import it." }] },
+      ],
+    },
   },
   {
     // Domain modules: no transport or framework; the routers (server/api), route helpers (server/http) and auth adapt them.
@@ -52,7 +59,14 @@ export default defineConfig([
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@trpc/*", "next", "next/*", "next-auth", "next-auth/*"], message: "Domain modules import no tRPC or Next.js: throw a DomainError (server/errors.ts) and let the router map it." }] },
+        {
+          patterns: [
+            {
+              group: ["@trpc/*", "next", "next/*", "next-auth", "next-auth/*"],
+              message: "Domain modules import no tRPC or Next.js: throw a DomainError (server/errors.ts) and let the router map it.",
+            },
+          ],
+        },
       ],
     },
   },

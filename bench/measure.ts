@@ -35,5 +35,7 @@ export const round = (value: number, digits = 2) => Number(value.toFixed(digits)
 
 export function printFigure(figure: Figure): void {
   const verdict = figure.pass == null ? "INFO" : figure.pass ? "PASS" : "FAIL";
-  console.log(`${verdict.padEnd(5)} ${figure.name.padEnd(58)} ${String(figure.value).padStart(10)} ${figure.unit.padEnd(6)} target ${figure.target}${figure.note ? `  (${figure.note})` : ""}`);
+  console.log(
+    `${verdict.padEnd(5)} ${figure.name.padEnd(58)} ${String(figure.value).padStart(10)} ${figure.unit.padEnd(6)} target ${figure.target}${figure.note ? `  (${figure.note})` : ""}`,
+  );
 }

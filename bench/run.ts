@@ -33,18 +33,42 @@ interface Sizes {
   httpSeconds: number;
 }
 
-const fullSizes: Sizes = { importSmall: 100_000, importLarge: 1_000_000, readsSmall: 1_000_000, readsLarge: 10_000_000, upkeepBatch: 10_000, overviewRuns: 60, naiveRuns: 5, httpSeconds: 10 };
-const smokeSizes: Sizes = { importSmall: 5_000, importLarge: 20_000, readsSmall: 20_000, readsLarge: 100_000, upkeepBatch: 1_000, overviewRuns: 15, naiveRuns: 3, httpSeconds: 3 };
+const fullSizes: Sizes = {
+  importSmall: 100_000,
+  importLarge: 1_000_000,
+  readsSmall: 1_000_000,
+  readsLarge: 10_000_000,
+  upkeepBatch: 10_000,
+  overviewRuns: 60,
+  naiveRuns: 5,
+  httpSeconds: 10,
+};
+const smokeSizes: Sizes = {
+  importSmall: 5_000,
+  importLarge: 20_000,
+  readsSmall: 20_000,
+  readsLarge: 100_000,
+  upkeepBatch: 1_000,
+  overviewRuns: 15,
+  naiveRuns: 3,
+  httpSeconds: 3,
+};
 
 const program = new Command("bench")
   .option("--smoke", "small sizes that finish in under a minute (CI)")
   .option("--check", "exit non-zero when a target is missed")
   .option("--reads-large <n>", "responses for the larger dashboard-read size", (v) => Number(v))
-  .option("--server <url>", "PostgreSQL maintenance database; each run creates and drops its own", process.env.THROUGHLINE_BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres")
+  .option(
+    "--server <url>",
+    "PostgreSQL maintenance database; each run creates and drops its own",
+    process.env.THROUGHLINE_BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
+  )
   .option("--embedded", "measure the embedded PostgreSQL the app starts itself (a temporary cluster, durable settings) instead of --server")
   .option("--only <parts>", "comma-separated parts to run: import, reads (with HTTP), weight", "import,reads,weight")
   .option("--no-write", "do not write bench/results/<date>.json");
-const options = program.parse().opts<{ smoke?: boolean; embedded?: boolean; check?: boolean; readsLarge?: number; server: string; only: string; write: boolean }>();
+const options = program
+  .parse()
+  .opts<{ smoke?: boolean; embedded?: boolean; check?: boolean; readsLarge?: number; server: string; only: string; write: boolean }>();
 const parts = new Set(options.only.split(",").map((part) => part.trim()));
 const sizes = { ...(options.smoke ? smokeSizes : fullSizes), ...(options.readsLarge ? { readsLarge: options.readsLarge } : {}) };
 const figures: Figure[] = [];
@@ -77,9 +101,10 @@ async function withDatabase<T>(name: string, work: (connection: DatabaseConnecti
 
 /** In a process of its own, so that its peak memory is the importer's alone. */
 async function importInWorker(url: string, file: string): Promise<{ seconds: number; imported: number; peakRssMb: number }> {
-  const { stdout } = await execFileAsync(path.join("node_modules", ".bin", "tsx"), ["bench/import-worker.ts", url, file], { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 }).catch(
-    (error: { stderr?: string }) => Promise.reject(new Error(`import worker failed: ${error.stderr ?? String(error)}`)),
-  );
+  const { stdout } = await execFileAsync(path.join("node_modules", ".bin", "tsx"), ["bench/import-worker.ts", url, file], {
+    encoding: "utf8",
+    maxBuffer: 16 * 1024 * 1024,
+  }).catch((error: { stderr?: string }) => Promise.reject(new Error(`import worker failed: ${error.stderr ?? String(error)}`)));
   return JSON.parse(stdout.trim().split("\n").at(-1)!) as { seconds: number; imported: number; peakRssMb: number };
 }
 
@@ -89,21 +114,53 @@ async function benchImport(dir: string) {
     const large = path.join(dir, "import-large.csv");
     await writeImportCsv(small, sizes.importSmall, 0);
     await writeImportCsv(large, sizes.importLarge, sizes.importSmall);
-    log(`import files: ${sizes.importSmall.toLocaleString("en")} and ${sizes.importLarge.toLocaleString("en")} rows (${(fs.statSync(large).size / 1_048_576).toFixed(0)} MB)`);
+    log(
+      `import files: ${sizes.importSmall.toLocaleString("en")} and ${sizes.importLarge.toLocaleString("en")} rows (${(fs.statSync(large).size / 1_048_576).toFixed(0)} MB)`,
+    );
     const first = await importInWorker(url, small);
     const second = await importInWorker(url, large);
     const rows = sizes.importLarge.toLocaleString("en");
-    record({ name: `import ${rows} rows: importer`, value: round(second.seconds), unit: "s", target: "—", pass: null, note: `${Math.round(sizes.importLarge / second.seconds).toLocaleString("en")} rows/s` });
+    record({
+      name: `import ${rows} rows: importer`,
+      value: round(second.seconds),
+      unit: "s",
+      target: "—",
+      pass: null,
+      note: `${Math.round(sizes.importLarge / second.seconds).toLocaleString("en")} rows/s`,
+    });
     record({ name: `import: peak RSS at ${rows} rows`, value: round(second.peakRssMb, 0), unit: "MB", target: "≤ 300", pass: second.peakRssMb <= 300 });
     const flat = second.peakRssMb / first.peakRssMb;
-    record({ name: `import: peak RSS ${rows} ÷ ${sizes.importSmall.toLocaleString("en")} rows`, value: round(flat), unit: "×", target: "≤ 1.25 (flat)", pass: flat <= 1.25, note: `${round(first.peakRssMb, 0)} MB at the smaller size` });
+    record({
+      name: `import: peak RSS ${rows} ÷ ${sizes.importSmall.toLocaleString("en")} rows`,
+      value: round(flat),
+      unit: "×",
+      target: "≤ 1.25 (flat)",
+      pass: flat <= 1.25,
+      note: `${round(first.peakRssMb, 0)} MB at the smaller size`,
+    });
     await db.execute(sql`create table bench_copy (external_id text, touchpoint text, responded_at timestamptz, nps smallint, csat smallint, comment text,
       source text not null default 'csv', unique (source, external_id))`);
     const copy = await seconds(async () =>
-      execFileSync("psql", [url, "-v", "ON_ERROR_STOP=1", "-c", `\\copy bench_copy (external_id, touchpoint, responded_at, nps, csat, comment) from '${large}' with (format csv, header true)`], { stdio: "pipe" }),
+      execFileSync(
+        "psql",
+        [
+          url,
+          "-v",
+          "ON_ERROR_STOP=1",
+          "-c",
+          `\\copy bench_copy (external_id, touchpoint, responded_at, nps, csat, comment) from '${large}' with (format csv, header true)`,
+        ],
+        { stdio: "pipe" },
+      ),
     );
     record({ name: `import ${rows} rows: psql \\copy`, value: round(copy.seconds), unit: "s", target: "—", pass: null });
-    record({ name: "import: importer ÷ \\copy", value: round(second.seconds / copy.seconds), unit: "×", target: "≤ 3.0", pass: second.seconds / copy.seconds <= 3 });
+    record({
+      name: "import: importer ÷ \\copy",
+      value: round(second.seconds / copy.seconds),
+      unit: "×",
+      target: "≤ 3.0",
+      pass: second.seconds / copy.seconds <= 3,
+    });
   });
 }
 
@@ -140,12 +197,45 @@ async function readsAt(db: DatabaseConnection["db"], label: string) {
     naiveP50: percentile(naive, 50),
     upkeepSeconds: percentile(upkeepSamples, 50),
   };
-  record({ name: `overview data at ${label}, cold: p95`, value: round(result.coldP95, 1), unit: "ms", target: "—", pass: null, note: `p50 ${round(result.coldP50, 1)} ms over ${cold.length} runs` });
-  record({ name: `overview data at ${label}, cached: p95`, value: round(result.warmP95, 2), unit: "ms", target: "—", pass: null, note: `p50 ${round(result.warmP50, 2)} ms over ${warm.length} runs` });
+  record({
+    name: `overview data at ${label}, cold: p95`,
+    value: round(result.coldP95, 1),
+    unit: "ms",
+    target: "—",
+    pass: null,
+    note: `p50 ${round(result.coldP50, 1)} ms over ${cold.length} runs`,
+  });
+  record({
+    name: `overview data at ${label}, cached: p95`,
+    value: round(result.warmP95, 2),
+    unit: "ms",
+    target: "—",
+    pass: null,
+    note: `p50 ${round(result.warmP50, 2)} ms over ${warm.length} runs`,
+  });
   record({ name: `naive GROUP BY at ${label}: p50`, value: round(result.naiveP50, 0), unit: "ms", target: "—", pass: null });
-  record({ name: `overview at ${label}: naive ÷ cold roll-up reads (p50)`, value: round(result.naiveP50 / result.coldP50, 1), unit: "×", target: "—", pass: null });
-  record({ name: `overview at ${label}: naive ÷ cached (p50)`, value: round(result.naiveP50 / result.warmP50, 0), unit: "×", target: "≥ 100", pass: result.naiveP50 / result.warmP50 >= 100 });
-  record({ name: `roll-up upkeep: ${sizes.upkeepBatch.toLocaleString("en")} responses at ${label}`, value: round(result.upkeepSeconds * 1000, 0), unit: "ms", target: "—", pass: null, note: "median of 3" });
+  record({
+    name: `overview at ${label}: naive ÷ cold roll-up reads (p50)`,
+    value: round(result.naiveP50 / result.coldP50, 1),
+    unit: "×",
+    target: "—",
+    pass: null,
+  });
+  record({
+    name: `overview at ${label}: naive ÷ cached (p50)`,
+    value: round(result.naiveP50 / result.warmP50, 0),
+    unit: "×",
+    target: "≥ 100",
+    pass: result.naiveP50 / result.warmP50 >= 100,
+  });
+  record({
+    name: `roll-up upkeep: ${sizes.upkeepBatch.toLocaleString("en")} responses at ${label}`,
+    value: round(result.upkeepSeconds * 1000, 0),
+    unit: "ms",
+    target: "—",
+    pass: null,
+    note: "median of 3",
+  });
   return result;
 }
 
@@ -153,12 +243,33 @@ async function httpFigures(db: DatabaseConnection["db"], url: string, label: str
   const query = "level=journey&from=2026-08-03&to=2026-10-31&grain=month";
   const http = await benchHttp(db, url, sizes.httpSeconds, query);
   if (!http) {
-    record({ name: "HTTP scores API ÷ bare route (throughput)", value: 0, unit: "×", target: "≥ 0.5", pass: null, note: "no production build: run npm run build first" });
+    record({
+      name: "HTTP scores API ÷ bare route (throughput)",
+      value: 0,
+      unit: "×",
+      target: "≥ 0.5",
+      pass: null,
+      note: "no production build: run npm run build first",
+    });
     return;
   }
   const share = http.scores.requestsPerSecond / http.bare.requestsPerSecond;
-  record({ name: `HTTP bare route handler (/api/ping)`, value: round(http.bare.requestsPerSecond, 0), unit: "req/s", target: "—", pass: null, note: `p99 ${http.bare.p99} ms` });
-  record({ name: `HTTP scores API at ${label} (journeys × 3 months)`, value: round(http.scores.requestsPerSecond, 0), unit: "req/s", target: "—", pass: null, note: `${http.scores.errors} errors` });
+  record({
+    name: `HTTP bare route handler (/api/ping)`,
+    value: round(http.bare.requestsPerSecond, 0),
+    unit: "req/s",
+    target: "—",
+    pass: null,
+    note: `p99 ${http.bare.p99} ms`,
+  });
+  record({
+    name: `HTTP scores API at ${label} (journeys × 3 months)`,
+    value: round(http.scores.requestsPerSecond, 0),
+    unit: "req/s",
+    target: "—",
+    pass: null,
+    note: `${http.scores.errors} errors`,
+  });
   record({ name: "HTTP scores API ÷ bare route (throughput)", value: round(share), unit: "×", target: "≥ 0.5", pass: share >= 0.5 });
   record({ name: "HTTP scores API p99", value: http.scores.p99, unit: "ms", target: "< 100", pass: http.scores.p99 < 100 && http.scores.errors === 0 });
 }
@@ -178,10 +289,28 @@ async function benchReads() {
     const atLarge = await readsAt(db, large);
     record({ name: `overview p95 at ${large}, cached`, value: round(atLarge.warmP95, 2), unit: "ms", target: "≤ 50", pass: atLarge.warmP95 <= 50 });
     record({ name: `overview p95 at ${large}, cold`, value: round(atLarge.coldP95, 1), unit: "ms", target: "≤ 50", pass: atLarge.coldP95 <= 50 });
-    record({ name: `overview p95 ${large} ÷ ${small}, cached`, value: round(atLarge.warmP95 / atSmall.warmP95), unit: "×", target: "≤ 1.5", pass: atLarge.warmP95 / atSmall.warmP95 <= 1.5 });
-    record({ name: `overview p95 ${large} ÷ ${small}, cold`, value: round(atLarge.coldP95 / atSmall.coldP95), unit: "×", target: "≤ 1.5", pass: atLarge.coldP95 / atSmall.coldP95 <= 1.5 });
+    record({
+      name: `overview p95 ${large} ÷ ${small}, cached`,
+      value: round(atLarge.warmP95 / atSmall.warmP95),
+      unit: "×",
+      target: "≤ 1.5",
+      pass: atLarge.warmP95 / atSmall.warmP95 <= 1.5,
+    });
+    record({
+      name: `overview p95 ${large} ÷ ${small}, cold`,
+      value: round(atLarge.coldP95 / atSmall.coldP95),
+      unit: "×",
+      target: "≤ 1.5",
+      pass: atLarge.coldP95 / atSmall.coldP95 <= 1.5,
+    });
     const upkeepRatio = atLarge.upkeepSeconds / atSmall.upkeepSeconds;
-    record({ name: `roll-up upkeep ${large} ÷ ${small}`, value: round(upkeepRatio), unit: "×", target: "≤ 1.5 (proportional to the batch)", pass: upkeepRatio <= 1.5 });
+    record({
+      name: `roll-up upkeep ${large} ÷ ${small}`,
+      value: round(upkeepRatio),
+      unit: "×",
+      target: "≤ 1.5 (proportional to the batch)",
+      pass: upkeepRatio <= 1.5,
+    });
   });
 }
 
@@ -198,7 +327,14 @@ function benchPageWeight() {
   const files = new Set([...build.rootMainFiles, ...pageChunks]);
   const bytes = [...files].reduce((sum, file) => sum + zlib.gzipSync(fs.readFileSync(path.join(".next", file))).length, 0);
   const kb = bytes / 1024;
-  record({ name: "overview first-load JS (gzip)", value: round(kb, 0), unit: "kB", target: "≤ 250", pass: kb <= 250, note: `${files.size} files; polyfills for old browsers not counted` });
+  record({
+    name: "overview first-load JS (gzip)",
+    value: round(kb, 0),
+    unit: "kB",
+    target: "≤ 250",
+    pass: kb <= 250,
+    note: `${files.size} files; polyfills for old browsers not counted`,
+  });
 }
 
 async function main() {
@@ -206,7 +342,9 @@ async function main() {
   const started = Date.now();
   const embedded = options.embedded ? await openTemporaryServer("bench", { durable: true }) : undefined;
   if (embedded) adminUrl = embedded.adminUrl;
-  console.log(`Throughline benchmark (${options.smoke ? "smoke" : "full"}, ${embedded ? `embedded PostgreSQL ${embedded.version}` : "PostgreSQL server"}) on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}`);
+  console.log(
+    `Throughline benchmark (${options.smoke ? "smoke" : "full"}, ${embedded ? `embedded PostgreSQL ${embedded.version}` : "PostgreSQL server"}) on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}`,
+  );
   try {
     if (parts.has("import")) await benchImport(dir);
     if (parts.has("reads")) await benchReads();

@@ -22,7 +22,9 @@ export async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) throw new CliError('--password-stdin expects the password on standard input, e.g. `echo "$PW" | npm run cli -- user add ...`.');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  return Buffer.concat(chunks)
+    .toString("utf8")
+    .replace(/\r?\n$/, "");
 }
 
 export function readJsonFile(file: string): unknown {

@@ -37,7 +37,8 @@ export function formatValue(metric: MetricCode, value: number): string {
 
 export function formatMargin(metric: MetricCode, margin: number): string {
   if (!Number.isFinite(margin)) return "";
-  const points = metric === "csat" ? `${margin.toFixed(1)} pts` : metric === "nps" ? `${margin.toFixed(0)}` : metric === "program" ? margin.toFixed(1) : margin.toFixed(2);
+  const points =
+    metric === "csat" ? `${margin.toFixed(1)} pts` : metric === "nps" ? `${margin.toFixed(0)}` : metric === "program" ? margin.toFixed(1) : margin.toFixed(2);
   return `± ${points}`;
 }
 

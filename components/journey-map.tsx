@@ -24,7 +24,12 @@ export function JourneyMapCard({ journey, editHref }: { journey: JourneyMap[numb
               {stage.touchpoints.map((tp) => (
                 <span className="chip" key={tp.touchpointId}>
                   {tp.name}
-                  {tp.momentOfTruth ? <span className="mot" title="Moment of truth"> ★</span> : null}
+                  {tp.momentOfTruth ? (
+                    <span className="mot" title="Moment of truth">
+                      {" "}
+                      ★
+                    </span>
+                  ) : null}
                   <br />
                   <span className="code">
                     {tp.departmentName} · {tp.ownerName ?? "unassigned"}

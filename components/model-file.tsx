@@ -37,8 +37,8 @@ export function ModelFile() {
     <section className="card" aria-labelledby={`${id}-title`} style={{ marginBottom: 16 }}>
       <h2 id={`${id}-title`}>Model file</h2>
       <p className="muted">
-        The whole model as one JSON file — the same as <code>npm run cli -- model export</code> and <code>model import</code>. Importing upserts by
-        code, email and name, so a file can be applied twice; a file with any problem writes nothing.
+        The whole model as one JSON file — the same as <code>npm run cli -- model export</code> and <code>model import</code>. Importing upserts by code, email
+        and name, so a file can be applied twice; a file with any problem writes nothing.
       </p>
       <div className="upload-row">
         <button type="button" onClick={() => void download()}>

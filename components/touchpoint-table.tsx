@@ -6,9 +6,18 @@ import { channelLabel, formatNumber } from "./format";
 
 type TouchpointRow = Awaited<ReturnType<typeof listTouchpoints>>[number];
 
-
 /** `editHref` adds a link per row to the touchpoint's setup form (admin pages). */
-export function TouchpointTable({ rows, caption, emptyText, editHref }: { rows: TouchpointRow[]; caption: string; emptyText: React.ReactNode; editHref?: (id: number) => string }) {
+export function TouchpointTable({
+  rows,
+  caption,
+  emptyText,
+  editHref,
+}: {
+  rows: TouchpointRow[];
+  caption: string;
+  emptyText: React.ReactNode;
+  editHref?: (id: number) => string;
+}) {
   if (rows.length === 0) return <EmptyState title="No touchpoints yet">{emptyText}</EmptyState>;
   return (
     <table className="data">
@@ -41,7 +50,12 @@ export function TouchpointTable({ rows, caption, emptyText, editHref }: { rows: 
             </td>
             <td>
               {row.name}
-              {row.momentOfTruth ? <span className="mot" title="Moment of truth"> ★</span> : null}
+              {row.momentOfTruth ? (
+                <span className="mot" title="Moment of truth">
+                  {" "}
+                  ★
+                </span>
+              ) : null}
               {row.active ? null : <span className="tag inactive"> inactive</span>}
             </td>
             <td>{channelLabel[row.channel]}</td>

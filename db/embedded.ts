@@ -217,7 +217,10 @@ async function stopStaleServer(clusterDir: string, log: (line: string) => void):
   const pid = readPostmasterPid(clusterDir);
   if (!pid || !isAlive(pid) || !isPostgresProcess(pid)) return;
   log(`stopping the PostgreSQL server (process ${pid}) that an earlier run left behind ...`);
-  for (const [signal, waitMs] of [["SIGINT", 30_000], ["SIGQUIT", 10_000]] as const) {
+  for (const [signal, waitMs] of [
+    ["SIGINT", 30_000],
+    ["SIGQUIT", 10_000],
+  ] as const) {
     process.kill(pid, signal); // SIGINT: fast shutdown (clean); SIGQUIT: immediate, recovered at the next start.
     const deadline = Date.now() + waitMs;
     while (isAlive(pid) && Date.now() < deadline) await sleep(100);
@@ -299,7 +302,9 @@ async function startCluster(dataDir: string, options: Required<Pick<EmbeddedOpti
       try {
         await cluster.initialise();
       } catch (error) {
-        throw new EmbeddedDatabaseError(`Could not create the embedded database in ${clusterDir}: ${(error as Error).message.split("\n")[0]} (log: ${logFile})`);
+        throw new EmbeddedDatabaseError(
+          `Could not create the embedded database in ${clusterDir}: ${(error as Error).message.split("\n")[0]} (log: ${logFile})`,
+        );
       }
     }
     try {
@@ -307,7 +312,8 @@ async function startCluster(dataDir: string, options: Required<Pick<EmbeddedOpti
       const postmasterPid = readPostmasterPid(clusterDir) ?? 0;
       const stop = async () => {
         // The server may already be gone (Ctrl-C reaches it directly): then there is nothing to wait for.
-        if (postmasterPid > 0 && isAlive(postmasterPid)) await withTimeout(cluster.stop(), 30_000, `PostgreSQL (process ${postmasterPid}) did not stop within 30 s.`);
+        if (postmasterPid > 0 && isAlive(postmasterPid))
+          await withTimeout(cluster.stop(), 30_000, `PostgreSQL (process ${postmasterPid}) did not stop within 30 s.`);
       };
       return { stop, port, password, initialised, logStream };
     } catch (error) {
@@ -369,7 +375,11 @@ async function ownServer(dataDir: string, options: EmbeddedOptions, log: (line: 
 }
 
 /** The running server of another process, once its owner has it ready; undefined when nobody serves it. */
-export async function runningServer(dataDir: string, waitMs = 120_000, log: (line: string) => void = () => {}): Promise<{ url: string; port: number; owner: OwnerRecord } | undefined> {
+export async function runningServer(
+  dataDir: string,
+  waitMs = 120_000,
+  log: (line: string) => void = () => {},
+): Promise<{ url: string; port: number; owner: OwnerRecord } | undefined> {
   const deadline = Date.now() + waitMs;
   let announced = false;
   for (;;) {
@@ -399,7 +409,16 @@ export async function openEmbeddedServer(options: EmbeddedOptions): Promise<Embe
   for (;;) {
     const running = await runningServer(dataDir, 120_000, log);
     if (running) {
-      return { url: running.url, adminUrl: running.url.replace(/\/[^/]+$/, "/postgres"), port: running.port, version: "", initialised: false, owned: false, markReady: () => {}, stop: async () => {} };
+      return {
+        url: running.url,
+        adminUrl: running.url.replace(/\/[^/]+$/, "/postgres"),
+        port: running.port,
+        version: "",
+        initialised: false,
+        owned: false,
+        markReady: () => {},
+        stop: async () => {},
+      };
     }
     try {
       return await ownServer(dataDir, options, log);
@@ -415,7 +434,10 @@ export async function openEmbeddedServer(options: EmbeddedOptions): Promise<Embe
  * A throwaway cluster in a new temporary directory (tests and benchmarks); `stop()` also removes it. Not
  * durable unless asked: a benchmark of the app's own settings asks.
  */
-export async function openTemporaryServer(owner: "test" | "bench", options: { durable?: boolean; log?: (line: string) => void } = {}): Promise<EmbeddedServer & { dataDir: string }> {
+export async function openTemporaryServer(
+  owner: "test" | "bench",
+  options: { durable?: boolean; log?: (line: string) => void } = {},
+): Promise<EmbeddedServer & { dataDir: string }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `throughline-${owner}-`));
   const server = await openEmbeddedServer({ dataDir, owner, durable: options.durable ?? false, log: options.log });
   return {
@@ -430,7 +452,10 @@ export async function openTemporaryServer(owner: "test" | "bench", options: { du
 
 /** Ctrl-C (SIGINT) and SIGTERM run `close` (which stops PostgreSQL cleanly) before the process ends. */
 export function stopOnSignals(close: () => Promise<void>, log: (line: string) => void = () => {}): void {
-  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const) {
     process.once(signal, () => {
       log(`${signal}: stopping the embedded PostgreSQL ...`);
       void close()

@@ -20,7 +20,10 @@ test("every view passes axe without serious violations", async ({ page }) => {
   await expect(page).toHaveURL(/\/journeys\/\d+/);
   await expectNoSeriousViolations(page, "journey");
 
-  await page.getByRole("link", { name: /^Order tracking/ }).first().click();
+  await page
+    .getByRole("link", { name: /^Order tracking/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/touchpoints\/\d+/);
   await expect(page.getByTestId("verbatims")).toBeVisible();
   await expectNoSeriousViolations(page, "touchpoint");

@@ -15,7 +15,9 @@ function qualtricsExport(): string {
   const lines = [
     "StartDate,EndDate,Status,ResponseId,RecipientEmail,Q1_NPS,Q3,Where",
     '"Start Date","End Date","Response Type","Response ID","Recipient Email","How likely are you to recommend us?","Anything else?","Where"',
-    ["startDate", "endDate", "status", "_recordId", "recipientEmail", "QID1", "QID3_TEXT", "Where"].map((id) => `"{""ImportId"":""${id}"",""timeZone"":""Europe/London""}"`).join(","),
+    ["startDate", "endDate", "status", "_recordId", "recipientEmail", "QID1", "QID3_TEXT", "Where"]
+      .map((id) => `"{""ImportId"":""${id}"",""timeZone"":""Europe/London""}"`)
+      .join(","),
   ];
   for (let i = 0; i < ROWS; i += 1) {
     const comment = i === 0 ? "E2E import: the bill came with a smile" : i % 5 === 0 ? "Fine" : "";
@@ -45,7 +47,12 @@ test("an admin uploads a Qualtrics file, fixes the mapping, previews, imports wi
   await expect(page.getByText("Detected: Qualtrics export")).toBeVisible();
   await expect(page.getByText(/Still needed: which touchpoint/)).toBeVisible();
   // The sample values are shown beside each column.
-  await expect(page.getByRole("table", { name: /Columns of the file/ }).getByRole("row").filter({ hasText: "Where" })).toContainText("PAY-BILL");
+  await expect(
+    page
+      .getByRole("table", { name: /Columns of the file/ })
+      .getByRole("row")
+      .filter({ hasText: "Where" }),
+  ).toContainText("PAY-BILL");
 
   // Preview without a touchpoint: the form says what is missing and nothing runs.
   await page.getByRole("button", { name: "Preview" }).click();
@@ -84,7 +91,9 @@ test("the upload and import routes refuse anyone who is not an admin", async ({ 
   expect(anonymous.status()).toBe(401);
   await signIn(page, demoAccounts.executive);
   await expect(page).toHaveURL(/\/overview$/);
-  const asExecutive = await page.request.post("/api/imports/uploads", { multipart: { file: { name: "a.csv", mimeType: "text/csv", buffer: Buffer.from("a\n1\n") } } });
+  const asExecutive = await page.request.post("/api/imports/uploads", {
+    multipart: { file: { name: "a.csv", mimeType: "text/csv", buffer: Buffer.from("a\n1\n") } },
+  });
   expect(asExecutive.status()).toBe(403);
   expect((await page.request.post("/api/imports/uploads/throughline-upload-abcdef/run", { data: {} })).status()).toBe(403);
   expect((await page.request.get("/api/imports/uploads/throughline-upload-abcdef/errors")).status()).toBe(403);

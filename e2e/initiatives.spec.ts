@@ -39,7 +39,10 @@ test("an owner starts an initiative on a touchpoint below target, posts an updat
   const candidates = evidence.getByRole("list", { name: "The touchpoint's comments" }).getByRole("listitem");
   await expect(candidates.first()).toContainText(/service charge/i);
   const quote = (await candidates.first().locator("blockquote").textContent()) ?? "";
-  await candidates.first().getByRole("button", { name: /^Link as evidence/ }).click();
+  await candidates
+    .first()
+    .getByRole("button", { name: /^Link as evidence/ })
+    .click();
   await expect(evidence.getByRole("list", { name: "Linked comments" }).getByText(quote, { exact: true })).toBeVisible();
   await expect(candidates.first().getByRole("button", { name: /^Unlink as evidence/ })).toBeVisible();
   await expect(page.getByText("1 comment", { exact: true })).toBeVisible();

@@ -22,7 +22,15 @@ test("an admin adds a touchpoint to a stage through the model file and the journ
 
   const dineIn = model.journeys.find((j) => j.name === "Dine-in evening")!;
   dineIn.stages.find((s) => s.name === "Arrive")!.touchpoints.push("ARR-COATS");
-  model.touchpoints.push({ code: "ARR-COATS", name: "Coat check", channel: "in_person", department: "Restaurant Operations", momentOfTruth: false, weight: 1, targets: {} });
+  model.touchpoints.push({
+    code: "ARR-COATS",
+    name: "Coat check",
+    channel: "in_person",
+    department: "Restaurant Operations",
+    momentOfTruth: false,
+    weight: 1,
+    targets: {},
+  });
   const edited = testInfo.outputPath("model.json");
   fs.writeFileSync(edited, JSON.stringify(model));
   await page.getByLabel("Apply a model file").setInputFiles(edited);

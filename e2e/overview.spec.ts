@@ -20,12 +20,20 @@ test("an executive drills from a heatmap cell to a touchpoint to its verbatims, 
   await page.emulateMedia({ media: "screen" });
 
   // Billing & Payments in the Dine-in evening › Pay stage.
-  await page.getByRole("row", { name: /Billing & Payments/ }).getByRole("cell").getByRole("link").first().click();
+  await page
+    .getByRole("row", { name: /Billing & Payments/ })
+    .getByRole("cell")
+    .getByRole("link")
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/journeys\/\d+\?.*departmentId=\d+/);
   await expect(page.getByRole("heading", { level: 1, name: "Dine-in evening" })).toBeVisible();
   await screenshot(page, "journey");
 
-  await page.getByRole("link", { name: /^The bill/ }).first().click();
+  await page
+    .getByRole("link", { name: /^The bill/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/touchpoints\/\d+/);
   await expect(page.getByRole("heading", { level: 1, name: /The bill/ })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Net Promoter Score" })).toBeVisible();
@@ -57,6 +65,9 @@ test("the owner of a touchpoint sees respondents' contact details in its comment
   await signIn(page, "graham@larderlane.example");
   await expect(page).toHaveURL(/\/my-touchpoints$/);
   await page.goto("/overview");
-  await page.getByRole("link", { name: /^The bill/ }).first().click();
+  await page
+    .getByRole("link", { name: /^The bill/ })
+    .first()
+    .click();
   await expect(page.getByTestId("verbatims")).toContainText("@mail.example");
 });

@@ -43,7 +43,11 @@ test("an admin creates a journey and reorders its stages by keyboard and by drag
   }
   await page.getByRole("button", { name: "Save stages" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Stages saved." })).toBeVisible();
-  const names = () => page.getByTestId("stage-row").locator("input[type=text]").evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+  const names = () =>
+    page
+      .getByTestId("stage-row")
+      .locator("input[type=text]")
+      .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
   await expect.poll(names).toEqual(["Order", "Wait", "Eat"]);
 
   // Keyboard: Space on the handle picks "Eat" up, ArrowUp moves it, Space drops it.

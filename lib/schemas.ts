@@ -28,8 +28,4 @@ export const entityIdText = z.coerce.number({ error: idMessage }).pipe(entityId)
 
 const noNul = (value: string) => !value.includes("\u0000");
 /** Text of at most `max` characters with no NUL character (PostgreSQL cannot store one). */
-export const text = (max: number) =>
-  z
-    .string()
-    .max(max, `must be at most ${max} characters`)
-    .refine(noNul, { message: "must not contain NUL characters" });
+export const text = (max: number) => z.string().max(max, `must be at most ${max} characters`).refine(noNul, { message: "must not contain NUL characters" });

@@ -23,7 +23,8 @@ export type AuditFilter = z.infer<typeof auditFilterSchema>;
 export async function listAuditEntries(db: Queryable, filter: AuditFilter) {
   const conditions: SQL[] = [];
   if (filter.who) conditions.push(ilike(auditLog.actorEmail, `%${filter.who.replace(/[%_\\]/g, "\\$&")}%`));
-  if (filter.what) conditions.push(filter.what.includes(".") ? eq(auditLog.action, filter.what) : ilike(auditLog.action, `${filter.what.replace(/[%_\\]/g, "\\$&")}.%`));
+  if (filter.what)
+    conditions.push(filter.what.includes(".") ? eq(auditLog.action, filter.what) : ilike(auditLog.action, `${filter.what.replace(/[%_\\]/g, "\\$&")}.%`));
   if (filter.from) conditions.push(gte(auditLog.createdAt, new Date(`${filter.from}T00:00:00Z`)));
   if (filter.to) conditions.push(lte(auditLog.createdAt, new Date(`${filter.to}T23:59:59.999Z`)));
   if (filter.before) conditions.push(lt(auditLog.id, filter.before));

@@ -4,9 +4,7 @@ import { sql } from "drizzle-orm";
 import type { DatabaseConnection } from "@/db/client";
 import type { DatabaseKind } from "@/server/config";
 
-export type HealthReport =
-  | { status: "ok"; database: DatabaseKind }
-  | { status: "unavailable"; database: DatabaseKind; message: string };
+export type HealthReport = { status: "ok"; database: DatabaseKind } | { status: "unavailable"; database: DatabaseKind; message: string };
 
 const HEALTH_TIMEOUT_MS = 2_000;
 

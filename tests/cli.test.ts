@@ -134,7 +134,10 @@ describe("cli", () => {
     expect((await cli(["import", "revert", batch])).stderr).toMatch(/Add --yes/);
     expect((await cli(["import", "revert", batch, "--yes"])).stdout).toMatch(`Reverted batch ${batch}: 2 responses removed.`);
     expect((await cli(["import", "list"])).stdout).toMatch(/\treverted$/m);
-    expect(await cli(["import", "revert", batch, "--yes"])).toMatchObject({ code: 1, stderr: expect.stringMatching(/is reverted; only imported batches can be reverted/) });
+    expect(await cli(["import", "revert", batch, "--yes"])).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/is reverted; only imported batches can be reverted/),
+    });
     expect(await cli(["import", "revert", "99999999999", "--yes"])).toMatchObject({ code: 1, stderr: expect.stringMatching(/not a batch number/) });
     const [row] = await database.db.execute<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'import.revert'`);
     expect(row!.n).toBe(1);

@@ -43,7 +43,14 @@ describe("n is distinct responses", () => {
 
   it("stays at the number of responses when a touchpoint sits in two journeys and two stages", async () => {
     const model = structuredClone(testModel);
-    model.journeys.push({ name: "Takeaway", persona: "A quick lunch", stages: [{ name: "Collect", touchpoints: ["SVC-HOST", "BIL-BILL"] }, { name: "Again", touchpoints: ["SVC-HOST"] }] });
+    model.journeys.push({
+      name: "Takeaway",
+      persona: "A quick lunch",
+      stages: [
+        { name: "Collect", touchpoints: ["SVC-HOST", "BIL-BILL"] },
+        { name: "Again", touchpoints: ["SVC-HOST"] },
+      ],
+    });
     await importModel(database.db, actor, model);
     const row = await program();
     expect(row.n.score).toBe(90);
@@ -56,17 +63,34 @@ describe("n is distinct responses", () => {
   it("never exceeds the responses behind it, whatever the placements (property)", () => {
     const scales = new Map([["csat", { kind: "csat" as const, scaleMin: 1, scaleMax: 5, direction: "higher_is_better" as const }]]);
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 6 }), fc.array(fc.array(fc.array(fc.nat(5), { maxLength: 4 }), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }), (sizes, placements) => {
-        const touchpoints = sizes.map((_, i) => ({ id: i + 1, importance: 1, departmentId: 1 }));
-        const valid = (index: number) => (index % sizes.length) + 1;
-        const journeys = placements.map((stages, j) => ({ id: j + 1, stages: stages.map((ids, s) => ({ id: j * 10 + s + 1, touchpointIds: ids.map(valid) })) }));
-        const counts = sizes.map((n, i) => ({ touchpointId: i + 1, metricCode: "csat", responseCount: n, promoters: 0, passives: 0, detractors: 0, topBox: Math.floor(n / 2), sum: n * 3, sumOfSquares: n * 10 }));
-        const tree = buildExperienceTree({ touchpoints, journeys, departmentIds: [1], scales, counts, minimumSample: 30 });
-        const placed = new Set(journeys.flatMap((j) => j.stages.flatMap((s) => s.touchpointIds)));
-        const behind = [...placed].reduce((sum, id) => sum + sizes[id - 1]!, 0);
-        expect(tree.program.n).toBe(behind);
-        for (const journey of journeys) expect(tree.journeys.get(journey.id)!.n).toBeLessThanOrEqual(behind);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.array(fc.array(fc.nat(5), { maxLength: 4 }), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 3 }),
+        (sizes, placements) => {
+          const touchpoints = sizes.map((_, i) => ({ id: i + 1, importance: 1, departmentId: 1 }));
+          const valid = (index: number) => (index % sizes.length) + 1;
+          const journeys = placements.map((stages, j) => ({
+            id: j + 1,
+            stages: stages.map((ids, s) => ({ id: j * 10 + s + 1, touchpointIds: ids.map(valid) })),
+          }));
+          const counts = sizes.map((n, i) => ({
+            touchpointId: i + 1,
+            metricCode: "csat",
+            responseCount: n,
+            promoters: 0,
+            passives: 0,
+            detractors: 0,
+            topBox: Math.floor(n / 2),
+            sum: n * 3,
+            sumOfSquares: n * 10,
+          }));
+          const tree = buildExperienceTree({ touchpoints, journeys, departmentIds: [1], scales, counts, minimumSample: 30 });
+          const placed = new Set(journeys.flatMap((j) => j.stages.flatMap((s) => s.touchpointIds)));
+          const behind = [...placed].reduce((sum, id) => sum + sizes[id - 1]!, 0);
+          expect(tree.program.n).toBe(behind);
+          for (const journey of journeys) expect(tree.journeys.get(journey.id)!.n).toBeLessThanOrEqual(behind);
+        },
+      ),
       { numRuns: 200, seed: 12 },
     );
   });

@@ -35,7 +35,10 @@ const cliEnv = (dataDir: string): NodeJS.ProcessEnv => {
 /** Start the stand-in app in a child process; resolves once it serves. */
 async function startOwner(dataDir: string): Promise<{ child: ChildProcess; port: number }> {
   // Node itself (not the tsx wrapper), so that the pid signalled is the owner's.
-  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/embedded-owner.ts", dataDir], { stdio: ["ignore", "pipe", "inherit"], env: cliEnv(dataDir) });
+  const child = spawn(process.execPath, ["--import", "tsx", "tests/support/embedded-owner.ts", dataDir], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: cliEnv(dataDir),
+  });
   const firstLine = await new Promise<string>((resolve, reject) => {
     readline.createInterface({ input: child.stdout! }).once("line", resolve);
     child.once("exit", (code) => reject(new Error(`owner exited with ${code}`)));
@@ -81,7 +84,9 @@ describe("the embedded PostgreSQL, owned by this process", () => {
 
   it("listens on loopback only, with no Unix socket, and refuses a wrong password", async () => {
     const sql = postgres(server.url, { max: 1 });
-    const [settings] = await sql<{ listen: string; sockets: string }[]>`select current_setting('listen_addresses') as listen, current_setting('unix_socket_directories') as sockets`;
+    const [settings] = await sql<
+      { listen: string; sockets: string }[]
+    >`select current_setting('listen_addresses') as listen, current_setting('unix_socket_directories') as sockets`;
     await sql.end();
     expect(settings).toEqual({ listen: "127.0.0.1", sockets: "" });
     const intruder = postgres(`postgres://throughline:guess@127.0.0.1:${server.port}/throughline`, { max: 1, connect_timeout: 5 });
@@ -99,7 +104,9 @@ describe("the embedded PostgreSQL, owned by this process", () => {
   it("refuses a second app on the same directory at once, saying what to do", async () => {
     // waitMs would let it wait for a CLI command; another app is refused without waiting.
     const started = Date.now();
-    await expect(openEmbeddedServer({ dataDir, owner: "app", waitMs: 60_000 })).rejects.toThrow(/in use by Throughline \(process \d+.*Stop that app first.*THROUGHLINE_DATA_DIR/s);
+    await expect(openEmbeddedServer({ dataDir, owner: "app", waitMs: 60_000 })).rejects.toThrow(
+      /in use by Throughline \(process \d+.*Stop that app first.*THROUGHLINE_DATA_DIR/s,
+    );
     expect(Date.now() - started).toBeLessThan(30_000);
   });
 

@@ -11,7 +11,11 @@ let database: TestDatabase;
 let caller: ReturnType<typeof createCaller>;
 beforeAll(async () => {
   database = await createTestDatabase();
-  const id = await addUser(database.db, { id: null, email: "test" }, { email: "first@test.example", name: "First Admin", role: "admin", password: "long enough pw" });
+  const id = await addUser(
+    database.db,
+    { id: null, email: "test" },
+    { email: "first@test.example", name: "First Admin", role: "admin", password: "long enough pw" },
+  );
   caller = createCaller({ db: database.db, user: await activeUserById(database.db, id) });
 });
 afterAll(() => database.close());

@@ -33,7 +33,15 @@ describe("experience tree", () => {
           const detractors = Math.min(g.npsN - promoters, Math.round(g.npsN * g.detractorShare));
           return [
             { ...emptyCounts(), touchpointId: i + 1, metricCode: "csat", responseCount: g.csatN, topBox: top },
-            { ...emptyCounts(), touchpointId: i + 1, metricCode: "nps", responseCount: g.npsN, promoters, detractors, passives: g.npsN - promoters - detractors },
+            {
+              ...emptyCounts(),
+              touchpointId: i + 1,
+              metricCode: "nps",
+              responseCount: g.npsN,
+              promoters,
+              detractors,
+              passives: g.npsN - promoters - detractors,
+            },
           ].filter((c) => c.responseCount > 0);
         });
         const stages = [0, 1, 2, 3].map((s) => ({ id: s + 100, touchpointIds: touchpoints.filter((_, i) => generated[i]!.stage === s).map((t) => t.id) }));

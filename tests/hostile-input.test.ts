@@ -25,7 +25,21 @@ type ZodLike = { _zod?: { def: Record<string, unknown> & { type: string } }; sha
 const defOf = (schema: unknown) => (schema as ZodLike)?._zod?.def;
 
 const hostileString = fc.oneof(
-  fc.constantFrom("", "\u0000", "a\u0000b", "2026-02-30", "2026-13-45", "9999-12-31", "0000-01-01", "2026-Q9", "1e309", "-1", "' or 1=1 --", "NaN", "2026-01-01"),
+  fc.constantFrom(
+    "",
+    "\u0000",
+    "a\u0000b",
+    "2026-02-30",
+    "2026-13-45",
+    "9999-12-31",
+    "0000-01-01",
+    "2026-Q9",
+    "1e309",
+    "-1",
+    "' or 1=1 --",
+    "NaN",
+    "2026-01-01",
+  ),
   fc.string({ maxLength: 12 }),
   fc.constant("x".repeat(20_000)),
 );
@@ -87,7 +101,9 @@ function arbitraryFor(schema: unknown, depth = 0): fc.Arbitrary<unknown> {
 async function fingerprint(): Promise<string> {
   // Every table's row count: a refused call must leave them all as they were.
   const tables = await database.db.execute<{ name: string }>(sql`select tablename as name from pg_tables where schemaname = 'public' order by 1`);
-  const counts = await Promise.all(tables.map(async (t) => `${t.name}=${(await database.db.execute<{ n: number }>(sql.raw(`select count(*)::int as n from "${t.name}"`)))[0]!.n}`));
+  const counts = await Promise.all(
+    tables.map(async (t) => `${t.name}=${(await database.db.execute<{ n: number }>(sql.raw(`select count(*)::int as n from "${t.name}"`)))[0]!.n}`),
+  );
   return counts.join(",");
 }
 
@@ -110,7 +126,9 @@ describe("hostile input to every procedure", () => {
             await call(path, value);
           } catch (error) {
             const code = error instanceof TRPCError ? error.code : "NOT_A_TRPC_ERROR";
-            expect(code, `${path}(${JSON.stringify(value)?.slice(0, 200)}) → ${String((error as Error).cause ?? error)}`).not.toMatch(/INTERNAL_SERVER_ERROR|NOT_A_TRPC_ERROR/);
+            expect(code, `${path}(${JSON.stringify(value)?.slice(0, 200)}) → ${String((error as Error).cause ?? error)}`).not.toMatch(
+              /INTERNAL_SERVER_ERROR|NOT_A_TRPC_ERROR/,
+            );
             if (procedure._def.type === "mutation") expect(await fingerprint(), `${path} wrote on refusal`).toBe(before);
           }
         }),

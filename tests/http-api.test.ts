@@ -70,7 +70,10 @@ describe("GET /api/v1/scores", () => {
     expect((await get("level=program&from=2026-02-01&to=2026-01-01")).status).toBe(400);
     const notADate = await get("level=program&from=yesterday&to=2026-01-01");
     expect(notADate.status).toBe(400);
-    expect(await notADate.json()).toMatchObject({ error: "from: use YYYY-MM-DD, e.g. 2026-01-31", problems: [{ parameter: "from", message: "use YYYY-MM-DD, e.g. 2026-01-31" }] });
+    expect(await notADate.json()).toMatchObject({
+      error: "from: use YYYY-MM-DD, e.g. 2026-01-31",
+      problems: [{ parameter: "from", message: "use YYYY-MM-DD, e.g. 2026-01-31" }],
+    });
   });
 
   it("refuses days that are not on the calendar, with words and a 400", async () => {
@@ -84,7 +87,9 @@ describe("GET /api/v1/scores", () => {
   it("refuses a period past max_period_years, or a grain with too many periods, saying the limit", async () => {
     const tooLong = await get("level=program&from=2000-01-01&to=9999-12-31&grain=month");
     expect(tooLong.status).toBe(400);
-    expect(await tooLong.json()).toMatchObject({ problems: [{ parameter: "to", message: expect.stringMatching(/at most 10 years \(setting max_period_years\)/) }] });
+    expect(await tooLong.json()).toMatchObject({
+      problems: [{ parameter: "to", message: expect.stringMatching(/at most 10 years \(setting max_period_years\)/) }],
+    });
     await writeSetting(database.db, { id: null, email: "test" }, { key: "max_period_years", value: 50 });
     const manyMonths = await get("level=program&from=2000-01-01&to=2039-12-31&grain=month");
     expect(manyMonths.status).toBe(400);
@@ -158,7 +163,9 @@ describe("POST /api/v1/responses", () => {
     const second = (await (await post([response(1), response(3, { touchpoint: "NOPE" })])).json()) as { problems: Array<{ path: string; message: string }> };
     expect(second.problems).toEqual([{ path: "1.touchpoint", message: 'unknown touchpoint code "NOPE"' }]);
     expect((await post("not json")).status).toBe(400);
-    const [row] = await database.db.execute<{ n: number }>(sql`select count(*)::int as n from survey_responses where source = 'api' and external_id like 'push-%'`);
+    const [row] = await database.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from survey_responses where source = 'api' and external_id like 'push-%'`,
+    );
     expect(row!.n).toBe(0);
   });
 
@@ -190,7 +197,10 @@ describe("POST /api/v1/imports", () => {
     expect(await ok.json()).toMatchObject({ status: "imported", format: "csv", imported: 2 });
     const refused = await upload(csv(["u3,BIL-BILL,2026-05-03,9"]));
     expect(refused.status).toBe(422);
-    expect(await refused.json()).toMatchObject({ status: "refused", rejections: [{ row: 1, column: "How satisfied were you?", message: "CSAT 9 is outside 1–5" }] });
+    expect(await refused.json()).toMatchObject({
+      status: "refused",
+      rejections: [{ row: 1, column: "How satisfied were you?", message: "CSAT 9 is outside 1–5" }],
+    });
     const dry = await upload(csv(["u4,BIL-BILL,2026-05-03,3"]), { dryRun: "true" });
     expect(await dry.json()).toMatchObject({ status: "previewed", valid: 1 });
   });

@@ -18,7 +18,10 @@ let runs = 0;
 
 const valid =
   "id,touchpoint,date,How likely are you to recommend us?,How satisfied were you?,Any comments?\n" +
-  Array.from({ length: 12 }, (_, i) => `F${i},${i % 2 ? "SVC-HOST" : "BIL-BILL"},2026-04-${10 + i} 12:00:00,${i % 11},${1 + (i % 5)},"note ""${i}"", fine"`).join("\n") +
+  Array.from(
+    { length: 12 },
+    (_, i) => `F${i},${i % 2 ? "SVC-HOST" : "BIL-BILL"},2026-04-${10 + i} 12:00:00,${i % 11},${1 + (i % 5)},"note ""${i}"", fine"`,
+  ).join("\n") +
   "\n";
 
 beforeAll(async () => {
@@ -66,7 +69,11 @@ describe("import fuzzing", () => {
 
   it("survives random mutations of a valid export", async () => {
     const mutation = fc.array(
-      fc.record({ at: fc.nat({ max: valid.length - 1 }), cut: fc.nat({ max: 5 }), insert: fc.constantFrom("", ",", '"', "\n", "\r\n", "x", "99", ";", "\u0000", "é") }),
+      fc.record({
+        at: fc.nat({ max: valid.length - 1 }),
+        cut: fc.nat({ max: 5 }),
+        insert: fc.constantFrom("", ",", '"', "\n", "\r\n", "x", "99", ";", "\u0000", "é"),
+      }),
       { minLength: 1, maxLength: 6 },
     );
     await fc.assert(

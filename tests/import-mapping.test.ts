@@ -51,7 +51,14 @@ describe("proposed mappings", () => {
     const [first, preview] = file.data.map((record) => validateRecord(record, ctx));
     expect(first).toMatchObject({
       kind: "valid",
-      response: { touchpointId: 1, nps: 9, csat: 5, externalId: "R_1a", respondentEmail: "ana@example.com", comment: 'Lovely evening,\r\nthe "bill" was clear' },
+      response: {
+        touchpointId: 1,
+        nps: 9,
+        csat: 5,
+        externalId: "R_1a",
+        respondentEmail: "ana@example.com",
+        comment: 'Lovely evening,\r\nthe "bill" was clear',
+      },
     });
     expect(first?.kind === "valid" && first.response.respondedAt).toEqual(new Date("2026-03-01T17:04:40Z"));
     expect(preview).toEqual({ kind: "skipped", reason: "preview, test or spam response" });
@@ -99,7 +106,8 @@ describe("row validation", () => {
     comment: "comment",
   };
   const ctx: ValidationContext = { keys, mapping, touchpointIds, scales };
-  const row = (over: Partial<Record<(typeof keys)[number], string>>) => keys.map((k) => over[k] ?? { id: "1", touchpoint: "PAY-BILL", date: "2026-03-01", nps: "9", csat: "Happy", comment: "" }[k]!);
+  const row = (over: Partial<Record<(typeof keys)[number], string>>) =>
+    keys.map((k) => over[k] ?? { id: "1", touchpoint: "PAY-BILL", date: "2026-03-01", nps: "9", csat: "Happy", comment: "" }[k]!);
 
   it("rejects an NPS of 11", () => {
     expect(validateRecord(row({ nps: "11" }), ctx)).toEqual({ kind: "rejected", problems: [{ column: "nps", message: "NPS 11 is outside 0–10" }] });

@@ -31,7 +31,10 @@ function writeFile(name: string, rows: string[]): string {
   return file;
 }
 
-const goodRows = Array.from({ length: 40 }, (_, i) => `2026-03-01 10:00:00,2026-03-0${1 + (i % 5)} 18:00:00,IP Address,R_${i},${i % 11},${1 + (i % 5)},"comment ${i}",BIL-BILL`);
+const goodRows = Array.from(
+  { length: 40 },
+  (_, i) => `2026-03-01 10:00:00,2026-03-0${1 + (i % 5)} 18:00:00,IP Address,R_${i},${i % 11},${1 + (i % 5)},"comment ${i}",BIL-BILL`,
+);
 
 async function rollups() {
   return database.db.execute(sql`select * from touchpoint_daily_rollups order by 1, 2, 3`);
@@ -51,13 +54,24 @@ describe("import pipeline", () => {
   it("previews a dry run without writing anything", async () => {
     const file = writeFile("dry.csv", [...goodRows, "2026-03-01 10:00:00,2026-03-01 18:00:00,Survey Preview,R_p,9,5,,BIL-BILL"]);
     const summary = await importFile(database.db, file, { fileName: "dry.csv", dryRun: true, actor });
-    expect(summary).toMatchObject({ status: "previewed", format: "qualtrics", rowsRead: 41, valid: 40, rejected: 0, skipped: { "preview, test or spam response": 1 } });
+    expect(summary).toMatchObject({
+      status: "previewed",
+      format: "qualtrics",
+      rowsRead: 41,
+      valid: 40,
+      rejected: 0,
+      skipped: { "preview, test or spam response": 1 },
+    });
     const [row] = await database.db.execute<{ n: number }>(sql`select count(*)::int as n from survey_responses`);
     expect(row!.n).toBe(0);
   });
 
   it("refuses a file with rejected rows, listing them, and writes nothing", async () => {
-    const file = writeFile("bad.csv", [...goodRows.slice(0, 5), "2026-03-01 10:00:00,2026-03-01 18:00:00,IP Address,R_bad,11,5,,BIL-BILL", "x,not a date,IP Address,R_bad2,5,5,,NOPE"]);
+    const file = writeFile("bad.csv", [
+      ...goodRows.slice(0, 5),
+      "2026-03-01 10:00:00,2026-03-01 18:00:00,IP Address,R_bad,11,5,,BIL-BILL",
+      "x,not a date,IP Address,R_bad2,5,5,,NOPE",
+    ]);
     const summary = await importFile(database.db, file, { fileName: "bad.csv", actor });
     expect(summary.status).toBe("refused");
     expect(summary.rejected).toBe(2);
@@ -66,7 +80,9 @@ describe("import pipeline", () => {
       { row: 7, column: "touchpoint", message: 'unknown touchpoint code "NOPE"' },
       { row: 7, column: "EndDate", message: '"not a date" is not a date (iso)' },
     ]);
-    const [row] = await database.db.execute<{ n: number }>(sql`select (select count(*)::int from survey_responses) + (select count(*)::int from import_batches) as n`);
+    const [row] = await database.db.execute<{ n: number }>(
+      sql`select (select count(*)::int from survey_responses) + (select count(*)::int from import_batches) as n`,
+    );
     expect(row!.n).toBe(0);
   });
 
@@ -74,7 +90,9 @@ describe("import pipeline", () => {
     const file = writeFile("valid-only.csv", [...goodRows.slice(0, 5), "2026-03-01 10:00:00,2026-03-01 18:00:00,IP Address,R_bad,11,5,,BIL-BILL"]);
     const summary = await importFile(database.db, file, { fileName: "valid-only.csv", validOnly: true, actor });
     expect(summary).toMatchObject({ status: "imported", imported: 5, rejected: 1 });
-    const [batch] = await database.db.execute<{ decision: string; rows_rejected: number }>(sql`select decision, rows_rejected from import_batches where id = ${summary.batchId}`);
+    const [batch] = await database.db.execute<{ decision: string; rows_rejected: number }>(
+      sql`select decision, rows_rejected from import_batches where id = ${summary.batchId}`,
+    );
     expect(batch).toEqual({ decision: "valid_only", rows_rejected: 1 });
   });
 
@@ -90,7 +108,10 @@ describe("import pipeline", () => {
 
   it("reverting a batch restores the roll-ups exactly (compared with a rebuild)", async () => {
     const before = await rollups();
-    const file = writeFile("later.csv", goodRows.map((r) => r.replace(/R_(\d+)/, "L_$1")));
+    const file = writeFile(
+      "later.csv",
+      goodRows.map((r) => r.replace(/R_(\d+)/, "L_$1")),
+    );
     const summary = await importFile(database.db, file, { fileName: "later.csv", actor });
     expect(summary.imported).toBe(40);
     expect(await rollups()).not.toEqual(before);

@@ -22,9 +22,19 @@ let IMPORT: (request: Request) => Promise<Response>;
 const PNG = Buffer.from("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000a49444154789c6300010000050001", "hex");
 const files: Record<string, { name: string; bytes: Buffer; message: RegExp; status: number }> = {
   "a header and no data rows": { name: "empty.csv", bytes: Buffer.from("id,touchpoint,date,nps\n"), message: /the file has no responses/i, status: 422 },
-  "a damaged XLSX": { name: "broken.xlsx", bytes: Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]), message: /not a readable XLSX|could not be read/, status: 400 },
+  "a damaged XLSX": {
+    name: "broken.xlsx",
+    bytes: Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(200, 7)]),
+    message: /not a readable XLSX|could not be read/,
+    status: 400,
+  },
   "a PNG image named .csv": { name: "photo.csv", bytes: PNG, message: /not a text file \(it looks like a PNG image\)/, status: 400 },
-  "a PDF named .csv": { name: "report.csv", bytes: Buffer.from("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n"), message: /looks like a PDF document/, status: 400 },
+  "a PDF named .csv": {
+    name: "report.csv",
+    bytes: Buffer.from("%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n"),
+    message: /looks like a PDF document/,
+    status: 400,
+  },
 };
 
 async function batches(): Promise<number> {
@@ -64,7 +74,9 @@ describe.each(Object.entries(files))("%s", (_label, file) => {
   it(`is refused by POST /api/v1/imports with ${file.status} and words`, async () => {
     const form = new FormData();
     form.set("file", new Blob([new Uint8Array(file.bytes)]), file.name);
-    const response = await IMPORT(new Request("http://localhost/api/v1/imports", { method: "POST", body: form, headers: { authorization: `Bearer ${token}` } }));
+    const response = await IMPORT(
+      new Request("http://localhost/api/v1/imports", { method: "POST", body: form, headers: { authorization: `Bearer ${token}` } }),
+    );
     expect(response.status).toBe(file.status);
     expect(((await response.json()) as { error: string }).error).toMatch(file.message);
     expect(await batches()).toBe(0);
@@ -73,9 +85,13 @@ describe.each(Object.entries(files))("%s", (_label, file) => {
 
 describe("a malformed multipart upload", () => {
   it("is a 400 that says what to send", async () => {
-    const body = "--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\nid,nps\n1,9\n"; // never closed
+    const body = '--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nid,nps\n1,9\n'; // never closed
     const response = await IMPORT(
-      new Request("http://localhost/api/v1/imports", { method: "POST", body, headers: { authorization: `Bearer ${token}`, "content-type": "multipart/form-data; boundary=xyz" } }),
+      new Request("http://localhost/api/v1/imports", {
+        method: "POST",
+        body,
+        headers: { authorization: `Bearer ${token}`, "content-type": "multipart/form-data; boundary=xyz" },
+      }),
     );
     expect(response.status).toBe(400);
     expect(((await response.json()) as { error: string }).error).toMatch(/multipart\/form-data.*field named file/);

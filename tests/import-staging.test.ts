@@ -88,7 +88,12 @@ describe("staged browser uploads", () => {
     const report = fs.readFileSync(errorReportPath(upload), "utf8").trim().split("\n");
     expect(report[0]).toBe("row,column,problem");
     expect(report).toHaveLength(1 + 3);
-    expect(report.slice(1).map((line) => line.split(",").slice(0, 2).join(",")).sort()).toEqual(["2501,Stars", "2502,When", "2502,Where"]);
+    expect(
+      report
+        .slice(1)
+        .map((line) => line.split(",").slice(0, 2).join(","))
+        .sort(),
+    ).toEqual(["2501,Stars", "2502,When", "2502,Where"]);
 
     const refused = await run(upload, "import");
     expect(refused.at(-1)).toMatchObject({ type: "result", summary: { status: "refused" } });

@@ -60,7 +60,10 @@ describe("XLSX import", () => {
 
   it("refuses a workbook that expands past the limit, before parsing it", async () => {
     const long = "x".repeat(2_000);
-    const file = await workbook("bomb.xlsx", Array.from({ length: 1_500 }, (_, i) => [`B${i}`, "SVC-HOST", new Date(Date.UTC(2026, 2, 1)), 4, `${long}${i}`]));
+    const file = await workbook(
+      "bomb.xlsx",
+      Array.from({ length: 1_500 }, (_, i) => [`B${i}`, "SVC-HOST", new Date(Date.UTC(2026, 2, 1)), 4, `${long}${i}`]),
+    );
     expect(fs.statSync(file).size).toBeLessThan(1_048_576);
     expect(await uncompressedSize(file)).toBeGreaterThan(1_048_576);
     await writeSetting(database.db, actor, { key: "max_xlsx_expanded_mb", value: 1 });

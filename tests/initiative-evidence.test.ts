@@ -22,7 +22,11 @@ const response: Record<string, number> = {};
 let revertableBatchId: number;
 
 const as = (user: People["owner"]) => createCaller({ db: database.db, user });
-const codeOf = (promise: Promise<unknown>) => promise.then(() => "OK", (error: unknown) => (error instanceof TRPCError ? error.code : String(error)));
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "OK",
+    (error: unknown) => (error instanceof TRPCError ? error.code : String(error)),
+  );
 const at = (day: number, hour = 12) => new Date(Date.UTC(2026, 3, day, hour));
 
 beforeAll(async () => {
@@ -31,9 +35,20 @@ beforeAll(async () => {
   const ids = await database.db.execute<{ id: number; code: string }>(sql`select id, code from touchpoints`);
   hostId = ids.find((t) => t.code === "SVC-HOST")!.id;
   billId = ids.find((t) => t.code === "BIL-BILL")!.id;
-  const host = (externalId: string, respondedAt: Date, fields: Partial<ResponseInput>): ResponseInput => ({ touchpointId: hostId, respondedAt, externalId, ...fields });
+  const host = (externalId: string, respondedAt: Date, fields: Partial<ResponseInput>): ResponseInput => ({
+    touchpointId: hostId,
+    respondedAt,
+    externalId,
+    ...fields,
+  });
   const rows: ResponseInput[] = [
-    host("door", at(20), { comment: "We waited twenty minutes at the DOOR.", csat: 2, nps: 3, respondentEmail: "pat@mail.example", respondentName: "Pat Guest" }),
+    host("door", at(20), {
+      comment: "We waited twenty minutes at the DOOR.",
+      csat: 2,
+      nps: 3,
+      respondentEmail: "pat@mail.example",
+      respondentName: "Pat Guest",
+    }),
     host("smile", at(21), { comment: "Warm welcome, lovely smile.", csat: 5, respondentEmail: "sam@mail.example", respondentName: "Sam Guest" }),
     host("percent", at(22), { comment: "100% the slowest host stand in town.", csat: 1, ces: 2 }),
     host("silent", at(23), { csat: 3 }), // an answer without a comment: nothing to cite
@@ -43,11 +58,14 @@ beforeAll(async () => {
   ];
   await ingestBatch(database.db, { fileName: "f", fileHash: "f", sourceFormat: "test", source: "api" }, rows);
   revertableBatchId = (
-    await ingestBatch(database.db, { fileName: "g", fileHash: "g", sourceFormat: "test", source: "api" }, [host("later", at(24), { comment: "Imported by mistake.", csat: 2 })])
+    await ingestBatch(database.db, { fileName: "g", fileHash: "g", sourceFormat: "test", source: "api" }, [
+      host("later", at(24), { comment: "Imported by mistake.", csat: 2 }),
+    ])
   ).batchId;
   // Timestamps a JavaScript Date cannot hold: a cursor rounded to the millisecond would skip or repeat these.
   await database.db.execute(sql`update survey_responses set responded_at = responded_at + (id % 7) * interval '1 microsecond' where external_id like 'page%'`);
-  for (const row of await database.db.select({ id: surveyResponses.id, externalId: surveyResponses.externalId }).from(surveyResponses)) response[row.externalId] = row.id;
+  for (const row of await database.db.select({ id: surveyResponses.id, externalId: surveyResponses.externalId }).from(surveyResponses))
+    response[row.externalId] = row.id;
 });
 afterAll(() => database.close());
 
@@ -64,14 +82,21 @@ describe("evidence: linking and reading", () => {
     await owner.linkEvidence({ initiativeId: initiative.id, responseId: response.percent! });
 
     const evidence = (await as(people.executive).initiatives.evidence({ initiativeId: initiative.id })).items;
-    expect(evidence.map((e) => e.comment)).toEqual(["100% the slowest host stand in town.", "Warm welcome, lovely smile.", "We waited twenty minutes at the DOOR."]);
+    expect(evidence.map((e) => e.comment)).toEqual([
+      "100% the slowest host stand in town.",
+      "Warm welcome, lovely smile.",
+      "We waited twenty minutes at the DOOR.",
+    ]);
     expect(evidence[2]).toMatchObject({ responseId: response.door, respondedAt: at(20), nps: 3, csat: 2, ces: null, linkedByName: "Olive Owner" });
     expect(evidence[2]!.linkedAt).toBeInstanceOf(Date);
     expect(Object.keys(evidence[0]!).sort()).toEqual(["ces", "comment", "csat", "linkedAt", "linkedByName", "nps", "respondedAt", "responseId"]);
     expect(JSON.stringify(evidence)).not.toMatch(/pat@mail\.example|Pat Guest|sam@mail|Sam Guest/);
 
     expect(await owner.unlinkEvidence({ initiativeId: initiative.id, responseId: response.smile! })).toMatchObject({ linked: false, changed: true });
-    expect((await as(people.otherOwner).initiatives.evidence({ initiativeId: initiative.id })).items.map((e) => e.responseId)).toEqual([response.percent, response.door]);
+    expect((await as(people.otherOwner).initiatives.evidence({ initiativeId: initiative.id })).items.map((e) => e.responseId)).toEqual([
+      response.percent,
+      response.door,
+    ]);
     // Another initiative on the same touchpoint has evidence of its own.
     expect((await owner.evidence({ initiativeId: (await hostInitiative("Other")).id })).items).toEqual([]);
   });
@@ -118,7 +143,13 @@ describe("evidence: linking and reading", () => {
       .orderBy(auditLog.id);
     expect(entries).toMatchObject([
       { action: "initiative.evidence.link", entityType: "initiative", actorEmail: "admin@test.example", before: null, after: { responseId: response.percent } },
-      { action: "initiative.evidence.unlink", entityType: "initiative", actorEmail: "olive@test.example", before: { responseId: response.percent }, after: null },
+      {
+        action: "initiative.evidence.unlink",
+        entityType: "initiative",
+        actorEmail: "olive@test.example",
+        before: { responseId: response.percent },
+        after: null,
+      },
     ]);
   });
 
@@ -206,7 +237,11 @@ describe("evidence: finding comments to link", () => {
     expect((await search("nobody wrote this")).rows).toEqual([]);
     // The touchpoint page's comment search finds the same ones: one search, not two that drift apart.
     for (const text of ["door", "0%", "paging comment 1"]) {
-      const onThePage = await listVerbatims(database.db, { touchpointId: hostId, from: "2026-01-01", to: "2026-12-31", search: text, limit: 200 }, { includePersonalData: false, privacyThreshold: false });
+      const onThePage = await listVerbatims(
+        database.db,
+        { touchpointId: hostId, from: "2026-01-01", to: "2026-12-31", search: text, limit: 200 },
+        { includePersonalData: false, privacyThreshold: false },
+      );
       expect(onThePage.rows.map((r) => r.id).sort()).toEqual((await search(text)).rows.map((r) => r.id).sort());
     }
   });

@@ -16,7 +16,11 @@ let people: Awaited<ReturnType<typeof seedTestModel>>;
 let hostId: number;
 let billId: number;
 const as = (user: Awaited<ReturnType<typeof seedTestModel>>["owner"]) => createCaller({ db: database.db, user });
-const codeOf = (promise: Promise<unknown>) => promise.then(() => "OK", (error: unknown) => (error instanceof TRPCError ? error.code : String(error)));
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "OK",
+    (error: unknown) => (error instanceof TRPCError ? error.code : String(error)),
+  );
 
 /** CSAT answers on the host touchpoint: `top` fives and the rest twos, one a day from `firstDay` of `month` (1-based). */
 function csat(month: number, count: number, top: number, tag: string): ResponseInput[] {
@@ -41,7 +45,13 @@ afterAll(() => database.close());
 
 describe("initiatives: who may change what", () => {
   it("lets an owner create on their own touchpoint and refuses another owner's and executives' attempts through every procedure", async () => {
-    const mine = await as(people.owner).initiatives.create({ touchpointId: hostId, title: "Greet within a minute", metricCode: "csat", startDate: "2026-03-01", status: "in_progress" });
+    const mine = await as(people.owner).initiatives.create({
+      touchpointId: hostId,
+      title: "Greet within a minute",
+      metricCode: "csat",
+      startDate: "2026-03-01",
+      status: "in_progress",
+    });
     const theirs = await as(people.otherOwner).initiatives.create({ touchpointId: billId, title: "Itemised bill" });
     expect(await codeOf(as(people.otherOwner).initiatives.create({ touchpointId: hostId, title: "Not mine" }))).toBe("FORBIDDEN");
     expect(await codeOf(as(people.executive).initiatives.create({ touchpointId: hostId, title: "Exec" }))).toBe("FORBIDDEN");
@@ -69,7 +79,10 @@ describe("initiatives: who may change what", () => {
     const created = await as(people.owner).initiatives.create({ touchpointId: hostId, title: "Queue display" });
     await as(people.owner).initiatives.update({ id: created.id, version: created.version, status: "on_hold" });
     await as(people.owner).initiatives.addUpdate({ initiativeId: created.id, body: "Waiting for the screens." });
-    const actions = await database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, String(created.id)));
+    const actions = await database.db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(created.id)));
     expect(actions.map((a) => a.action)).toEqual(["initiative.create", "initiative.update", "initiative.comment"]);
     const detail = await as(people.executive).initiatives.detail({ id: created.id });
     expect(detail.updates.map((u) => [u.statusFrom, u.statusTo, u.body, u.authorName])).toEqual([
@@ -87,8 +100,17 @@ describe("initiatives: baseline and impact", () => {
   });
 
   it("compares same-length windows before and after the start, with the hand-worked margin", async () => {
-    const created = await as(people.owner).initiatives.create({ touchpointId: hostId, title: "Impact", metricCode: "csat", startDate: "2026-03-01", status: "in_progress" });
-    expect(impactWindows("2026-03-01", "2026-04-09")).toEqual({ before: { from: "2026-01-20", to: "2026-02-28" }, after: { from: "2026-03-01", to: "2026-04-09" } });
+    const created = await as(people.owner).initiatives.create({
+      touchpointId: hostId,
+      title: "Impact",
+      metricCode: "csat",
+      startDate: "2026-03-01",
+      status: "in_progress",
+    });
+    expect(impactWindows("2026-03-01", "2026-04-09")).toEqual({
+      before: { from: "2026-01-20", to: "2026-02-28" },
+      after: { from: "2026-03-01", to: "2026-04-09" },
+    });
     const { impact } = await initiativeDetail(database.db, created.id, { today: "2026-04-09" });
     expect(impact.status).toBe("measured");
     if (impact.status !== "measured") return;
@@ -101,7 +123,13 @@ describe("initiatives: baseline and impact", () => {
   });
 
   it("says too early while the after window is below the minimum sample", async () => {
-    const created = await as(people.owner).initiatives.create({ touchpointId: hostId, title: "Late start", metricCode: "csat", startDate: "2026-03-25", status: "in_progress" });
+    const created = await as(people.owner).initiatives.create({
+      touchpointId: hostId,
+      title: "Late start",
+      metricCode: "csat",
+      startDate: "2026-03-25",
+      status: "in_progress",
+    });
     const { impact } = await initiativeDetail(database.db, created.id, { today: "2026-04-09" });
     // 25 March to 9 April holds 4 of the test answers (25–28 March): below the minimum of 30.
     expect(impact).toMatchObject({ status: "too_early", after: { status: "insufficient", minimum: 30 } });

@@ -61,8 +61,8 @@ describe("migrations", () => {
 
   it("enforce case-insensitive unique emails", async () => {
     await database.db.execute(sql`insert into users (email, name, role) values ('Case@Example.com', 'A', 'admin')`);
-    await expect(
-      database.db.execute(sql`insert into users (email, name, role) values ('case@example.com', 'B', 'admin')`),
-    ).rejects.toMatchObject({ cause: { constraint_name: "users_email_lower_unique" } });
+    await expect(database.db.execute(sql`insert into users (email, name, role) values ('case@example.com', 'B', 'admin')`)).rejects.toMatchObject({
+      cause: { constraint_name: "users_email_lower_unique" },
+    });
   });
 });

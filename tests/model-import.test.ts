@@ -42,9 +42,7 @@ describe("model import", () => {
     expect(enumProblems).toEqual([expect.objectContaining({ path: "users.0.role" })]);
     (bad.users[0] as Record<string, unknown>).role = "admin";
     const problems = await problemsOf(bad);
-    expect(problems.map((p) => p.path).sort()).toEqual(
-      ["touchpoints[0].code", "touchpoints[1].department", "touchpoints[2].code"].sort(),
-    );
+    expect(problems.map((p) => p.path).sort()).toEqual(["touchpoints[0].code", "touchpoints[1].department", "touchpoints[2].code"].sort());
     expect(problems.find((p) => p.path === "touchpoints[1].department")?.message).toBe('no department "Nowhere"');
     expect(await counts()).toMatchObject({ departments: 0, users: 0, touchpoints: 0, journeys: 0 });
   });

@@ -37,9 +37,25 @@ describe("who may own a touchpoint or an initiative", () => {
   });
 
   it("is applied by the setup form", async () => {
-    const form = { code: "SVC-NEW", name: "New", channel: "in_person" as const, departmentId: serviceId, momentOfTruth: false, weight: 1, description: null, targets: {}, stageIds: [] };
-    await expect(admin().setup.createTouchpoint({ ...form, ownerId: people.executive.id })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(executiveWords) });
-    await expect(admin().setup.createTouchpoint({ ...form, ownerId: MAX_DATABASE_ID })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/no such person/) });
+    const form = {
+      code: "SVC-NEW",
+      name: "New",
+      channel: "in_person" as const,
+      departmentId: serviceId,
+      momentOfTruth: false,
+      weight: 1,
+      description: null,
+      targets: {},
+      stageIds: [],
+    };
+    await expect(admin().setup.createTouchpoint({ ...form, ownerId: people.executive.id })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(executiveWords),
+    });
+    await expect(admin().setup.createTouchpoint({ ...form, ownerId: MAX_DATABASE_ID })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/no such person/),
+    });
   });
 
   it("is applied by the model file", async () => {
@@ -50,7 +66,8 @@ describe("who may own a touchpoint or an initiative", () => {
   });
 
   it("is applied when an initiative is created or handed over", async () => {
-    const create = (ownerId: number) => createCaller({ db: database.db, user: people.owner }).initiatives.create({ touchpointId: hostId, title: "Warmer welcome", ownerId });
+    const create = (ownerId: number) =>
+      createCaller({ db: database.db, user: people.owner }).initiatives.create({ touchpointId: hostId, title: "Warmer welcome", ownerId });
     await expect(create(people.executive.id)).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(executiveWords) });
     await expect(create(MAX_DATABASE_ID)).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/^ownerId: no such person/) });
     const created = await create(people.owner.id);

@@ -46,14 +46,23 @@ function loggedReference(reference: string) {
 describe("unexpected errors", () => {
   it("answer tRPC over HTTP with a reference and no SQL", async () => {
     const request = new Request(`http://localhost/api/trpc/dashboard.overview?input=${encodeURIComponent(JSON.stringify({ json: {} }))}`);
-    const response = await fetchRequestHandler({ endpoint: "/api/trpc", req: request, router: appRouter, createContext: async () => ({ db: database.db, readDb: database.db, user: admin }) });
+    const response = await fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req: request,
+      router: appRouter,
+      createContext: async () => ({ db: database.db, readDb: database.db, user: admin }),
+    });
     const body = await response.text();
     expect(response.status).toBe(500);
     expect(body).not.toMatch(SQL_TEXT);
     const message = (JSON.parse(body) as { error: { json: { message: string } } }).error.json.message;
     const reference = REFERENCE.exec(message)?.[1];
     expect(reference).toBeDefined();
-    expect(loggedReference(reference!)).toMatchObject({ route: "trpc:dashboard.overview", userId: admin.id, err: expect.objectContaining({ message: expect.stringMatching(/touchpoint_(daily|monthly)_rollups/) }) });
+    expect(loggedReference(reference!)).toMatchObject({
+      route: "trpc:dashboard.overview",
+      userId: admin.id,
+      err: expect.objectContaining({ message: expect.stringMatching(/touchpoint_(daily|monthly)_rollups/) }),
+    });
   });
 
   it("reach a page as the same reference (the digest its error boundary shows)", async () => {

@@ -15,19 +15,40 @@ beforeAll(async () => {
   database = await createTestDatabase();
   people = await seedTestModel(database.db);
   // Olive gets two more touchpoints: a moment of truth just below target and an ordinary one far below.
-  await importModel(database.db, { id: null, email: "test" }, {
+  await importModel(
+    database.db,
+    { id: null, email: "test" },
+    {
       ...testModel,
       touchpoints: [
         ...testModel.touchpoints,
         { code: "SVC-COATS", name: "Coat check", channel: "in_person", department: "Service", owner: "olive@test.example", targets: { csat: 80 } },
-        { code: "SVC-TABLE", name: "Table", channel: "in_person", department: "Service", owner: "olive@test.example", momentOfTruth: true, targets: { csat: 80 } },
+        {
+          code: "SVC-TABLE",
+          name: "Table",
+          channel: "in_person",
+          department: "Service",
+          owner: "olive@test.example",
+          momentOfTruth: true,
+          targets: { csat: 80 },
+        },
       ],
-    });
+    },
+  );
   const ids = Object.fromEntries((await database.db.execute<{ id: number; code: string }>(sql`select id, code from touchpoints`)).map((t) => [t.code, t.id]));
   // 40 answers each in March 2026: host 36 top box (90%), coats 20 (50%), table 30 (75%).
   const answers = (code: string, top: number): ResponseInput[] =>
-    Array.from({ length: 40 }, (_, i) => ({ touchpointId: ids[code]!, respondedAt: new Date(Date.UTC(2026, 2, 1 + (i % 28), 12)), csat: i < top ? 5 : 2, externalId: `${code}${i}` }));
-  await ingestBatch(database.db, { fileName: "h", fileHash: "h", sourceFormat: "test", source: "api" }, [...answers("SVC-HOST", 36), ...answers("SVC-COATS", 20), ...answers("SVC-TABLE", 30)]);
+    Array.from({ length: 40 }, (_, i) => ({
+      touchpointId: ids[code]!,
+      respondedAt: new Date(Date.UTC(2026, 2, 1 + (i % 28), 12)),
+      csat: i < top ? 5 : 2,
+      externalId: `${code}${i}`,
+    }));
+  await ingestBatch(database.db, { fileName: "h", fileHash: "h", sourceFormat: "test", source: "api" }, [
+    ...answers("SVC-HOST", 36),
+    ...answers("SVC-COATS", 20),
+    ...answers("SVC-TABLE", 30),
+  ]);
 });
 afterAll(() => database.close());
 

@@ -18,7 +18,11 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const codeOf = (promise: Promise<void>) => promise.then(() => "OK", (error: unknown) => (error instanceof DomainError ? error.kind : "OTHER"));
+const codeOf = (promise: Promise<void>) =>
+  promise.then(
+    () => "OK",
+    (error: unknown) => (error instanceof DomainError ? error.kind : "OTHER"),
+  );
 
 describe("touchpoint ownership", () => {
   it("lets the owner and admins change a touchpoint, and refuses another owner and executives", async () => {

@@ -15,7 +15,11 @@ let people: Awaited<ReturnType<typeof seedTestModel>>;
 let ids: Record<string, number>;
 const quarter = "2026-Q1";
 const as = (user: (typeof people)["owner"]) => createCaller({ db: database.db, user });
-const codeOf = (promise: Promise<unknown>) => promise.then(() => "OK", (error: unknown) => (error instanceof TRPCError ? error.code : String(error)));
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "OK",
+    (error: unknown) => (error instanceof TRPCError ? error.code : String(error)),
+  );
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -23,8 +27,16 @@ beforeAll(async () => {
   ids = Object.fromEntries((await database.db.execute<{ id: number; code: string }>(sql`select id, code from touchpoints`)).map((t) => [t.code, t.id]));
   // February 2026: the host 36 of 40 top box (CSAT 90), the bill 20 of 40 (CSAT 50).
   const answers = (code: string, top: number): ResponseInput[] =>
-    Array.from({ length: 40 }, (_, i) => ({ touchpointId: ids[code]!, respondedAt: new Date(Date.UTC(2026, 1, 1 + (i % 28), 12)), csat: i < top ? 5 : 2, externalId: `${code}${i}` }));
-  await ingestBatch(database.db, { fileName: "p", fileHash: "p", sourceFormat: "test", source: "api" }, [...answers("SVC-HOST", 36), ...answers("BIL-BILL", 20)]);
+    Array.from({ length: 40 }, (_, i) => ({
+      touchpointId: ids[code]!,
+      respondedAt: new Date(Date.UTC(2026, 1, 1 + (i % 28), 12)),
+      csat: i < top ? 5 : 2,
+      externalId: `${code}${i}`,
+    }));
+  await ingestBatch(database.db, { fileName: "p", fileHash: "p", sourceFormat: "test", source: "api" }, [
+    ...answers("SVC-HOST", 36),
+    ...answers("BIL-BILL", 20),
+  ]);
 });
 afterAll(() => database.close());
 

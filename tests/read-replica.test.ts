@@ -18,7 +18,12 @@ beforeAll(async () => {
   ({ executive } = await seedTestModel(primary.db));
   await seedTestModel(replica.db);
   const [host] = await primary.db.execute<{ id: number }>(sql`select id from touchpoints where code = 'SVC-HOST'`);
-  const rows: ResponseInput[] = Array.from({ length: 60 }, (_, i) => ({ touchpointId: host!.id, respondedAt: new Date(Date.UTC(2026, 2, 1 + (i % 20), 12)), csat: 5, externalId: `r${i}` }));
+  const rows: ResponseInput[] = Array.from({ length: 60 }, (_, i) => ({
+    touchpointId: host!.id,
+    respondedAt: new Date(Date.UTC(2026, 2, 1 + (i % 20), 12)),
+    csat: 5,
+    externalId: `r${i}`,
+  }));
   await ingestBatch(primary.db, { fileName: "r", fileHash: "r", sourceFormat: "test", source: "api" }, rows);
 });
 afterAll(async () => {

@@ -48,7 +48,11 @@ function bruteForce(from: string, to: string) {
   for (const r of responses) {
     const day = (r.respondedAt as Date).toISOString().slice(0, 10);
     if (day < from || day > to) continue;
-    for (const [code, value, topBoxMin] of [["nps", r.nps, 9], ["csat", r.csat, 4], ["ces", r.ces, 5]] as const) {
+    for (const [code, value, topBoxMin] of [
+      ["nps", r.nps, 9],
+      ["csat", r.csat, 4],
+      ["ces", r.ces, 5],
+    ] as const) {
       if (value == null) continue;
       const key = `${r.touchpointId}:${code}`;
       const c = result.get(key) ?? { responseCount: 0, promoters: 0, detractors: 0, topBox: 0, sum: 0 };

@@ -76,9 +76,7 @@ describe("roll-up maintenance", () => {
   });
 
   it("buckets by UTC day", async () => {
-    const [row] = await database.db.execute<{ day: string }>(
-      sql`select day::text from touchpoint_daily_rollups order by day limit 1`,
-    );
+    const [row] = await database.db.execute<{ day: string }>(sql`select day::text from touchpoint_daily_rollups order by day limit 1`);
     expect(row?.day).toBe("2026-01-01");
   });
 

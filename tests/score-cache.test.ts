@@ -17,7 +17,12 @@ const filters = { from: "2026-03-01", to: "2026-03-31" };
 const actor = { id: null, email: "test" };
 const overview = () => cachedScores(database.db, "overview", filters, () => programOverview(database.db, filters));
 const responses = (n: number, tag: string): ResponseInput[] =>
-  Array.from({ length: n }, (_, i) => ({ touchpointId: hostId, respondedAt: new Date(Date.UTC(2026, 2, 1 + (i % 28), 12)), csat: i % 3 ? 5 : 2, externalId: `${tag}${i}` }));
+  Array.from({ length: n }, (_, i) => ({
+    touchpointId: hostId,
+    respondedAt: new Date(Date.UTC(2026, 2, 1 + (i % 28), 12)),
+    csat: i % 3 ? 5 : 2,
+    externalId: `${tag}${i}`,
+  }));
 
 beforeAll(async () => {
   database = await createTestDatabase();

@@ -16,8 +16,16 @@ import { seedTestModel } from "./support/fixtures";
 let database: TestDatabase;
 let people: Awaited<ReturnType<typeof seedTestModel>>;
 const admin = () => createCaller({ db: database.db, user: people.admin });
-const codeOf = (promise: Promise<unknown>) => promise.then(() => "OK", (error: unknown) => (error instanceof TRPCError ? error.code : String(error)));
-const messageOf = (promise: Promise<unknown>) => promise.then(() => "", (error: unknown) => (error instanceof Error ? error.message : String(error)));
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "OK",
+    (error: unknown) => (error instanceof TRPCError ? error.code : String(error)),
+  );
+const messageOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => "",
+    (error: unknown) => (error instanceof Error ? error.message : String(error)),
+  );
 
 async function lastAudit(action: string) {
   const [row] = await database.db.select().from(auditLog).where(eq(auditLog.action, action)).orderBy(desc(auditLog.id)).limit(1);
@@ -41,7 +49,9 @@ describe("departments", () => {
     expect(await codeOf(admin().setup.createDepartment({ name: "Marketing" }))).toBe("CONFLICT");
     expect(await codeOf(admin().setup.updateDepartment({ id: created.id, name: "Service", description: null, headUserId: null }))).toBe("CONFLICT");
     await admin().setup.updateDepartment({ id: created.id, name: "Brand marketing", description: "", headUserId: null });
-    const [row] = await database.db.execute<{ name: string; description: string | null }>(sql`select name, description from departments where id = ${created.id}`);
+    const [row] = await database.db.execute<{ name: string; description: string | null }>(
+      sql`select name, description from departments where id = ${created.id}`,
+    );
     expect(row).toEqual({ name: "Brand marketing", description: null });
     expect((await lastAudit("department.create"))?.actorEmail).toBe("admin@test.example");
     expect((await lastAudit("department.update"))?.before).toMatchObject({ name: "Marketing" });
@@ -212,7 +222,10 @@ describe("invitations", () => {
     const second = await admin().setup.reissueInvitation({ userId: first.userId });
     expect(await readInvitation(database.db, first.token)).toEqual({ status: "expired" });
     expect(await readInvitation(database.db, "not-a-token")).toEqual({ status: "unknown" });
-    await database.db.update(userInvitations).set({ expiresAt: sql`now() - interval '1 minute'` }).where(eq(userInvitations.userId, first.userId));
+    await database.db
+      .update(userInvitations)
+      .set({ expiresAt: sql`now() - interval '1 minute'` })
+      .where(eq(userInvitations.userId, first.userId));
     await expect(acceptInvitation(database.db, second.token, "a long enough password")).rejects.toThrow(/expired/);
     expect(await lastAudit("user.invite_link")).toMatchObject({ entityId: String(first.userId) });
   });
@@ -224,7 +237,11 @@ describe("bad input from a form", () => {
     const body = { json: { code: "NO SPACES", name: "", channel: "web", departmentId: service, ownerId: null } };
     const response = await fetchRequestHandler({
       endpoint: "/api/trpc",
-      req: new Request("http://localhost/api/trpc/setup.createTouchpoint", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } }),
+      req: new Request("http://localhost/api/trpc/setup.createTouchpoint", {
+        method: "POST",
+        body: JSON.stringify(body),
+        headers: { "content-type": "application/json" },
+      }),
       router: appRouter,
       createContext: () => ({ db: database.db, user: people.admin }),
     });

@@ -43,7 +43,12 @@ describe("tRPC limits", () => {
         controller.close();
       },
     });
-    const request = new Request("http://localhost/api/trpc/setup.createDepartment?batch=1", { method: "POST", body: stream, duplex: "half", headers: { "content-type": "application/json" } } as RequestInit);
+    const request = new Request("http://localhost/api/trpc/setup.createDepartment?batch=1", {
+      method: "POST",
+      body: stream,
+      duplex: "half",
+      headers: { "content-type": "application/json" },
+    } as RequestInit);
     const response = await handleTrpcRequest(request, context);
     expect(response.status).toBe(413);
     expect(((await response.json()) as { error: string }).error).toMatch(/at most 1 MB/);

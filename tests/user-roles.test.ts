@@ -31,7 +31,12 @@ describe("admin.setUserRole", () => {
 
   it("refuses an admin demoting themselves, and non-admins altogether", async () => {
     const admin = createCaller({ db: database.db, user: people.admin });
-    await expect(admin.admin.setUserRole({ userId: people.admin.id, role: "executive" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/yourself/) });
-    await expect(createCaller({ db: database.db, user: people.owner }).admin.setUserRole({ userId: people.owner.id, role: "admin" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(admin.admin.setUserRole({ userId: people.admin.id, role: "executive" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/yourself/),
+    });
+    await expect(createCaller({ db: database.db, user: people.owner }).admin.setUserRole({ userId: people.owner.id, role: "admin" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 });

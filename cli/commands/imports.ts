@@ -17,7 +17,9 @@ interface ImportFlags {
 async function importOne(file: string, options: ImportFlags): Promise<void> {
   await withDatabase(async ({ db }) => {
     if (!fs.existsSync(file)) throw new CliError(`Cannot read ${file}: check the path.`);
-    const progress = process.stderr.isTTY ? (p: { phase: string; rows: number }) => process.stderr.write(`\r${p.phase} … ${p.rows.toLocaleString("en-US")} rows`) : undefined;
+    const progress = process.stderr.isTTY
+      ? (p: { phase: string; rows: number }) => process.stderr.write(`\r${p.phase} … ${p.rows.toLocaleString("en-US")} rows`)
+      : undefined;
     const summary: ImportSummary = await importFile(db, file, {
       fileName: file.split("/").pop() ?? file,
       source: options.source,
@@ -48,7 +50,9 @@ function batchNumber(raw: string): number {
 export function registerImportCommands(program: Command): void {
   const command = program
     .command("import")
-    .description("Import a survey export (Qualtrics, SurveyMonkey, Typeform, plain CSV or XLSX): validated, all-or-nothing, idempotent. Also: `import list`, `import revert <batch>`.")
+    .description(
+      "Import a survey export (Qualtrics, SurveyMonkey, Typeform, plain CSV or XLSX): validated, all-or-nothing, idempotent. Also: `import list`, `import revert <batch>`.",
+    )
     .argument("<file>")
     .addOption(new Option("--source <source>", "what wrote the file").choices(importSources).default("auto"))
     .option("--mapping <template>", "use this saved mapping template")

@@ -58,7 +58,9 @@ export function registerPeopleCommands(program: Command): void {
         const tokens = await listApiTokens(db);
         if (tokens.length === 0) return console.log("No API tokens yet: `token add --name …` creates one.");
         for (const t of tokens) {
-          console.log(`${t.id}\t${t.name}\tcreated ${when(t.createdAt)}\tlast used ${when(t.lastUsedAt)}${t.revokedAt ? `\trevoked ${when(t.revokedAt)}` : ""}`);
+          console.log(
+            `${t.id}\t${t.name}\tcreated ${when(t.createdAt)}\tlast used ${when(t.lastUsedAt)}${t.revokedAt ? `\trevoked ${when(t.revokedAt)}` : ""}`,
+          );
         }
       }),
     );

@@ -4,7 +4,6 @@ import type { DashboardFilters } from "@/server/scores/filters";
 import type { Period } from "@/server/scores/periods";
 import { channelLabel } from "../format";
 
-
 const dateFields = [
   ["from", "From"],
   ["to", "To"],
@@ -30,7 +29,14 @@ export function FilterBar({
       {dateFields.map(([name, label]) => (
         <div key={name}>
           <label htmlFor={name}>{label}</label>
-          <input id={name} name={name} type="date" defaultValue={{ from: period.from, to: period.to, compareFrom: filters.compareFrom ?? compareTo.from, compareTo: filters.compareTo ?? compareTo.to }[name]} />
+          <input
+            id={name}
+            name={name}
+            type="date"
+            defaultValue={
+              { from: period.from, to: period.to, compareFrom: filters.compareFrom ?? compareTo.from, compareTo: filters.compareTo ?? compareTo.to }[name]
+            }
+          />
         </div>
       ))}
       <div>

@@ -20,10 +20,14 @@ export function Heatmap({ heatmap, linkFor }: { heatmap: ProgramOverview["heatma
         <thead>
           <tr>
             <th scope="col">Department</th>
-            <th scope="col" className="num">Index</th>
+            <th scope="col" className="num">
+              Index
+            </th>
             {heatmap.columns.map((c) => (
               <th scope="col" key={c.stageId} className="num">
-                <span className="muted" style={{ fontWeight: 400 }}>{c.journeyName}</span>
+                <span className="muted" style={{ fontWeight: 400 }}>
+                  {c.journeyName}
+                </span>
                 <br />
                 {c.stageName}
               </th>

@@ -26,5 +26,15 @@ export function ScoreTile({ metric, score, change, href }: { metric: string; sco
       <div className={`change ${tone}`}>{describeChange(metric, change)}</div>
     </>
   );
-  return <section className="card tile">{href ? <a href={href} className="tile-link">{body}</a> : body}</section>;
+  return (
+    <section className="card tile">
+      {href ? (
+        <a href={href} className="tile-link">
+          {body}
+        </a>
+      ) : (
+        body
+      )}
+    </section>
+  );
 }

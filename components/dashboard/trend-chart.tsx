@@ -44,14 +44,24 @@ export function TrendChart({
             tick={{ fontSize: 12 }}
             width={44}
           />
-          <Tooltip
-            formatter={(value) => (Array.isArray(value) ? value.map((v) => Number(v).toFixed(1)).join(" – ") : Number(value).toFixed(1))}
-          />
+          <Tooltip formatter={(value) => (Array.isArray(value) ? value.map((v) => Number(v).toFixed(1)).join(" – ") : Number(value).toFixed(1))} />
           <Area dataKey="band" stroke="none" fill="#2f5bea" fillOpacity={0.12} name="95% band" isAnimationActive={false} />
           <Line dataKey="value" stroke="#2f5bea" strokeWidth={2} dot={{ r: 3 }} name="Score" connectNulls={false} isAnimationActive={false} />
-          {target != null ? <ReferenceLine y={target} stroke="#8a5a00" strokeDasharray="6 4" label={{ value: "target", fontSize: 11, fill: "#8a5a00", position: "insideTopRight" }} /> : null}
+          {target != null ? (
+            <ReferenceLine
+              y={target}
+              stroke="#8a5a00"
+              strokeDasharray="6 4"
+              label={{ value: "target", fontSize: 11, fill: "#8a5a00", position: "insideTopRight" }}
+            />
+          ) : null}
           {markers.map((m) => (
-            <ReferenceLine key={`${m.month}-${m.label}`} x={labelOf(m.month)} stroke="#1f7a4d" label={{ value: m.label, fontSize: 11, fill: "#1f7a4d", position: "insideTopLeft" }} />
+            <ReferenceLine
+              key={`${m.month}-${m.label}`}
+              x={labelOf(m.month)}
+              stroke="#1f7a4d"
+              label={{ value: m.label, fontSize: 11, fill: "#1f7a4d", position: "insideTopLeft" }}
+            />
           ))}
         </ComposedChart>
       </ResponsiveContainer>

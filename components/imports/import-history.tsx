@@ -46,10 +46,18 @@ export function ImportHistory({ batches }: { batches: ImportHistoryRow[] }) {
             <th scope="col">#</th>
             <th scope="col">File</th>
             <th scope="col">Who, when (UTC)</th>
-            <th scope="col" className="num">Read</th>
-            <th scope="col" className="num">Imported</th>
-            <th scope="col" className="num">Skipped</th>
-            <th scope="col" className="num">Rejected</th>
+            <th scope="col" className="num">
+              Read
+            </th>
+            <th scope="col" className="num">
+              Imported
+            </th>
+            <th scope="col" className="num">
+              Skipped
+            </th>
+            <th scope="col" className="num">
+              Rejected
+            </th>
             <th scope="col">Status</th>
             <th scope="col">
               <span className="visually-hidden">Actions</span>

@@ -68,7 +68,9 @@ export function ImportSummaryView({ summary, errorReportHref }: { summary: Impor
             </table>
           </div>
           {summary.rejected > SHOWN_REJECTIONS ? (
-            <p className="muted">The first {SHOWN_REJECTIONS} problems are shown; the error report has them all. Rows are counted from the first answer row as 1.</p>
+            <p className="muted">
+              The first {SHOWN_REJECTIONS} problems are shown; the error report has them all. Rows are counted from the first answer row as 1.
+            </p>
           ) : (
             <p className="muted">Rows are counted from the first answer row as 1.</p>
           )}

@@ -113,7 +113,12 @@ export function ImportWizard({ touchpoints, metrics }: { touchpoints: Touchpoint
       <form onSubmit={onUpload} className="upload-form">
         <label htmlFor={`${id}-file`}>Export file (Qualtrics, SurveyMonkey, Typeform, or any CSV or XLSX with one header row)</label>
         <div className="upload-row">
-          <input id={`${id}-file`} ref={fileInput} type="file" accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
+          <input
+            id={`${id}-file`}
+            ref={fileInput}
+            type="file"
+            accept=".csv,.tsv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          />
           <button type="submit" className="primary" disabled={running != null}>
             Upload and detect
           </button>
@@ -150,7 +155,10 @@ export function ImportWizard({ touchpoints, metrics }: { touchpoints: Touchpoint
             onChange={(next) => {
               setDraft(next);
               setProblems([]);
-            }} touchpoints={touchpoints} metrics={metrics} />
+            }}
+            touchpoints={touchpoints}
+            metrics={metrics}
+          />
           {problems.length ? (
             <div role="alert" className="error">
               The mapping is not complete:
@@ -176,8 +184,16 @@ export function ImportWizard({ touchpoints, metrics }: { touchpoints: Touchpoint
               >
                 Save as template
               </button>
-              {saveTemplate.isSuccess ? <span role="status" className="good-text">Saved: later exports of this survey will use it.</span> : null}
-              {saveTemplate.error ? <span role="alert" className="bad-text">{saveTemplate.error.message}</span> : null}
+              {saveTemplate.isSuccess ? (
+                <span role="status" className="good-text">
+                  Saved: later exports of this survey will use it.
+                </span>
+              ) : null}
+              {saveTemplate.error ? (
+                <span role="alert" className="bad-text">
+                  {saveTemplate.error.message}
+                </span>
+              ) : null}
             </div>
             <button type="button" className="primary" disabled={running != null} onClick={() => void run("preview")}>
               Preview
@@ -198,7 +214,12 @@ export function ImportWizard({ touchpoints, metrics }: { touchpoints: Touchpoint
                   {formatNumber(preview.rejected)} rejected rows out (recorded on the batch)
                 </label>
               ) : null}
-              <button type="button" className="primary" disabled={running != null || newRows === 0 || (preview.rejected > 0 && !validOnly)} onClick={() => void run("import")}>
+              <button
+                type="button"
+                className="primary"
+                disabled={running != null || newRows === 0 || (preview.rejected > 0 && !validOnly)}
+                onClick={() => void run("import")}
+              >
                 Import {formatNumber(newRows)} responses
               </button>
             </div>

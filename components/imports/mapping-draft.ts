@@ -29,7 +29,11 @@ export interface MappingDraft {
 }
 
 const labelsToText = (labels?: Record<string, number>) =>
-  labels ? Object.entries(labels).map(([label, value]) => `${label} = ${value}`).join("\n") : "";
+  labels
+    ? Object.entries(labels)
+        .map(([label, value]) => `${label} = ${value}`)
+        .join("\n")
+    : "";
 
 function textToLabels(text: string): Record<string, number> | undefined {
   const entries = text
@@ -72,7 +76,14 @@ export function mappingFrom(draft: MappingDraft): { mapping: ImportMapping } | {
     respondentEmail: optional(draft.respondentEmail),
     respondentName: optional(draft.respondentName),
     skipWhen: draft.skipColumn
-      ? { column: draft.skipColumn, values: draft.skipValues.split(",").map((v) => v.trim()).filter(Boolean), reason: draft.skipReason.trim() || "skipped" }
+      ? {
+          column: draft.skipColumn,
+          values: draft.skipValues
+            .split(",")
+            .map((v) => v.trim())
+            .filter(Boolean),
+          reason: draft.skipReason.trim() || "skipped",
+        }
       : undefined,
   };
   const parsed = importMappingSchema.safeParse(candidate);

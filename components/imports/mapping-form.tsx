@@ -24,7 +24,19 @@ const dateFormatLabels: Record<(typeof dateFormats)[number], string> = {
   excel: "Excel serial number",
 };
 
-function ColumnSelect({ label, value, columns, onChange, optional }: { label: string; value: string; columns: string[]; onChange: (v: string) => void; optional?: boolean }) {
+function ColumnSelect({
+  label,
+  value,
+  columns,
+  onChange,
+  optional,
+}: {
+  label: string;
+  value: string;
+  columns: string[];
+  onChange: (v: string) => void;
+  optional?: boolean;
+}) {
   const id = useId();
   return (
     <div className="field">
@@ -41,7 +53,21 @@ function ColumnSelect({ label, value, columns, onChange, optional }: { label: st
   );
 }
 
-function MetricRow({ row, index, columns, metrics, onChange, onRemove }: { row: MetricDraft; index: number; columns: string[]; metrics: MetricOption[]; onChange: (row: MetricDraft) => void; onRemove: () => void }) {
+function MetricRow({
+  row,
+  index,
+  columns,
+  metrics,
+  onChange,
+  onRemove,
+}: {
+  row: MetricDraft;
+  index: number;
+  columns: string[];
+  metrics: MetricOption[];
+  onChange: (row: MetricDraft) => void;
+  onRemove: () => void;
+}) {
   const id = useId();
   const scale = metrics.find((m) => m.code === row.metric);
   return (
@@ -98,10 +124,12 @@ export function MappingForm({
         <fieldset>
           <legend>Which touchpoint each response is about</legend>
           <label className="inline">
-            <input type="radio" name={`${id}-tp`} checked={draft.touchpointKind === "column"} onChange={() => set("touchpointKind", "column")} /> A column of touchpoint codes
+            <input type="radio" name={`${id}-tp`} checked={draft.touchpointKind === "column"} onChange={() => set("touchpointKind", "column")} /> A column of
+            touchpoint codes
           </label>
           <label className="inline">
-            <input type="radio" name={`${id}-tp`} checked={draft.touchpointKind === "fixed"} onChange={() => set("touchpointKind", "fixed")} /> One touchpoint for the whole file
+            <input type="radio" name={`${id}-tp`} checked={draft.touchpointKind === "fixed"} onChange={() => set("touchpointKind", "fixed")} /> One touchpoint
+            for the whole file
           </label>
           {draft.touchpointKind === "column" ? (
             <ColumnSelect label="Touchpoint code column" value={draft.touchpointColumn} columns={columns} onChange={(v) => set("touchpointColumn", v)} />
@@ -148,8 +176,18 @@ export function MappingForm({
               index={i}
               columns={columns}
               metrics={metrics}
-              onChange={(next) => set("metrics", draft.metrics.map((m, j) => (j === i ? next : m)))}
-              onRemove={() => set("metrics", draft.metrics.filter((_, j) => j !== i))}
+              onChange={(next) =>
+                set(
+                  "metrics",
+                  draft.metrics.map((m, j) => (j === i ? next : m)),
+                )
+              }
+              onRemove={() =>
+                set(
+                  "metrics",
+                  draft.metrics.filter((_, j) => j !== i),
+                )
+              }
             />
           ))}
           <button type="button" onClick={() => set("metrics", [...draft.metrics, { metric: metrics[0]?.code ?? "nps", column: "", labels: "" }])}>
@@ -160,7 +198,13 @@ export function MappingForm({
         <fieldset>
           <legend>Comment and respondent</legend>
           <ColumnSelect optional label="Comment" value={draft.comment} columns={columns} onChange={(v) => set("comment", v)} />
-          <ColumnSelect optional label="Response id (makes re-imports recognise each response)" value={draft.externalId} columns={columns} onChange={(v) => set("externalId", v)} />
+          <ColumnSelect
+            optional
+            label="Response id (makes re-imports recognise each response)"
+            value={draft.externalId}
+            columns={columns}
+            onChange={(v) => set("externalId", v)}
+          />
           <ColumnSelect optional label="Respondent email" value={draft.respondentEmail} columns={columns} onChange={(v) => set("respondentEmail", v)} />
           <ColumnSelect optional label="Respondent name" value={draft.respondentName} columns={columns} onChange={(v) => set("respondentName", v)} />
         </fieldset>

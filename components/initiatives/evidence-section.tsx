@@ -7,7 +7,15 @@ import { EvidencePicker, UnlinkEvidence } from "./evidence-picker";
 
 type Evidence = Awaited<ReturnType<typeof listEvidence>>;
 
-export function EvidenceSection({ initiativeId, evidence: { hidden, reason, items: evidence }, canEdit }: { initiativeId: number; evidence: Evidence; canEdit: boolean }) {
+export function EvidenceSection({
+  initiativeId,
+  evidence: { hidden, reason, items: evidence },
+  canEdit,
+}: {
+  initiativeId: number;
+  evidence: Evidence;
+  canEdit: boolean;
+}) {
   return (
     <section id="evidence" className="card" style={{ marginTop: 16 }} aria-labelledby="evidence-heading">
       <h2 id="evidence-heading">Evidence: in the customers&apos; words</h2>

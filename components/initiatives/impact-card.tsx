@@ -11,7 +11,9 @@ export function ImpactCard({ impact, metricCode }: { impact: Impact; metricCode:
     return (
       <section className="card impact" aria-labelledby="impact-heading">
         <h2 id="impact-heading">Impact</h2>
-        <p className="muted">Measured once the initiative is under way with a metric and a start date: {label} before the start against the same number of days after it.</p>
+        <p className="muted">
+          Measured once the initiative is under way with a metric and a start date: {label} before the start against the same number of days after it.
+        </p>
       </section>
     );
   }
@@ -37,9 +39,7 @@ export function ImpactCard({ impact, metricCode }: { impact: Impact; metricCode:
                 {describeDifference(metricCode ?? "program", impact.change)}
               </p>
               <p className="muted">
-                {impact.change.significant
-                  ? "A real change at 95% confidence."
-                  : "Within the margin of error: not a real change yet at 95% confidence."}
+                {impact.change.significant ? "A real change at 95% confidence." : "Within the margin of error: not a real change yet at 95% confidence."}
               </p>
             </>
           ) : impact.status === "too_early" ? (

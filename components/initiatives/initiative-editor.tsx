@@ -59,11 +59,24 @@ export function InitiativeEditor({ initiative }: { initiative: EditableInitiativ
         </div>
         <div>
           <label htmlFor={`${id}-percent`}>Complete (%)</label>
-          <input id={`${id}-percent`} type="number" min={0} max={100} value={draft.percentComplete} onChange={(e) => set("percentComplete", Number(e.target.value))} />
+          <input
+            id={`${id}-percent`}
+            type="number"
+            min={0}
+            max={100}
+            value={draft.percentComplete}
+            onChange={(e) => set("percentComplete", Number(e.target.value))}
+          />
         </div>
         <div>
           <label htmlFor={`${id}-target`}>Target score</label>
-          <input id={`${id}-target`} type="number" step="any" value={draft.target ?? ""} onChange={(e) => set("target", e.target.value === "" ? null : Number(e.target.value))} />
+          <input
+            id={`${id}-target`}
+            type="number"
+            step="any"
+            value={draft.target ?? ""}
+            onChange={(e) => set("target", e.target.value === "" ? null : Number(e.target.value))}
+          />
         </div>
         <div>
           <label htmlFor={`${id}-start`}>Start</label>
@@ -78,7 +91,11 @@ export function InitiativeEditor({ initiative }: { initiative: EditableInitiativ
         <button type="submit" className="primary" disabled={save.isPending}>
           {save.isPending ? "Saving…" : "Save changes"}
         </button>
-        {save.isSuccess ? <span role="status" className="good-text">Saved.</span> : null}
+        {save.isSuccess ? (
+          <span role="status" className="good-text">
+            Saved.
+          </span>
+        ) : null}
       </div>
       {save.error ? (
         <p role="alert" className="error">

@@ -11,7 +11,14 @@ export function NewInitiativeForm({ touchpointId, metrics }: { touchpointId: num
   const router = useRouter();
   const id = useId();
   const [open, setOpen] = useState(false);
-  const [form, setForm] = useState({ title: "", problem: "", metricCode: metrics[0]?.code ?? "", target: "", startDate: new Date().toISOString().slice(0, 10), dueDate: "" });
+  const [form, setForm] = useState({
+    title: "",
+    problem: "",
+    metricCode: metrics[0]?.code ?? "",
+    target: "",
+    startDate: new Date().toISOString().slice(0, 10),
+    dueDate: "",
+  });
   const create = useMutation(trpc.initiatives.create.mutationOptions({ onSuccess: (created) => router.push(`/initiatives/${created.id}`) }));
   if (!open) {
     return (

@@ -33,17 +33,30 @@ export function AssessmentForm({ row, quarter }: { row: AssessmentRow; quarter: 
       aria-label={`Assess ${row.name}`}
       onSubmit={(event) => {
         event.preventDefault();
-        save.mutate({ touchpointId: row.touchpointId, quarter, capability: values.capability, accessibility: values.accessibility, enjoyability: values.enjoyability, expectedScore: Number(values.expectedScore) });
+        save.mutate({
+          touchpointId: row.touchpointId,
+          quarter,
+          capability: values.capability,
+          accessibility: values.accessibility,
+          enjoyability: values.enjoyability,
+          expectedScore: Number(values.expectedScore),
+        });
       }}
     >
       <h2>
-        {row.name} <span className="muted">{row.code}</span> {row.expectedScore != null ? <span className="tag status-imported">assessed</span> : <span className="tag inactive">missing</span>}
+        {row.name} <span className="muted">{row.code}</span>{" "}
+        {row.expectedScore != null ? <span className="tag status-imported">assessed</span> : <span className="tag inactive">missing</span>}
       </h2>
       <div className="editor-row">
         {abilities.map((ability) => (
           <div key={ability.key}>
             <label htmlFor={`${id}-${ability.key}`}>{ability.label}</label>
-            <select id={`${id}-${ability.key}`} value={values[ability.key]} onChange={(e) => setValues({ ...values, [ability.key]: Number(e.target.value) })} aria-describedby={`${id}-${ability.key}-hint`}>
+            <select
+              id={`${id}-${ability.key}`}
+              value={values[ability.key]}
+              onChange={(e) => setValues({ ...values, [ability.key]: Number(e.target.value) })}
+              aria-describedby={`${id}-${ability.key}-hint`}
+            >
               {[1, 2, 3, 4, 5].map((n) => (
                 <option key={n} value={n}>
                   {n} {n === 1 ? "(poorly)" : n === 5 ? "(very well)" : ""}
@@ -57,14 +70,27 @@ export function AssessmentForm({ row, quarter }: { row: AssessmentRow; quarter: 
         ))}
         <div>
           <label htmlFor={`${id}-expected`}>Score customers will give (0–100)</label>
-          <input id={`${id}-expected`} type="number" min={0} max={100} step="any" required value={values.expectedScore} onChange={(e) => setValues({ ...values, expectedScore: e.target.value })} />
+          <input
+            id={`${id}-expected`}
+            type="number"
+            min={0}
+            max={100}
+            step="any"
+            required
+            value={values.expectedScore}
+            onChange={(e) => setValues({ ...values, expectedScore: e.target.value })}
+          />
         </div>
       </div>
       <div className="actions">
         <button type="submit" className="primary" disabled={save.isPending}>
           Save assessment
         </button>
-        {save.isSuccess ? <span role="status" className="good-text">Saved for {quarter}.</span> : null}
+        {save.isSuccess ? (
+          <span role="status" className="good-text">
+            Saved for {quarter}.
+          </span>
+        ) : null}
       </div>
       {save.error ? (
         <p role="alert" className="error">

@@ -23,7 +23,11 @@ function DepartmentFields({ draft, people, onChange }: { draft: DepartmentDraft;
       </div>
       <div>
         <label htmlFor={`${id}-head`}>Head</label>
-        <select id={`${id}-head`} value={draft.headUserId ?? ""} onChange={(e) => onChange({ ...draft, headUserId: e.target.value ? Number(e.target.value) : null })}>
+        <select
+          id={`${id}-head`}
+          value={draft.headUserId ?? ""}
+          onChange={(e) => onChange({ ...draft, headUserId: e.target.value ? Number(e.target.value) : null })}
+        >
           <option value="">No head</option>
           {people.map((p) => (
             <option key={p.id} value={p.id}>
@@ -34,7 +38,13 @@ function DepartmentFields({ draft, people, onChange }: { draft: DepartmentDraft;
       </div>
       <div style={{ gridColumn: "1 / -1" }}>
         <label htmlFor={`${id}-description`}>What it does</label>
-        <input id={`${id}-description`} type="text" maxLength={2000} value={draft.description ?? ""} onChange={(e) => onChange({ ...draft, description: e.target.value })} />
+        <input
+          id={`${id}-description`}
+          type="text"
+          maxLength={2000}
+          value={draft.description ?? ""}
+          onChange={(e) => onChange({ ...draft, description: e.target.value })}
+        />
       </div>
     </div>
   );
@@ -68,7 +78,11 @@ export function NewDepartmentForm({ people }: { people: PersonChoice[] }) {
         <button type="submit" className="primary" disabled={create.isPending}>
           {create.isPending ? "Adding…" : "Add department"}
         </button>
-        {create.isSuccess ? <span role="status" className="good-text">Added {create.data.name}.</span> : null}
+        {create.isSuccess ? (
+          <span role="status" className="good-text">
+            Added {create.data.name}.
+          </span>
+        ) : null}
       </div>
       {create.error ? (
         <p role="alert" className="error">

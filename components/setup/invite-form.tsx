@@ -56,7 +56,12 @@ export function InviteForm({ departments }: { departments: DepartmentChoice[] })
         </div>
         <div>
           <label htmlFor={`${id}-role`}>Role</label>
-          <select id={`${id}-role`} value={draft.role} onChange={(e) => setDraft({ ...draft, role: e.target.value as UserRole })} aria-describedby={`${id}-role-help`}>
+          <select
+            id={`${id}-role`}
+            value={draft.role}
+            onChange={(e) => setDraft({ ...draft, role: e.target.value as UserRole })}
+            aria-describedby={`${id}-role-help`}
+          >
             {userRoles.map((role) => (
               <option key={role} value={role}>
                 {role}
@@ -69,7 +74,11 @@ export function InviteForm({ departments }: { departments: DepartmentChoice[] })
         </div>
         <div>
           <label htmlFor={`${id}-department`}>Department</label>
-          <select id={`${id}-department`} value={draft.departmentId ?? ""} onChange={(e) => setDraft({ ...draft, departmentId: e.target.value ? Number(e.target.value) : null })}>
+          <select
+            id={`${id}-department`}
+            value={draft.departmentId ?? ""}
+            onChange={(e) => setDraft({ ...draft, departmentId: e.target.value ? Number(e.target.value) : null })}
+          >
             <option value="">None</option>
             {departments.map((d) => (
               <option key={d.id} value={d.id}>
@@ -106,7 +115,13 @@ export function NewLinkButton({ userId, name, hasPassword }: { userId: number; n
         disabled={issue.isPending}
         onClick={() => {
           // A link replaces a password on use, so say so before issuing one for someone who has one.
-          if (hasPassword && !window.confirm(`${name} already has a password. The new link lets them set a new one, and their current password keeps working until they do. Issue it?`)) return;
+          if (
+            hasPassword &&
+            !window.confirm(
+              `${name} already has a password. The new link lets them set a new one, and their current password keeps working until they do. Issue it?`,
+            )
+          )
+            return;
           issue.mutate({ userId });
         }}
         aria-label={`New sign-in link for ${name}`}

@@ -50,12 +50,22 @@ export function JourneyForm({ journey }: { journey?: JourneyDraft }) {
         </div>
       </div>
       <label htmlFor={`${id}-description`}>What it covers</label>
-      <textarea id={`${id}-description`} rows={2} maxLength={2000} value={draft.description ?? ""} onChange={(e) => setDraft({ ...draft, description: e.target.value })} />
+      <textarea
+        id={`${id}-description`}
+        rows={2}
+        maxLength={2000}
+        value={draft.description ?? ""}
+        onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+      />
       <div className="actions">
         <button type="submit" className="primary" disabled={pending}>
           {pending ? "Saving…" : journey ? "Save details" : "Create and add stages"}
         </button>
-        {update.isSuccess ? <span role="status" className="good-text">Saved.</span> : null}
+        {update.isSuccess ? (
+          <span role="status" className="good-text">
+            Saved.
+          </span>
+        ) : null}
       </div>
       {error ? (
         <p role="alert" className="error">

@@ -1,16 +1,7 @@
 "use client";
 // A journey's ordered stages: drag a row by its handle, or reorder from the keyboard (Space on the handle,
 // arrows, Space to drop; or the Move buttons), rename, add and remove; one Save writes the new order.
-import {
-  closestCenter,
-  DndContext,
-  KeyboardSensor,
-  PointerSensor,
-  useSensor,
-  useSensors,
-  type Announcements,
-  type DragEndEvent,
-} from "@dnd-kit/core";
+import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type Announcements, type DragEndEvent } from "@dnd-kit/core";
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import { useMutation } from "@tanstack/react-query";
@@ -27,7 +18,14 @@ interface StageItem extends Omit<EditableStage, "id"> {
   id?: number;
 }
 
-function StageRow({ item, index, count, onRename, onMove, onRemove }: {
+function StageRow({
+  item,
+  index,
+  count,
+  onRename,
+  onMove,
+  onRemove,
+}: {
   item: StageItem;
   index: number;
   count: number;
@@ -59,7 +57,11 @@ function StageRow({ item, index, count, onRename, onMove, onRemove }: {
         </button>
       </span>
       <span className="stage-touchpoints muted">
-        {item.touchpoints.length ? item.touchpoints.map((t) => t.name).join(" · ") : item.id ? "No touchpoints yet: place them from a touchpoint's page." : "New stage"}
+        {item.touchpoints.length
+          ? item.touchpoints.map((t) => t.name).join(" · ")
+          : item.id
+            ? "No touchpoints yet: place them from a touchpoint's page."
+            : "New stage"}
       </span>
     </li>
   );
@@ -84,7 +86,8 @@ export function StageListEditor({ journeyId, journeyName, stages }: { journeyId:
   const announcements: Announcements = {
     onDragStart: ({ active }) => `Picked up ${nameOf(active.id)}, position ${positionOf(active.id)} of ${items.length}.`,
     onDragOver: ({ active, over }) => (over ? `${nameOf(active.id)} is over position ${positionOf(over.id)} of ${items.length}.` : undefined),
-    onDragEnd: ({ active, over }) => (over ? `${nameOf(active.id)} dropped at position ${positionOf(over.id)} of ${items.length}.` : `${nameOf(active.id)} dropped.`),
+    onDragEnd: ({ active, over }) =>
+      over ? `${nameOf(active.id)} dropped at position ${positionOf(over.id)} of ${items.length}.` : `${nameOf(active.id)} dropped.`,
     onDragCancel: ({ active }) => `Reordering cancelled; ${nameOf(active.id)} is back at position ${positionOf(active.id)}.`,
   };
   const dirty = JSON.stringify(items.map((i) => [i.id, i.name])) !== JSON.stringify(initial.map((i) => [i.id, i.name]));
@@ -92,7 +95,10 @@ export function StageListEditor({ journeyId, journeyName, stages }: { journeyId:
   const move = (from: number, to: number) => setItems((current) => arrayMove(current, from, to));
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
-    move(items.findIndex((i) => i.key === active.id), items.findIndex((i) => i.key === over.id));
+    move(
+      items.findIndex((i) => i.key === active.id),
+      items.findIndex((i) => i.key === over.id),
+    );
   };
   const remove = (item: StageItem) => {
     const placed = item.touchpoints.length;
@@ -171,7 +177,13 @@ export function StageListEditor({ journeyId, journeyName, stages }: { journeyId:
         >
           {save.isPending ? "Saving…" : "Save stages"}
         </button>
-        {dirty ? <span className="muted">Unsaved changes</span> : save.isSuccess ? <span role="status" className="good-text">Stages saved.</span> : null}
+        {dirty ? (
+          <span className="muted">Unsaved changes</span>
+        ) : save.isSuccess ? (
+          <span role="status" className="good-text">
+            Stages saved.
+          </span>
+        ) : null}
       </div>
       {save.error ? (
         <p role="alert" className="error">

@@ -17,7 +17,15 @@ export type TouchpointDraft = Omit<Required<RouterInputs["setup"]["createTouchpo
 
 const targetUnit: Record<string, string> = { nps: "NPS points, −100 to 100", csat: "% satisfied, 0 to 100" };
 
-function TargetInputs({ draft, metrics, onChange }: { draft: TouchpointDraft; metrics: TouchpointChoices["metrics"]; onChange: (targets: Record<string, number>) => void }) {
+function TargetInputs({
+  draft,
+  metrics,
+  onChange,
+}: {
+  draft: TouchpointDraft;
+  metrics: TouchpointChoices["metrics"];
+  onChange: (targets: Record<string, number>) => void;
+}) {
   const id = useId();
   return (
     <fieldset className="placements">
@@ -50,7 +58,15 @@ function TargetInputs({ draft, metrics, onChange }: { draft: TouchpointDraft; me
   );
 }
 
-function StagePlacements({ draft, journeys, onChange }: { draft: TouchpointDraft; journeys: TouchpointChoices["journeys"]; onChange: (stageIds: number[]) => void }) {
+function StagePlacements({
+  draft,
+  journeys,
+  onChange,
+}: {
+  draft: TouchpointDraft;
+  journeys: TouchpointChoices["journeys"];
+  onChange: (stageIds: number[]) => void;
+}) {
   const toggle = (stageId: number, on: boolean) => onChange(on ? [...draft.stageIds, stageId] : draft.stageIds.filter((s) => s !== stageId));
   return (
     <div className="placements">
@@ -79,10 +95,23 @@ export function TouchpointForm({ touchpoint, choices }: { touchpoint?: Touchpoin
   const router = useRouter();
   const id = useId();
   const [draft, setDraft] = useState<TouchpointDraft>(
-    touchpoint ?? { code: "", name: "", channel: "other", departmentId: null, ownerId: null, momentOfTruth: false, weight: 1, description: null, targets: {}, stageIds: [] },
+    touchpoint ?? {
+      code: "",
+      name: "",
+      channel: "other",
+      departmentId: null,
+      ownerId: null,
+      momentOfTruth: false,
+      weight: 1,
+      description: null,
+      targets: {},
+      stageIds: [],
+    },
   );
   const set = <K extends keyof TouchpointDraft>(key: K, value: TouchpointDraft[K]) => setDraft((current) => ({ ...current, [key]: value }));
-  const create = useMutation(trpc.setup.createTouchpoint.mutationOptions({ onSuccess: (created) => router.push(`/admin/touchpoints/${created.id}?created=1`) }));
+  const create = useMutation(
+    trpc.setup.createTouchpoint.mutationOptions({ onSuccess: (created) => router.push(`/admin/touchpoints/${created.id}?created=1`) }),
+  );
   const update = useMutation(trpc.setup.updateTouchpoint.mutationOptions({ onSuccess: () => router.refresh() }));
   const pending = create.isPending || update.isPending;
   const error = create.error ?? update.error;
@@ -103,7 +132,14 @@ export function TouchpointForm({ touchpoint, choices }: { touchpoint?: Touchpoin
       <div className="editor-row">
         <div>
           <label htmlFor={`${id}-code`}>Code</label>
-          <input id={`${id}-code`} type="text" required value={draft.code} onChange={(e) => set("code", e.target.value.toUpperCase())} aria-describedby={`${id}-code-hint`} />
+          <input
+            id={`${id}-code`}
+            type="text"
+            required
+            value={draft.code}
+            onChange={(e) => set("code", e.target.value.toUpperCase())}
+            aria-describedby={`${id}-code-hint`}
+          />
           <div id={`${id}-code-hint`} className="hint muted">
             Survey files name the touchpoint by this code, e.g. RES-PHONE.
           </div>
@@ -126,7 +162,12 @@ export function TouchpointForm({ touchpoint, choices }: { touchpoint?: Touchpoin
       <div className="editor-row">
         <div>
           <label htmlFor={`${id}-department`}>Department</label>
-          <select id={`${id}-department`} required value={draft.departmentId ?? ""} onChange={(e) => set("departmentId", e.target.value ? Number(e.target.value) : null)}>
+          <select
+            id={`${id}-department`}
+            required
+            value={draft.departmentId ?? ""}
+            onChange={(e) => set("departmentId", e.target.value ? Number(e.target.value) : null)}
+          >
             <option value="" disabled>
               Choose…
             </option>
@@ -151,7 +192,16 @@ export function TouchpointForm({ touchpoint, choices }: { touchpoint?: Touchpoin
         </div>
         <div>
           <label htmlFor={`${id}-weight`}>Weight in the journey score</label>
-          <input id={`${id}-weight`} type="number" min={0.1} max={100} step="any" required value={draft.weight} onChange={(e) => set("weight", Number(e.target.value))} />
+          <input
+            id={`${id}-weight`}
+            type="number"
+            min={0.1}
+            max={100}
+            step="any"
+            required
+            value={draft.weight}
+            onChange={(e) => set("weight", Number(e.target.value))}
+          />
         </div>
       </div>
       <label className="inline">
@@ -166,7 +216,11 @@ export function TouchpointForm({ touchpoint, choices }: { touchpoint?: Touchpoin
         <button type="submit" className="primary" disabled={pending}>
           {pending ? "Saving…" : touchpoint ? "Save touchpoint" : "Create touchpoint"}
         </button>
-        {update.isSuccess ? <span role="status" className="good-text">Saved.</span> : null}
+        {update.isSuccess ? (
+          <span role="status" className="good-text">
+            Saved.
+          </span>
+        ) : null}
       </div>
       {error ? (
         <p role="alert" className="error">

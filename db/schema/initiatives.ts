@@ -66,8 +66,5 @@ export const initiativeEvidence = pgTable(
     addedById: integer().references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [
-    primaryKey({ columns: [table.initiativeId, table.responseId] }),
-    index("initiative_evidence_response_idx").on(table.responseId),
-  ],
+  (table) => [primaryKey({ columns: [table.initiativeId, table.responseId] }), index("initiative_evidence_response_idx").on(table.responseId)],
 );

@@ -2,17 +2,7 @@
 // Users and departments reference each other (a department's head is a user), hence the lazy FKs.
 import { userRoles, type UserRole } from "../../lib/enums";
 import { sql } from "drizzle-orm";
-import {
-  boolean,
-  index,
-  integer,
-  pgEnum,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  type AnyPgColumn,
-} from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, type AnyPgColumn } from "drizzle-orm/pg-core";
 
 export { userRoles, type UserRole };
 export const userRole = pgEnum("user_role", userRoles);

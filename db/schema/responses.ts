@@ -2,18 +2,7 @@
 // Respondent contact fields form a separate column group that executive-facing queries never select.
 import { importStatuses, responseSources, type ResponseSource } from "../../lib/enums";
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  index,
-  integer,
-  jsonb,
-  pgEnum,
-  pgTable,
-  smallint,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { touchpoints } from "./model";
 import { users } from "./people";
 
@@ -44,10 +33,7 @@ export const importBatches = pgTable(
     revertedAt: timestamp({ withTimezone: true }),
     revertedById: integer().references(() => users.id, { onDelete: "set null" }),
   },
-  (table) => [
-    index("import_batches_file_hash_idx").on(table.fileHash),
-    index("import_batches_created_at_idx").on(table.createdAt),
-  ],
+  (table) => [index("import_batches_file_hash_idx").on(table.fileHash), index("import_batches_created_at_idx").on(table.createdAt)],
 );
 
 export const surveyResponses = pgTable(

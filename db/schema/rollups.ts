@@ -24,24 +24,20 @@ const rollupMeasures = () => ({
   answerCounts: jsonb().$type<Record<string, number>>().notNull().default({}),
 });
 
-export const touchpointDailyRollups = pgTable(
-  "touchpoint_daily_rollups",
-  { day: date({ mode: "string" }).notNull(), ...rollupMeasures() },
-  (table) => [
-    primaryKey({ columns: [table.touchpointId, table.metricId, table.day] }),
-    // Program-wide period queries filter on the day first.
-    index("touchpoint_daily_rollups_day_idx").on(table.day),
-    // Rows a revert emptied, found without scanning the table (the index holds only those, briefly).
-    index("touchpoint_daily_rollups_emptied_idx").on(table.touchpointId).where(sql`${table.responseCount} <= 0`),
-  ],
-);
+export const touchpointDailyRollups = pgTable("touchpoint_daily_rollups", { day: date({ mode: "string" }).notNull(), ...rollupMeasures() }, (table) => [
+  primaryKey({ columns: [table.touchpointId, table.metricId, table.day] }),
+  // Program-wide period queries filter on the day first.
+  index("touchpoint_daily_rollups_day_idx").on(table.day),
+  // Rows a revert emptied, found without scanning the table (the index holds only those, briefly).
+  index("touchpoint_daily_rollups_emptied_idx")
+    .on(table.touchpointId)
+    .where(sql`${table.responseCount} <= 0`),
+]);
 
-export const touchpointMonthlyRollups = pgTable(
-  "touchpoint_monthly_rollups",
-  { month: date({ mode: "string" }).notNull(), ...rollupMeasures() },
-  (table) => [
-    primaryKey({ columns: [table.touchpointId, table.metricId, table.month] }),
-    index("touchpoint_monthly_rollups_month_idx").on(table.month),
-    index("touchpoint_monthly_rollups_emptied_idx").on(table.touchpointId).where(sql`${table.responseCount} <= 0`),
-  ],
-);
+export const touchpointMonthlyRollups = pgTable("touchpoint_monthly_rollups", { month: date({ mode: "string" }).notNull(), ...rollupMeasures() }, (table) => [
+  primaryKey({ columns: [table.touchpointId, table.metricId, table.month] }),
+  index("touchpoint_monthly_rollups_month_idx").on(table.month),
+  index("touchpoint_monthly_rollups_emptied_idx")
+    .on(table.touchpointId)
+    .where(sql`${table.responseCount} <= 0`),
+]);

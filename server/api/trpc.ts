@@ -31,10 +31,15 @@ const t = initTRPC
     errorFormatter({ shape, error }) {
       const zodError = error.cause instanceof ZodError ? error.cause.issues : null;
       // Forms show `message` as it comes: say what is wrong with which field, not zod's JSON dump.
-      const message = zodError ? zodError.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message)).join("; ") : shape.message;
+      const message = zodError
+        ? zodError.map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message)).join("; ")
+        : shape.message;
       const problems = error.cause instanceof DomainError ? error.cause.problems : [];
       // An internal error that did not pass the boundary below (the context failed, say) still shows no internals.
-      const safeMessage = error.code === "INTERNAL_SERVER_ERROR" && !isReferenceMessage(message) ? unexpectedMessage(reportUnexpected(error.cause ?? error, { route: `trpc:${shape.data.path ?? "?"}` })) : message;
+      const safeMessage =
+        error.code === "INTERNAL_SERVER_ERROR" && !isReferenceMessage(message)
+          ? unexpectedMessage(reportUnexpected(error.cause ?? error, { route: `trpc:${shape.data.path ?? "?"}` }))
+          : message;
       const { stack: _stack, ...data } = shape.data;
       return { ...shape, message: safeMessage, data: { ...data, zodError, problems } };
     },

@@ -23,7 +23,10 @@ const sessionColumns = {
 };
 
 export async function activeUserById(db: Queryable, id: number): Promise<SessionUser | null> {
-  const [row] = await db.select({ ...sessionColumns, active: users.active }).from(users).where(eq(users.id, id));
+  const [row] = await db
+    .select({ ...sessionColumns, active: users.active })
+    .from(users)
+    .where(eq(users.id, id));
   if (!row || !row.active) return null;
   const { active: _active, ...user } = row;
   return user;
@@ -49,5 +52,8 @@ export async function verifyCredentials(db: Queryable, email: string, password: 
 }
 
 export async function setPassword(db: Queryable, userId: number, plain: string): Promise<void> {
-  await db.update(users).set({ passwordHash: await hashPassword(plain), updatedAt: sql`now()` }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(plain), updatedAt: sql`now()` })
+    .where(eq(users.id, userId));
 }

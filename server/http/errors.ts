@@ -18,7 +18,11 @@ export function errorResponse(error: unknown, route: string, options: { problemK
 }
 
 /** Wrap a route handler so that nothing it throws reaches the client as a stack trace or SQL. */
-export function answersInWords<Args extends unknown[]>(route: string, handler: (...args: Args) => Promise<Response>, options: { problemKey?: ProblemKey } = {}) {
+export function answersInWords<Args extends unknown[]>(
+  route: string,
+  handler: (...args: Args) => Promise<Response>,
+  options: { problemKey?: ProblemKey } = {},
+) {
   return async (...args: Args): Promise<Response> => {
     try {
       return await handler(...args);

@@ -40,7 +40,9 @@ export async function ingestApiResponses(db: Database, actor: Actor, body: unkno
   if (!parsed.success) {
     return { ok: false as const, problems: parsed.error.issues.map((i) => ({ path: i.path.join(".") || "(body)", message: i.message })) };
   }
-  const codes = new Map((await db.select({ id: touchpoints.id, code: touchpoints.code }).from(touchpoints).where(eq(touchpoints.active, true))).map((t) => [t.code, t.id]));
+  const codes = new Map(
+    (await db.select({ id: touchpoints.id, code: touchpoints.code }).from(touchpoints).where(eq(touchpoints.active, true))).map((t) => [t.code, t.id]),
+  );
   const custom = new Map((await db.select().from(metricDefinitions)).filter((m) => m.kind === "custom").map((m) => [m.code, m]));
   const problems: ApiProblem[] = [];
   const rows: ResponseInput[] = parsed.data.map((r, i) => {

@@ -51,8 +51,6 @@ export async function* readCsvRecords(text: AsyncIterable<string>): AsyncGenerat
     yield* buffered;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   }
-  const parser = Readable.from(replay()).pipe(
-    parse({ delimiter, relax_column_count: true, skip_empty_lines: true, bom: true, relax_quotes: true }),
-  );
+  const parser = Readable.from(replay()).pipe(parse({ delimiter, relax_column_count: true, skip_empty_lines: true, bom: true, relax_quotes: true }));
   for await (const record of parser) yield record as string[];
 }

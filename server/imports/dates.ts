@@ -48,7 +48,14 @@ export function parseDate(raw: string, format: DateFormat, timeZone: string): Da
     const seconds = Math.round((serial - 25569) * 86_400);
     const utc = new Date(seconds * 1000);
     return zonedToInstant(
-      { year: utc.getUTCFullYear(), month: utc.getUTCMonth() + 1, day: utc.getUTCDate(), hour: utc.getUTCHours(), minute: utc.getUTCMinutes(), second: utc.getUTCSeconds() },
+      {
+        year: utc.getUTCFullYear(),
+        month: utc.getUTCMonth() + 1,
+        day: utc.getUTCDate(),
+        hour: utc.getUTCHours(),
+        minute: utc.getUTCMinutes(),
+        second: utc.getUTCSeconds(),
+      },
       timeZone,
     );
   }

@@ -59,7 +59,12 @@ export async function inspectFile(db: Queryable, path: string): Promise<FileInsp
 
 export async function listTemplates(db: Queryable) {
   return db
-    .select({ id: importMappingTemplates.id, name: importMappingTemplates.name, sourceFormat: importMappingTemplates.sourceFormat, updatedAt: importMappingTemplates.updatedAt })
+    .select({
+      id: importMappingTemplates.id,
+      name: importMappingTemplates.name,
+      sourceFormat: importMappingTemplates.sourceFormat,
+      updatedAt: importMappingTemplates.updatedAt,
+    })
     .from(importMappingTemplates)
     .orderBy(asc(importMappingTemplates.name));
 }
@@ -68,7 +73,11 @@ export async function listTemplates(db: Queryable) {
  * Save (or replace, by name) the mapping for the survey this file comes from; later files with the same
  * header signature start from it, in the UI and in the CLI and HTTP imports alike.
  */
-export async function saveTemplate(db: Queryable, actor: Actor, { path, name, mapping }: { path: string; name: string; mapping: ImportMapping }): Promise<void> {
+export async function saveTemplate(
+  db: Queryable,
+  actor: Actor,
+  { path, name, mapping }: { path: string; name: string; mapping: ImportMapping },
+): Promise<void> {
   const trimmed = name.trim();
   if (!trimmed) throw new ImportError("Give the template a name.");
   const file = openSourceFile(path, (await readSetting(db, "max_xlsx_expanded_mb")) * 1_048_576);

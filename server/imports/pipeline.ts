@@ -135,7 +135,15 @@ async function countDuplicates(db: Queryable, source: ResponseSource, chunk: Res
   const rows = await db
     .select({ id: surveyResponses.externalId })
     .from(surveyResponses)
-    .where(and(eq(surveyResponses.source, source), inArray(surveyResponses.externalId, chunk.map((r) => r.externalId))));
+    .where(
+      and(
+        eq(surveyResponses.source, source),
+        inArray(
+          surveyResponses.externalId,
+          chunk.map((r) => r.externalId),
+        ),
+      ),
+    );
   return rows.length;
 }
 
@@ -178,7 +186,9 @@ async function importFileUnchecked(db: Database, path: string, options: ImportOp
   const tally = (outcome: ReturnType<typeof validateRecord>, row: number) => {
     rowsRead = row;
     if (row > maxRows) {
-      throw new ImportError(`The file has more than ${maxRows.toLocaleString("en")} rows (setting max_import_rows). Split it, or raise the limit. Nothing was imported.`);
+      throw new ImportError(
+        `The file has more than ${maxRows.toLocaleString("en")} rows (setting max_import_rows). Split it, or raise the limit. Nothing was imported.`,
+      );
     }
     if (row % PROGRESS_EVERY === 0) options.onProgress?.({ phase: "checking", rows: row, fraction: file.isXlsx ? null : bytesRead / file.size });
     if (outcome.kind === "skipped") skipped[outcome.reason] = (skipped[outcome.reason] ?? 0) + 1;
@@ -190,7 +200,12 @@ async function importFileUnchecked(db: Database, path: string, options: ImportOp
       }
     }
   };
-  for await (const chunk of validRows(file.records((bytes) => (bytesRead = bytes)), detected.headerRows, ctx, tally)) {
+  for await (const chunk of validRows(
+    file.records((bytes) => (bytesRead = bytes)),
+    detected.headerRows,
+    ctx,
+    tally,
+  )) {
     valid += chunk.length;
     duplicates += await countDuplicates(db, source, chunk);
   }
@@ -198,7 +213,9 @@ async function importFileUnchecked(db: Database, path: string, options: ImportOp
   if (duplicates > 0) skipped["already imported"] = duplicates;
   const preview = { ...base, rowsRead, valid, duplicates, skipped, rejected, rejections, imported: 0 };
   if (valid === 0 && rejected === 0) {
-    const reasons = Object.entries(skipped).map(([reason, n]) => `${count(n)} ${reason}`).join(", ");
+    const reasons = Object.entries(skipped)
+      .map(([reason, n]) => `${count(n)} ${reason}`)
+      .join(", ");
     throw new ImportError(
       rowsRead === 0
         ? "The file has no responses: it holds a header row but no data rows. Nothing was imported."
@@ -242,7 +259,13 @@ async function importFileUnchecked(db: Database, path: string, options: ImportOp
       audit: {
         actor: options.actor,
         action: "import.batch",
-        details: (written) => ({ fileName: options.fileName, format: detected.format, imported: written.inserted, rejected, decision: rejected > 0 ? "valid_only" : null }),
+        details: (written) => ({
+          fileName: options.fileName,
+          format: detected.format,
+          imported: written.inserted,
+          rejected,
+          decision: rejected > 0 ? "valid_only" : null,
+        }),
       },
     },
   );

@@ -76,5 +76,8 @@ export async function readHeaders(file: SourceFile, sampleRows = 0): Promise<Fil
 
 /** The same survey exported again has the same signature, so its saved mapping template is found. */
 export function headerSignature(detected: DetectedFormat, headers: string[][]): string {
-  return crypto.createHash("sha256").update(JSON.stringify([detected.format, headers.slice(0, 1)])).digest("hex");
+  return crypto
+    .createHash("sha256")
+    .update(JSON.stringify([detected.format, headers.slice(0, 1)]))
+    .digest("hex");
 }

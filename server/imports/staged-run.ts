@@ -17,9 +17,7 @@ export const stagedRunSchema = z.object({
 export type StagedRunRequest = z.infer<typeof stagedRunSchema>;
 
 export type StagedRunEvent =
-  | ({ type: "progress"; rowsPerSecond: number } & ImportProgress)
-  | { type: "result"; summary: ImportSummary }
-  | { type: "error"; message: string };
+  ({ type: "progress"; rowsPerSecond: number } & ImportProgress) | { type: "result"; summary: ImportSummary } | { type: "error"; message: string };
 
 const PROGRESS_INTERVAL_MS = 150;
 // One run per upload at a time: a second tab or a double click must not import the same file twice at once.

@@ -64,6 +64,8 @@ export async function receiveUpload(request: Request, maxBytes: number, parentDi
     cleanup();
     if (error instanceof DomainError) throw error;
     // busboy's own errors ("Unexpected end of form", "Malformed part header"): the body is not a multipart form.
-    throw new UploadError(`The upload is not a readable multipart/form-data body (${error instanceof Error ? error.message : "unreadable"}): send the file in a field named file.`);
+    throw new UploadError(
+      `The upload is not a readable multipart/form-data body (${error instanceof Error ? error.message : "unreadable"}): send the file in a field named file.`,
+    );
   }
 }

@@ -17,10 +17,7 @@ export interface RowProblem {
   message: string;
 }
 
-export type RowOutcome =
-  | { kind: "valid"; response: ResponseInput }
-  | { kind: "skipped"; reason: string }
-  | { kind: "rejected"; problems: RowProblem[] };
+export type RowOutcome = { kind: "valid"; response: ResponseInput } | { kind: "skipped"; reason: string } | { kind: "rejected"; problems: RowProblem[] };
 
 const STANDARD = new Set(["nps", "csat", "ces"]);
 
@@ -30,7 +27,11 @@ function cellOf(record: string[], keys: string[], column: string | undefined): s
   return index === -1 ? "" : (record[index] ?? "").trim();
 }
 
-function metricValue(raw: string, metric: ImportMapping["metrics"][number], scale: { scaleMin: number; scaleMax: number; name: string }): number | RowProblem | null {
+function metricValue(
+  raw: string,
+  metric: ImportMapping["metrics"][number],
+  scale: { scaleMin: number; scaleMax: number; name: string },
+): number | RowProblem | null {
   if (raw === "") return null;
   let value: number;
   if (metric.labels) {

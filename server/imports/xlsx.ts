@@ -69,7 +69,13 @@ export async function* readXlsxRecords(path: string, maxExpandedBytes: number): 
     );
   }
   try {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", worksheets: "emit", entries: "emit" });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+      sharedStrings: "cache",
+      styles: "cache",
+      hyperlinks: "ignore",
+      worksheets: "emit",
+      entries: "emit",
+    });
     for await (const worksheet of reader) {
       for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
         // row.values is 1-based with a hole at 0; keep empty cells so columns stay aligned.
@@ -82,6 +88,8 @@ export async function* readXlsxRecords(path: string, maxExpandedBytes: number): 
   } catch (error) {
     if (error instanceof DomainError) throw error;
     // exceljs fails with TypeErrors and XML parser errors on a damaged or foreign workbook: say so in one sentence.
-    throw new SpreadsheetError("The XLSX file's first sheet could not be read (the workbook is damaged, or not one Excel wrote); open it in a spreadsheet and save it again, or export CSV.");
+    throw new SpreadsheetError(
+      "The XLSX file's first sheet could not be read (the workbook is damaged, or not one Excel wrote); open it in a spreadsheet and save it again, or export CSV.",
+    );
   }
 }

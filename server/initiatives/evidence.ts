@@ -25,14 +25,21 @@ const { id: responseId, ...anonymousComment } = commentColumns;
  * the minimum responses shows none, since so few answers could point to the person who wrote them.
  */
 export async function listEvidence(db: Queryable, initiativeId: number, options: { privacyThreshold: boolean } = { privacyThreshold: false }) {
-  const [initiative] = await db.select({ id: initiatives.id, touchpointId: initiatives.touchpointId }).from(initiatives).where(eq(initiatives.id, initiativeId));
+  const [initiative] = await db
+    .select({ id: initiatives.id, touchpointId: initiatives.touchpointId })
+    .from(initiatives)
+    .where(eq(initiatives.id, initiativeId));
   if (!initiative) throw notFound(`Initiative ${initiativeId} does not exist.`);
   if (options.privacyThreshold) {
     const [row] = await db.execute<{ n: number }>(
       sql`select count(*)::int as n from (select 1 from ${surveyResponses} where ${surveyResponses.touchpointId} = ${initiative.touchpointId} limit ${MINIMUM_RESPONSES_FOR_COMMENTS}) as few`,
     );
     if ((row?.n ?? 0) < MINIMUM_RESPONSES_FOR_COMMENTS) {
-      return { hidden: true as const, reason: `This touchpoint has fewer than ${MINIMUM_RESPONSES_FOR_COMMENTS} responses: its comments are hidden to protect respondents.`, items: [] };
+      return {
+        hidden: true as const,
+        reason: `This touchpoint has fewer than ${MINIMUM_RESPONSES_FOR_COMMENTS} responses: its comments are hidden to protect respondents.`,
+        items: [],
+      };
     }
   }
   const items = await db

@@ -5,7 +5,6 @@ import { entityId, isoDate } from "@/lib/schemas";
 import { initiativeStatuses } from "@/db/schema";
 import { commentSearchSchema } from "@/server/scores/verbatims";
 
-
 const fields = {
   title: z.string().trim().min(1, "Give the initiative a title.").max(200),
   problem: z.string().trim().max(4000).nullable(),
@@ -19,8 +18,7 @@ const fields = {
   percentComplete: z.number().int().min(0).max(100),
 };
 
-const datesInOrder = (value: { startDate?: string | null; dueDate?: string | null }) =>
-  !value.startDate || !value.dueDate || value.startDate <= value.dueDate;
+const datesInOrder = (value: { startDate?: string | null; dueDate?: string | null }) => !value.startDate || !value.dueDate || value.startDate <= value.dueDate;
 
 export const createInitiativeSchema = z
   .object({ touchpointId: entityId, ...fields })

@@ -78,7 +78,8 @@ export async function updateInitiative(db: Database, user: SessionUser, input: U
     const before = await loadForChange(tx, user, id);
     if (changes.ownerId !== undefined && changes.ownerId !== before.ownerId) await assertMayOwn(tx, changes.ownerId);
     const metricId = metricCode === undefined ? before.metricId : metricCode === null ? null : (await metricScale(tx, metricCode)).id;
-    const code = metricId == null ? null : (await tx.select({ code: metricDefinitions.code }).from(metricDefinitions).where(eq(metricDefinitions.id, metricId)))[0]?.code;
+    const code =
+      metricId == null ? null : (await tx.select({ code: metricDefinitions.code }).from(metricDefinitions).where(eq(metricDefinitions.id, metricId)))[0]?.code;
     const startDate = changes.startDate === undefined ? before.startDate : changes.startDate;
     const baseline = metricId !== before.metricId || startDate !== before.startDate ? await baselineFor(tx, before.touchpointId, code, startDate) : {};
     const [after] = await tx
@@ -87,10 +88,14 @@ export async function updateInitiative(db: Database, user: SessionUser, input: U
       .where(and(eq(initiatives.id, id), eq(initiatives.version, version)))
       .returning();
     if (!after) {
-      throw conflict(`Someone else saved this initiative (at ${before.updatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC) after you opened it. Reload it to see their changes, then make yours again.`);
+      throw conflict(
+        `Someone else saved this initiative (at ${before.updatedAt.toISOString().slice(0, 16).replace("T", " ")} UTC) after you opened it. Reload it to see their changes, then make yours again.`,
+      );
     }
     if (changes.status && changes.status !== before.status) {
-      await tx.insert(initiativeUpdates).values({ initiativeId: id, authorId: user.id, body: `Status changed.`, statusFrom: before.status, statusTo: changes.status });
+      await tx
+        .insert(initiativeUpdates)
+        .values({ initiativeId: id, authorId: user.id, body: `Status changed.`, statusFrom: before.status, statusTo: changes.status });
     }
     await recordAudit(tx, actorOf(user), { action: "initiative.update", entityType: "initiative", entityId: id, before, after });
     return after;
@@ -154,10 +159,20 @@ export async function listInitiatives(db: Queryable, filter: { touchpointId?: nu
 export async function initiativeDetail(db: Queryable, id: number, options: { windowDays?: number; today?: string } = {}) {
   const [initiative] = await listInitiatives(db, { id });
   if (!initiative) throw notFound(`Initiative ${id} does not exist.`);
-  const [full] = await db.select({ problem: initiatives.problem, baselineResponseCount: initiatives.baselineResponseCount }).from(initiatives).where(eq(initiatives.id, id));
+  const [full] = await db
+    .select({ problem: initiatives.problem, baselineResponseCount: initiatives.baselineResponseCount })
+    .from(initiatives)
+    .where(eq(initiatives.id, id));
   const author = alias(users, "update_author");
   const updates = await db
-    .select({ id: initiativeUpdates.id, body: initiativeUpdates.body, statusFrom: initiativeUpdates.statusFrom, statusTo: initiativeUpdates.statusTo, createdAt: initiativeUpdates.createdAt, authorName: author.name })
+    .select({
+      id: initiativeUpdates.id,
+      body: initiativeUpdates.body,
+      statusFrom: initiativeUpdates.statusFrom,
+      statusTo: initiativeUpdates.statusTo,
+      createdAt: initiativeUpdates.createdAt,
+      authorName: author.name,
+    })
     .from(initiativeUpdates)
     .leftJoin(author, eq(author.id, initiativeUpdates.authorId))
     .where(eq(initiativeUpdates.initiativeId, id))

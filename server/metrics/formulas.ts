@@ -181,8 +181,7 @@ export function rollupChange(before: Rollup, after: Rollup): Change {
 }
 
 export type Change =
-  | { status: "not_comparable" }
-  | { status: "ok"; difference: number; margin: number; significant: boolean; direction: "better" | "worse" | "none" };
+  { status: "not_comparable" } | { status: "ok"; difference: number; margin: number; significant: boolean; direction: "better" | "worse" | "none" };
 
 /**
  * Change from `before` to `after`, with its 95% margin and whether it is significant: a difference-of-NPS

@@ -8,14 +8,8 @@ export { name, touchpointCode };
 
 export const modelDocumentSchema = z.object({
   version: z.literal(1),
-  departments: z.array(
-    z.object({ name, description: z.string().nullish(), head: z.email().nullish() }).strict(),
-  ),
-  users: z.array(
-    z
-      .object({ email: z.email(), name, role: z.enum(userRoles), department: name.nullish(), active: z.boolean().default(true) })
-      .strict(),
-  ),
+  departments: z.array(z.object({ name, description: z.string().nullish(), head: z.email().nullish() }).strict()),
+  users: z.array(z.object({ email: z.email(), name, role: z.enum(userRoles), department: name.nullish(), active: z.boolean().default(true) }).strict()),
   customMetrics: z
     .array(
       z
@@ -55,9 +49,7 @@ export const modelDocumentSchema = z.object({
         description: z.string().nullish(),
         persona: z.string().nullish(),
         active: z.boolean().default(true),
-        stages: z.array(
-          z.object({ name, description: z.string().nullish(), touchpoints: z.array(z.string()) }).strict(),
-        ),
+        stages: z.array(z.object({ name, description: z.string().nullish(), touchpoints: z.array(z.string()) }).strict()),
       })
       .strict(),
   ),

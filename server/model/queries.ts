@@ -149,7 +149,13 @@ export async function listUsers(db: Queryable) {
 /** The metrics responses can carry: the standard three and any custom ones (such as review stars). */
 export async function listMetrics(db: Queryable) {
   return db
-    .select({ code: metricDefinitions.code, name: metricDefinitions.name, kind: metricDefinitions.kind, scaleMin: metricDefinitions.scaleMin, scaleMax: metricDefinitions.scaleMax })
+    .select({
+      code: metricDefinitions.code,
+      name: metricDefinitions.name,
+      kind: metricDefinitions.kind,
+      scaleMin: metricDefinitions.scaleMin,
+      scaleMax: metricDefinitions.scaleMax,
+    })
     .from(metricDefinitions)
     .orderBy(asc(metricDefinitions.id));
 }

@@ -3,16 +3,7 @@
 import { DomainError } from "@/server/errors";
 import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
-import {
-  departments,
-  journeyStages,
-  journeys,
-  metricDefinitions,
-  stageTouchpoints,
-  touchpointTargets,
-  touchpoints,
-  users,
-} from "@/db/schema";
+import { departments, journeyStages, journeys, metricDefinitions, stageTouchpoints, touchpointTargets, touchpoints, users } from "@/db/schema";
 import { recordAudit, type Actor } from "@/server/audit";
 import { validateModelDocument, type ModelDocument, type ModelProblem } from "./document";
 
@@ -67,12 +58,18 @@ async function upsertUsers(tx: Queryable, doc: ModelDocument, departmentIds: Map
       departmentId: u.department ? departmentIds.get(u.department)! : null,
       updatedAt: sql`now()`,
     };
-    const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${u.email.toLowerCase()}`);
+    const [existing] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${u.email.toLowerCase()}`);
     if (existing) {
       await tx.update(users).set(values).where(eq(users.id, existing.id));
       ids.set(u.email.toLowerCase(), existing.id);
     } else {
-      const [row] = await tx.insert(users).values({ ...values, email: u.email }).returning({ id: users.id });
+      const [row] = await tx
+        .insert(users)
+        .values({ ...values, email: u.email })
+        .returning({ id: users.id });
       ids.set(u.email.toLowerCase(), row!.id);
     }
   }
@@ -81,7 +78,10 @@ async function upsertUsers(tx: Queryable, doc: ModelDocument, departmentIds: Map
   }
   for (const d of doc.departments) {
     const headUserId = d.head ? ids.get(d.head.toLowerCase())! : null;
-    await tx.update(departments).set({ headUserId }).where(eq(departments.id, departmentIds.get(d.name)!));
+    await tx
+      .update(departments)
+      .set({ headUserId })
+      .where(eq(departments.id, departmentIds.get(d.name)!));
   }
   return ids;
 }
@@ -154,9 +154,7 @@ async function upsertJourneys(tx: Queryable, doc: ModelDocument, touchpointIds: 
       keptStageIds.push(stage!.id);
       await tx.delete(stageTouchpoints).where(eq(stageTouchpoints.stageId, stage!.id));
       if (s.touchpoints.length) {
-        await tx
-          .insert(stageTouchpoints)
-          .values(s.touchpoints.map((code, i) => ({ stageId: stage!.id, touchpointId: touchpointIds.get(code)!, position: i })));
+        await tx.insert(stageTouchpoints).values(s.touchpoints.map((code, i) => ({ stageId: stage!.id, touchpointId: touchpointIds.get(code)!, position: i })));
       }
       stageCount += 1;
     }
@@ -205,7 +203,12 @@ export async function exportModel(db: Queryable): Promise<ModelDocument> {
     ? await db
         .select()
         .from(stageTouchpoints)
-        .where(inArray(stageTouchpoints.stageId, stageRows.map((s) => s.id)))
+        .where(
+          inArray(
+            stageTouchpoints.stageId,
+            stageRows.map((s) => s.id),
+          ),
+        )
         .orderBy(asc(stageTouchpoints.position))
     : [];
 
@@ -249,9 +252,7 @@ export async function exportModel(db: Queryable): Promise<ModelDocument> {
       weight: t.weight,
       description: t.description,
       active: t.active,
-      targets: Object.fromEntries(
-        targetRows.filter((r) => r.touchpointId === t.id).map((r) => [metricCode.get(r.metricId)!, r.target]),
-      ),
+      targets: Object.fromEntries(targetRows.filter((r) => r.touchpointId === t.id).map((r) => [metricCode.get(r.metricId)!, r.target])),
     })),
     journeys: journeyRows.map((j) => ({
       name: j.name,

@@ -45,7 +45,12 @@ export async function inviteUser(db: Database, actor: Actor, input: InviteUserIn
     try {
       const userId = await addUser(tx, actor, { ...input, department: departmentName, password: null });
       const invitation = await issue(tx, userId, actor);
-      await recordAudit(tx, actor, { action: "user.invite", entityType: "user", entityId: userId, after: { email: input.email, expiresAt: invitation.expiresAt } });
+      await recordAudit(tx, actor, {
+        action: "user.invite",
+        entityType: "user",
+        entityId: userId,
+        after: { email: input.email, expiresAt: invitation.expiresAt },
+      });
       return invitation;
     } catch (error) {
       if (error instanceof UserInputError) throw conflict(error.message);
@@ -61,14 +66,17 @@ export async function reissueInvitation(db: Database, actor: Actor, userId: numb
     if (!user) throw notFound(`User ${userId} does not exist.`);
     if (!user.active) throw invalid("Reactivate this person before sending them a sign-in link.");
     const invitation = await issue(tx, userId, actor);
-    await recordAudit(tx, actor, { action: "user.invite_link", entityType: "user", entityId: userId, after: { email: user.email, expiresAt: invitation.expiresAt } });
+    await recordAudit(tx, actor, {
+      action: "user.invite_link",
+      entityType: "user",
+      entityId: userId,
+      after: { email: user.email, expiresAt: invitation.expiresAt },
+    });
     return invitation;
   });
 }
 
-export type InvitationState =
-  | { status: "valid"; name: string; email: string; expiresAt: Date }
-  | { status: "used" | "expired" | "unknown" };
+export type InvitationState = { status: "valid"; name: string; email: string; expiresAt: Date } | { status: "used" | "expired" | "unknown" };
 
 export async function readInvitation(db: Queryable, token: string): Promise<InvitationState> {
   const [row] = await db
@@ -101,7 +109,10 @@ export async function acceptInvitation(db: Database, token: string, password: st
       .returning({ userId: userInvitations.userId });
     const [user] = spent ? await tx.select({ id: users.id, email: users.email, active: users.active }).from(users).where(eq(users.id, spent.userId)) : [];
     if (!user || !user.active) throw new InvitationError("This link has been used, has expired or was replaced by a newer one. Ask your admin for a new link.");
-    await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ passwordHash, updatedAt: sql`now()` })
+      .where(eq(users.id, user.id));
     await recordAudit(tx, actorOf(user), { action: "user.accept_invitation", entityType: "user", entityId: user.id });
     return { email: user.email };
   });

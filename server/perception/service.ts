@@ -52,7 +52,14 @@ export async function perceptionView(db: Queryable, quarter: string) {
     readPeriodCounts(db, period),
     db.select().from(perceptionAssessments).where(eq(perceptionAssessments.quarter, quarter)),
   ]);
-  const tree = buildExperienceTree({ touchpoints: model.touchpoints, journeys: model.journeys, departmentIds: [], scales: model.scales, counts, minimumSample: model.minimumSample });
+  const tree = buildExperienceTree({
+    touchpoints: model.touchpoints,
+    journeys: model.journeys,
+    departmentIds: [],
+    scales: model.scales,
+    counts,
+    minimumSample: model.minimumSample,
+  });
   const byTouchpoint = new Map(assessments.map((a) => [a.touchpointId, a]));
   const rows = model.touchpoints.map((tp) => {
     const experience = tree.touchpoints.get(tp.id)?.experience;
@@ -78,7 +85,11 @@ export async function perceptionView(db: Queryable, quarter: string) {
   const of = (ids: number[]) => groupGap(rows.filter((r) => ids.includes(r.touchpointId)));
   const stages = model.journeys.flatMap((j) => j.stages.map((s) => ({ id: s.id, name: `${j.name} › ${s.name}`, ...toGap(of(s.touchpointIds)) })));
   const journeys = model.journeys.map((j) => ({ id: j.id, name: j.name, ...toGap(of(j.stages.flatMap((s) => s.touchpointIds))) }));
-  const departments = model.departments.map((d) => ({ id: d.id, name: d.name, ...toGap(of(rows.filter((r) => r.departmentId === d.id).map((r) => r.touchpointId))) }));
+  const departments = model.departments.map((d) => ({
+    id: d.id,
+    name: d.name,
+    ...toGap(of(rows.filter((r) => r.departmentId === d.id).map((r) => r.touchpointId))),
+  }));
   const missing = rows.filter((r) => r.expected == null).map((r) => ({ touchpointId: r.touchpointId, code: r.code, name: r.name, ownerName: r.ownerName }));
   return {
     quarter,

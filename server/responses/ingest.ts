@@ -104,7 +104,12 @@ export async function ingestBatch(
       .where(eq(importBatches.id, batchId));
     const result = { batchId, inserted, duplicates: offered - inserted };
     if (options.audit) {
-      await recordAudit(tx, options.audit.actor, { action: options.audit.action, entityType: "import_batch", entityId: batchId, after: options.audit.details(result) });
+      await recordAudit(tx, options.audit.actor, {
+        action: options.audit.action,
+        entityType: "import_batch",
+        entityId: batchId,
+        after: options.audit.details(result),
+      });
     }
     return result;
   });

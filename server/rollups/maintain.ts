@@ -61,9 +61,7 @@ async function addAggregates(tx: Queryable, grain: Grain, filter: SQL, sign: 1 |
   const s = sql.raw(String(sign));
   // Negate every answer count when removing, so the merge below subtracts.
   const signedAnswers =
-    sign > 0
-      ? sql`a.answer_counts`
-      : sql`(select coalesce(jsonb_object_agg(k, -(v::bigint)), '{}'::jsonb) from jsonb_each_text(a.answer_counts) as j(k, v))`;
+    sign > 0 ? sql`a.answer_counts` : sql`(select coalesce(jsonb_object_agg(k, -(v::bigint)), '{}'::jsonb) from jsonb_each_text(a.answer_counts) as j(k, v))`;
   await tx.execute(sql`
     insert into ${table} as t (touchpoint_id, ${bucket}, metric_id, response_count, promoters, passives, detractors, top_box, sum, sum_of_squares, answer_counts)
     select a.touchpoint_id, a.bucket, a.metric_id, ${s} * a.response_count, ${s} * a.promoters, ${s} * a.passives,

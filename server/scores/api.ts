@@ -61,10 +61,7 @@ export function periodsOf(period: Period, grain: ScoreQuery["grain"]): Array<Per
     const startMonth = grain === "month" ? cursor.getUTCMonth() : Math.floor(cursor.getUTCMonth() / 3) * 3;
     const next = new Date(Date.UTC(cursor.getUTCFullYear(), startMonth + months, 1));
     const last = new Date(Math.min(next.getTime() - 86_400_000, end.getTime()));
-    const label =
-      grain === "month"
-        ? cursor.toISOString().slice(0, 7)
-        : `${cursor.getUTCFullYear()}-Q${Math.floor(cursor.getUTCMonth() / 3) + 1}`;
+    const label = grain === "month" ? cursor.toISOString().slice(0, 7) : `${cursor.getUTCFullYear()}-Q${Math.floor(cursor.getUTCMonth() / 3) + 1}`;
     pieces.push({ from: cursor.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10), label });
     cursor = next;
   }

@@ -57,7 +57,12 @@ export interface ExperienceTree {
   metricsOf: (touchpointIds: Iterable<number>) => Record<string, Score>;
 }
 
-function touchpointExperience(metricCounts: Map<string, MetricCounts>, scales: Map<string, MetricScale>, minimum: number, importance: number): TouchpointExperience {
+function touchpointExperience(
+  metricCounts: Map<string, MetricCounts>,
+  scales: Map<string, MetricScale>,
+  minimum: number,
+  importance: number,
+): TouchpointExperience {
   const metrics: Record<string, Score> = {};
   const normalisedValues: number[] = [];
   let variance = 0;

@@ -3,7 +3,6 @@ import { z } from "zod";
 import { entityIdText, isoDate } from "@/lib/schemas";
 import { channels } from "@/db/schema";
 
-
 export const dashboardFiltersSchema = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),

@@ -80,5 +80,3 @@ export async function journeyView(db: Queryable, journeyId: number, filters: Das
     filterOptions: { journeys: model.journeys.map((j) => ({ id: j.id, name: j.name })), departments: model.departments },
   };
 }
-
-

@@ -1,16 +1,7 @@
 // Loads the parts of the experience model the score views need, in a handful of queries.
 import { asc, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import {
-  departments,
-  journeyStages,
-  journeys,
-  metricDefinitions,
-  stageTouchpoints,
-  touchpointTargets,
-  touchpoints,
-  users,
-} from "@/db/schema";
+import { departments, journeyStages, journeys, metricDefinitions, stageTouchpoints, touchpointTargets, touchpoints, users } from "@/db/schema";
 import type { MetricScale } from "@/server/metrics/formulas";
 import { readSetting } from "@/server/settings/program-settings";
 
@@ -36,16 +27,14 @@ export async function loadScoreModel(db: Queryable) {
     db.select().from(stageTouchpoints).orderBy(asc(stageTouchpoints.position)),
     db.select({ id: departments.id, name: departments.name }).from(departments).orderBy(asc(departments.name)),
     db.select().from(metricDefinitions),
-    db.select({ touchpointId: touchpointTargets.touchpointId, code: metricDefinitions.code, target: touchpointTargets.target })
+    db
+      .select({ touchpointId: touchpointTargets.touchpointId, code: metricDefinitions.code, target: touchpointTargets.target })
       .from(touchpointTargets)
       .innerJoin(metricDefinitions, eq(metricDefinitions.id, touchpointTargets.metricId)),
     readSetting(db, "minimum_sample"),
   ]);
   const scales = new Map<string, MetricScale & { name: string; topBoxMin: number | null }>(
-    metricRows.map((m) => [
-      m.code,
-      { kind: m.kind, scaleMin: m.scaleMin, scaleMax: m.scaleMax, direction: m.direction, name: m.name, topBoxMin: m.topBoxMin },
-    ]),
+    metricRows.map((m) => [m.code, { kind: m.kind, scaleMin: m.scaleMin, scaleMax: m.scaleMax, direction: m.direction, name: m.name, topBoxMin: m.topBoxMin }]),
   );
   return {
     touchpoints: touchpointRows,

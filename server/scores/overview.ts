@@ -14,7 +14,6 @@ import { latestDataDay, readMonthlyCounts, readPeriodCounts } from "./read-rollu
 export const HEADLINE_METRICS = ["nps", "csat", "ces"] as const;
 const DEFAULT_PERIOD_DAYS = 90;
 
-
 export function resolvePeriods(filters: DashboardFilters, latest: string | null, maxYears = Infinity): { period: Period; compareTo: Period } {
   const period = filters.from && filters.to ? { from: filters.from, to: filters.to } : lastDays(DEFAULT_PERIOD_DAYS, latest ?? undefined);
   const checked = periodSchema.safeParse(period);
@@ -23,7 +22,10 @@ export function resolvePeriods(filters: DashboardFilters, latest: string | null,
   if (tooLong) throw invalid(`Period: ${tooLong}`, [{ field: "to", message: tooLong }]);
   const compareTo = filters.compareFrom && filters.compareTo ? { from: filters.compareFrom, to: filters.compareTo } : previousPeriod(period);
   const compareChecked = periodSchema.safeParse(compareTo);
-  if (!compareChecked.success) throw invalid(`Comparison period: ${compareChecked.error.issues[0]?.message}`, [{ field: "compareFrom", message: compareChecked.error.issues[0]!.message }]);
+  if (!compareChecked.success)
+    throw invalid(`Comparison period: ${compareChecked.error.issues[0]?.message}`, [
+      { field: "compareFrom", message: compareChecked.error.issues[0]!.message },
+    ]);
   const compareTooLong = tooLongPeriod(compareTo, maxYears);
   if (compareTooLong) throw invalid(`Comparison period: ${compareTooLong}`, [{ field: "compareTo", message: compareTooLong }]);
   return { period, compareTo };
@@ -87,7 +89,6 @@ async function monthlyTrend(db: Queryable, model: ScoreModel, scope: ReturnType<
     };
   });
 }
-
 
 async function initiativeSummary(db: Queryable) {
   const rows = await db.execute<{ status: string; count: number; overdue: number }>(sql`
@@ -159,7 +160,19 @@ export async function programOverview(db: Queryable, filters: DashboardFilters) 
       const result = current.touchpoints.get(t.touchpointId)?.metrics[t.code];
       if (!result || result.status !== "ok" || result.value >= t.target) return [];
       const tp = touchpointById.get(t.touchpointId)!;
-      return [{ touchpointId: tp.id, code: tp.code, name: tp.name, ownerName: tp.ownerName, metric: t.code, value: result.value, target: t.target, n: result.n, margin: result.margin }];
+      return [
+        {
+          touchpointId: tp.id,
+          code: tp.code,
+          name: tp.name,
+          ownerName: tp.ownerName,
+          metric: t.code,
+          value: result.value,
+          target: t.target,
+          n: result.n,
+          margin: result.margin,
+        },
+      ];
     })
     .sort((a, b) => a.value - a.target - (b.value - b.target));
 

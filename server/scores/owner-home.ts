@@ -45,7 +45,19 @@ export async function ownerHome(db: Queryable, ownerId: number) {
         return { month, score: scale && row ? score(scale, row, model.minimumSample) : null };
       });
       const placements = model.journeys.flatMap((j) => j.stages.filter((s) => s.touchpointIds.includes(tp.id)).map((s) => `${j.name} › ${s.name}`));
-      return { id: tp.id, code: tp.code, name: tp.name, momentOfTruth: tp.momentOfTruth, metric, current, target, gap, sparkline, placements, initiatives: initiativeRows.filter((i) => i.touchpointId === tp.id) };
+      return {
+        id: tp.id,
+        code: tp.code,
+        name: tp.name,
+        momentOfTruth: tp.momentOfTruth,
+        metric,
+        current,
+        target,
+        gap,
+        sparkline,
+        placements,
+        initiatives: initiativeRows.filter((i) => i.touchpointId === tp.id),
+      };
     });
   // Moments of truth first, then the furthest below target; touchpoints without a gap go last.
   rows.sort((a, b) => Number(b.momentOfTruth) - Number(a.momentOfTruth) || (a.gap ?? Infinity) - (b.gap ?? Infinity));

@@ -3,10 +3,7 @@
 import { z } from "zod";
 import { isoDate } from "@/lib/schemas";
 
-
-export const periodSchema = z
-  .object({ from: isoDate, to: isoDate })
-  .refine((p) => p.from <= p.to, "`from` must not be after `to`");
+export const periodSchema = z.object({ from: isoDate, to: isoDate }).refine((p) => p.from <= p.to, "`from` must not be after `to`");
 
 export type Period = z.infer<typeof periodSchema>;
 
@@ -77,7 +74,5 @@ export function splitPeriod(period: Period): PeriodSplit {
 /** The first day of each of the `count` months ending with the month of `to`. */
 export function trailingMonths(count: number, to: string): string[] {
   const end = toDate(monthStart(to));
-  return Array.from({ length: count }, (_, i) =>
-    toIso(new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - (count - 1 - i), 1))),
-  );
+  return Array.from({ length: count }, (_, i) => toIso(new Date(Date.UTC(end.getUTCFullYear(), end.getUTCMonth() - (count - 1 - i), 1))));
 }

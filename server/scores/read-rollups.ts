@@ -18,7 +18,10 @@ const measures = sql`sum(response_count)::float8 as "responseCount", sum(promote
 function onlyTouchpoints(touchpointIds?: number[]): SQL {
   if (!touchpointIds) return sql``;
   if (touchpointIds.length === 0) return sql` and false`;
-  return sql` and touchpoint_id in (${sql.join(touchpointIds.map((id) => sql`${id}`), sql`, `)})`;
+  return sql` and touchpoint_id in (${sql.join(
+    touchpointIds.map((id) => sql`${id}`),
+    sql`, `,
+  )})`;
 }
 
 function periodSources(period: Period, touchpointIds?: number[]): SQL {
@@ -58,12 +61,7 @@ export async function readAnswerDistribution(db: Queryable, period: Period, touc
 export type MonthlyCountsRow = CountsRow & { month: string };
 
 /** Counts per month, touchpoint and metric for the months [fromMonth, toMonth] (first days of months). */
-export async function readMonthlyCounts(
-  db: Queryable,
-  fromMonth: string,
-  toMonth: string,
-  touchpointIds?: number[],
-): Promise<MonthlyCountsRow[]> {
+export async function readMonthlyCounts(db: Queryable, fromMonth: string, toMonth: string, touchpointIds?: number[]): Promise<MonthlyCountsRow[]> {
   // The monthly table holds one row per touchpoint, metric and month already: no GROUP BY, and no ORDER BY
   // (a year of a thousand touchpoints is ~36k rows; sorting them cost more than reading them).
   return db.execute<MonthlyCountsRow>(sql`

@@ -12,7 +12,6 @@ import { dashboardPeriods } from "./overview";
 import { trailingMonths } from "./periods";
 import { readAnswerDistribution, readMonthlyCounts, readPeriodCounts } from "./read-rollups";
 
-
 export async function touchpointView(db: Queryable, touchpointId: number, filters: DashboardFilters) {
   const [detail] = await db
     .select({

@@ -66,7 +66,11 @@ export async function listVerbatims(db: Queryable, query: VerbatimQuery, options
       .from(surveyResponses)
       .where(and(eq(surveyResponses.touchpointId, query.touchpointId), range));
     if ((row?.n ?? 0) < MINIMUM_RESPONSES_FOR_COMMENTS) {
-      return { hidden: true as const, reason: `Fewer than ${MINIMUM_RESPONSES_FOR_COMMENTS} responses in this period: comments are hidden to protect respondents.`, rows: [] };
+      return {
+        hidden: true as const,
+        reason: `Fewer than ${MINIMUM_RESPONSES_FOR_COMMENTS} responses in this period: comments are hidden to protect respondents.`,
+        rows: [],
+      };
     }
   }
   const rows = await db
@@ -80,5 +84,9 @@ export async function listVerbatims(db: Queryable, query: VerbatimQuery, options
     .where(where)
     .orderBy(desc(surveyResponses.respondedAt))
     .limit(query.limit);
-  return { hidden: false as const, reason: null, rows: rows as Array<(typeof rows)[number] & { respondentName?: string | null; respondentEmail?: string | null }> };
+  return {
+    hidden: false as const,
+    reason: null,
+    rows: rows as Array<(typeof rows)[number] & { respondentName?: string | null; respondentEmail?: string | null }>,
+  };
 }

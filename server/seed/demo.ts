@@ -126,7 +126,12 @@ function* responsesFor(code: string, touchpointId: number, profile: TouchpointPr
         customValues: asks("review_stars") ? { review_stars: 1 + Math.round(satisfaction * 4) } : null,
         comment: commentFor(code, profile, satisfaction, afterBillingChange, random),
         externalId: `demo-${code}-${String(serial).padStart(6, "0")}`,
-        respondentEmail: named ? `${first}.${last}${serial % 97}@mail.example`.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "") : null,
+        respondentEmail: named
+          ? `${first}.${last}${serial % 97}@mail.example`
+              .toLowerCase()
+              .normalize("NFD")
+              .replace(/[\u0300-\u036f]/g, "")
+          : null,
         respondentName: named ? `${first} ${last}` : null,
       };
     }
@@ -148,7 +153,15 @@ async function* inChunks(rows: Iterable<ResponseInput>, size: number): AsyncGene
 async function setDemoPasswords(db: Database): Promise<void> {
   // Every demo account shares one password, so one (deliberately slow) hash serves them all.
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await db.update(users).set({ passwordHash }).where(inArray(users.email, demoModel.users.map((u) => u.email)));
+  await db
+    .update(users)
+    .set({ passwordHash })
+    .where(
+      inArray(
+        users.email,
+        demoModel.users.map((u) => u.email),
+      ),
+    );
 }
 
 async function seedInitiatives(db: Database, months: MonthWindow[]): Promise<void> {
@@ -177,16 +190,18 @@ async function seedInitiatives(db: Database, months: MonthWindow[]): Promise<voi
       percentComplete: 0,
       target: 80,
     })),
-    ...byPattern("billing_change").slice(0, 1).map((tp) => ({
-      tp,
-      title: "Explain the service charge on the bill",
-      problem: "Since the new service charge, guests call care to ask what it is.",
-      status: "on_hold" as const,
-      start: billingChange,
-      due: null,
-      percentComplete: 20,
-      target: 75,
-    })),
+    ...byPattern("billing_change")
+      .slice(0, 1)
+      .map((tp) => ({
+        tp,
+        title: "Explain the service charge on the bill",
+        problem: "Since the new service charge, guests call care to ask what it is.",
+        status: "on_hold" as const,
+        start: billingChange,
+        due: null,
+        percentComplete: 20,
+        target: 75,
+      })),
   ];
   for (const plan of plans) {
     const owner = plan.tp.ownerId ? await activeUserById(db, plan.tp.ownerId) : null;

@@ -47,7 +47,8 @@ export async function readSetting(db: Queryable, key: SettingKey): Promise<numbe
 
 export async function writeSetting(db: Queryable, actor: Actor, { key, value }: { key: SettingKey; value: unknown }): Promise<number> {
   const parsed = settingDefinitions[key].schema.safeParse(value);
-  if (!parsed.success) throw invalid(`${key}: ${parsed.error.issues[0]?.message}`, [{ field: key, message: parsed.error.issues[0]?.message ?? "not a valid value" }]);
+  if (!parsed.success)
+    throw invalid(`${key}: ${parsed.error.issues[0]?.message}`, [{ field: key, message: parsed.error.issues[0]?.message ?? "not a valid value" }]);
   return db.transaction(async (tx) => {
     const before = await readSetting(tx, key);
     await tx

@@ -44,7 +44,10 @@ export async function updateDepartment(db: Database, actor: Actor, input: Update
     const before = await load(tx, id);
     await assertNameFree(tx, changes.name, id);
     await assertHeadExists(tx, changes.headUserId);
-    await tx.update(departments).set({ ...changes, updatedAt: sql`now()` }).where(eq(departments.id, id));
+    await tx
+      .update(departments)
+      .set({ ...changes, updatedAt: sql`now()` })
+      .where(eq(departments.id, id));
     await recordAudit(tx, actor, {
       action: "department.update",
       entityType: "department",
@@ -65,11 +68,16 @@ export async function setDepartmentActive(db: Database, actor: Actor, id: number
         .from(touchpoints)
         .where(and(eq(touchpoints.departmentId, id), eq(touchpoints.active, true)));
       if (row && row.n > 0) {
-        throw conflict(`${before.name} still owns ${row.n} active touchpoint${row.n === 1 ? "" : "s"}. Move them to another department or deactivate them first.`);
+        throw conflict(
+          `${before.name} still owns ${row.n} active touchpoint${row.n === 1 ? "" : "s"}. Move them to another department or deactivate them first.`,
+        );
       }
     }
     if (before.active === active) return;
-    await tx.update(departments).set({ active, updatedAt: sql`now()` }).where(eq(departments.id, id));
+    await tx
+      .update(departments)
+      .set({ active, updatedAt: sql`now()` })
+      .where(eq(departments.id, id));
     await recordAudit(tx, actor, {
       action: active ? "department.activate" : "department.deactivate",
       entityType: "department",

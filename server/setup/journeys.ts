@@ -31,7 +31,12 @@ export async function journeyForEdit(db: Queryable, id: number) {
         .select({ stageId: stageTouchpoints.stageId, id: touchpoints.id, code: touchpoints.code, name: touchpoints.name, active: touchpoints.active })
         .from(stageTouchpoints)
         .innerJoin(touchpoints, eq(touchpoints.id, stageTouchpoints.touchpointId))
-        .where(inArray(stageTouchpoints.stageId, stages.map((s) => s.id)))
+        .where(
+          inArray(
+            stageTouchpoints.stageId,
+            stages.map((s) => s.id),
+          ),
+        )
         .orderBy(asc(stageTouchpoints.position))
     : [];
   return {
@@ -54,7 +59,10 @@ export async function updateJourney(db: Database, actor: Actor, input: UpdateJou
   return db.transaction(async (tx) => {
     const before = await load(tx, id);
     await assertNameFree(tx, changes.name, id);
-    await tx.update(journeys).set({ ...changes, updatedAt: sql`now()` }).where(eq(journeys.id, id));
+    await tx
+      .update(journeys)
+      .set({ ...changes, updatedAt: sql`now()` })
+      .where(eq(journeys.id, id));
     await recordAudit(tx, actor, {
       action: "journey.update",
       entityType: "journey",
@@ -90,16 +98,26 @@ export async function saveStages(db: Database, actor: Actor, input: SaveStagesIn
     const keptIds = input.stages.flatMap((s) => (s.id === undefined ? [] : [s.id]));
     await tx
       .delete(journeyStages)
-      .where(keptIds.length ? and(eq(journeyStages.journeyId, input.journeyId), notInArray(journeyStages.id, keptIds)) : eq(journeyStages.journeyId, input.journeyId));
+      .where(
+        keptIds.length
+          ? and(eq(journeyStages.journeyId, input.journeyId), notInArray(journeyStages.id, keptIds))
+          : eq(journeyStages.journeyId, input.journeyId),
+      );
     if (keptIds.length) {
-      await tx.update(journeyStages).set({ name: sql`'~' || ${journeyStages.id}::text` }).where(inArray(journeyStages.id, keptIds));
+      await tx
+        .update(journeyStages)
+        .set({ name: sql`'~' || ${journeyStages.id}::text` })
+        .where(inArray(journeyStages.id, keptIds));
     }
     for (const [position, stage] of input.stages.entries()) {
       const values = { name: stage.name, description: stage.description, position };
       if (stage.id === undefined) await tx.insert(journeyStages).values({ ...values, journeyId: input.journeyId });
       else await tx.update(journeyStages).set(values).where(eq(journeyStages.id, stage.id));
     }
-    await tx.update(journeys).set({ updatedAt: sql`now()` }).where(eq(journeys.id, input.journeyId));
+    await tx
+      .update(journeys)
+      .set({ updatedAt: sql`now()` })
+      .where(eq(journeys.id, input.journeyId));
     await recordAudit(tx, actor, {
       action: "journey.stages",
       entityType: "journey",
@@ -116,7 +134,10 @@ export async function setJourneyActive(db: Database, actor: Actor, id: number, a
   return db.transaction(async (tx) => {
     const before = await load(tx, id);
     if (before.active === active) return;
-    await tx.update(journeys).set({ active, updatedAt: sql`now()` }).where(eq(journeys.id, id));
+    await tx
+      .update(journeys)
+      .set({ active, updatedAt: sql`now()` })
+      .where(eq(journeys.id, id));
     await recordAudit(tx, actor, {
       action: active ? "journey.activate" : "journey.deactivate",
       entityType: "journey",
@@ -138,7 +159,11 @@ export async function deleteJourney(db: Database, actor: Actor, id: number) {
       entityType: "journey",
       entityId: id,
       // Enough to rebuild it by hand: the stages in order and the touchpoint codes in each.
-      before: { name: before.name, persona: before.persona, stages: before.stages.map((s) => ({ name: s.name, touchpoints: s.touchpoints.map((t) => t.code) })) },
+      before: {
+        name: before.name,
+        persona: before.persona,
+        stages: before.stages.map((s) => ({ name: s.name, touchpoints: s.touchpoints.map((t) => t.code) })),
+      },
     });
   });
 }

@@ -27,9 +27,7 @@ export const updateJourneySchema = journeySchema.extend({ id });
 /** The journey's stages in their new order; a stage without an id is new, a missing id is removed. */
 export const saveStagesSchema = z.object({
   journeyId: id,
-  stages: z
-    .array(z.object({ id: id.optional(), name, description: optionalText }))
-    .max(30, "A journey has at most 30 stages; split it into two journeys."),
+  stages: z.array(z.object({ id: id.optional(), name, description: optionalText })).max(30, "A journey has at most 30 stages; split it into two journeys."),
 });
 
 export const touchpointSchema = z.object({

@@ -4,16 +4,7 @@ import { assertMayOwn } from "@/server/model/rules";
 import { conflict, invalid, notFound } from "@/server/errors";
 import { and, asc, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
-import {
-  departments,
-  journeyStages,
-  journeys,
-  metricDefinitions,
-  stageTouchpoints,
-  touchpointTargets,
-  touchpoints,
-  users,
-} from "@/db/schema";
+import { departments, journeyStages, journeys, metricDefinitions, stageTouchpoints, touchpointTargets, touchpoints, users } from "@/db/schema";
 import { recordAudit, type Actor } from "@/server/audit";
 import type { TouchpointInput, UpdateTouchpointInput } from "./schema";
 import { touchpointUsage } from "./usage";
@@ -35,7 +26,13 @@ export async function touchpointChoices(db: Queryable) {
       .where(and(eq(users.active, true), inArray(users.role, ["owner", "admin"])))
       .orderBy(asc(users.name)),
     db
-      .select({ code: metricDefinitions.code, name: metricDefinitions.name, kind: metricDefinitions.kind, scaleMin: metricDefinitions.scaleMin, scaleMax: metricDefinitions.scaleMax })
+      .select({
+        code: metricDefinitions.code,
+        name: metricDefinitions.name,
+        kind: metricDefinitions.kind,
+        scaleMin: metricDefinitions.scaleMin,
+        scaleMax: metricDefinitions.scaleMax,
+      })
       .from(metricDefinitions)
       .orderBy(asc(metricDefinitions.id)),
     db.select({ id: journeys.id, name: journeys.name, active: journeys.active }).from(journeys).orderBy(asc(journeys.name)),
@@ -97,7 +94,11 @@ async function saveTargets(tx: Queryable, touchpointId: number, targets: Record<
 async function savePlacements(tx: Queryable, touchpointId: number, stageIds: number[]) {
   await tx
     .delete(stageTouchpoints)
-    .where(stageIds.length ? and(eq(stageTouchpoints.touchpointId, touchpointId), notInArray(stageTouchpoints.stageId, stageIds)) : eq(stageTouchpoints.touchpointId, touchpointId));
+    .where(
+      stageIds.length
+        ? and(eq(stageTouchpoints.touchpointId, touchpointId), notInArray(stageTouchpoints.stageId, stageIds))
+        : eq(stageTouchpoints.touchpointId, touchpointId),
+    );
   for (const stageId of new Set(stageIds)) {
     await tx
       .insert(stageTouchpoints)
@@ -131,7 +132,10 @@ export async function updateTouchpoint(db: Database, actor: Actor, input: Update
   return db.transaction(async (tx) => {
     const before = await touchpointForEdit(tx, id);
     const metricIds = await checkReferences(tx, changes, id);
-    await tx.update(touchpoints).set({ ...rowValues(changes), updatedAt: sql`now()` }).where(eq(touchpoints.id, id));
+    await tx
+      .update(touchpoints)
+      .set({ ...rowValues(changes), updatedAt: sql`now()` })
+      .where(eq(touchpoints.id, id));
     await saveTargets(tx, id, changes.targets, metricIds);
     await savePlacements(tx, id, changes.stageIds);
     const { createdAt: _created, updatedAt: _updated, ...beforeValues } = before;
@@ -149,7 +153,10 @@ export async function setTouchpointActive(db: Database, actor: Actor, id: number
       }
     }
     if (before.active === active) return;
-    await tx.update(touchpoints).set({ active, updatedAt: sql`now()` }).where(eq(touchpoints.id, id));
+    await tx
+      .update(touchpoints)
+      .set({ active, updatedAt: sql`now()` })
+      .where(eq(touchpoints.id, id));
     await recordAudit(tx, actor, {
       action: active ? "touchpoint.activate" : "touchpoint.deactivate",
       entityType: "touchpoint",

@@ -3,17 +3,7 @@
 import { notFound } from "@/server/errors";
 import { and, count, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import {
-  departments,
-  initiatives,
-  journeyStages,
-  journeys,
-  perceptionAssessments,
-  stageTouchpoints,
-  surveyResponses,
-  touchpoints,
-  users,
-} from "@/db/schema";
+import { departments, initiatives, journeyStages, journeys, perceptionAssessments, stageTouchpoints, surveyResponses, touchpoints, users } from "@/db/schema";
 import { responseVolumes } from "@/server/model/queries";
 
 export interface Usage {
@@ -55,9 +45,7 @@ export async function touchpointUsage(db: Queryable, touchpointId: number): Prom
   // The refusal rests on an index-backed exists check, not on the roll-up figure shown beside it.
   const [anyResponse] = await db.select({ id: surveyResponses.id }).from(surveyResponses).where(eq(surveyResponses.touchpointId, touchpointId)).limit(1);
   const initiativeCount = await countOf(db.select({ n: count() }).from(initiatives).where(eq(initiatives.touchpointId, touchpointId)));
-  const assessmentCount = await countOf(
-    db.select({ n: count() }).from(perceptionAssessments).where(eq(perceptionAssessments.touchpointId, touchpointId)),
-  );
+  const assessmentCount = await countOf(db.select({ n: count() }).from(perceptionAssessments).where(eq(perceptionAssessments.touchpointId, touchpointId)));
   const placementCount = await countOf(db.select({ n: count() }).from(stageTouchpoints).where(eq(stageTouchpoints.touchpointId, touchpointId)));
   const deletable = !anyResponse && initiativeCount === 0 && assessmentCount === 0;
   return {

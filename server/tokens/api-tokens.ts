@@ -35,11 +35,22 @@ export async function revokeApiToken(db: Queryable, actor: Actor, nameOrId: stri
     const active = await tx
       .select({ id: apiTokens.id, name: apiTokens.name })
       .from(apiTokens)
-      .where(and(isNull(apiTokens.revokedAt), /^\d+$/.test(nameOrId) && Number(nameOrId) <= MAX_DATABASE_ID ? or(eq(apiTokens.name, nameOrId), eq(apiTokens.id, Number(nameOrId))) : eq(apiTokens.name, nameOrId)));
+      .where(
+        and(
+          isNull(apiTokens.revokedAt),
+          /^\d+$/.test(nameOrId) && Number(nameOrId) <= MAX_DATABASE_ID
+            ? or(eq(apiTokens.name, nameOrId), eq(apiTokens.id, Number(nameOrId)))
+            : eq(apiTokens.name, nameOrId),
+        ),
+      );
     if (active.length === 0) throw notFound(`No active API token is named ${nameOrId}; \`token list\` shows them.`);
-    if (active.length > 1) throw conflict(`${active.length} active tokens match ${nameOrId} (ids ${active.map((t) => t.id).join(", ")}); revoke one by its id.`);
+    if (active.length > 1)
+      throw conflict(`${active.length} active tokens match ${nameOrId} (ids ${active.map((t) => t.id).join(", ")}); revoke one by its id.`);
     const token = active[0]!;
-    await tx.update(apiTokens).set({ revokedAt: sql`now()` }).where(eq(apiTokens.id, token.id));
+    await tx
+      .update(apiTokens)
+      .set({ revokedAt: sql`now()` })
+      .where(eq(apiTokens.id, token.id));
     await recordAudit(tx, actor, { action: "token.revoke", entityType: "api_token", entityId: token.id, after: { name: token.name } });
     return token;
   });

@@ -61,7 +61,12 @@ export default async function MyTouchpointsPage() {
                   <tr key={tp.id}>
                     <th scope="row">
                       <Link href={`/touchpoints/${tp.id}`}>{tp.name}</Link>
-                      {tp.momentOfTruth ? <span className="mot" title="Moment of truth"> ★</span> : null}
+                      {tp.momentOfTruth ? (
+                        <span className="mot" title="Moment of truth">
+                          {" "}
+                          ★
+                        </span>
+                      ) : null}
                       <div className="muted">{tp.code}</div>
                     </th>
                     <td>

@@ -65,7 +65,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
               month: t.month.slice(0, 7),
               n: t.program.n,
               experience_score: t.program.status === "ok" ? Number(t.program.value.toFixed(1)) : "insufficient",
-              ...Object.fromEntries(HEADLINE_METRICS.map((code) => [code, t.metrics[code]!.status === "ok" ? Number((t.metrics[code] as { value: number }).value.toFixed(1)) : "insufficient"])),
+              ...Object.fromEntries(
+                HEADLINE_METRICS.map((code) => [
+                  code,
+                  t.metrics[code]!.status === "ok" ? Number((t.metrics[code] as { value: number }).value.toFixed(1)) : "insufficient",
+                ]),
+              ),
             }))}
           />
           <table className="data">
@@ -74,7 +79,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                 <th scope="col">Month</th>
                 <th scope="col">Experience score</th>
                 {HEADLINE_METRICS.map((code) => (
-                  <th scope="col" key={code}>{metricLabel[code]}</th>
+                  <th scope="col" key={code}>
+                    {metricLabel[code]}
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -128,7 +135,15 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             row.cells.flatMap((cell, i) => {
               const column = data.heatmap.columns[i]!;
               return cell
-                ? [{ department: row.departmentName, journey: column.journeyName, stage: column.stageName, n: cell.n, score: cell.status === "ok" ? Number(cell.value.toFixed(1)) : "insufficient" }]
+                ? [
+                    {
+                      department: row.departmentName,
+                      journey: column.journeyName,
+                      stage: column.stageName,
+                      n: cell.n,
+                      score: cell.status === "ok" ? Number(cell.value.toFixed(1)) : "insufficient",
+                    },
+                  ]
                 : [];
             }),
           )}
@@ -145,7 +160,16 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             <h2>Moments of truth below target</h2>
             <DownloadCsv
               fileName={`moments below target ${data.period.from} ${data.period.to}.csv`}
-              rows={data.momentsBelowTarget.map((m) => ({ code: m.code, touchpoint: m.name, owner: m.ownerName, metric: m.metric, n: m.n, score: Number(m.value.toFixed(1)), margin: Number(m.margin.toFixed(1)), target: m.target }))}
+              rows={data.momentsBelowTarget.map((m) => ({
+                code: m.code,
+                touchpoint: m.name,
+                owner: m.ownerName,
+                metric: m.metric,
+                n: m.n,
+                score: Number(m.value.toFixed(1)),
+                margin: Number(m.margin.toFixed(1)),
+                target: m.target,
+              }))}
             />
           </div>
           {data.momentsBelowTarget.length === 0 ? (
@@ -156,8 +180,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                 <tr>
                   <th scope="col">Touchpoint</th>
                   <th scope="col">Owner</th>
-                  <th scope="col" className="num">Score</th>
-                  <th scope="col" className="num">Target</th>
+                  <th scope="col" className="num">
+                    Score
+                  </th>
+                  <th scope="col" className="num">
+                    Target
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -182,7 +210,15 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             <h2>Biggest significant movers</h2>
             <DownloadCsv
               fileName={`movers ${data.period.from} ${data.period.to}.csv`}
-              rows={data.movers.map((m) => ({ code: m.code, touchpoint: m.name, owner: m.ownerName, n: m.score.n, score: m.score.status === "ok" ? Number(m.score.value.toFixed(1)) : "insufficient", change: Number(m.change.difference.toFixed(1)), margin: Number(m.change.margin.toFixed(1)) }))}
+              rows={data.movers.map((m) => ({
+                code: m.code,
+                touchpoint: m.name,
+                owner: m.ownerName,
+                n: m.score.n,
+                score: m.score.status === "ok" ? Number(m.score.value.toFixed(1)) : "insufficient",
+                change: Number(m.change.difference.toFixed(1)),
+                margin: Number(m.change.margin.toFixed(1)),
+              }))}
             />
           </div>
           {data.movers.length === 0 ? (
@@ -194,8 +230,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
               <thead>
                 <tr>
                   <th scope="col">Touchpoint</th>
-                  <th scope="col" className="num">Now</th>
-                  <th scope="col" className="num">Change</th>
+                  <th scope="col" className="num">
+                    Now
+                  </th>
+                  <th scope="col" className="num">
+                    Change
+                  </th>
                 </tr>
               </thead>
               <tbody>

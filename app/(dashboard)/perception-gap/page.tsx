@@ -22,7 +22,13 @@ function shiftQuarter(quarter: string, by: number): string {
   return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
 }
 
-function GapTable({ caption, rows }: { caption: string; rows: Array<{ id: number; name: string; expected: number | null; customer: number | null; gap: number | null; assessed: number }> }) {
+function GapTable({
+  caption,
+  rows,
+}: {
+  caption: string;
+  rows: Array<{ id: number; name: string; expected: number | null; customer: number | null; gap: number | null; assessed: number }>;
+}) {
   return (
     <table className="data">
       <caption className="muted" style={{ textAlign: "left", padding: "0 0 6px" }}>
@@ -31,10 +37,18 @@ function GapTable({ caption, rows }: { caption: string; rows: Array<{ id: number
       <thead>
         <tr>
           <th scope="col">Name</th>
-          <th scope="col" className="num">The company expects</th>
-          <th scope="col" className="num">Customers scored</th>
-          <th scope="col" className="num">Gap</th>
-          <th scope="col" className="num">Assessed touchpoints</th>
+          <th scope="col" className="num">
+            The company expects
+          </th>
+          <th scope="col" className="num">
+            Customers scored
+          </th>
+          <th scope="col" className="num">
+            Gap
+          </th>
+          <th scope="col" className="num">
+            Assessed touchpoints
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -113,9 +127,15 @@ export default async function PerceptionGapPage({ searchParams }: { searchParams
             <th scope="col">Touchpoint</th>
             <th scope="col">Owner</th>
             <th scope="col">Capability · accessibility · enjoyability (1–5)</th>
-            <th scope="col" className="num">Expects</th>
-            <th scope="col" className="num">Customers</th>
-            <th scope="col" className="num">Gap</th>
+            <th scope="col" className="num">
+              Expects
+            </th>
+            <th scope="col" className="num">
+              Customers
+            </th>
+            <th scope="col" className="num">
+              Gap
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -125,9 +145,17 @@ export default async function PerceptionGapPage({ searchParams }: { searchParams
                 <Link href={`/touchpoints/${t.touchpointId}`}>{t.name}</Link> <span className="muted">{t.code}</span>
               </th>
               <td>{t.ownerName ?? <span className="muted">Unassigned</span>}</td>
-              <td>{t.abilities ? `${t.abilities.capability} · ${t.abilities.accessibility} · ${t.abilities.enjoyability}` : <span className="muted">not assessed</span>}</td>
+              <td>
+                {t.abilities ? (
+                  `${t.abilities.capability} · ${t.abilities.accessibility} · ${t.abilities.enjoyability}`
+                ) : (
+                  <span className="muted">not assessed</span>
+                )}
+              </td>
               <td className="num">{one(t.expected)}</td>
-              <td className="num">{t.customer == null ? <span className="muted">insufficient ({formatCount(t.customerN)})</span> : `${t.customer.toFixed(1)}`}</td>
+              <td className="num">
+                {t.customer == null ? <span className="muted">insufficient ({formatCount(t.customerN)})</span> : `${t.customer.toFixed(1)}`}
+              </td>
               <td className={`num ${t.gap != null && t.gap > 0 ? "bad-text" : ""}`}>{signed(t.gap)}</td>
             </tr>
           ))}

@@ -11,16 +11,12 @@ import { adminProcedure, createRouter } from "../trpc";
 
 export const adminRouter = createRouter({
   users: adminProcedure.query(({ ctx }) => listUsers(ctx.db)),
-  setUserActive: adminProcedure
-    .input(z.object({ userId: entityId, active: z.boolean() }))
-    .mutation(async ({ ctx, input }) => {
-      await setUserActive(ctx.db, actorOf(ctx.user), { userId: input.userId, active: input.active });
-    }),
-  setUserRole: adminProcedure
-    .input(z.object({ userId: entityId, role: z.enum(userRoles) }))
-    .mutation(async ({ ctx, input }) => {
-      await setUserRole(ctx.db, actorOf(ctx.user), { userId: input.userId, role: input.role });
-    }),
+  setUserActive: adminProcedure.input(z.object({ userId: entityId, active: z.boolean() })).mutation(async ({ ctx, input }) => {
+    await setUserActive(ctx.db, actorOf(ctx.user), { userId: input.userId, active: input.active });
+  }),
+  setUserRole: adminProcedure.input(z.object({ userId: entityId, role: z.enum(userRoles) })).mutation(async ({ ctx, input }) => {
+    await setUserRole(ctx.db, actorOf(ctx.user), { userId: input.userId, role: input.role });
+  }),
   exportModel: adminProcedure.query(({ ctx }) => exportModel(ctx.db)),
   /** The same all-or-nothing import as `npm run cli -- model import`; every problem is returned, nothing written. */
   importModel: adminProcedure.input(z.object({ document: z.unknown() })).mutation(async ({ ctx, input }) => {

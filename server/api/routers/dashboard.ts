@@ -15,7 +15,9 @@ import { notFound } from "@/server/errors";
 import { createRouter, viewerProcedure } from "../trpc";
 
 export const dashboardRouter = createRouter({
-  overview: viewerProcedure.input(dashboardFiltersSchema).query(({ ctx, input }) => cachedScores(ctx.readDb, "overview", input, () => programOverview(ctx.readDb, input))),
+  overview: viewerProcedure
+    .input(dashboardFiltersSchema)
+    .query(({ ctx, input }) => cachedScores(ctx.readDb, "overview", input, () => programOverview(ctx.readDb, input))),
   journey: viewerProcedure
     .input(dashboardFiltersSchema.extend({ journeyId: entityId }))
     .query(({ ctx, input }) => cachedScores(ctx.readDb, "journey", input, () => journeyView(ctx.readDb, input.journeyId, input))),

@@ -12,9 +12,7 @@ import { adminProcedure, createRouter } from "../trpc";
 
 export const importsRouter = createRouter({
   history: adminProcedure.query(({ ctx }) => importHistory(ctx.db)),
-  revert: adminProcedure
-    .input(z.object({ batchId: entityId }))
-    .mutation(({ ctx, input }) => revertImport(ctx.db, actorOf(ctx.user), input.batchId)),
+  revert: adminProcedure.input(z.object({ batchId: entityId })).mutation(({ ctx, input }) => revertImport(ctx.db, actorOf(ctx.user), input.batchId)),
   templates: adminProcedure.query(({ ctx }) => listTemplates(ctx.db)),
   saveTemplate: adminProcedure
     .input(z.object({ uploadId: z.string().max(100), name: z.string().trim().min(1, "Give the template a name.").max(120), mapping: importMappingSchema }))

@@ -21,7 +21,9 @@ export const initiativesRouter = createRouter({
     .input(z.object({ initiativeId: id, body: z.string().trim().min(1, "Write the update first.").max(4000) }))
     .mutation(({ ctx, input }) => addInitiativeUpdate(ctx.db, ctx.user, input)),
   // Evidence reads the primary, not the replica: the page re-reads it right after a link or unlink.
-  evidence: viewerProcedure.input(evidenceListSchema).query(({ ctx, input }) => listEvidence(ctx.db, input.initiativeId, { privacyThreshold: ctx.user.role === "executive" })),
+  evidence: viewerProcedure
+    .input(evidenceListSchema)
+    .query(({ ctx, input }) => listEvidence(ctx.db, input.initiativeId, { privacyThreshold: ctx.user.role === "executive" })),
   evidenceCandidates: ownerProcedure.input(evidenceCandidatesSchema).query(({ ctx, input }) => evidenceCandidates(ctx.db, ctx.user, input)),
   linkEvidence: ownerProcedure.input(evidenceLinkSchema).mutation(({ ctx, input }) => linkEvidence(ctx.db, ctx.user, input)),
   unlinkEvidence: ownerProcedure.input(evidenceLinkSchema).mutation(({ ctx, input }) => unlinkEvidence(ctx.db, ctx.user, input)),

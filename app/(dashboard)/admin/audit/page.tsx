@@ -26,12 +26,22 @@ function Json({ value }: { value: unknown }) {
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams;
   const pick = (key: string) => (typeof raw[key] === "string" && raw[key] !== "" ? (raw[key] as string) : undefined);
-  const parsed = auditFilterSchema.safeParse({ who: pick("who"), what: pick("what"), from: pick("from"), to: pick("to"), before: pick("before") ? Number(pick("before")) : undefined });
+  const parsed = auditFilterSchema.safeParse({
+    who: pick("who"),
+    what: pick("what"),
+    from: pick("from"),
+    to: pick("to"),
+    before: pick("before") ? Number(pick("before")) : undefined,
+  });
   const filter = parsed.success ? parsed.data : {};
   const api = await serverApi();
   const [{ entries, nextBefore }, actions] = await Promise.all([api.admin.auditLog(filter), api.admin.auditActions()]);
   const areas = [...new Set(actions.map((a) => a.split(".")[0]!))];
-  const next = new URLSearchParams(Object.entries({ ...filter, before: nextBefore ?? undefined }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+  const next = new URLSearchParams(
+    Object.entries({ ...filter, before: nextBefore ?? undefined })
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  );
   return (
     <>
       <PageHeader title="Audit log" description="Every change made in Throughline: who, what, when, and what it was before and after. Newest first." />
@@ -71,7 +81,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </button>
         <Link href="/admin/audit">Reset</Link>
       </form>
-      {!parsed.success ? <p className="error">Some filters were not understood and are ignored: {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}</p> : null}
+      {!parsed.success ? (
+        <p className="error">
+          Some filters were not understood and are ignored: {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}
+        </p>
+      ) : null}
       {entries.length === 0 ? (
         <EmptyState title="No changes match these filters" />
       ) : (

@@ -29,8 +29,12 @@ export default async function DepartmentsPage() {
             <tr>
               <th scope="col">Department</th>
               <th scope="col">Head</th>
-              <th scope="col" className="num">Touchpoints</th>
-              <th scope="col" className="num">People</th>
+              <th scope="col" className="num">
+                Touchpoints
+              </th>
+              <th scope="col" className="num">
+                People
+              </th>
               <th scope="col">Status</th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>

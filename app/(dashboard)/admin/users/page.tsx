@@ -16,10 +16,7 @@ export default async function UsersPage() {
   const [users, departments, me] = await Promise.all([api.admin.users(), api.model.departments(), currentUser()]);
   return (
     <>
-      <PageHeader
-        title="Users"
-        description="Admins set up the program, executives read it, owners keep their touchpoints' initiatives current."
-      />
+      <PageHeader title="Users" description="Admins set up the program, executives read it, owners keep their touchpoints' initiatives current." />
       <InviteForm departments={departments.filter((d) => d.active).map((d) => ({ id: d.id, name: d.name }))} />
       <table className="data">
         <thead>

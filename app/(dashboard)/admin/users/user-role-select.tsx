@@ -15,7 +15,12 @@ export function UserRoleSelect({ userId, name, role, self }: { userId: number; n
   if (self) return <span style={{ textTransform: "capitalize" }}>{role}</span>;
   return (
     <span>
-      <select aria-label={`Role of ${name}`} defaultValue={role} disabled={change.isPending} onChange={(e) => change.mutate({ userId, role: e.target.value as UserRole })}>
+      <select
+        aria-label={`Role of ${name}`}
+        defaultValue={role}
+        disabled={change.isPending}
+        onChange={(e) => change.mutate({ userId, role: e.target.value as UserRole })}
+      >
         {roles.map((r) => (
           <option key={r} value={r}>
             {r}

@@ -57,7 +57,9 @@ export default async function DepartmentPage({
           <thead>
             <tr>
               {["Touchpoint", "Owner", "Journey › stage", "Experience score", "Change", "CSAT (target)"].map((h) => (
-                <th scope="col" key={h}>{h}</th>
+                <th scope="col" key={h}>
+                  {h}
+                </th>
               ))}
             </tr>
           </thead>

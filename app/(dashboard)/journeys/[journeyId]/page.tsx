@@ -71,7 +71,12 @@ export default async function JourneyPage({
                   <span key={tp.id} className={`chip ${below ? "below" : ""}`}>
                     <Link href={hrefWith(`/touchpoints/${tp.id}`, keep, {})}>
                       {tp.name}
-                      {tp.momentOfTruth ? <span className="mot" title="Moment of truth"> ★</span> : null}
+                      {tp.momentOfTruth ? (
+                        <span className="mot" title="Moment of truth">
+                          {" "}
+                          ★
+                        </span>
+                      ) : null}
                     </Link>
                     <span className="score">{tp.experience.status === "ok" ? formatValue("program", tp.experience.value) : "n/a"}</span>
                     <br />
@@ -128,7 +133,9 @@ export default async function JourneyPage({
         <thead>
           <tr>
             {["Stage", "Touchpoint", "Department", "Owner", "Experience score", "CSAT (target)"].map((h) => (
-              <th scope="col" key={h}>{h}</th>
+              <th scope="col" key={h}>
+                {h}
+              </th>
             ))}
           </tr>
         </thead>

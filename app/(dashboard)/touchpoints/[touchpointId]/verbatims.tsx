@@ -23,9 +23,7 @@ export function Verbatims({ touchpointId, from, to }: { touchpointId: number; fr
   const trpc = useTRPC();
   const [search, setSearch] = useState("");
   const [band, setBand] = useState<Band | "">("");
-  const query = useQuery(
-    trpc.dashboard.verbatims.queryOptions({ touchpointId, from, to, search: search || undefined, band: band || undefined, limit: 50 }),
-  );
+  const query = useQuery(trpc.dashboard.verbatims.queryOptions({ touchpointId, from, to, search: search || undefined, band: band || undefined, limit: 50 }));
   return (
     <section aria-labelledby="verbatims-heading">
       <h2 id="verbatims-heading">What customers said</h2>

@@ -21,7 +21,9 @@ export default async function EditJourneyPage({ params }: { params: Promise<{ jo
       </nav>
       <PageHeader
         title={journey.name}
-        description={journey.active ? "Changes show on the dashboards as soon as they are saved." : "Deactivated: hidden from the dashboards until reactivated."}
+        description={
+          journey.active ? "Changes show on the dashboards as soon as they are saved." : "Deactivated: hidden from the dashboards until reactivated."
+        }
       />
       <p>
         {journey.active ? <span className="tag">active</span> : <span className="tag inactive">inactive</span>}{" "}

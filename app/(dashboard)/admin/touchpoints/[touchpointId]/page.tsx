@@ -11,7 +11,13 @@ import { serverApi } from "@/server/api/caller";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Edit touchpoint" };
 
-export default async function EditTouchpointPage({ params, searchParams }: { params: Promise<{ touchpointId: string }>; searchParams: Promise<{ created?: string }> }) {
+export default async function EditTouchpointPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ touchpointId: string }>;
+  searchParams: Promise<{ created?: string }>;
+}) {
   const id = idFromRoute((await params).touchpointId);
   const api = await serverApi();
   const [touchpoint, choices, { created }] = await Promise.all([orNotFound(api.setup.touchpoint({ id })), api.setup.touchpointChoices(), searchParams]);
@@ -20,7 +26,14 @@ export default async function EditTouchpointPage({ params, searchParams }: { par
       <nav className="breadcrumb" aria-label="Breadcrumb">
         <Link href="/admin/touchpoints">Touchpoints</Link> › {touchpoint.code}
       </nav>
-      <PageHeader title={touchpoint.name} description={touchpoint.active ? "Changes show on the dashboards as soon as they are saved." : "Deactivated: hidden from the dashboards, and imports refuse its code, until reactivated."} />
+      <PageHeader
+        title={touchpoint.name}
+        description={
+          touchpoint.active
+            ? "Changes show on the dashboards as soon as they are saved."
+            : "Deactivated: hidden from the dashboards, and imports refuse its code, until reactivated."
+        }
+      />
       {created ? (
         <p role="status" className="notice">
           Created {touchpoint.code}. Survey files can now name it.

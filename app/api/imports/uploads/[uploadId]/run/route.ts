@@ -8,32 +8,38 @@ import { answersInWords } from "@/server/http/errors";
 
 export const dynamic = "force-dynamic";
 
-export const POST = answersInWords("POST /api/imports/uploads/[uploadId]/run", async (request: Request, { params }: { params: Promise<{ uploadId: string }> }) => {
-  const admin = await adminFromSession();
-  if (admin instanceof Response) return admin;
-  const upload = findStagedUpload((await params).uploadId, admin.id);
-  if (!upload) return Response.json({ error: "This upload is not known (uploads are kept for a day). Upload the file again." }, { status: 404 });
-  const parsed = stagedRunSchema.safeParse(await request.json().catch(() => null));
-  if (!parsed.success) {
-    return Response.json({ error: `The request is not valid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}` }, { status: 400 });
-  }
-  const { db } = await appDatabase();
-  const encoder = new TextEncoder();
-  let open = true;
-  const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      const emit = (event: StagedRunEvent) => {
-        // The import goes on (and commits) when the browser leaves; only the reporting stops.
-        if (open) controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
-      };
-      void runStagedUpload(db, upload, parsed.data, { id: admin.id, email: admin.email }, emit).finally(() => {
-        if (open) controller.close();
+export const POST = answersInWords(
+  "POST /api/imports/uploads/[uploadId]/run",
+  async (request: Request, { params }: { params: Promise<{ uploadId: string }> }) => {
+    const admin = await adminFromSession();
+    if (admin instanceof Response) return admin;
+    const upload = findStagedUpload((await params).uploadId, admin.id);
+    if (!upload) return Response.json({ error: "This upload is not known (uploads are kept for a day). Upload the file again." }, { status: 404 });
+    const parsed = stagedRunSchema.safeParse(await request.json().catch(() => null));
+    if (!parsed.success) {
+      return Response.json(
+        { error: `The request is not valid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}` },
+        { status: 400 },
+      );
+    }
+    const { db } = await appDatabase();
+    const encoder = new TextEncoder();
+    let open = true;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        const emit = (event: StagedRunEvent) => {
+          // The import goes on (and commits) when the browser leaves; only the reporting stops.
+          if (open) controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+        };
+        void runStagedUpload(db, upload, parsed.data, { id: admin.id, email: admin.email }, emit).finally(() => {
+          if (open) controller.close();
+          open = false;
+        });
+      },
+      cancel() {
         open = false;
-      });
-    },
-    cancel() {
-      open = false;
-    },
-  });
-  return new Response(body, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" } });
-});
+      },
+    });
+    return new Response(body, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" } });
+  },
+);
