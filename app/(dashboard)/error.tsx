@@ -5,7 +5,11 @@ export default function DashboardError({ error, reset }: { error: Error & { dige
   return (
     <div className="empty" role="alert">
       <strong>{badFilter ? "Those filters do not make a valid period" : "This page could not be loaded"}</strong>
-      <p>{badFilter ? error.message : "The server could not compute this view. Try again; if it keeps failing, check /api/health."}</p>
+      <p>
+        {badFilter
+          ? error.message
+          : "Something went wrong while computing this view. Try again; if it keeps happening, give your admin the reference below: the server log holds the details under it."}
+      </p>
       <p>
         <button type="button" onClick={reset}>
           Try again
