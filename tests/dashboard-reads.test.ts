@@ -78,4 +78,16 @@ describe("overview", () => {
   it("refuses a period that ends before it starts", async () => {
     await expect(programOverview(database.db, { from: "2026-03-31", to: "2026-03-01" })).rejects.toThrow(/must not be after/);
   });
+
+  it("refuses a period or comparison period past max_period_years, naming the field and the setting", async () => {
+    await expect(programOverview(database.db, { from: "2000-01-01", to: "9999-12-31" })).rejects.toMatchObject({
+      kind: "invalid",
+      problems: [{ field: "to", message: expect.stringMatching(/at most 10 years \(setting max_period_years\)/) }],
+    });
+    await expect(
+      touchpointView(database.db, 1, { from: "2026-01-01", to: "2026-03-31", compareFrom: "1900-01-01", compareTo: "2025-12-31" }),
+    ).rejects.toMatchObject({
+      problems: [{ field: "compareTo" }],
+    });
+  });
 });
