@@ -9,21 +9,19 @@ let database: TestDatabase;
 beforeAll(async () => {
   database = await createTestDatabase();
   const at = (day: number) => new Date(Date.UTC(2026, 2, day, 12));
-  await database.db
-    .insert(auditLog)
-    .values([
-      { actorEmail: "ada@test.example", action: "initiative.create", entityType: "initiative", entityId: "1", createdAt: at(1) },
-      { actorEmail: "ada@test.example", action: "initiative.update", entityType: "initiative", entityId: "1", createdAt: at(2) },
-      { actorEmail: "bert@test.example", action: "setting.update", entityType: "setting", entityId: "minimum_sample", createdAt: at(3) },
-      { actorEmail: "cli", action: "import.batch", entityType: "import_batch", entityId: "7", createdAt: at(4) },
-      ...Array.from({ length: 105 }, (_, i) => ({
-        actorEmail: "bulk@test.example",
-        action: "user.add",
-        entityType: "user",
-        entityId: String(i),
-        createdAt: at(10),
-      })),
-    ]);
+  await database.db.insert(auditLog).values([
+    { actorEmail: "ada@test.example", action: "initiative.create", entityType: "initiative", entityId: "1", createdAt: at(1) },
+    { actorEmail: "ada@test.example", action: "initiative.update", entityType: "initiative", entityId: "1", createdAt: at(2) },
+    { actorEmail: "bert@test.example", action: "setting.update", entityType: "setting", entityId: "minimum_sample", createdAt: at(3) },
+    { actorEmail: "cli", action: "import.batch", entityType: "import_batch", entityId: "7", createdAt: at(4) },
+    ...Array.from({ length: 105 }, (_, i) => ({
+      actorEmail: "bulk@test.example",
+      action: "user.add",
+      entityType: "user",
+      entityId: String(i),
+      createdAt: at(10),
+    })),
+  ]);
 });
 afterAll(() => database.close());
 
