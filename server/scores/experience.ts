@@ -96,7 +96,10 @@ function asPart(rollup: Rollup): RollupPart {
 export function buildExperienceTree(input: ExperienceInput): ExperienceTree {
   const byTouchpoint = new Map<number, Map<string, MetricCounts>>();
   const programCounts = new Map<string, MetricCounts>();
+  // Only the touchpoints in the tree count: counts for others (outside a filter's scope) are ignored.
+  const inTree = new Set(input.touchpoints.map((tp) => tp.id));
   for (const row of input.counts) {
+    if (!inTree.has(row.touchpointId)) continue;
     const metrics = byTouchpoint.get(row.touchpointId) ?? new Map<string, MetricCounts>();
     metrics.set(row.metricCode, row);
     byTouchpoint.set(row.touchpointId, metrics);

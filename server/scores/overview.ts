@@ -37,10 +37,16 @@ export async function dashboardPeriods(db: Queryable, filters: DashboardFilters)
   return resolvePeriods(filters, latest, maxYears);
 }
 
-/** The model narrowed to the filters: a journey, a department, a channel. */
+/** The model narrowed to the filters: a journey (its touchpoints only), a department, a channel. */
 function scopedModel(model: ScoreModel, filters: DashboardFilters) {
+  const inJourney = filters.journeyId
+    ? new Set(model.journeys.filter((j) => j.id === filters.journeyId).flatMap((j) => j.stages.flatMap((s) => s.touchpointIds)))
+    : undefined;
   const touchpoints = model.touchpoints.filter(
-    (tp) => (!filters.departmentId || tp.departmentId === filters.departmentId) && (!filters.channel || tp.channel === filters.channel),
+    (tp) =>
+      (!filters.departmentId || tp.departmentId === filters.departmentId) &&
+      (!filters.channel || tp.channel === filters.channel) &&
+      (!inJourney || inJourney.has(tp.id)),
   );
   const kept = new Set(touchpoints.map((tp) => tp.id));
   const journeys = model.journeys
