@@ -1,6 +1,6 @@
 // Each role signs in, sees its own navigation and pages, and signs out; screenshots of every page
 // are saved under test-results/screenshots for a person to look at.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, screenshot, signIn } from "./helpers";
 
 test("the sign-in page lists the demo accounts and refuses a wrong password without saying which part", async ({ page }) => {
@@ -86,4 +86,26 @@ test("an admin sees the setup pages, and a deactivated owner loses access at onc
   await expect(admin.getByRole("button", { name: "Deactivate Leo Fischer" })).toBeVisible();
   await adminContext.close();
   await ownerContext.close();
+});
+
+/** Sign in on the page as it is (keeping its ?next=), unlike signIn(), which opens /sign-in afresh. */
+async function fillSignIn(page: Page, email: string) {
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+test("a signed-out colleague opening a shared link signs in and lands on exactly that link", async ({ page }) => {
+  const shared = "/overview?from=2026-06-01&to=2026-08-31&channel=phone";
+  await page.goto(shared);
+  await expect(page).toHaveURL(/\/sign-in\?next=/);
+  await fillSignIn(page, "cco@larderlane.example");
+  await expect(page).toHaveURL(new RegExp(`${shared.replace(/[?.]/g, "\\$&")}$`));
+  await expect(page.getByLabel("Channel")).toHaveValue("phone");
+});
+
+test("a next link that points off the site is ignored", async ({ page }) => {
+  await page.goto("/sign-in?next=//evil.example/steal");
+  await fillSignIn(page, "cco@larderlane.example");
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/overview$/);
 });

@@ -1,16 +1,15 @@
 // The signed-in shell: sidebar navigation by role, the user box and sign-out. Anonymous visitors go to sign-in.
-import { redirect } from "next/navigation";
 import { navigationFor } from "@/components/navigation";
 import { SidebarNav } from "@/components/sidebar-nav";
 import { TrpcProvider } from "@/lib/trpc-client";
-import { currentUser } from "@/server/auth/session";
+import { currentUser, redirectToSignIn } from "@/server/auth/session";
 import { signOutAction } from "../sign-in/actions";
 
 export const dynamic = "force-dynamic";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
-  if (!user) redirect("/sign-in");
+  if (!user) return redirectToSignIn();
   return (
     <div className="shell">
       <a href="#content" className="skip-link">

@@ -2,18 +2,19 @@
 // Sign-in and sign-out server actions. A failed sign-in says only that the pair was wrong, never which part.
 import { AuthError } from "next-auth";
 import { signIn, signOut } from "@/server/auth/config";
+import { safeNext } from "@/server/auth/session";
 
 export interface SignInState {
   error?: string;
 }
 
 export async function signInWithPassword(_previous: SignInState, form: FormData): Promise<SignInState> {
-  const next = String(form.get("next") ?? "/");
+  const next = safeNext(String(form.get("next") ?? "/"));
   try {
     await signIn("credentials", {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
-      redirectTo: next.startsWith("/") && !next.startsWith("//") ? next : "/",
+      redirectTo: next,
     });
     return {};
   } catch (error) {

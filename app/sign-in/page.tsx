@@ -1,7 +1,7 @@
 // Sign-in page. In embedded demo mode it lists the demo accounts so a newcomer can look around at once.
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { currentUser } from "@/server/auth/session";
+import { currentUser, safeNext } from "@/server/auth/session";
 import { oidcConfigured } from "@/server/auth/config";
 import { demoMode } from "@/server/config";
 import { appDatabase } from "@/server/database";
@@ -23,7 +23,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <div className="panel card">
         <h1>Throughline</h1>
         <p className="muted">The customer&apos;s journey across every department, in one view.</p>
-        <SignInForm next={params.next ?? "/"} demoAccounts={accounts} demoPassword={demo ? DEMO_PASSWORD : undefined} />
+        <SignInForm next={safeNext(params.next ?? params.callbackUrl)} demoAccounts={accounts} demoPassword={demo ? DEMO_PASSWORD : undefined} />
         {oidcConfigured() ? (
           <form action={signInWithSso}>
             <p>
