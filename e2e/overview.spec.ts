@@ -71,3 +71,12 @@ test("the owner of a touchpoint sees respondents' contact details in its comment
     .click();
   await expect(page.getByTestId("verbatims")).toContainText("@mail.example");
 });
+
+test("a from-date after the to-date is said at the dates, and the view still shows", async ({ page }) => {
+  await signIn(page, "cco@larderlane.example");
+  await page.goto("/overview?from=2026-09-30&to=2026-06-01");
+  await expect(page.locator("#to-problem")).toContainText("To (2026-06-01) is before From (2026-09-30); showing the default period instead");
+  await expect(page.getByLabel("To")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await expect(page.getByLabel("Headline scores")).toBeVisible();
+});

@@ -17,7 +17,10 @@ export function FilterBar({
   compareTo,
   journeys,
   departments,
+  problems = [],
 }: {
+  /** Filters the URL asked for that could not be used, named at their field. */
+  problems?: ReadonlyArray<{ field: string; message: string }>;
   filters: DashboardFilters;
   period: Period;
   compareTo: Period;
@@ -26,19 +29,29 @@ export function FilterBar({
 }) {
   return (
     <form className="filters card" method="get" aria-label="Filters">
-      {dateFields.map(([name, label]) => (
-        <div key={name}>
-          <label htmlFor={name}>{label}</label>
-          <input
-            id={name}
-            name={name}
-            type="date"
-            defaultValue={
-              { from: period.from, to: period.to, compareFrom: filters.compareFrom ?? compareTo.from, compareTo: filters.compareTo ?? compareTo.to }[name]
-            }
-          />
-        </div>
-      ))}
+      {dateFields.map(([name, label]) => {
+        const problem = problems.find((p) => p.field === name);
+        return (
+          <div key={name}>
+            <label htmlFor={name}>{label}</label>
+            <input
+              id={name}
+              name={name}
+              type="date"
+              aria-invalid={problem ? true : undefined}
+              aria-describedby={problem ? `${name}-problem` : undefined}
+              defaultValue={
+                { from: period.from, to: period.to, compareFrom: filters.compareFrom ?? compareTo.from, compareTo: filters.compareTo ?? compareTo.to }[name]
+              }
+            />
+            {problem ? (
+              <p id={`${name}-problem`} className="field-error" role="alert">
+                {problem.message}
+              </p>
+            ) : null}
+          </div>
+        );
+      })}
       <div>
         <label htmlFor="journeyId">Journey</label>
         <select id="journeyId" name="journeyId" defaultValue={filters.journeyId ?? ""}>

@@ -1,7 +1,8 @@
 // The dashboard filters, as they appear in the URL so that any view can be shared as a link.
 import { z } from "zod";
 import { entityIdText, isoDate } from "@/lib/schemas";
-import { channels } from "@/db/schema";
+import { channels } from "@/lib/enums";
+import type { FieldProblem } from "@/server/errors";
 
 export const dashboardFiltersSchema = z.object({
   from: isoDate.optional(),
@@ -15,14 +16,39 @@ export const dashboardFiltersSchema = z.object({
 
 export type DashboardFilters = z.infer<typeof dashboardFiltersSchema>;
 
-/** Reads filters from URL search params, ignoring (not failing on) values that do not parse. */
-export function filtersFromSearchParams(params: Record<string, string | string[] | undefined>): DashboardFilters {
+const dateLabels = { from: "From", to: "To", compareFrom: "Compare from", compareTo: "Compare to" } as const;
+
+/**
+ * Reads filters from URL search params. A value that does not parse, or a period whose end comes before
+ * its start, is left out (the view shows its default instead) and named in `problems`, so the page can
+ * say so at the field rather than fail as a whole.
+ */
+export function readDashboardFilters(params: Record<string, string | string[] | undefined>): { filters: DashboardFilters; problems: FieldProblem[] } {
   const filters: Record<string, unknown> = {};
-  for (const key of Object.keys(dashboardFiltersSchema.shape)) {
+  const problems: FieldProblem[] = [];
+  for (const key of Object.keys(dashboardFiltersSchema.shape) as Array<keyof DashboardFilters>) {
     const value = params[key];
     if (typeof value !== "string" || value === "") continue;
-    const parsed = dashboardFiltersSchema.shape[key as keyof DashboardFilters].safeParse(value);
+    const parsed = dashboardFiltersSchema.shape[key].safeParse(value);
     if (parsed.success) filters[key] = parsed.data;
+    else if (key in dateLabels)
+      problems.push({ field: key, message: `${value} is ${parsed.error.issues[0]?.message ?? "not a date"}; showing the default period instead` });
   }
-  return filters as DashboardFilters;
+  for (const [start, end] of [
+    ["from", "to"],
+    ["compareFrom", "compareTo"],
+  ] as const) {
+    const [first, last] = [filters[start] as string | undefined, filters[end] as string | undefined];
+    if (first && last && first > last) {
+      problems.push({ field: end, message: `${dateLabels[end]} (${last}) is before ${dateLabels[start]} (${first}); showing the default period instead` });
+      delete filters[start];
+      delete filters[end];
+    }
+  }
+  return { filters: filters as DashboardFilters, problems };
+}
+
+/** The filters alone, for links and reads that need no explanation of what was left out. */
+export function filtersFromSearchParams(params: Record<string, string | string[] | undefined>): DashboardFilters {
+  return readDashboardFilters(params).filters;
 }

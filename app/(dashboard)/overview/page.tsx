@@ -9,7 +9,7 @@ import { ScoreTile } from "@/components/dashboard/score-tile";
 import { TrendChart } from "@/components/dashboard/lazy-trend-chart";
 import { PageHeader } from "@/components/page-header";
 import { serverApi } from "@/server/api/caller";
-import { filtersFromSearchParams } from "@/server/scores/filters";
+import { readDashboardFilters } from "@/server/scores/filters";
 import { HEADLINE_METRICS } from "@/server/scores/overview";
 
 export const dynamic = "force-dynamic";
@@ -24,7 +24,7 @@ const statusLabel: Record<string, string> = {
 };
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const filters = filtersFromSearchParams(await searchParams);
+  const { filters, problems: filterProblems } = readDashboardFilters(await searchParams);
   const data = await (await serverApi()).dashboard.overview(filters);
   const trendPoints = data.trend.map((t) => ({
     month: t.month,
@@ -40,7 +40,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         title="Overview"
         description={`Experience across every journey and department, ${data.period.from} to ${data.period.to}, compared with ${data.compareTo.from} to ${data.compareTo.to}. Scores below ${data.minimumSample} responses are not shown.`}
       />
-      <FilterBar filters={filters} period={data.period} compareTo={data.compareTo} {...data.filterOptions} />
+      <FilterBar problems={filterProblems} filters={filters} period={data.period} compareTo={data.compareTo} {...data.filterOptions} />
       {data.journeys.length === 0 ? (
         <EmptyState title="Nothing to show yet">
           <p>Journeys and their touchpoints appear here once an admin sets them up and survey responses arrive.</p>

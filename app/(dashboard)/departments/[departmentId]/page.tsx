@@ -8,7 +8,7 @@ import { FilterBar, hrefWith } from "@/components/dashboard/filter-bar";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { serverApi } from "@/server/api/caller";
-import { filtersFromSearchParams } from "@/server/scores/filters";
+import { readDashboardFilters } from "@/server/scores/filters";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Department" };
@@ -21,7 +21,7 @@ export default async function DepartmentPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const departmentId = idFromRoute((await params).departmentId);
-  const filters = filtersFromSearchParams(await searchParams);
+  const { filters, problems: filterProblems } = readDashboardFilters(await searchParams);
   const data = await orNotFound((await serverApi()).dashboard.department({ ...filters, departmentId }));
   const keep = { ...filters, departmentId: undefined };
   return (
@@ -30,7 +30,7 @@ export default async function DepartmentPage({
         <Link href={hrefWith("/overview", keep, {})}>Overview</Link> › {data.department.name}
       </p>
       <PageHeader title={data.department.name} description={`Owners: ${data.owners.join(", ") || "none yet"}`} />
-      <FilterBar filters={{ ...filters, departmentId }} period={data.period} compareTo={data.compareTo} {...data.filterOptions} />
+      <FilterBar problems={filterProblems} filters={{ ...filters, departmentId }} period={data.period} compareTo={data.compareTo} {...data.filterOptions} />
       <p>
         <strong>Department index: {describeScore("program", data.index)}</strong> · {describeChange("program", data.change)}
       </p>

@@ -11,7 +11,7 @@ import { TrendChart } from "@/components/dashboard/lazy-trend-chart";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { serverApi } from "@/server/api/caller";
-import { filtersFromSearchParams } from "@/server/scores/filters";
+import { readDashboardFilters } from "@/server/scores/filters";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Journey" };
@@ -24,7 +24,7 @@ export default async function JourneyPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const journeyId = idFromRoute((await params).journeyId);
-  const filters = filtersFromSearchParams(await searchParams);
+  const { filters, problems: filterProblems } = readDashboardFilters(await searchParams);
   const api = await serverApi();
   const data = await orNotFound(api.dashboard.journey({ ...filters, journeyId }));
   const keep = { ...filters, journeyId: undefined };
@@ -47,7 +47,7 @@ export default async function JourneyPage({
         <Link href={hrefWith("/overview", keep, {})}>Overview</Link> › {data.journey.name}
       </p>
       <PageHeader title={data.journey.name} description={data.journey.persona ?? data.journey.description ?? undefined} />
-      <FilterBar filters={{ ...filters, journeyId }} period={data.period} compareTo={data.compareTo} {...data.filterOptions} />
+      <FilterBar problems={filterProblems} filters={{ ...filters, journeyId }} period={data.period} compareTo={data.compareTo} {...data.filterOptions} />
       <p>
         <strong>Journey score: {describeScore("program", data.score)}</strong> · {describeChange("program", data.change)}
       </p>

@@ -13,7 +13,7 @@ import { PageHeader } from "@/components/page-header";
 import { NewInitiativeForm } from "@/components/initiatives/new-initiative-form";
 import { serverApi } from "@/server/api/caller";
 import { currentUser } from "@/server/auth/session";
-import { filtersFromSearchParams } from "@/server/scores/filters";
+import { readDashboardFilters } from "@/server/scores/filters";
 import type { TouchpointView } from "@/server/scores/touchpoint";
 import { Verbatims } from "./verbatims";
 
@@ -67,7 +67,7 @@ export default async function TouchpointPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const touchpointId = idFromRoute((await params).touchpointId);
-  const filters = filtersFromSearchParams(await searchParams);
+  const { filters } = readDashboardFilters(await searchParams);
   const data = await orNotFound((await serverApi()).dashboard.touchpoint({ ...filters, touchpointId }));
   const tp = data.touchpoint;
   const user = await currentUser();
