@@ -80,3 +80,16 @@ test("a from-date after the to-date is said at the dates, and the view still sho
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
   await expect(page.getByLabel("Headline scores")).toBeVisible();
 });
+
+test("a journey's and a department's own pages offer no control that would do nothing", async ({ page }) => {
+  await signIn(page, "cco@larderlane.example");
+  await page.getByRole("link", { name: "Dine-in evening" }).first().click();
+  await expect(page).toHaveURL(/\/journeys\/\d+/);
+  await expect(page.getByLabel("Filters").getByLabel("Journey")).toHaveCount(0);
+  await expect(page.getByLabel("Filters").getByLabel("Department")).toHaveCount(1);
+  await page.goto("/overview");
+  await page.getByRole("link", { name: "Billing & Payments" }).first().click();
+  await expect(page).toHaveURL(/\/departments\/\d+/);
+  await expect(page.getByLabel("Filters").getByLabel("Department")).toHaveCount(0);
+  await expect(page.getByLabel("Filters").getByLabel("Journey")).toHaveCount(1);
+});

@@ -24,8 +24,10 @@ export function FilterBar({
   filters: DashboardFilters;
   period: Period;
   compareTo: Period;
-  journeys: Array<{ id: number; name: string }>;
-  departments: Array<{ id: number; name: string }>;
+  /** Left out on a journey's own page (the journey is the page): no control that would do nothing. */
+  journeys?: Array<{ id: number; name: string }>;
+  /** Left out on a department's own page, likewise. */
+  departments?: Array<{ id: number; name: string }>;
 }) {
   return (
     <form className="filters card" method="get" aria-label="Filters">
@@ -52,28 +54,32 @@ export function FilterBar({
           </div>
         );
       })}
-      <div>
-        <label htmlFor="journeyId">Journey</label>
-        <select id="journeyId" name="journeyId" defaultValue={filters.journeyId ?? ""}>
-          <option value="">All journeys</option>
-          {journeys.map((j) => (
-            <option key={j.id} value={j.id}>
-              {j.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="departmentId">Department</label>
-        <select id="departmentId" name="departmentId" defaultValue={filters.departmentId ?? ""}>
-          <option value="">All departments</option>
-          {departments.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      {journeys ? (
+        <div>
+          <label htmlFor="journeyId">Journey</label>
+          <select id="journeyId" name="journeyId" defaultValue={filters.journeyId ?? ""}>
+            <option value="">All journeys</option>
+            {journeys.map((j) => (
+              <option key={j.id} value={j.id}>
+                {j.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
+      {departments ? (
+        <div>
+          <label htmlFor="departmentId">Department</label>
+          <select id="departmentId" name="departmentId" defaultValue={filters.departmentId ?? ""}>
+            <option value="">All departments</option>
+            {departments.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       <div>
         <label htmlFor="channel">Channel</label>
         <select id="channel" name="channel" defaultValue={filters.channel ?? ""}>

@@ -30,7 +30,14 @@ export default async function DepartmentPage({
         <Link href={hrefWith("/overview", keep, {})}>Overview</Link> › {data.department.name}
       </p>
       <PageHeader title={data.department.name} description={`Owners: ${data.owners.join(", ") || "none yet"}`} />
-      <FilterBar problems={filterProblems} filters={{ ...filters, departmentId }} period={data.period} compareTo={data.compareTo} {...data.filterOptions} />
+      <FilterBar
+        problems={filterProblems}
+        filters={{ ...filters, departmentId }}
+        period={data.period}
+        compareTo={data.compareTo}
+        {...data.filterOptions}
+        departments={undefined}
+      />
       <p>
         <strong>Department index: {describeScore("program", data.index)}</strong> · {describeChange("program", data.change)}
       </p>

@@ -47,7 +47,14 @@ export default async function JourneyPage({
         <Link href={hrefWith("/overview", keep, {})}>Overview</Link> › {data.journey.name}
       </p>
       <PageHeader title={data.journey.name} description={data.journey.persona ?? data.journey.description ?? undefined} />
-      <FilterBar problems={filterProblems} filters={{ ...filters, journeyId }} period={data.period} compareTo={data.compareTo} {...data.filterOptions} />
+      <FilterBar
+        problems={filterProblems}
+        filters={{ ...filters, journeyId }}
+        period={data.period}
+        compareTo={data.compareTo}
+        {...data.filterOptions}
+        journeys={undefined}
+      />
       <p>
         <strong>Journey score: {describeScore("program", data.score)}</strong> · {describeChange("program", data.change)}
       </p>
