@@ -1,0 +1,19 @@
+// What the Next.js server does once at start (instrumentation.ts): open the database, migrate it and, on an
+// empty embedded database, seed the demo. Without its own database the app serves nothing, so it stops.
+import { databaseKind } from "@/server/config";
+import { appDatabase } from "@/server/database";
+
+export async function startServer(): Promise<void> {
+  try {
+    await appDatabase();
+  } catch (error) {
+    if (databaseKind() === "embedded") {
+      const known = error instanceof Error && error.name === "EmbeddedDatabaseError";
+      console.error(`[throughline] cannot start: ${known ? error.message : String(error)}`);
+      if (!known) console.error(error);
+      process.exit(1);
+    }
+    // A real server may come back: requests retry, and /api/health answers 503 meanwhile.
+    console.error("[throughline] the database at DATABASE_URL cannot be reached yet:", error);
+  }
+}
