@@ -73,9 +73,14 @@ export function formatNumber(n: number): string {
   return n.toLocaleString("en-US");
 }
 
+/** Why a score has no value, in words: nothing at all, or too few to say. */
+export function describeMissing(result: Score | Rollup): string {
+  return result.n === 0 ? "no responses in this period" : `insufficient data (${formatCount(result.n)})`;
+}
+
 /** A score as one line of text: the value with its margin, or why there is none. */
 export function describeScore(metric: MetricCode, result: Score | Rollup): string {
-  if (result.status !== "ok") return `insufficient data (${formatCount(result.n)})`;
+  if (result.status !== "ok") return describeMissing(result);
   return `${formatValue(metric, result.value)} ${formatMargin(metric, result.margin)} (${formatCount(result.n)})`;
 }
 
@@ -86,10 +91,17 @@ export function describeDifference(metric: MetricCode, result: Extract<Change, {
   return `${sign}${size}${metric === "csat" ? " pts" : ""} ${formatMargin(metric, result.margin)}`;
 }
 
+const notComparableWords = {
+  no_comparison_data: "no data in the comparison period",
+  no_current_data: "no data in this period",
+  too_few: "not comparable (too few responses)",
+} as const;
+
+/** A change in words, its direction said, not left to colour: "+5.0 pts, better (significant)". */
 export function describeChange(metric: MetricCode, result: Change): string {
-  if (result.status !== "ok") return "not comparable (too few responses)";
+  if (result.status !== "ok") return notComparableWords[result.reason];
   if (!result.significant) return "no significant change";
   const sign = result.difference > 0 ? "+" : "−";
   const size = metric === "nps" ? Math.abs(Math.round(result.difference)).toString() : Math.abs(result.difference).toFixed(1);
-  return `${sign}${size}${metric === "csat" ? " pts" : ""}, significant`;
+  return `${sign}${size}${metric === "csat" ? " pts" : ""}, ${result.direction === "worse" ? "worse" : "better"} (significant)`;
 }

@@ -111,6 +111,7 @@ describe("change between periods", () => {
   it("is not comparable when either period is below the minimum sample", () => {
     expect(change(csat, counts({ responseCount: 10, topBox: 5 }), counts({ responseCount: 100, topBox: 75 }))).toEqual({
       status: "not_comparable",
+      reason: "too_few",
     });
   });
 });

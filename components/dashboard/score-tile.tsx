@@ -1,8 +1,21 @@
 // A headline tile: the score with its margin and sample size, and its change only if significant.
 import type { Change, Rollup, Score } from "@/server/metrics/formulas";
-import { describeChange, formatCount, formatMargin, formatValue, metricLabel } from "../format";
+import { describeChange, describeMissing, formatCount, formatMargin, formatValue, metricLabel } from "../format";
 
-export function ScoreTile({ metric, score, change, href }: { metric: string; score: Score | Rollup; change: Change; href?: string }) {
+export function ScoreTile({
+  metric,
+  score,
+  change,
+  href,
+  emptyView = false,
+}: {
+  metric: string;
+  score: Score | Rollup;
+  change: Change;
+  href?: string;
+  /** The filters leave no touchpoint in view: say that, not "insufficient data (n = 0)". */
+  emptyView?: boolean;
+}) {
   const tone = change.status === "ok" && change.significant ? (change.direction === "better" ? "good" : "bad") : "neutral";
   const body = (
     <>
@@ -17,13 +30,13 @@ export function ScoreTile({ metric, score, change, href }: { metric: string; sco
       ) : (
         <>
           <div className="stat muted">—</div>
-          <div className="muted">insufficient data ({formatCount(score.n)})</div>
+          <div className="muted">{emptyView ? "no touchpoints in this view" : describeMissing(score)}</div>
         </>
       )}
       {"insufficientWeightShare" in score && score.insufficientWeightShare > 0 ? (
         <div className="left-out">{(100 * score.insufficientWeightShare).toFixed(0)}% of the weight left out: too few responses</div>
       ) : null}
-      <div className={`change ${tone}`}>{describeChange(metric, change)}</div>
+      {emptyView ? null : <div className={`change ${tone}`}>{describeChange(metric, change)}</div>}
     </>
   );
   return (

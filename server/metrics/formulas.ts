@@ -167,7 +167,7 @@ export function rollUp(parts: RollupPart[]): Rollup {
 
 /** Significance of the difference between two rolled-up (normalised) scores, from their carried variances. */
 export function rollupChange(before: Rollup, after: Rollup): Change {
-  if (before.status !== "ok" || after.status !== "ok") return { status: "not_comparable" };
+  if (before.status !== "ok" || after.status !== "ok") return notComparable(before.n, after.n);
   const difference = after.value - before.value;
   const standardError = Math.sqrt(before.variance + after.variance);
   const significant = standardError === 0 ? difference !== 0 : Math.abs(difference) / standardError > Z_95;
@@ -181,7 +181,15 @@ export function rollupChange(before: Rollup, after: Rollup): Change {
 }
 
 export type Change =
-  { status: "not_comparable" } | { status: "ok"; difference: number; margin: number; significant: boolean; direction: "better" | "worse" | "none" };
+  | { status: "not_comparable"; reason: NotComparableReason }
+  | { status: "ok"; difference: number; margin: number; significant: boolean; direction: "better" | "worse" | "none" };
+
+/** Why two figures cannot be compared: one period has nothing at all, or too few responses to say. */
+export type NotComparableReason = "no_comparison_data" | "no_current_data" | "too_few";
+
+export function notComparable(beforeN: number, afterN: number): Extract<Change, { status: "not_comparable" }> {
+  return { status: "not_comparable", reason: beforeN === 0 ? "no_comparison_data" : afterN === 0 ? "no_current_data" : "too_few" };
+}
 
 /**
  * Change from `before` to `after`, with its 95% margin and whether it is significant: a difference-of-NPS
@@ -191,7 +199,7 @@ export type Change =
 export function change(scale: MetricScale, before: MetricCounts, after: MetricCounts, minimum = DEFAULT_MINIMUM_SAMPLE): Change {
   const a = score(scale, before, minimum);
   const b = score(scale, after, minimum);
-  if (a.status !== "ok" || b.status !== "ok") return { status: "not_comparable" };
+  if (a.status !== "ok" || b.status !== "ok") return notComparable(before.responseCount, after.responseCount);
   const difference = b.value - a.value;
   let standardError: number;
   let testError: number;

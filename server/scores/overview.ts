@@ -4,7 +4,7 @@ import { invalid } from "@/server/errors";
 import { readSetting } from "@/server/settings/program-settings";
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { change, rollupChange, score, type Change, type Rollup, type Score } from "@/server/metrics/formulas";
+import { change, notComparable, rollupChange, score, type Change, type Rollup, type Score } from "@/server/metrics/formulas";
 import { buildExperienceTree, type ExperienceTree } from "./experience";
 import type { DashboardFilters } from "./filters";
 import { loadScoreModel, type ScoreModel } from "./model";
@@ -124,7 +124,7 @@ export async function programOverview(db: Queryable, filters: DashboardFilters) 
         const before = previous.programCounts.get(code);
         const result: { score: Score; change: Change } = {
           score: now ? score(scale, now, model.minimumSample) : { status: "insufficient", n: 0, minimum: model.minimumSample },
-          change: now && before ? change(scale, before, now, model.minimumSample) : { status: "not_comparable" },
+          change: now && before ? change(scale, before, now, model.minimumSample) : notComparable(before?.responseCount ?? 0, now?.responseCount ?? 0),
         };
         return [code, result];
       }),
@@ -195,6 +195,8 @@ export async function programOverview(db: Queryable, filters: DashboardFilters) 
     period,
     compareTo,
     minimumSample: model.minimumSample,
+    /** Touchpoints the filters leave in view: none means "no touchpoints in this view", not n = 0. */
+    touchpointsInView: scope.touchpoints.length,
     tiles,
     trend,
     journeys,

@@ -48,9 +48,9 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       ) : null}
 
       <div className="tiles" aria-label="Headline scores">
-        <ScoreTile metric="program" score={data.tiles.program.score} change={data.tiles.program.change} />
+        <ScoreTile metric="program" score={data.tiles.program.score} change={data.tiles.program.change} emptyView={data.touchpointsInView === 0} />
         {HEADLINE_METRICS.map((code) => (
-          <ScoreTile key={code} metric={code} score={data.tiles[code].score} change={data.tiles[code].change} />
+          <ScoreTile key={code} metric={code} score={data.tiles[code].score} change={data.tiles[code].change} emptyView={data.touchpointsInView === 0} />
         ))}
       </div>
 

@@ -1,0 +1,38 @@
+// The words every figure is written in: a change says its direction ("better", "worse") in words, not by
+// colour alone; nothing in a period is "no data", not "too few responses"; n = 0 is "no responses".
+import { describe, expect, it } from "vitest";
+import { describeChange, describeScore } from "../components/format";
+import { change, notComparable, rollupChange } from "../server/metrics/formulas";
+
+const nps = { kind: "nps" as const, scaleMin: 0, scaleMax: 10, direction: "higher_is_better" as const };
+const counts = (n: number, promoters: number, detractors: number) => ({
+  responseCount: n,
+  promoters,
+  passives: n - promoters - detractors,
+  detractors,
+  topBox: 0,
+  sum: 0,
+  sumOfSquares: 0,
+});
+
+describe("figures in words", () => {
+  it("says the direction of a significant change in words", () => {
+    expect(describeChange("nps", change(nps, counts(400, 160, 80), counts(400, 200, 60)))).toBe("+15, better (significant)");
+    expect(describeChange("nps", change(nps, counts(400, 200, 60), counts(400, 160, 80)))).toBe("−15, worse (significant)");
+  });
+
+  it("tells an empty comparison period from one with too few responses", () => {
+    expect(describeChange("nps", change(nps, counts(0, 0, 0), counts(400, 200, 60)))).toBe("no data in the comparison period");
+    expect(describeChange("nps", change(nps, counts(12, 6, 2), counts(400, 200, 60)))).toBe("not comparable (too few responses)");
+    expect(describeChange("nps", notComparable(40, 0))).toBe("no data in this period");
+    expect(rollupChange({ status: "insufficient", n: 0, insufficientWeightShare: 0 }, { status: "insufficient", n: 3, insufficientWeightShare: 1 })).toEqual({
+      status: "not_comparable",
+      reason: "no_comparison_data",
+    });
+  });
+
+  it("writes n = 0 as no responses, and a small n as insufficient data with its n", () => {
+    expect(describeScore("nps", { status: "insufficient", n: 0, minimum: 30 })).toBe("no responses in this period");
+    expect(describeScore("nps", { status: "insufficient", n: 1234, minimum: 5000 })).toBe("insufficient data (n = 1,234)");
+  });
+});
