@@ -23,7 +23,10 @@ export function ImpactCard({ impact, metricCode }: { impact: Impact; metricCode:
       <div className="impact-grid">
         <div>
           <h3>Before</h3>
-          <p className="muted">{windowText(impact.windows.before)}</p>
+          <p className="muted">
+            {windowText(impact.windows.before)}: as many days before the start as have passed since it, so both sides compare like with like (not the 90-day
+            baseline above)
+          </p>
           <p className="stat">{describeScore(metricCode ?? "program", impact.before)}</p>
         </div>
         <div>

@@ -57,7 +57,7 @@ export default async function InitiativePage({ params }: { params: Promise<{ ini
           </dd>
         </div>
         <div>
-          <dt>Baseline ({initiative.metricCode?.toUpperCase() ?? "no metric"})</dt>
+          <dt>Baseline ({initiative.metricCode?.toUpperCase() ?? "no metric"}): the 90 days before the start, kept as it was when set</dt>
           <dd>
             {initiative.baseline != null && initiative.metricCode
               ? `${formatValue(initiative.metricCode, initiative.baseline)} (${formatCount(initiative.baselineResponseCount ?? 0)})`
