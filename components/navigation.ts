@@ -16,6 +16,7 @@ const dashboard: NavGroup = {
   items: [
     { href: "/overview", label: "Overview" },
     { href: "/perception-gap", label: "Perception gap" },
+    { href: "/methodology", label: "How figures are computed" },
   ],
 };
 

@@ -93,3 +93,12 @@ test("a journey's and a department's own pages offer no control that would do no
   await expect(page.getByLabel("Filters").getByLabel("Department")).toHaveCount(0);
   await expect(page.getByLabel("Filters").getByLabel("Journey")).toHaveCount(1);
 });
+
+test("how each figure is computed is one click from its tile", async ({ page }) => {
+  await signIn(page, "cco@larderlane.example");
+  await page.getByRole("link", { name: "How NPS is computed" }).click();
+  await expect(page).toHaveURL(/\/methodology#scores$/);
+  await expect(page.getByRole("heading", { name: "Scores", exact: true })).toBeVisible();
+  await expect(page.getByRole("cell", { name: "100 · (p − d), p = share of 9–10, d = share of 0–6" })).toBeVisible();
+  await screenshot(page, "methodology");
+});

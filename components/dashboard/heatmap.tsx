@@ -1,6 +1,7 @@
 // The silos across the journey: departments down, journey stages across, each cell the department's
 // touchpoints in that stage, with n in every cell and insufficient cells marked rather than coloured.
 import Link from "next/link";
+import { MethodLink } from "../method-link";
 import type { ProgramOverview } from "@/server/scores/overview";
 import { formatCount, formatValue } from "../format";
 
@@ -12,57 +13,60 @@ function cellColour(value: number): string {
 
 export function Heatmap({ heatmap, linkFor }: { heatmap: ProgramOverview["heatmap"]; linkFor: (departmentId: number, journeyId: number) => string }) {
   return (
-    <div className="table-scroll">
-      <table className="data heatmap">
-        <caption className="muted" style={{ textAlign: "left", padding: "0 0 6px" }}>
-          Experience score (0–100) of each department&apos;s touchpoints in each stage. Hatched: too few responses to score.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Department</th>
-            <th scope="col" className="num">
-              Index
-            </th>
-            {heatmap.columns.map((c) => (
-              <th scope="col" key={c.stageId} className="num">
-                <span className="muted" style={{ fontWeight: 400 }}>
-                  {c.journeyName}
-                </span>
-                <br />
-                {c.stageName}
+    <>
+      <div className="table-scroll">
+        <table className="data heatmap">
+          <caption className="muted" style={{ textAlign: "left", padding: "0 0 6px" }}>
+            Experience score (0–100) of each department&apos;s touchpoints in each stage. Hatched: too few responses to score.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Department</th>
+              <th scope="col" className="num">
+                Index
               </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {heatmap.rows.map((row) => (
-            <tr key={row.departmentId}>
-              <th scope="row">
-                <Link href={`/departments/${row.departmentId}`}>{row.departmentName}</Link>
-              </th>
-              <td className="num">{row.index.status === "ok" ? formatValue("program", row.index.value) : "—"}</td>
-              {row.cells.map((cell, i) => {
-                const column = heatmap.columns[i]!;
-                if (!cell) return <td key={column.stageId} className="num empty-cell" aria-label="no touchpoints" />;
-                const text = cell.status === "ok" ? formatValue("program", cell.value) : "insufficient";
-                return (
-                  <td
-                    key={column.stageId}
-                    className={`num cell ${cell.status === "ok" ? "" : "insufficient"}`}
-                    style={cell.status === "ok" ? { background: cellColour(cell.value) } : undefined}
-                  >
-                    <Link href={linkFor(row.departmentId, column.journeyId)} title={`${row.departmentName} in ${column.journeyName} › ${column.stageName}`}>
-                      <strong>{text}</strong>
-                      <br />
-                      <small>{formatCount(cell.n)}</small>
-                    </Link>
-                  </td>
-                );
-              })}
+              {heatmap.columns.map((c) => (
+                <th scope="col" key={c.stageId} className="num">
+                  <span className="muted" style={{ fontWeight: 400 }}>
+                    {c.journeyName}
+                  </span>
+                  <br />
+                  {c.stageName}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody>
+            {heatmap.rows.map((row) => (
+              <tr key={row.departmentId}>
+                <th scope="row">
+                  <Link href={`/departments/${row.departmentId}`}>{row.departmentName}</Link>
+                </th>
+                <td className="num">{row.index.status === "ok" ? formatValue("program", row.index.value) : "—"}</td>
+                {row.cells.map((cell, i) => {
+                  const column = heatmap.columns[i]!;
+                  if (!cell) return <td key={column.stageId} className="num empty-cell" aria-label="no touchpoints" />;
+                  const text = cell.status === "ok" ? formatValue("program", cell.value) : "insufficient";
+                  return (
+                    <td
+                      key={column.stageId}
+                      className={`num cell ${cell.status === "ok" ? "" : "insufficient"}`}
+                      style={cell.status === "ok" ? { background: cellColour(cell.value) } : undefined}
+                    >
+                      <Link href={linkFor(row.departmentId, column.journeyId)} title={`${row.departmentName} in ${column.journeyName} › ${column.stageName}`}>
+                        <strong>{text}</strong>
+                        <br />
+                        <small>{formatCount(cell.n)}</small>
+                      </Link>
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <MethodLink section="roll-up">How the cells are computed</MethodLink>
+    </>
   );
 }

@@ -2,6 +2,7 @@
 // The gap chart as pages use it: recharts loads after the page, in a box that keeps its height meanwhile.
 import dynamic from "next/dynamic";
 import type { ComponentProps } from "react";
+import { MethodLink } from "../method-link";
 import type { GapChart as Chart } from "./gap-chart";
 
 const Lazy = dynamic(() => import("./gap-chart").then((module) => module.GapChart), {
@@ -11,8 +12,11 @@ const Lazy = dynamic(() => import("./gap-chart").then((module) => module.GapChar
 
 export function GapChart(props: ComponentProps<typeof Chart>) {
   return (
-    <div style={{ minHeight: Math.max(160, props.bars.length * 34 + 40) }}>
-      <Lazy {...props} />
-    </div>
+    <>
+      <div style={{ minHeight: Math.max(160, props.bars.length * 34 + 40) }}>
+        <Lazy {...props} />
+      </div>
+      <MethodLink section="scores">How scores are computed</MethodLink>
+    </>
   );
 }

@@ -3,6 +3,7 @@
 // links are usable at once; the chart fills its reserved space a moment later without moving the layout.
 import dynamic from "next/dynamic";
 import type { ComponentProps } from "react";
+import { MethodLink } from "../method-link";
 import type { TrendChart as Chart } from "./trend-chart";
 
 const Lazy = dynamic(() => import("./trend-chart").then((module) => module.TrendChart), {
@@ -12,8 +13,11 @@ const Lazy = dynamic(() => import("./trend-chart").then((module) => module.Trend
 
 export function TrendChart(props: ComponentProps<typeof Chart>) {
   return (
-    <div style={{ minHeight: props.height ?? 240 }}>
-      <Lazy {...props} />
-    </div>
+    <>
+      <div style={{ minHeight: props.height ?? 240 }}>
+        <Lazy {...props} />
+      </div>
+      <MethodLink section="roll-up">How the scores and their 95% band are computed</MethodLink>
+    </>
   );
 }

@@ -1,5 +1,6 @@
 // A headline tile: the score with its margin and sample size, and its change only if significant.
 import type { Change, Rollup, Score } from "@/server/metrics/formulas";
+import { MethodLink } from "../method-link";
 import { describeChange, describeMissing, formatCount, formatMargin, formatValue, metricLabel } from "../format";
 
 export function ScoreTile({
@@ -39,6 +40,7 @@ export function ScoreTile({
       {emptyView ? null : <div className={`change ${tone}`}>{describeChange(metric, change)}</div>}
     </>
   );
+  const method = <MethodLink section={metric === "program" ? "roll-up" : "scores"}>How {metricLabel[metric] ?? metric} is computed</MethodLink>;
   return (
     <section className="card tile">
       {href ? (
@@ -48,6 +50,7 @@ export function ScoreTile({
       ) : (
         body
       )}
+      {method}
     </section>
   );
 }
