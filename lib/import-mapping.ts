@@ -38,3 +38,19 @@ export const importMappingSchema = z.object({
 });
 
 export type ImportMapping = z.infer<typeof importMappingSchema>;
+
+/** A question that asks for words: where survey tools put the customer's comment. */
+export const COMMENT_QUESTION =
+  /comment|anything else|tell us|_TEXT$|review text|open-ended|kommentar|feedback|reason|\bwhy\b|explain|improve|suggest|describe|what (could|can|should|would)|verbatim|free.?text|anmerkung|begründ/i;
+
+/**
+ * True when a column's sample values read as people's words (not numbers, codes, dates or ids): most of
+ * them hold a space and letters, and they are longer than a label.
+ */
+export function looksLikeFreeText(samples: readonly string[]): boolean {
+  const filled = samples.map((s) => s.trim()).filter((s) => s !== "");
+  if (filled.length === 0) return false;
+  const wordy = filled.filter((s) => /\p{L}/u.test(s) && /\s/.test(s) && !/^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/.test(s));
+  const averageLength = filled.reduce((sum, s) => sum + s.length, 0) / filled.length;
+  return wordy.length / filled.length >= 0.6 && averageLength >= 12;
+}

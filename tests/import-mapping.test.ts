@@ -6,6 +6,7 @@ import { readCsvRecords } from "../server/imports/csv";
 import { detectFormat } from "../server/imports/detect-format";
 import { columnKeys, importMappingSchema, proposeMapping, type ImportMapping } from "../server/imports/mapping";
 import { decodeText } from "../server/imports/text";
+import { looksLikeFreeText } from "../lib/import-mapping";
 import { validateRecord, type ValidationContext } from "../server/imports/validate";
 
 async function* bytes(file: string) {
@@ -146,5 +147,21 @@ describe("row validation", () => {
     const b = validateRecord(row({ id: "" }), ctx);
     expect(a.kind === "valid" && a.response.externalId).toMatch(/^h:[0-9a-f]{32}$/);
     expect(a).toEqual(b);
+  });
+});
+
+describe("the comment question", () => {
+  it("is proposed for Qualtrics' and Typeform's 'main reason for your score' questions", () => {
+    const headers = [["id", "touchpoint", "date", "How likely are you to recommend us?", "What is the main reason for your score?"]];
+    const proposal = proposeMapping(detectFormat(headers), headers, metrics);
+    expect(proposal.mapping.comment).toBe("What is the main reason for your score?");
+  });
+
+  it("tells customers' words from codes, numbers and dates", () => {
+    expect(looksLikeFreeText(["The bill had a charge nobody explained", "Lovely evening, slow starters", "", "Great"])).toBe(true);
+    expect(looksLikeFreeText(["DEL-APP-MENU", "SVC-HOST", "BIL-BILL"])).toBe(false);
+    expect(looksLikeFreeText(["9", "10", "7"])).toBe(false);
+    expect(looksLikeFreeText(["2026-03-01 18:02:11", "2026-03-02 10:00:00"])).toBe(false);
+    expect(looksLikeFreeText(["Very satisfied", "Satisfied"])).toBe(false);
   });
 });

@@ -4,6 +4,7 @@
 import { useId } from "react";
 import type { FileInspection } from "@/server/imports/inspect";
 import { dateFormats } from "@/lib/enums";
+import { looksLikeFreeText } from "@/lib/import-mapping";
 import { usesOf, type MappingDraft, type MetricDraft } from "./mapping-draft";
 
 export interface TouchpointOption {
@@ -118,6 +119,7 @@ export function MappingForm({
   const set = <K extends keyof MappingDraft>(key: K, value: MappingDraft[K]) => onChange({ ...draft, [key]: value });
   const uses = usesOf(draft);
   const id = useId();
+  const unmappedText = inspection.columns.filter((column) => !uses.has(column.key) && looksLikeFreeText(column.samples));
   return (
     <div className="mapping">
       <div className="mapping-fields">
@@ -228,6 +230,13 @@ export function MappingForm({
       </div>
 
       <div className="mapping-columns">
+        {unmappedText.length > 0 ? (
+          <div className="notice" role="status">
+            <strong>Free text that will be left out.</strong> {unmappedText.map((c) => `“${c.question || c.key}”`).join(", ")}{" "}
+            {unmappedText.length === 1 ? "holds" : "hold"} customers&apos; words but {unmappedText.length === 1 ? "is" : "are"} not mapped. Choose{" "}
+            {unmappedText.length === 1 ? "it" : "one"} as the Comment, or those words are not imported.
+          </div>
+        ) : null}
         <h3>The file&apos;s columns</h3>
         <div className="table-scroll columns-scroll">
           <table className="data" aria-label="Columns of the file with sample values">

@@ -1,6 +1,6 @@
 // How a file's columns become responses: the mapping an admin confirms (and saves as a template), and the
 // mapping Throughline proposes from the detected format, the field ids and the question texts.
-import { importMappingSchema, isValidTimeZone, type ImportMapping } from "@/lib/import-mapping";
+import { COMMENT_QUESTION, importMappingSchema, isValidTimeZone, type ImportMapping } from "@/lib/import-mapping";
 import type { DetectedFormat } from "./detect-format";
 
 export { importMappingSchema, type ImportMapping };
@@ -117,7 +117,7 @@ export function proposeMapping(detected: DetectedFormat, headerRows: string[][],
       break;
     }
   }
-  mapping.comment = find(keys, texts, /comment|anything else|tell us|_TEXT$|review text|open-ended|kommentar|feedback/i);
+  mapping.comment = find(keys, texts, COMMENT_QUESTION);
   const missing: string[] = [];
   if (!mapping.touchpoint) missing.push("which touchpoint each response is about: a column of touchpoint codes, or one touchpoint for the whole file");
   if (!mapping.respondedAt) missing.push("the column with the date of each response");
