@@ -33,6 +33,8 @@ export const importMappingSchema = z.object({
   externalId: column.optional(),
   respondentEmail: column.optional(),
   respondentName: column.optional(),
+  /** A file's own touchpoint codes mapped to Throughline's ("TABLE-SERVICE" → "DIN-TABLE"), kept in the template. */
+  touchpointCodes: z.record(text(64), text(64)).optional(),
   /** Rows whose value in this column is listed are skipped (previews, tests, spam, partial responses). */
   skipWhen: z.object({ column, values: z.array(text(500)).max(1000), reason: text(200) }).optional(),
 });

@@ -6,6 +6,8 @@ import { importHistory, revertImport } from "@/server/imports/history";
 import { importFile, importSources, type ImportSummary } from "@/server/imports/pipeline";
 import { CliError, confirm, withDatabase } from "../shared";
 
+const SHOWN_REJECTIONS = 20;
+
 interface ImportFlags {
   source: (typeof importSources)[number];
   mapping?: string;
@@ -35,7 +37,12 @@ async function importOne(file: string, options: ImportFlags): Promise<void> {
     console.log(`  valid: ${summary.valid} (already imported: ${summary.duplicates})`);
     for (const [reason, count] of Object.entries(summary.skipped)) console.log(`  skipped, ${reason}: ${count}`);
     console.log(`  rejected: ${summary.rejected}`);
-    for (const r of summary.rejections) console.error(`  row ${r.row}, ${r.column}: ${r.message}`);
+    if (summary.unknownCodes.length) {
+      const codes = summary.unknownCodes.map((c) => `${c.code}: ${c.rows.toLocaleString("en-US")} rows`).join(", ");
+      console.error(`  unknown touchpoint codes: ${codes} (map them to touchpoints in a saved template with --mapping, or add the touchpoints)`);
+    }
+    for (const r of summary.rejections.slice(0, SHOWN_REJECTIONS)) console.error(`  row ${r.row}, ${r.column}: ${r.message}`);
+    if (summary.rejected > SHOWN_REJECTIONS) console.error(`  … and ${(summary.rejected - SHOWN_REJECTIONS).toLocaleString("en-US")} more rejected rows`);
     if (summary.status === "refused") throw new CliError(`${summary.message} (Add --valid-only to do that.)`);
     console.log(summary.message);
   });

@@ -6,7 +6,20 @@ import { formatNumber } from "@/components/format";
 
 const SHOWN_REJECTIONS = 50;
 
-export function ImportSummaryView({ summary, errorReportHref }: { summary: ImportSummary; errorReportHref: string }) {
+export function ImportSummaryView({
+  summary,
+  errorReportHref,
+  touchpoints = [],
+  codeMap = {},
+  onMapCode,
+}: {
+  summary: ImportSummary;
+  errorReportHref: string;
+  /** Throughline's touchpoints, to map the file's unknown codes to. */
+  touchpoints?: Array<{ code: string; name: string }>;
+  codeMap?: Record<string, string>;
+  onMapCode?: (fileCode: string, touchpointCode: string) => void;
+}) {
   const toImport = summary.status === "imported" ? summary.imported : summary.valid - summary.duplicates;
   const skipped = Object.entries(summary.skipped);
   return (
@@ -38,6 +51,43 @@ export function ImportSummaryView({ summary, errorReportHref }: { summary: Impor
             </li>
           ))}
         </ul>
+      ) : null}
+      {summary.unknownCodes.length ? (
+        <div className="unknown-codes">
+          <h4>Touchpoint codes this file uses that Throughline does not know</h4>
+          <p className="muted">Map each to one of your touchpoints (the mapping is kept in the template), then preview again.</p>
+          <table className="data" aria-label="Unknown touchpoint codes">
+            <thead>
+              <tr>
+                <th scope="col">Code in the file</th>
+                <th scope="col">Rows</th>
+                <th scope="col">Import as</th>
+              </tr>
+            </thead>
+            <tbody>
+              {summary.unknownCodes.map(({ code, rows }) => (
+                <tr key={code}>
+                  <th scope="row">
+                    <code>{code || "(empty)"}</code>
+                  </th>
+                  <td className="num">{formatNumber(rows)}</td>
+                  <td>
+                    {onMapCode ? (
+                      <select aria-label={`Import ${code} as`} value={codeMap[code] ?? ""} onChange={(e) => onMapCode(code, e.target.value)}>
+                        <option value="">— leave out —</option>
+                        {touchpoints.map((tp) => (
+                          <option key={tp.code} value={tp.code}>
+                            {tp.code} · {tp.name}
+                          </option>
+                        ))}
+                      </select>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       {summary.rejected ? (
         <>

@@ -204,7 +204,26 @@ export function ImportWizard({ touchpoints, metrics }: { touchpoints: Touchpoint
 
       {preview && !result ? (
         <div className="wizard-step">
-          <ImportSummaryView summary={preview} errorReportHref={errorReportHref} />
+          <ImportSummaryView
+            summary={preview}
+            errorReportHref={errorReportHref}
+            touchpoints={touchpoints}
+            codeMap={draft?.touchpointCodes}
+            onMapCode={(fileCode, touchpointCode) => {
+              if (!draft) return;
+              const touchpointCodes = { ...draft.touchpointCodes };
+              if (touchpointCode) touchpointCodes[fileCode] = touchpointCode;
+              else delete touchpointCodes[fileCode];
+              setDraft({ ...draft, touchpointCodes });
+            }}
+          />
+          {preview.unknownCodes.length ? (
+            <p>
+              <button type="button" disabled={running != null} onClick={() => void run("preview")}>
+                Preview again with these codes
+              </button>
+            </p>
+          ) : null}
           <p className={preview.status === "already_imported" ? "notice" : "muted"}>{preview.message}</p>
           {preview.status !== "already_imported" ? (
             <div className="actions">

@@ -26,6 +26,8 @@ export interface MappingDraft {
   skipColumn: string;
   skipValues: string;
   skipReason: string;
+  /** The file's codes mapped to Throughline's touchpoint codes. */
+  touchpointCodes: Record<string, string>;
 }
 
 const labelsToText = (labels?: Record<string, number>) =>
@@ -60,6 +62,7 @@ export function draftFrom(mapping: MappingProposal["mapping"]): MappingDraft {
     skipColumn: mapping.skipWhen?.column ?? "",
     skipValues: mapping.skipWhen?.values.join(", ") ?? "",
     skipReason: mapping.skipWhen?.reason ?? "",
+    touchpointCodes: mapping.touchpointCodes ?? {},
   };
 }
 
@@ -85,6 +88,7 @@ export function mappingFrom(draft: MappingDraft): { mapping: ImportMapping } | {
           reason: draft.skipReason.trim() || "skipped",
         }
       : undefined,
+    touchpointCodes: Object.keys(draft.touchpointCodes).length ? draft.touchpointCodes : undefined,
   };
   const parsed = importMappingSchema.safeParse(candidate);
   if (parsed.success) return { mapping: parsed.data };

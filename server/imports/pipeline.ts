@@ -51,6 +51,8 @@ export interface ImportSummary {
   rejected: number;
   /** The first rejections (up to 1,000), with the record number counted from the first data row as 1. */
   rejections: Array<{ row: number } & RowProblem>;
+  /** Touchpoint codes in the file that Throughline does not know, with their rows, most rows first. */
+  unknownCodes: Array<{ code: string; rows: number }>;
   message: string;
 }
 
@@ -183,6 +185,7 @@ async function importFileUnchecked(db: Database, path: string, options: ImportOp
   let rowsRead = 0;
   let bytesRead = 0;
   const maxRows = await readSetting(db, "max_import_rows");
+  const unknownCodes = new Map<string, number>();
   const tally = (outcome: ReturnType<typeof validateRecord>, row: number) => {
     rowsRead = row;
     if (row > maxRows) {
@@ -195,6 +198,7 @@ async function importFileUnchecked(db: Database, path: string, options: ImportOp
     if (outcome.kind === "rejected") {
       rejected += 1;
       for (const problem of outcome.problems) {
+        if (problem.unknownCode !== undefined) unknownCodes.set(problem.unknownCode, (unknownCodes.get(problem.unknownCode) ?? 0) + 1);
         if (rejections.length < MAX_REPORTED_REJECTIONS) rejections.push({ row, ...problem });
         options.onRejected?.({ row, ...problem });
       }
@@ -211,7 +215,8 @@ async function importFileUnchecked(db: Database, path: string, options: ImportOp
   }
   options.onProgress?.({ phase: "checking", rows: rowsRead, fraction: 1 });
   if (duplicates > 0) skipped["already imported"] = duplicates;
-  const preview = { ...base, rowsRead, valid, duplicates, skipped, rejected, rejections, imported: 0 };
+  const unknown = [...unknownCodes].map(([code, rows]) => ({ code, rows })).sort((a, b) => b.rows - a.rows || a.code.localeCompare(b.code));
+  const preview = { ...base, rowsRead, valid, duplicates, skipped, rejected, rejections, unknownCodes: unknown, imported: 0 };
   if (valid === 0 && rejected === 0) {
     const reasons = Object.entries(skipped)
       .map(([reason, n]) => `${count(n)} ${reason}`)

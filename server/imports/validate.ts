@@ -15,6 +15,8 @@ export interface ValidationContext {
 export interface RowProblem {
   column: string;
   message: string;
+  /** Set when the problem is a touchpoint code Throughline does not know: the preview counts rows per code. */
+  unknownCode?: string;
 }
 
 export type RowOutcome = { kind: "valid"; response: ResponseInput } | { kind: "skipped"; reason: string } | { kind: "rejected"; problems: RowProblem[] };
@@ -65,11 +67,12 @@ export function validateRecord(record: string[], ctx: ValidationContext): RowOut
   }
   const problems: RowProblem[] = [];
 
-  const code = mapping.touchpoint.kind === "fixed" ? mapping.touchpoint.code : cell(mapping.touchpoint.column);
+  const written = mapping.touchpoint.kind === "fixed" ? mapping.touchpoint.code : cell(mapping.touchpoint.column);
+  const code = mapping.touchpointCodes?.[written] ?? written;
   const touchpointId = ctx.touchpointIds.get(code);
   const touchpointColumn = mapping.touchpoint.kind === "column" ? mapping.touchpoint.column : "(whole file)";
   if (!code) problems.push({ column: touchpointColumn, message: "no touchpoint code" });
-  else if (touchpointId === undefined) problems.push({ column: touchpointColumn, message: `unknown touchpoint code "${code}"` });
+  else if (touchpointId === undefined) problems.push({ column: touchpointColumn, message: `unknown touchpoint code "${code}"`, unknownCode: code });
 
   const rawDate = cell(mapping.respondedAt.column);
   const respondedAt = parseDate(rawDate, mapping.respondedAt.format, mapping.respondedAt.timeZone);
