@@ -74,6 +74,7 @@ test("the owner of a touchpoint sees respondents' contact details in its comment
 
 test("a from-date after the to-date is said at the dates, and the view still shows", async ({ page }) => {
   await signIn(page, "cco@larderlane.example");
+  await expect(page).toHaveURL(/\/overview$/);
   await page.goto("/overview?from=2026-09-30&to=2026-06-01");
   await expect(page.locator("#to-problem")).toContainText("To (2026-06-01) is before From (2026-09-30); showing the default period instead");
   await expect(page.getByLabel("To")).toHaveAttribute("aria-invalid", "true");
