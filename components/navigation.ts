@@ -15,6 +15,7 @@ const dashboard: NavGroup = {
   title: "Experience",
   items: [
     { href: "/overview", label: "Overview" },
+    { href: "/initiatives", label: "Initiatives" },
     { href: "/perception-gap", label: "Perception gap" },
     { href: "/methodology", label: "How figures are computed" },
   ],

@@ -72,3 +72,18 @@ test("an owner starts an initiative on a touchpoint below target, posts an updat
   await expect(page.getByRole("link", { name: "Itemised bill with the tip explained" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Start an initiative" })).toHaveCount(0);
 });
+
+test("the CCO reads the initiative portfolio, filters it in the URL and sees what initiatives moved", async ({ page }) => {
+  await signIn(page, "cco@larderlane.example");
+  await expect(page).toHaveURL(/\/overview$/);
+  await expect(page.getByTestId("initiatives-moved")).toContainText("What they moved:");
+  await page.getByRole("link", { name: "Initiatives", exact: true }).click();
+  await expect(page).toHaveURL(/\/initiatives$/);
+  await expect(page.getByRole("heading", { name: "Initiatives", level: 1 })).toBeVisible();
+  await expect(page.getByRole("cell", { name: /Valet/ }).first()).toBeVisible();
+  await page.getByLabel("Sort by").selectOption("impact");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/sort=impact/);
+  await expect(page.getByRole("button", { name: "Download CSV" })).toBeEnabled();
+  await screenshot(page, "initiatives-portfolio");
+});

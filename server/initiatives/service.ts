@@ -131,6 +131,7 @@ export async function listInitiatives(db: Queryable, filter: { touchpointId?: nu
       touchpointCode: touchpoints.code,
       touchpointName: touchpoints.name,
       touchpointOwnerId: touchpoints.ownerId,
+      departmentId: touchpoints.departmentId,
       ownerName: owner.name,
       metricCode: metricDefinitions.code,
       baseline: initiatives.baseline,
@@ -181,7 +182,7 @@ export async function initiativeDetail(db: Queryable, id: number, options: { win
   return { ...initiative, ...full!, updates, impact };
 }
 
-async function impactOf(
+export async function impactOf(
   db: Queryable,
   initiative: { touchpointId: number; metricCode: string | null; startDate: string | null; status: string },
   windowDays: number,

@@ -1,5 +1,6 @@
 // Executives' home: the program's experience across journeys and silos, read from the roll-up tables.
 import type { Metadata } from "next";
+import Link from "next/link";
 import { describeChange, describeScore, formatCount, formatValue, metricLabel } from "@/components/format";
 import { EmptyState } from "@/components/empty-state";
 import { DownloadCsv } from "@/components/dashboard/download-csv";
@@ -25,7 +26,8 @@ const statusLabel: Record<string, string> = {
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { filters, problems: filterProblems } = readDashboardFilters(await searchParams);
-  const data = await (await serverApi()).dashboard.overview(filters);
+  const api = await serverApi();
+  const [data, portfolio] = await Promise.all([api.dashboard.overview(filters), api.initiatives.portfolio({ sort: "impact" })]);
   const trendPoints = data.trend.map((t) => ({
     month: t.month,
     value: t.program.status === "ok" ? t.program.value : null,
@@ -263,10 +265,17 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           <p>Owners start improvement initiatives on their touchpoints.</p>
         </EmptyState>
       ) : (
-        <p>
-          {data.initiatives.map((row) => `${statusLabel[row.status] ?? row.status}: ${row.count}`).join(" · ")}
-          {data.initiatives.some((row) => row.overdue > 0) ? ` · overdue: ${data.initiatives.reduce((sum, row) => sum + row.overdue, 0)}` : ""}
-        </p>
+        <>
+          <p>
+            {data.initiatives.map((row) => `${statusLabel[row.status] ?? row.status}: ${row.count}`).join(" · ")}
+            {data.initiatives.some((row) => row.overdue > 0) ? ` · overdue: ${data.initiatives.reduce((sum, row) => sum + row.overdue, 0)}` : ""}
+          </p>
+          <p data-testid="initiatives-moved">
+            What they moved: <strong>{portfolio.moved.better}</strong> raised their score significantly, <strong>{portfolio.moved.worse}</strong> lowered it,{" "}
+            {portfolio.moved.no_change} show no significant change yet and {portfolio.moved.too_early} are too early to tell.{" "}
+            <Link href="/initiatives?sort=impact">See every initiative and its impact</Link>
+          </p>
+        </>
       )}
     </>
   );

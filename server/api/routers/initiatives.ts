@@ -5,11 +5,14 @@ import { z } from "zod";
 import { evidenceCandidates, linkEvidence, listEvidence, unlinkEvidence } from "@/server/initiatives/evidence";
 import { createInitiativeSchema, evidenceCandidatesSchema, evidenceLinkSchema, evidenceListSchema, updateInitiativeSchema } from "@/server/initiatives/schema";
 import { addInitiativeUpdate, createInitiative, initiativeDetail, initiativeForEdit, listInitiatives, updateInitiative } from "@/server/initiatives/service";
+import { initiativePortfolio, portfolioQuerySchema } from "@/server/initiatives/portfolio";
 import { createRouter, ownerProcedure, viewerProcedure } from "../trpc";
 
 const id = entityId;
 
 export const initiativesRouter = createRouter({
+  /** The CCO's portfolio: every initiative with its measured impact, filtered and sorted. */
+  portfolio: viewerProcedure.input(portfolioQuerySchema).query(({ ctx, input }) => initiativePortfolio(ctx.db, input)),
   list: viewerProcedure.input(z.object({ touchpointId: id.optional() })).query(({ ctx, input }) => listInitiatives(ctx.db, input)),
   detail: viewerProcedure
     .input(z.object({ id, windowDays: z.number().int().min(7).max(365).optional() }))
