@@ -10,6 +10,9 @@ test("an owner completes the quarterly self-assessment and the perception gap sh
   await expect(page).toHaveURL(/\/my-touchpoints\/assessment$/);
 
   const form = page.getByRole("form", { name: "Assess The bill" });
+  // A missing assessment starts blank, not pre-filled with a judgement nobody made.
+  await expect(form.getByLabel("Capability")).toHaveValue("");
+  await expect(form.getByLabel("Score customers will give (0–100)")).toHaveValue("");
   await form.getByLabel("Capability").selectOption("4");
   await form.getByLabel("Accessibility").selectOption("5");
   await form.getByLabel("Enjoyability").selectOption("4");

@@ -155,3 +155,23 @@ test("an admin creates, renames and deletes an empty department; one with touchp
   await expect(refused).toContainText("Move them to another department first");
   await expect(refused.getByRole("button", { name: "Delete Billing & Payments" })).toHaveCount(0);
 });
+
+test("a role change asks first, keeps the old role when declined, and says Saved", async ({ page }) => {
+  await signIn(page, "admin@larderlane.example");
+  await expect(page).not.toHaveURL(/sign-in/);
+  await page.goto("/admin/users");
+  const role = page.getByLabel("Role of Sofia Marchetti");
+  const before = await role.inputValue();
+  page.once("dialog", (dialog) => void dialog.dismiss());
+  await role.selectOption("executive");
+  await expect(role).toHaveValue(before);
+  page.once("dialog", (dialog) => {
+    expect(dialog.message()).toContain("Make Sofia Marchetti an executive?");
+    void dialog.accept();
+  });
+  await role.selectOption("executive");
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  page.once("dialog", (dialog) => void dialog.accept());
+  await role.selectOption(before);
+  await expect(role).toHaveValue(before);
+});

@@ -20,10 +20,11 @@ export function AssessmentForm({ row, quarter }: { row: AssessmentRow; quarter: 
   const trpc = useTRPC();
   const router = useRouter();
   const id = useId();
+  // A new assessment starts blank: a pre-filled 3·3·3 would be saved as an owner's judgement nobody made.
   const [values, setValues] = useState({
-    capability: row.capability ?? 3,
-    accessibility: row.accessibility ?? 3,
-    enjoyability: row.enjoyability ?? 3,
+    capability: row.capability == null ? "" : String(row.capability),
+    accessibility: row.accessibility == null ? "" : String(row.accessibility),
+    enjoyability: row.enjoyability == null ? "" : String(row.enjoyability),
     expectedScore: row.expectedScore == null ? "" : String(row.expectedScore),
   });
   const save = useMutation(trpc.perception.save.mutationOptions({ onSuccess: () => router.refresh() }));
@@ -36,9 +37,9 @@ export function AssessmentForm({ row, quarter }: { row: AssessmentRow; quarter: 
         save.mutate({
           touchpointId: row.touchpointId,
           quarter,
-          capability: values.capability,
-          accessibility: values.accessibility,
-          enjoyability: values.enjoyability,
+          capability: Number(values.capability),
+          accessibility: Number(values.accessibility),
+          enjoyability: Number(values.enjoyability),
           expectedScore: Number(values.expectedScore),
         });
       }}
@@ -54,9 +55,13 @@ export function AssessmentForm({ row, quarter }: { row: AssessmentRow; quarter: 
             <select
               id={`${id}-${ability.key}`}
               value={values[ability.key]}
-              onChange={(e) => setValues({ ...values, [ability.key]: Number(e.target.value) })}
+              required
+              onChange={(e) => setValues({ ...values, [ability.key]: e.target.value })}
               aria-describedby={`${id}-${ability.key}-hint`}
             >
+              <option value="" disabled>
+                Choose 1–5
+              </option>
               {[1, 2, 3, 4, 5].map((n) => (
                 <option key={n} value={n}>
                   {n} {n === 1 ? "(poorly)" : n === 5 ? "(very well)" : ""}

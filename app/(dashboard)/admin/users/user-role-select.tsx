@@ -3,6 +3,7 @@
 // admin demoting themselves, and says so here.
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import type { UserRole } from "@/lib/enums";
 import { useTRPC } from "@/lib/trpc-client";
 
@@ -11,15 +12,22 @@ const roles: UserRole[] = ["admin", "executive", "owner"];
 export function UserRoleSelect({ userId, name, role, self }: { userId: number; name: string; role: UserRole; self: boolean }) {
   const trpc = useTRPC();
   const router = useRouter();
+  const [current, setCurrent] = useState(role);
   const change = useMutation(trpc.admin.setUserRole.mutationOptions({ onSuccess: () => router.refresh() }));
   if (self) return <span style={{ textTransform: "capitalize" }}>{role}</span>;
   return (
     <span>
       <select
         aria-label={`Role of ${name}`}
-        defaultValue={role}
+        value={current}
         disabled={change.isPending}
-        onChange={(e) => change.mutate({ userId, role: e.target.value as UserRole })}
+        onChange={(e) => {
+          const next = e.target.value as UserRole;
+          // A role decides what someone may see and change: ask before it takes effect on their next click.
+          if (!window.confirm(`Make ${name} ${next === "admin" ? "an admin" : `an ${next}`}? It takes effect on their next click.`)) return;
+          setCurrent(next);
+          change.mutate({ userId, role: next });
+        }}
       >
         {roles.map((r) => (
           <option key={r} value={r}>
@@ -27,6 +35,12 @@ export function UserRoleSelect({ userId, name, role, self }: { userId: number; n
           </option>
         ))}
       </select>
+      {change.isSuccess ? (
+        <span role="status" className="good-text">
+          {" "}
+          Saved.
+        </span>
+      ) : null}
       {change.error ? (
         <span role="alert" className="error" style={{ display: "block" }}>
           {change.error.message}
