@@ -103,3 +103,27 @@ test("how each figure is computed is one click from its tile", async ({ page }) 
   await expect(page.getByRole("cell", { name: "100 · (p − d), p = share of 9–10, d = share of 0–6" })).toBeVisible();
   await screenshot(page, "methodology");
 });
+
+test("the comments list pages through the period and downloads every comment as CSV named after the touchpoint", async ({ page }) => {
+  await signIn(page, "admin@larderlane.example");
+  await expect(page).not.toHaveURL(/sign-in/);
+  await page.goto("/admin/touchpoints");
+  await page.goto("/overview");
+  await page.getByRole("link", { name: "Dine-in evening" }).first().click();
+  await page
+    .getByRole("link", { name: /The bill/ })
+    .first()
+    .click();
+  const list = page.getByTestId("verbatims");
+  await expect(list).toContainText(/Showing 50 of [\d,]+ comments/);
+  await page.getByRole("button", { name: "Show 50 more" }).click();
+  await expect(list).toContainText(/Showing 100 of/);
+  const link = page.getByRole("link", { name: /Download all [\d,]+ as CSV/ });
+  const total = Number((await link.textContent())!.replace(/\D/g, ""));
+  const response = await page.request.get((await link.getAttribute("href"))!);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-disposition"]).toMatch(/filename="comments-[A-Z0-9-]+-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.csv"/);
+  const csv = await response.text();
+  expect(csv.split("\n")[0]).toBe("responded_at,nps,csat,ces,comment,respondent_name,respondent_email");
+  expect(csv.trim().split("\n").length).toBeGreaterThanOrEqual(total + 1);
+});

@@ -42,7 +42,7 @@ describe("overview", () => {
     expect(dinner.stages.map((s) => (s.score.status === "ok" ? s.score.value : null))).toEqual([80, 65]);
     expect(dinner.weakestStage).toMatchObject({ name: "Pay", value: 65 });
     expect(overview.tiles.program.score).toMatchObject({ status: "ok", value: 72.5, n: 200 });
-    expect(overview.tiles.program.change).toEqual({ status: "not_comparable" });
+    expect(overview.tiles.program.change).toEqual({ status: "not_comparable", reason: "no_comparison_data" });
     expect(overview.momentsBelowTarget).toEqual([]);
   });
 

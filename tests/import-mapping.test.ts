@@ -122,7 +122,7 @@ describe("row validation", () => {
   it("rejects an unknown touchpoint code", () => {
     expect(validateRecord(row({ touchpoint: "NOPE" }), ctx)).toEqual({
       kind: "rejected",
-      problems: [{ column: "touchpoint", message: 'unknown touchpoint code "NOPE"' }],
+      problems: [{ column: "touchpoint", message: 'unknown touchpoint code "NOPE"', unknownCode: "NOPE" }],
     });
   });
   it("rejects a value that matches no answer label", () => {

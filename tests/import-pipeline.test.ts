@@ -77,7 +77,7 @@ describe("import pipeline", () => {
     expect(summary.rejected).toBe(2);
     expect(summary.rejections).toEqual([
       { row: 6, column: "Q1_NPS", message: "NPS 11 is outside 0–10" },
-      { row: 7, column: "touchpoint", message: 'unknown touchpoint code "NOPE"' },
+      { row: 7, column: "touchpoint", message: 'unknown touchpoint code "NOPE"', unknownCode: "NOPE" },
       { row: 7, column: "EndDate", message: '"not a date" is not a date (iso)' },
     ]);
     const [row] = await database.db.execute<{ n: number }>(

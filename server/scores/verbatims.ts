@@ -5,7 +5,10 @@ import { and, between, desc, eq, ilike, isNotNull, sql, type SQL } from "drizzle
 import { z } from "zod";
 import { entityId, isoDate } from "@/lib/schemas";
 import type { Queryable } from "@/db/client";
-import { surveyResponses } from "@/db/schema";
+import { surveyResponses, touchpoints } from "@/db/schema";
+import { mayReadPersonalData } from "@/server/auth/ownership";
+import type { SessionUser } from "@/server/auth/users";
+import { notFound } from "@/server/errors";
 import { MINIMUM_RESPONSES_FOR_COMMENTS } from "@/server/metrics/formulas";
 
 /** What a reader may type to find a comment; the same box on the touchpoint page and the evidence picker. */
@@ -19,6 +22,16 @@ export const verbatimQuerySchema = z.object({
   /** Answer band: NPS group or CSAT band. */
   band: z.enum(["promoters", "passives", "detractors", "satisfied", "neutral", "dissatisfied"]).optional(),
   limit: z.number().int().min(1).max(200).default(50),
+  /** Where the previous page ended: its last comment's exact time (to the microsecond) and id. */
+  cursor: z
+    .object({
+      respondedAt: z
+        .string()
+        .max(40)
+        .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, "use the cursor the previous page returned"),
+      id: entityId,
+    })
+    .nullish(),
 });
 
 export type VerbatimQuery = z.infer<typeof verbatimQuerySchema>;
@@ -57,9 +70,25 @@ export const commentColumns = {
   comment: surveyResponses.comment,
 };
 
-export async function listVerbatims(db: Queryable, query: VerbatimQuery, options: { includePersonalData: boolean; privacyThreshold: boolean }) {
+export interface ReaderOptions {
+  includePersonalData: boolean;
+  privacyThreshold: boolean;
+}
+
+/** What this reader may see of a touchpoint's comments: contact details (admins, its owner) and the privacy rule. */
+export async function readerOptions(db: Queryable, user: SessionUser, touchpointId: number): Promise<ReaderOptions> {
+  const [touchpoint] = await db.select({ ownerId: touchpoints.ownerId }).from(touchpoints).where(eq(touchpoints.id, touchpointId));
+  if (!touchpoint) throw notFound(`Touchpoint ${touchpointId} does not exist.`);
+  return { includePersonalData: mayReadPersonalData(user, touchpoint.ownerId), privacyThreshold: user.role === "executive" };
+}
+
+export async function listVerbatims(db: Queryable, query: VerbatimQuery, options: ReaderOptions) {
   const range = between(surveyResponses.respondedAt, new Date(`${query.from}T00:00:00Z`), new Date(`${query.to}T23:59:59.999Z`));
-  const where = and(commentsOf(query.touchpointId, query.search), range, query.band ? bandFilter[query.band] : undefined);
+  const matching = and(commentsOf(query.touchpointId, query.search), range, query.band ? bandFilter[query.band] : undefined);
+  const where = and(
+    matching,
+    query.cursor ? sql`(${surveyResponses.respondedAt}, ${surveyResponses.id}) < (${query.cursor.respondedAt}::timestamptz, ${query.cursor.id})` : undefined,
+  );
   if (options.privacyThreshold) {
     const [row] = await db
       .select({ n: sql<number>`count(*)::int` })
@@ -70,23 +99,54 @@ export async function listVerbatims(db: Queryable, query: VerbatimQuery, options
         hidden: true as const,
         reason: `Fewer than ${MINIMUM_RESPONSES_FOR_COMMENTS} responses in this period: comments are hidden to protect respondents.`,
         rows: [],
+        total: 0,
+        nextCursor: null,
       };
     }
   }
-  const rows = await db
-    .select({
-      ...commentColumns,
-      source: surveyResponses.source,
-      // Selected only for those allowed to see personal data; otherwise never leaves the database.
-      ...(options.includePersonalData ? { respondentName: surveyResponses.respondentName, respondentEmail: surveyResponses.respondentEmail } : {}),
-    })
-    .from(surveyResponses)
-    .where(where)
-    .orderBy(desc(surveyResponses.respondedAt))
-    .limit(query.limit);
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select({
+        ...commentColumns,
+        // The exact instant for the next page's cursor: a Date keeps only milliseconds.
+        cursorAt: sql<string>`to_char(${surveyResponses.respondedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+        source: surveyResponses.source,
+        // Selected only for those allowed to see personal data; otherwise never leaves the database.
+        ...(options.includePersonalData ? { respondentName: surveyResponses.respondentName, respondentEmail: surveyResponses.respondentEmail } : {}),
+      })
+      .from(surveyResponses)
+      .where(where)
+      .orderBy(desc(surveyResponses.respondedAt), desc(surveyResponses.id))
+      .limit(query.limit + 1),
+    // The count only on the first page: it says how many comments the pages (and the CSV) hold.
+    query.cursor
+      ? Promise.resolve([undefined])
+      : db
+          .select({ n: sql<number>`count(*)::int` })
+          .from(surveyResponses)
+          .where(matching),
+  ]);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
   return {
     hidden: false as const,
     reason: null,
-    rows: rows as Array<(typeof rows)[number] & { respondentName?: string | null; respondentEmail?: string | null }>,
+    rows: page.map(({ cursorAt: _cursor, ...row }) => row) as Array<
+      Omit<(typeof rows)[number], "cursorAt"> & { respondentName?: string | null; respondentEmail?: string | null }
+    >,
+    total: counted?.n ?? null,
+    nextCursor: rows.length > query.limit && last ? { respondedAt: last.cursorAt, id: last.id } : null,
   };
+}
+
+/** Every matching comment, page by page (keyset), for the CSV export: memory stays flat in their number. */
+export async function* allVerbatims(db: Queryable, query: Omit<VerbatimQuery, "limit" | "cursor">, options: ReaderOptions) {
+  let cursor: VerbatimQuery["cursor"] = null;
+  for (;;) {
+    const page = await listVerbatims(db, { ...query, limit: 200, cursor }, options);
+    if (page.hidden) return;
+    yield page.rows;
+    if (!page.nextCursor) return;
+    cursor = page.nextCursor;
+  }
 }

@@ -1,17 +1,13 @@
 // Dashboard reads for every signed-in role. Thin layer over server/scores (roll-up tables only; the
 // verbatims list is the one read of raw responses, and personal data follows server/auth/ownership.ts).
 import { entityId } from "@/lib/schemas";
-import { eq } from "drizzle-orm";
-import { touchpoints } from "@/db/schema";
-import { mayReadPersonalData } from "@/server/auth/ownership";
 import { dashboardFiltersSchema } from "@/server/scores/filters";
 import { departmentView } from "@/server/scores/department";
 import { journeyView } from "@/server/scores/journey";
 import { programOverview } from "@/server/scores/overview";
 import { touchpointView } from "@/server/scores/touchpoint";
-import { listVerbatims, verbatimQuerySchema } from "@/server/scores/verbatims";
+import { listVerbatims, readerOptions, verbatimQuerySchema } from "@/server/scores/verbatims";
 import { cachedScores } from "@/server/scores/cache";
-import { notFound } from "@/server/errors";
 import { createRouter, viewerProcedure } from "../trpc";
 
 export const dashboardRouter = createRouter({
@@ -27,12 +23,7 @@ export const dashboardRouter = createRouter({
   touchpoint: viewerProcedure
     .input(dashboardFiltersSchema.extend({ touchpointId: entityId }))
     .query(({ ctx, input }) => cachedScores(ctx.readDb, "touchpoint", input, () => touchpointView(ctx.readDb, input.touchpointId, input))),
-  verbatims: viewerProcedure.input(verbatimQuerySchema).query(async ({ ctx, input }) => {
-    const [touchpoint] = await ctx.db.select({ ownerId: touchpoints.ownerId }).from(touchpoints).where(eq(touchpoints.id, input.touchpointId));
-    if (!touchpoint) throw notFound(`Touchpoint ${input.touchpointId} does not exist.`);
-    return listVerbatims(ctx.readDb, input, {
-      includePersonalData: mayReadPersonalData(ctx.user, touchpoint.ownerId),
-      privacyThreshold: ctx.user.role === "executive",
-    });
-  }),
+  verbatims: viewerProcedure
+    .input(verbatimQuerySchema)
+    .query(async ({ ctx, input }) => listVerbatims(ctx.readDb, input, await readerOptions(ctx.db, ctx.user, input.touchpointId))),
 });

@@ -1,10 +1,9 @@
 "use client";
 // The customers' own words, searchable and filterable by answer band. Personal data appears only when the
 // server sent it (admins, and the touchpoint's own owner).
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { DownloadCsv } from "@/components/dashboard/download-csv";
-import { formatAnswers, formatDate } from "@/components/format";
+import { formatAnswers, formatDate, formatNumber } from "@/components/format";
 import { useTRPC } from "@/lib/trpc-client";
 
 const bands = [
@@ -23,7 +22,12 @@ export function Verbatims({ touchpointId, from, to }: { touchpointId: number; fr
   const trpc = useTRPC();
   const [search, setSearch] = useState("");
   const [band, setBand] = useState<Band | "">("");
-  const query = useQuery(trpc.dashboard.verbatims.queryOptions({ touchpointId, from, to, search: search || undefined, band: band || undefined, limit: 50 }));
+  const input = { touchpointId, from, to, search: search || undefined, band: band || undefined, limit: 50 };
+  // Pages through every comment of the period, newest first (keyset on time and id: nothing skipped or repeated).
+  const query = useInfiniteQuery(trpc.dashboard.verbatims.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
+  const first = query.data?.pages[0];
+  const rows = query.data?.pages.flatMap((page) => page.rows) ?? [];
+  const csvHref = `/api/touchpoints/${touchpointId}/comments?${new URLSearchParams({ from, to, ...(search ? { search } : {}), ...(band ? { band } : {}) })}`;
   return (
     <section aria-labelledby="verbatims-heading">
       <h2 id="verbatims-heading">What customers said</h2>
@@ -51,27 +55,19 @@ export function Verbatims({ touchpointId, from, to }: { touchpointId: number; fr
         <p className="error" role="alert">
           Comments could not be loaded: {query.error.message}
         </p>
-      ) : query.data.hidden ? (
-        <p className="empty">{query.data.reason}</p>
-      ) : query.data.rows.length === 0 ? (
+      ) : first?.hidden ? (
+        <p className="empty">{first.reason}</p>
+      ) : rows.length === 0 ? (
         <p className="empty">No comments match. Try another search or answer band.</p>
       ) : (
         <div className="card" data-testid="verbatims">
           <p className="muted">
-            Latest {query.data.rows.length} comments, newest first.
-            <DownloadCsv
-              fileName={`comments ${from} ${to}.csv`}
-              rows={query.data.rows.map((row) => ({
-                responded_at: new Date(row.respondedAt).toISOString(),
-                nps: row.nps,
-                csat: row.csat,
-                ces: row.ces,
-                comment: row.comment,
-                ...(row.respondentEmail !== undefined ? { respondent_name: row.respondentName, respondent_email: row.respondentEmail } : {}),
-              }))}
-            />
+            Showing {formatNumber(rows.length)} of {formatNumber(first?.total ?? rows.length)} {first?.total === 1 ? "comment" : "comments"}, newest first.{" "}
+            <a className="button-link" href={csvHref} download>
+              Download all {formatNumber(first?.total ?? rows.length)} as CSV
+            </a>
           </p>
-          {query.data.rows.map((row) => (
+          {rows.map((row) => (
             <div key={row.id} className="verbatim">
               <blockquote>“{row.comment}”</blockquote>
               <div className="muted" style={{ fontSize: 12 }}>
@@ -80,6 +76,11 @@ export function Verbatims({ touchpointId, from, to }: { touchpointId: number; fr
               </div>
             </div>
           ))}
+          {query.hasNextPage ? (
+            <button type="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+              {query.isFetchingNextPage ? "Loading…" : "Show 50 more"}
+            </button>
+          ) : null}
         </div>
       )}
     </section>
