@@ -107,7 +107,6 @@ test("how each figure is computed is one click from its tile", async ({ page }) 
 test("the comments list pages through the period and downloads every comment as CSV named after the touchpoint", async ({ page }) => {
   await signIn(page, "admin@larderlane.example");
   await expect(page).not.toHaveURL(/sign-in/);
-  await page.goto("/admin/touchpoints");
   await page.goto("/overview");
   await page.getByRole("link", { name: "Dine-in evening" }).first().click();
   await page
