@@ -84,3 +84,15 @@ describe("perception gap", () => {
     expect(view.missing).toEqual([]);
   });
 });
+
+describe("perception gap figures", () => {
+  it("carry the customers' n and margin, and say whether the gap is larger than the margin", async () => {
+    const view = await as(people.executive).perception.view({ quarter });
+    const bill = view.touchpoints.find((t) => t.code === "BIL-BILL")!;
+    // CSAT 50% on 40 answers: ± 15.5 points, normalised to 0–100 the same; a 35-point gap is well beyond it.
+    expect(bill.customerN).toBe(40);
+    expect(bill.customerMargin).toBeGreaterThan(10);
+    expect(bill.gapSignificant).toBe(true);
+    for (const row of view.touchpoints) if (row.gap != null) expect(row.gapSignificant).toBe(Math.abs(row.gap) > row.customerMargin!);
+  });
+});

@@ -77,6 +77,10 @@ export async function perceptionView(db: Queryable, quarter: string) {
       departmentId: tp.departmentId,
       ownerName: tp.ownerName,
       customerN: experience?.n ?? 0,
+      /** The customers' score's 95% margin: the owner's expectation is a fixed number, so it is the gap's margin too. */
+      customerMargin: experience?.status === "ok" ? experience.margin : null,
+      /** Whether the gap is larger than that margin: a real gap at 95% confidence, not noise. */
+      gapSignificant: experience?.status === "ok" && row.expected != null ? Math.abs(row.expected - experience.value) > experience.margin : null,
       abilities: assessment ? { capability: assessment.capability, accessibility: assessment.accessibility, enjoyability: assessment.enjoyability } : null,
       gap: gapOf(row),
     };

@@ -154,9 +154,21 @@ export default async function PerceptionGapPage({ searchParams }: { searchParams
               </td>
               <td className="num">{one(t.expected)}</td>
               <td className="num">
-                {t.customer == null ? <span className="muted">insufficient ({formatCount(t.customerN)})</span> : `${t.customer.toFixed(1)}`}
+                {t.customer == null ? (
+                  <span className="muted">insufficient ({formatCount(t.customerN)})</span>
+                ) : (
+                  <>
+                    {t.customer.toFixed(1)}{" "}
+                    <span className="muted nowrap">
+                      ± {t.customerMargin?.toFixed(1)} · {formatCount(t.customerN)}
+                    </span>
+                  </>
+                )}
               </td>
-              <td className={`num ${t.gap != null && t.gap > 0 ? "bad-text" : ""}`}>{signed(t.gap)}</td>
+              <td className={`num ${t.gap != null && t.gap > 0 && t.gapSignificant ? "bad-text" : ""}`}>
+                {signed(t.gap)}
+                {t.gapSignificant == null ? null : <span className="muted nowrap"> {t.gapSignificant ? "· significant" : "· within the margin"}</span>}
+              </td>
             </tr>
           ))}
         </tbody>
