@@ -66,6 +66,15 @@ export function Heatmap({ heatmap, linkFor }: { heatmap: ProgramOverview["heatma
           </tbody>
         </table>
       </div>
+      <p className="heatmap-legend muted" aria-label="Colour scale">
+        Colour:{" "}
+        {[40, 50, 60, 70, 80].map((value) => (
+          <span key={value} className="legend-swatch" style={{ background: cellColour(value) }}>
+            {value === 40 ? "40 or below" : value === 80 ? "80 or above" : value}
+          </span>
+        ))}{" "}
+        <span className="legend-swatch insufficient">too few responses</span> <span className="legend-swatch empty-cell">no touchpoints</span>
+      </p>
       <MethodLink section="roll-up">How the cells are computed</MethodLink>
     </>
   );

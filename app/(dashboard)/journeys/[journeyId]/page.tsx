@@ -2,7 +2,7 @@
 // the emotion curve across the stages, and which departments own the weakest steps.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { describeChange, describeScore, formatValue, metricLabel } from "@/components/format";
+import { describeChange, describeMissing, describeScore, formatCount, formatValue, metricLabel } from "@/components/format";
 import { DownloadCsv } from "@/components/dashboard/download-csv";
 import { idFromRoute, orNotFound } from "@/components/dashboard/entity-page";
 import { FilterBar, hrefWith } from "@/components/dashboard/filter-bar";
@@ -85,14 +85,16 @@ export default async function JourneyPage({
                         </span>
                       ) : null}
                     </Link>
-                    <span className="score">{tp.experience.status === "ok" ? formatValue("program", tp.experience.value) : "n/a"}</span>
+                    <span className="score">{tp.experience.status === "ok" ? formatValue("program", tp.experience.value) : "—"}</span>{" "}
+                    <span className="code nowrap">{tp.experience.status === "ok" ? formatCount(tp.experience.n) : describeMissing(tp.experience)}</span>
                     <br />
                     <span className="code">
                       {tp.departmentName} · {tp.ownerName ?? "unassigned"}
                     </span>
                     <br />
                     <span className="code">
-                      {metricLabel.csat} {csat?.status === "ok" ? formatValue("csat", csat.value) : "insufficient"}
+                      {metricLabel.csat}{" "}
+                      {csat?.status === "ok" ? `${formatValue("csat", csat.value)} (${formatCount(csat.n)})` : csat ? describeMissing(csat) : "not asked"}
                       {tp.targets.csat !== undefined ? ` / target ${formatValue("csat", tp.targets.csat)}` : ""}
                     </span>
                   </span>
