@@ -3,6 +3,7 @@ import { channels } from "@/lib/enums";
 import type { DashboardFilters } from "@/server/scores/filters";
 import type { Period } from "@/server/scores/periods";
 import { channelLabel } from "../format";
+import { FilterSelect } from "./filter-select";
 
 const dateFields = [
   ["from", "From"],
@@ -55,42 +56,30 @@ export function FilterBar({
         );
       })}
       {journeys ? (
-        <div>
-          <label htmlFor="journeyId">Journey</label>
-          <select id="journeyId" name="journeyId" defaultValue={filters.journeyId ?? ""}>
-            <option value="">All journeys</option>
-            {journeys.map((j) => (
-              <option key={j.id} value={j.id}>
-                {j.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="journeyId"
+          label="Journey"
+          allLabel="All journeys"
+          value={filters.journeyId}
+          options={journeys.map((j) => ({ value: j.id, label: j.name }))}
+        />
       ) : null}
       {departments ? (
-        <div>
-          <label htmlFor="departmentId">Department</label>
-          <select id="departmentId" name="departmentId" defaultValue={filters.departmentId ?? ""}>
-            <option value="">All departments</option>
-            {departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="departmentId"
+          label="Department"
+          allLabel="All departments"
+          value={filters.departmentId}
+          options={departments.map((d) => ({ value: d.id, label: d.name }))}
+        />
       ) : null}
-      <div>
-        <label htmlFor="channel">Channel</label>
-        <select id="channel" name="channel" defaultValue={filters.channel ?? ""}>
-          <option value="">All channels</option>
-          {channels.map((c) => (
-            <option key={c} value={c}>
-              {channelLabel[c]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        name="channel"
+        label="Channel"
+        allLabel="All channels"
+        value={filters.channel}
+        options={channels.map((c) => ({ value: c, label: channelLabel[c] }))}
+      />
       <button type="submit" className="primary">
         Apply
       </button>

@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DownloadCsv } from "@/components/dashboard/download-csv";
+import { FilterSelect } from "@/components/dashboard/filter-select";
 import { EmptyState } from "@/components/empty-state";
 import { describeDifference, formatNumber, metricLabel } from "@/components/format";
 import { statusLabel } from "@/components/initiatives/status";
@@ -60,28 +61,20 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
         too early to tell and {formatNumber(moved.not_measured)} are not measured (not started, or no metric).
       </p>
       <form className="filters card" method="get" aria-label="Filters">
-        <div>
-          <label htmlFor="status">Status</label>
-          <select id="status" name="status" defaultValue={query.status ?? ""}>
-            <option value="">Any status</option>
-            {initiativeStatuses.map((s) => (
-              <option key={s} value={s}>
-                {statusLabel[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="departmentId">Department</label>
-          <select id="departmentId" name="departmentId" defaultValue={query.departmentId ?? ""}>
-            <option value="">All departments</option>
-            {portfolio.departments.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="status"
+          label="Status"
+          allLabel="Any status"
+          value={query.status}
+          options={initiativeStatuses.map((s) => ({ value: s, label: statusLabel[s] }))}
+        />
+        <FilterSelect
+          name="departmentId"
+          label="Department"
+          allLabel="All departments"
+          value={query.departmentId}
+          options={portfolio.departments.map((d) => ({ value: d.id, label: d.name }))}
+        />
         <div>
           <label htmlFor="sort">Sort by</label>
           <select id="sort" name="sort" defaultValue={query.sort}>
