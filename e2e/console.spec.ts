@@ -16,7 +16,10 @@ test("the main pages open without a console error", async ({ page }) => {
     await page.waitForLoadState("networkidle");
   }
   await page.goto("/admin/journeys");
-  await page.getByRole("link", { name: /Dine-in evening/ }).first().click();
+  await page
+    .getByRole("link", { name: /Dine-in evening/ })
+    .first()
+    .click();
   await page.waitForLoadState("networkidle");
   await page.goto("/admin/touchpoints");
   await page.getByRole("link", { name: "Edit" }).first().click();
