@@ -126,3 +126,24 @@ test("the comments list pages through the period and downloads every comment as 
   expect(csv.split("\n")[0]).toBe("responded_at,nps,csat,ces,comment,respondent_name,respondent_email");
   expect(csv.trim().split("\n").length).toBeGreaterThanOrEqual(total + 1);
 });
+
+for (const [orientation, width, height] of [
+  ["portrait", 718, 1047],
+  ["landscape", 1077, 700],
+] as const) {
+  test(`the board pack fits A4 ${orientation}: the trend's every month and the heatmap's every column`, async ({ page }) => {
+    // A4 less 12 mm margins, at 96 px per inch.
+    await page.setViewportSize({ width, height });
+    await signIn(page, "cco@larderlane.example");
+    await expect(page).toHaveURL(/\/overview$/);
+    await page.emulateMedia({ media: "print" });
+    const heatmap = page.locator("table.heatmap");
+    const lastColumn = heatmap.locator("thead th").last();
+    expect((await lastColumn.boundingBox())!.x + (await lastColumn.boundingBox())!.width).toBeLessThanOrEqual(width + 1);
+    const trend = page.locator(".recharts-surface").first();
+    await expect(trend).toBeVisible();
+    expect((await trend.boundingBox())!.width).toBeLessThanOrEqual(width);
+    await expect(page.locator(".recharts-xAxis .recharts-cartesian-axis-tick")).toHaveCount(12);
+    await screenshot(page, `overview-print-${orientation}`);
+  });
+}

@@ -37,11 +37,18 @@ export function TrendChart({
       <ResponsiveContainer width="100%" height={height}>
         <ComposedChart data={data} margin={{ top: 16, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#eef0f3" vertical={false} />
-          <XAxis dataKey="label" tick={{ fontSize: 12 }} />
+          {/* Every month labelled: "Jan 26" where a year starts (and at the first month), else "Mar", so twelve fit a phone. */}
+          <XAxis
+            dataKey="label"
+            interval={0}
+            tick={{ fontSize: 11 }}
+            tickFormatter={(value: string, index: number) => (axis === "month" && index > 0 && !value.startsWith("Jan") ? value.slice(0, 3) : value)}
+          />
           <YAxis
             // Keep the target in view even when every month is far from it.
             domain={[(min: number) => Math.floor(Math.min(min, target ?? min)), (max: number) => Math.ceil(Math.max(max, target ?? max))]}
             tick={{ fontSize: 12 }}
+            allowDecimals={false}
             width={44}
           />
           <Tooltip formatter={(value) => (Array.isArray(value) ? value.map((v) => Number(v).toFixed(1)).join(" – ") : Number(value).toFixed(1))} />
