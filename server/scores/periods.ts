@@ -17,6 +17,7 @@ export function addDays(iso: string, days: number): string {
 
 /** Refusal words for a period longer than `maxYears` years, or undefined when it is within. */
 export function tooLongPeriod(period: Period, maxYears: number): string | undefined {
+  if (!Number.isFinite(maxYears)) return undefined;
   const latestEnd = addDays(period.from, Math.round(maxYears * 365.25) - 1);
   return period.to > latestEnd ? `a period may span at most ${maxYears} years (setting max_period_years); shorten it` : undefined;
 }
