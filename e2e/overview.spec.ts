@@ -137,6 +137,7 @@ for (const [orientation, width, height] of [
     await signIn(page, "cco@larderlane.example");
     await expect(page).toHaveURL(/\/overview$/);
     await page.emulateMedia({ media: "print" });
+    await expect(page.getByLabel("Filters")).toBeHidden();
     const heatmap = page.locator("table.heatmap");
     const lastColumn = heatmap.locator("thead th").last();
     expect((await lastColumn.boundingBox())!.x + (await lastColumn.boundingBox())!.width).toBeLessThanOrEqual(width + 1);

@@ -6,6 +6,8 @@ import { screenshot, signIn } from "./helpers";
 test.use({ viewport: { width: 375, height: 812 } });
 
 async function fitsTheWidth(page: Page) {
+  // Measured once the page has rendered (no loading outline left), charts included.
+  await expect(page.locator(".skeleton")).toHaveCount(0);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow, "the page is wider than the phone").toBeLessThanOrEqual(1);
 }
