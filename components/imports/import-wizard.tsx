@@ -41,6 +41,9 @@ export function ImportWizard({ touchpoints, metrics }: { touchpoints: Touchpoint
   const [upload, setUpload] = useState<UploadResult | null>(null);
   const [draft, setDraft] = useState<MappingDraft | null>(null);
   const [running, setRunning] = useState<Running | null>(null);
+  // Progress shows where the admin is looking: beside the button they pressed.
+  const [runningAt, setRunningAt] = useState<"upload" | "mapping" | "preview">("upload");
+  const progressAt = (step: typeof runningAt) => (running && runningAt === step ? <ProgressBar {...running} /> : null);
   const [error, setError] = useState<string | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
   const [preview, setPreview] = useState<ImportSummary | null>(null);
@@ -65,6 +68,7 @@ export function ImportWizard({ touchpoints, metrics }: { touchpoints: Touchpoint
     const file = fileInput.current?.files?.[0];
     if (!file) return setError("Choose a file first: a CSV or XLSX export of your survey tool.");
     reset();
+    setRunningAt("upload");
     setRunning({ label: `Uploading ${file.name}`, fraction: 0 });
     try {
       const uploaded = await uploadFile(file, (fraction) => setRunning({ label: `Uploading ${file.name}`, fraction }));
@@ -86,6 +90,7 @@ export function ImportWizard({ touchpoints, metrics }: { touchpoints: Touchpoint
     setError(null);
     if (mode === "preview") setPreview(null);
     const total = mode === "import" && preview ? preview.valid - preview.duplicates : null;
+    setRunningAt(mode === "import" ? "preview" : "mapping");
     setRunning({ label: mode === "preview" ? "Checking every row" : "Importing", fraction: 0 });
     let finished = false;
     await runUpload(upload.uploadId, { mode, mapping: checked.mapping, validOnly }, (event) => {
@@ -125,7 +130,7 @@ export function ImportWizard({ touchpoints, metrics }: { touchpoints: Touchpoint
         </div>
       </form>
 
-      {running ? <ProgressBar {...running} /> : null}
+      {progressAt("upload")}
       {error ? (
         <p role="alert" className="error">
           {error}
@@ -199,6 +204,7 @@ export function ImportWizard({ touchpoints, metrics }: { touchpoints: Touchpoint
               Preview
             </button>
           </div>
+          {progressAt("mapping")}
         </div>
       ) : null}
 
@@ -243,6 +249,7 @@ export function ImportWizard({ touchpoints, metrics }: { touchpoints: Touchpoint
               </button>
             </div>
           ) : null}
+          {progressAt("preview")}
         </div>
       ) : null}
 
