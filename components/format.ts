@@ -68,6 +68,11 @@ export function formatCount(n: number): string {
   return `n = ${formatNumber(n)}`;
 }
 
+/** A count with its noun, in the right number: "1 response", "1,234 responses". */
+export function countOf(n: number, singular: string, plural = `${singular}s`): string {
+  return `${formatNumber(n)} ${n === 1 ? singular : plural}`;
+}
+
 /** A plain count of rows or responses: "1,234". */
 export function formatNumber(n: number): string {
   return n.toLocaleString("en-US");

@@ -1,7 +1,7 @@
 // The words every figure is written in: a change says its direction ("better", "worse") in words, not by
 // colour alone; nothing in a period is "no data", not "too few responses"; n = 0 is "no responses".
 import { describe, expect, it } from "vitest";
-import { describeChange, describeScore } from "../components/format";
+import { countOf, describeChange, describeScore } from "../components/format";
 import { change, notComparable, rollupChange } from "../server/metrics/formulas";
 
 const nps = { kind: "nps" as const, scaleMin: 0, scaleMax: 10, direction: "higher_is_better" as const };
@@ -40,5 +40,11 @@ describe("figures in words", () => {
     const { tooLongPeriod } = await import("../server/scores/periods");
     expect(tooLongPeriod({ from: "2000-01-01", to: "2030-01-01" }, Infinity)).toBeUndefined();
     expect(tooLongPeriod({ from: "2000-01-01", to: "2030-01-01" }, 10)).toMatch(/at most 10 years/);
+  });
+
+  it("writes counts with their noun in the right number, with thousands separators", () => {
+    expect(countOf(1, "response")).toBe("1 response");
+    expect(countOf(0, "response")).toBe("0 responses");
+    expect(countOf(12_345, "initiative")).toBe("12,345 initiatives");
   });
 });

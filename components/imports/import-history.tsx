@@ -4,7 +4,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { EmptyState } from "@/components/empty-state";
-import { formatDateTime, formatNumber } from "@/components/format";
+import { formatDateTime, formatNumber, countOf } from "@/components/format";
 import { useTRPC } from "@/lib/trpc-client";
 import type { ImportHistoryRow } from "@/server/imports/history";
 
@@ -19,7 +19,7 @@ function RevertButton({ batch }: { batch: ImportHistoryRow }) {
         disabled={revert.isPending}
         aria-label={`Revert import ${batch.id} (${batch.fileName})`}
         onClick={() => {
-          const question = `Revert import ${batch.id} (${batch.fileName})? Its ${batch.rowsImported} responses leave every dashboard and score; the batch stays in this history as reverted.`;
+          const question = `Revert import ${batch.id} (${batch.fileName})? Its ${countOf(batch.rowsImported ?? 0, "response")} leave every dashboard and score; the batch stays in this history as reverted.`;
           if (window.confirm(question)) revert.mutate({ batchId: batch.id });
         }}
       >

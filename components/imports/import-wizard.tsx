@@ -4,7 +4,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState } from "react";
-import { formatNumber } from "@/components/format";
+import { countOf, formatNumber } from "@/components/format";
 import { ProgressBar } from "@/components/progress-bar";
 import { useTRPC } from "@/lib/trpc-client";
 import type { ImportSummary } from "@/server/imports/pipeline";
@@ -245,7 +245,7 @@ export function ImportWizard({ touchpoints, metrics }: { touchpoints: Touchpoint
                 disabled={running != null || newRows === 0 || (preview.rejected > 0 && !validOnly)}
                 onClick={() => void run("import")}
               >
-                Import {formatNumber(newRows)} responses
+                Import {countOf(newRows, "response")}
               </button>
             </div>
           ) : null}

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { DownloadCsv } from "@/components/dashboard/download-csv";
 import { FilterSelect } from "@/components/dashboard/filter-select";
 import { EmptyState } from "@/components/empty-state";
-import { describeDifference, formatNumber, metricLabel } from "@/components/format";
+import { countOf, describeDifference, formatNumber, metricLabel } from "@/components/format";
 import { statusLabel } from "@/components/initiatives/status";
 import { PageHeader } from "@/components/page-header";
 import { initiativeStatuses } from "@/lib/enums";
@@ -56,7 +56,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
         description="Every improvement initiative in the program, with what it has measurably moved: the score after its start against as many days before it."
       />
       <p className="card">
-        Of {formatNumber(portfolio.total)} initiatives, <strong>{formatNumber(moved.better)}</strong> moved their score up significantly,{" "}
+        Of {countOf(portfolio.total, "initiative")}, <strong>{formatNumber(moved.better)}</strong> moved their score up significantly,{" "}
         <strong>{formatNumber(moved.worse)}</strong> down, {formatNumber(moved.no_change)} show no significant change yet, {formatNumber(moved.too_early)} are
         too early to tell and {formatNumber(moved.not_measured)} are not measured (not started, or no metric).
       </p>
