@@ -148,3 +148,24 @@ for (const [orientation, width, height] of [
     await screenshot(page, `overview-print-${orientation}`);
   });
 }
+
+test("at 1440 px the heatmap and the journey map show their last columns without scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await signIn(page, "cco@larderlane.example");
+  await expect(page).toHaveURL(/\/overview$/);
+  const overflow = (selector: string) =>
+    page
+      .locator(selector)
+      .first()
+      .evaluate((el) => el.scrollWidth - el.clientWidth);
+  expect(await overflow("table.heatmap")).toBeLessThanOrEqual(1);
+  expect(
+    await page
+      .locator("table.heatmap")
+      .first()
+      .evaluate((table) => table.parentElement!.scrollWidth - table.parentElement!.clientWidth),
+  ).toBeLessThanOrEqual(1);
+  await page.getByRole("link", { name: "Dine-in evening" }).first().click();
+  await expect(page).toHaveURL(/\/journeys\/\d+/);
+  expect(await overflow(".journey-map")).toBeLessThanOrEqual(1);
+});
