@@ -1,6 +1,7 @@
 // `import <file>`, `import list` and `import revert <batch>`: survey exports in, the history, and undoing one.
 import fs from "node:fs";
 import { Option, type Command } from "commander";
+import { entityIdText } from "@/lib/schemas";
 import { cliActor } from "@/server/audit";
 import { importHistory, revertImport } from "@/server/imports/history";
 import { importFile, importSources, type ImportSummary } from "@/server/imports/pipeline";
@@ -49,9 +50,9 @@ async function importOne(file: string, options: ImportFlags): Promise<void> {
 }
 
 function batchNumber(raw: string): number {
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) throw new CliError(`${raw} is not a batch number: \`import list\` shows them.`);
-  return id;
+  const id = entityIdText.safeParse(raw);
+  if (!id.success) throw new CliError(`${raw} is not a batch number: \`import list\` shows them.`);
+  return id.data;
 }
 
 export function registerImportCommands(program: Command): void {

@@ -58,7 +58,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
       <p className="card">
         Of {countOf(portfolio.total, "initiative")}, <strong>{formatNumber(moved.better)}</strong> moved their score up significantly,{" "}
         <strong>{formatNumber(moved.worse)}</strong> down, {formatNumber(moved.no_change)} show no significant change yet, {formatNumber(moved.too_early)} are
-        too early to tell and {formatNumber(moved.not_measured)} are not measured (not started, or no metric).
+        too early to tell and {formatNumber(moved.not_measured)} are not measured (not started, no metric, or too few answers before the start).
       </p>
       <form className="filters card" method="get" aria-label="Filters">
         <FilterSelect

@@ -6,13 +6,16 @@ import { evidenceCandidates, linkEvidence, listEvidence, unlinkEvidence } from "
 import { createInitiativeSchema, evidenceCandidatesSchema, evidenceLinkSchema, evidenceListSchema, updateInitiativeSchema } from "@/server/initiatives/schema";
 import { addInitiativeUpdate, createInitiative, initiativeDetail, initiativeForEdit, listInitiatives, updateInitiative } from "@/server/initiatives/service";
 import { initiativePortfolio, portfolioQuerySchema } from "@/server/initiatives/portfolio";
+import { cachedScores } from "@/server/scores/cache";
 import { createRouter, ownerProcedure, viewerProcedure } from "../trpc";
 
 const id = entityId;
 
 export const initiativesRouter = createRouter({
   /** The CCO's portfolio: every initiative with its measured impact, filtered and sorted. */
-  portfolio: viewerProcedure.input(portfolioQuerySchema).query(({ ctx, input }) => initiativePortfolio(ctx.db, input)),
+  portfolio: viewerProcedure
+    .input(portfolioQuerySchema)
+    .query(({ ctx, input }) => cachedScores(ctx.readDb, "portfolio", input, () => initiativePortfolio(ctx.readDb, input))),
   list: viewerProcedure.input(z.object({ touchpointId: id.optional() })).query(({ ctx, input }) => listInitiatives(ctx.db, input)),
   detail: viewerProcedure
     .input(z.object({ id, windowDays: z.number().int().min(7).max(365).optional() }))
