@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoCompany } from "../server/seed/demo";
+import { billingChangeComments, commentFits, negativeComments, neutralComments, positiveComments } from "../server/seed/demo-comments";
 import { rebuildRollups } from "../server/rollups/maintain";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 
@@ -70,6 +71,19 @@ describe("demo seed", () => {
     const before = care.slice(0, 7).reduce((sum, m) => sum + m.n, 0) / 7;
     const after = care.slice(8, 11).reduce((sum, m) => sum + m.n, 0) / 3;
     expect(after / before).toBeGreaterThan(1.6);
+  });
+
+  it("puts every comment about a particular moment on a touchpoint it fits (no tracker complaint on the bill)", async () => {
+    const rows = await first.db.execute<{ comment: string; code: string }>(sql`
+      select distinct r.comment, t.code from survey_responses r join touchpoints t on t.id = r.touchpoint_id where r.comment is not null`);
+    const particular = [...positiveComments, ...neutralComments, ...negativeComments, ...billingChangeComments].filter((c) => c.fits);
+    const misplaced = rows.flatMap((row) => {
+      const template = particular.find((c) => new RegExp(`^${c.text.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace("{topic}", ".+")}$`).test(row.comment));
+      return template && !commentFits(template, row.code) ? [`${row.code}: ${row.comment}`] : [];
+    });
+    expect(misplaced).toEqual([]);
+    const tracker = rows.filter((row) => /tracking map/.test(row.comment)).map((row) => row.code);
+    expect(new Set(tracker)).toEqual(new Set(["DEL-TRACKING"]));
   });
 
   it("lets every demo account sign in with the documented password", async () => {

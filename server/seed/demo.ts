@@ -11,7 +11,7 @@ import { quarterOf } from "@/server/perception/gap";
 import { saveAssessment } from "@/server/perception/service";
 import { importModel } from "@/server/model/transfer";
 import { ingestBatch, type ResponseInput } from "@/server/responses/ingest";
-import { billingChangeComments, negativeComments, neutralComments, positiveComments } from "./demo-comments";
+import { billingChangeComments, commentFits, negativeComments, neutralComments, positiveComments, type DemoComment } from "./demo-comments";
 import { DEMO_PASSWORD, demoModel, demoProfiles, type TouchpointProfile } from "./demo-model";
 import { hashString, seededRandom, type Random } from "./random";
 
@@ -79,13 +79,10 @@ const clamp = (value: number, min: number, max: number) => Math.min(max, Math.ma
 const firstNames = ["Alex", "Sam", "Jordan", "Maria", "Wei", "Fatima", "Liam", "Chloe", "Tomás", "Aisha", "Noah", "Mei", "Olu", "Grace"];
 const lastNames = ["Patel", "Smith", "García", "Chen", "Okafor", "Müller", "Brown", "Kowalski", "Nguyen", "Haddad", "Silva", "Evans"];
 
-/** Whether a billing-change complaint reads right at this touchpoint (a delivery fee is not a dine-in bill). */
-function billingCommentFits(text: string, code: string): boolean {
-  if (/delivery|basket/i.test(text)) return code.startsWith("DEL-");
-  if (/points statement/i.test(text)) return code.startsWith("LOY-");
-  if (/called|chat/i.test(text)) return code.startsWith("CARE-");
-  if (/server|staff|card machine|menu|coming for years/i.test(text)) return code.startsWith("PAY-") || code.startsWith("CARE-");
-  return true;
+/** The templates of one mood that read right at this touchpoint; the anywhere ones when none is particular to it. */
+function templatesFitting(templates: readonly DemoComment[], code: string): readonly DemoComment[] {
+  const fitting = templates.filter((comment) => commentFits(comment, code));
+  return fitting.length > 0 ? fitting : templates.filter((comment) => !comment.fits);
 }
 
 function commentFor(code: string, profile: TouchpointProfile, satisfaction: number, afterBillingChange: boolean, random: Random): string | null {
@@ -97,9 +94,9 @@ function commentFor(code: string, profile: TouchpointProfile, satisfaction: numb
       : satisfaction >= 0.45
         ? neutralComments
         : billingStory && random.chance(0.6)
-          ? billingChangeComments.filter((text) => billingCommentFits(text, code))
+          ? billingChangeComments
           : negativeComments;
-  return random.pick(templates).replaceAll("{topic}", random.pick(profile.topics));
+  return random.pick(templatesFitting(templates, code)).text.replaceAll("{topic}", random.pick(profile.topics));
 }
 
 function* responsesFor(code: string, touchpointId: number, profile: TouchpointProfile, months: MonthWindow[]): Generator<ResponseInput> {
