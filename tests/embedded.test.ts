@@ -157,6 +157,11 @@ describe("the embedded PostgreSQL across starts", () => {
     expect(directoryOwner(dataDir)).toBeUndefined();
   });
 
+  it("leaves the process's exit code alone, so a failed test run still fails", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "tests/support/exit-code-keeper.ts"], { stdio: "ignore" });
+    expect(await exited(child)).toBe(3);
+  });
+
   it("detects the server a killed app left running, stops it and starts afresh with the data intact", async () => {
     const dataDir = path.join(base, "crashed");
     const { child, port } = await startOwner(dataDir);
