@@ -1,5 +1,6 @@
 // One formatter per metric: how each score, margin and change is written everywhere in the app.
 import type { Channel } from "@/lib/enums";
+import { formatNumber } from "@/lib/counts";
 import type { Change, Rollup, Score } from "@/server/metrics/formulas";
 
 export const channelLabel: Record<Channel, string> = {
@@ -42,15 +43,9 @@ export function formatMargin(metric: MetricCode, margin: number): string {
   return `± ${points}`;
 }
 
-/** A moment in UTC, as every timeline and log shows it: "23 Nov 2026, 14:37" (with seconds for the audit log). */
-export function formatDateTime(date: Date | string, options: { seconds?: boolean } = {}): string {
-  return new Date(date).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: options.seconds ? "medium" : "short", timeZone: "UTC" });
-}
-
-/** A day in UTC, as every comment is dated: "23 Nov 2026". */
-export function formatDate(date: Date | string): string {
-  return new Date(date).toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-}
+// Dates have one format for people, typed and shown alike; it lives with its parser in lib/dates.
+export { formatDate, formatDateTime, formatPeriod } from "@/lib/dates";
+export { countOf, formatNumber } from "@/lib/counts";
 
 /**
  * One respondent's answers as they gave them, "NPS 9 · CSAT 4": raw answers on each metric's scale, not
@@ -66,16 +61,6 @@ export function formatAnswers(answers: { nps: number | null; csat: number | null
 /** A sample size, as every score shows it: "n = 1,234". */
 export function formatCount(n: number): string {
   return `n = ${formatNumber(n)}`;
-}
-
-/** A count with its noun, in the right number: "1 response", "1,234 responses". */
-export function countOf(n: number, singular: string, plural = `${singular}s`): string {
-  return `${formatNumber(n)} ${n === 1 ? singular : plural}`;
-}
-
-/** A plain count of rows or responses: "1,234". */
-export function formatNumber(n: number): string {
-  return n.toLocaleString("en-US");
 }
 
 /** Why a score has no value, in words: nothing at all, or too few to say. */

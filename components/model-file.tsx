@@ -5,6 +5,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { useTRPC } from "@/lib/trpc-client";
+import { countOf } from "@/components/format";
 
 export function ModelFile() {
   const trpc = useTRPC();
@@ -73,8 +74,14 @@ export function ModelFile() {
       ) : null}
       {result?.ok ? (
         <p role="status" className="notice">
-          Applied: {result.summary.departments} departments, {result.summary.users} people, {result.summary.touchpoints} touchpoints, {result.summary.journeys}{" "}
-          journeys.
+          Applied:{" "}
+          {[
+            countOf(result.summary.departments, "department"),
+            countOf(result.summary.users, "person", "people"),
+            countOf(result.summary.touchpoints, "touchpoint"),
+            countOf(result.summary.journeys, "journey"),
+          ].join(", ")}
+          .
         </p>
       ) : null}
     </section>

@@ -2,6 +2,7 @@
 // comment as evidence, posts an update and sees its impact; another owner can read it but not change it.
 import { expect, test } from "@playwright/test";
 import { screenshot, signIn } from "./helpers";
+import { formatDate } from "../lib/dates";
 
 test("an owner starts an initiative on a touchpoint below target, posts an update and sees its impact", async ({ page }) => {
   // Graham owns the bill (Billing & Payments), a moment of truth below target in the demo.
@@ -18,8 +19,8 @@ test("an owner starts an initiative on a touchpoint below target, posts an updat
   await form.getByLabel("The problem it addresses").fill("Guests say the service charge is a surprise.");
   await form.getByLabel("Metric to move").selectOption({ label: "Customer satisfaction" });
   // Started four months ago, so responses have arrived since (seeded demo data).
-  const start = new Date(Date.now() - 120 * 86_400_000).toISOString().slice(0, 10);
-  await form.getByLabel("Start").fill(start);
+  const start = formatDate(new Date(Date.now() - 120 * 86_400_000));
+  await form.getByLabel("Start", { exact: true }).fill(start);
   await form.getByRole("button", { name: "Start the initiative" }).click();
 
   await expect(page).toHaveURL(/\/initiatives\/\d+$/);

@@ -47,7 +47,16 @@ test("an executive drills from a heatmap cell to a touchpoint to its verbatims, 
   await screenshot(page, "touchpoint");
 
   await page.goto("/overview");
-  await page.getByLabel("From", { exact: true }).fill("2026-01-01");
+  // Dates are typed as every page shows them; the URL carries ISO.
+  await expect(page.getByLabel("To", { exact: true })).toHaveValue(/^\d{1,2} [A-Z][a-z]{2} \d{4}$/);
+  await page.getByLabel("From", { exact: true }).fill("31 Feb 2026");
+  await page.getByLabel("From", { exact: true }).blur();
+  await expect(page.locator("#from-problem")).toHaveText("Type a date like 3 Sep 2026 (day, month, year).");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).not.toHaveURL(/from=/);
+  await page.getByLabel("From", { exact: true }).fill("1 January 2026");
+  await page.getByLabel("From", { exact: true }).blur();
+  await expect(page.getByLabel("From", { exact: true })).toHaveValue("1 Jan 2026");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/from=2026-01-01/);
   const shared = page.url();
@@ -57,7 +66,7 @@ test("an executive drills from a heatmap cell to a touchpoint to its verbatims, 
   await signIn(colleague, "admin@larderlane.example");
   await expect(colleague).toHaveURL(/\/overview$/);
   await colleague.goto(shared);
-  await expect(colleague.getByLabel("From", { exact: true })).toHaveValue("2026-01-01");
+  await expect(colleague.getByLabel("From", { exact: true })).toHaveValue("1 Jan 2026");
   await other.close();
 });
 
@@ -76,7 +85,7 @@ test("a from-date after the to-date is said at the dates, and the view still sho
   await signIn(page, "cco@larderlane.example");
   await expect(page).toHaveURL(/\/overview$/);
   await page.goto("/overview?from=2026-09-30&to=2026-06-01");
-  await expect(page.locator("#to-problem")).toContainText("To (2026-06-01) is before From (2026-09-30); showing the default period instead");
+  await expect(page.locator("#to-problem")).toContainText("To (1 Jun 2026) is before From (30 Sep 2026); showing the default period instead.");
   await expect(page.locator("#to")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
   await expect(page.getByLabel("Headline scores")).toBeVisible();

@@ -5,6 +5,7 @@ import { sql } from "drizzle-orm";
 import { createDatabaseClient, migrateDatabase, type DatabaseConnection } from "@/db/client";
 import { openEmbeddedServer, stopOnSignals, type EmbeddedServer } from "@/db/embedded";
 import { dataDirectory, databaseUrl, readDatabaseUrl } from "@/server/config";
+import { countOf } from "@/lib/counts";
 
 interface AppDatabaseState {
   ready?: Promise<DatabaseConnection>;
@@ -37,7 +38,7 @@ async function openEmbeddedAppDatabase(): Promise<DatabaseConnection> {
       const { seedDemoCompany } = await import("@/server/seed/demo");
       say("empty database: seeding the demo company ...");
       const summary = await seedDemoCompany(connection.db);
-      say(`demo seeded: ${summary.responses.toLocaleString("en-US")} responses in ${summary.seconds.toFixed(1)} s`);
+      say(`demo seeded: ${countOf(summary.responses, "response")} in ${summary.seconds.toFixed(1)} s`);
     }
     server.markReady();
     say(`database ready in ${secondsSince(started)}${server.initialised ? " (new cluster created, migrated and seeded)" : ""}`);

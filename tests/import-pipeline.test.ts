@@ -135,6 +135,6 @@ describe("import pipeline", () => {
     expect((failed as { stderr: string }).stderr).toContain("row 1, Q1_NPS: NPS 12 is outside 0–10");
     const good = writeFile("cli-good.csv", ["2026-03-01 10:00:00,2026-03-01 18:00:00,IP Address,C_2,10,5,,BIL-BILL"]);
     const ok = await run(cliCommand, cliArgs("import", good), { env });
-    expect(ok.stdout).toContain("Imported 1 responses");
+    expect(ok.stdout).toContain("Imported 1 response");
   });
 });

@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { rebuildRollups } from "@/server/rollups/maintain";
 import { seedDemoCompany } from "@/server/seed/demo";
 import { CliError, dateFlag, withDatabase } from "../shared";
+import { countOf } from "@/lib/counts";
 
 export function registerDatabaseCommands(program: Command): void {
   program
@@ -29,7 +30,7 @@ export function registerDatabaseCommands(program: Command): void {
         const [row] = await db.execute<{ count: number }>(sql`select count(*)::int as count from departments`);
         if (row && row.count > 0) throw new CliError("The database already has a model; `seed demo` only seeds an empty database.");
         const summary = await seedDemoCompany(db, { endDate: endDay ? new Date(`${endDay}T00:00:00Z`) : undefined });
-        console.log(`Seeded ${summary.touchpoints} touchpoints and ${summary.responses} responses in ${summary.seconds.toFixed(1)} s.`);
+        console.log(`Seeded ${countOf(summary.touchpoints, "touchpoint")} and ${countOf(summary.responses, "response")} in ${summary.seconds.toFixed(1)} s.`);
       }),
     );
 

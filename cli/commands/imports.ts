@@ -6,6 +6,7 @@ import { cliActor } from "@/server/audit";
 import { importHistory, revertImport } from "@/server/imports/history";
 import { importFile, importSources, type ImportSummary } from "@/server/imports/pipeline";
 import { CliError, confirm, withDatabase } from "../shared";
+import { countOf } from "@/lib/counts";
 
 const SHOWN_REJECTIONS = 20;
 
@@ -21,7 +22,7 @@ async function importOne(file: string, options: ImportFlags): Promise<void> {
   await withDatabase(async ({ db }) => {
     if (!fs.existsSync(file)) throw new CliError(`Cannot read ${file}: check the path.`);
     const progress = process.stderr.isTTY
-      ? (p: { phase: string; rows: number }) => process.stderr.write(`\r${p.phase} … ${p.rows.toLocaleString("en-US")} rows`)
+      ? (p: { phase: string; rows: number }) => process.stderr.write(`\r${p.phase} … ${countOf(p.rows, "row")}`)
       : undefined;
     const summary: ImportSummary = await importFile(db, file, {
       fileName: file.split("/").pop() ?? file,
@@ -34,16 +35,16 @@ async function importOne(file: string, options: ImportFlags): Promise<void> {
       onProgress: progress,
     });
     if (progress) process.stderr.write("\n");
-    console.log(`${file}: ${summary.format} export, ${summary.rowsRead} rows read`);
+    console.log(`${file}: ${summary.format} export, ${countOf(summary.rowsRead, "row")} read`);
     console.log(`  valid: ${summary.valid} (already imported: ${summary.duplicates})`);
     for (const [reason, count] of Object.entries(summary.skipped)) console.log(`  skipped, ${reason}: ${count}`);
     console.log(`  rejected: ${summary.rejected}`);
     if (summary.unknownCodes.length) {
-      const codes = summary.unknownCodes.map((c) => `${c.code}: ${c.rows.toLocaleString("en-US")} rows`).join(", ");
+      const codes = summary.unknownCodes.map((c) => `${c.code}: ${countOf(c.rows, "row")}`).join(", ");
       console.error(`  unknown touchpoint codes: ${codes} (map them to touchpoints in a saved template with --mapping, or add the touchpoints)`);
     }
     for (const r of summary.rejections.slice(0, SHOWN_REJECTIONS)) console.error(`  row ${r.row}, ${r.column}: ${r.message}`);
-    if (summary.rejected > SHOWN_REJECTIONS) console.error(`  … and ${(summary.rejected - SHOWN_REJECTIONS).toLocaleString("en-US")} more rejected rows`);
+    if (summary.rejected > SHOWN_REJECTIONS) console.error(`  … and ${countOf(summary.rejected - SHOWN_REJECTIONS, "more rejected row")}`);
     if (summary.status === "refused") throw new CliError(`${summary.message} (Add --valid-only to do that.)`);
     console.log(summary.message);
   });
@@ -99,7 +100,7 @@ export function registerImportCommands(program: Command): void {
         const batchId = batchNumber(raw);
         await confirm(`Revert import batch ${batchId}? Its responses leave every dashboard.`, options.yes);
         const removed = await revertImport(db, cliActor, batchId);
-        console.log(`Reverted batch ${batchId}: ${removed.toLocaleString("en-US")} responses removed.`);
+        console.log(`Reverted batch ${batchId}: ${countOf(removed, "response")} removed.`);
       }),
     );
 }

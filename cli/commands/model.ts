@@ -4,6 +4,7 @@ import type { Command } from "commander";
 import { cliActor } from "@/server/audit";
 import { exportModel, importModel, ModelImportError } from "@/server/model/transfer";
 import { CliError, readJsonFile, withDatabase } from "../shared";
+import { countOf } from "@/lib/counts";
 
 export function registerModelCommands(program: Command): void {
   const model = program.command("model").description("The experience model as one JSON file.");
@@ -27,8 +28,8 @@ export function registerModelCommands(program: Command): void {
         try {
           const summary = await importModel(db, cliActor, document);
           console.log(
-            `Imported ${summary.departments} departments, ${summary.users} users, ${summary.touchpoints} touchpoints, ` +
-              `${summary.journeys} journeys with ${summary.stages} stages.`,
+            `Imported ${countOf(summary.departments, "department")}, ${countOf(summary.users, "user")}, ${countOf(summary.touchpoints, "touchpoint")}, ` +
+              `${countOf(summary.journeys, "journey")} with ${countOf(summary.stages, "stage")}.`,
           );
         } catch (error) {
           if (error instanceof ModelImportError) {

@@ -1,9 +1,11 @@
 // The dashboard filters as a plain GET form: applying them changes the URL, so every view is a shareable link.
+// Dates are typed as pages show them ("3 Sep 2026") and sent as YYYY-MM-DD.
 import { channels } from "@/lib/enums";
 import type { DashboardFilters } from "@/server/scores/filters";
 import type { Period } from "@/server/scores/periods";
 import { channelLabel } from "../format";
 import { FilterSelect } from "./filter-select";
+import { DateField } from "../date-field";
 
 const dateFields = [
   ["from", "From"],
@@ -32,29 +34,16 @@ export function FilterBar({
 }) {
   return (
     <form className="filters card" method="get" aria-label="Filters">
-      {dateFields.map(([name, label]) => {
-        const problem = problems.find((p) => p.field === name);
-        return (
-          <div key={name}>
-            <label htmlFor={name}>{label}</label>
-            <input
-              id={name}
-              name={name}
-              type="date"
-              aria-invalid={problem ? true : undefined}
-              aria-describedby={problem ? `${name}-problem` : undefined}
-              defaultValue={
-                { from: period.from, to: period.to, compareFrom: filters.compareFrom ?? compareTo.from, compareTo: filters.compareTo ?? compareTo.to }[name]
-              }
-            />
-            {problem ? (
-              <p id={`${name}-problem`} className="field-error" role="alert">
-                {problem.message}
-              </p>
-            ) : null}
-          </div>
-        );
-      })}
+      {dateFields.map(([name, label]) => (
+        <DateField
+          key={name}
+          id={name}
+          name={name}
+          label={label}
+          problem={problems.find((p) => p.field === name)?.message}
+          value={{ from: period.from, to: period.to, compareFrom: filters.compareFrom ?? compareTo.from, compareTo: filters.compareTo ?? compareTo.to }[name]}
+        />
+      ))}
       {journeys ? (
         <FilterSelect
           name="journeyId"

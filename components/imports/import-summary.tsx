@@ -12,6 +12,7 @@ export function ImportSummaryView({
   touchpoints = [],
   codeMap = {},
   onMapCode,
+  onCreateTouchpoint,
 }: {
   summary: ImportSummary;
   errorReportHref: string;
@@ -19,6 +20,8 @@ export function ImportSummaryView({
   touchpoints?: Array<{ code: string; name: string }>;
   codeMap?: Record<string, string>;
   onMapCode?: (fileCode: string, touchpointCode: string) => void;
+  /** Opens the form that creates a touchpoint with this code, for a code that is new rather than misspelt. */
+  onCreateTouchpoint?: (fileCode: string) => void;
 }) {
   const toImport = summary.status === "imported" ? summary.imported : summary.valid - summary.duplicates;
   const skipped = Object.entries(summary.skipped);
@@ -55,7 +58,10 @@ export function ImportSummaryView({
       {summary.unknownCodes.length ? (
         <div className="unknown-codes">
           <h4>Touchpoint codes this file uses that Throughline does not know</h4>
-          <p className="muted">Map each to one of your touchpoints (the mapping is kept in the template), then preview again.</p>
+          <p className="muted">
+            Map each to one of your touchpoints (the mapping is kept in the template and used by the CLI and the HTTP API too), or create the touchpoint it
+            names; then preview again.
+          </p>
           <table className="data" aria-label="Unknown touchpoint codes">
             <thead>
               <tr>
@@ -81,6 +87,11 @@ export function ImportSummaryView({
                           </option>
                         ))}
                       </select>
+                    ) : null}
+                    {onCreateTouchpoint && code ? (
+                      <button type="button" className="link-button" onClick={() => onCreateTouchpoint(code)}>
+                        Create touchpoint {code}
+                      </button>
                     ) : null}
                   </td>
                 </tr>

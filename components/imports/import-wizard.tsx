@@ -9,6 +9,7 @@ import { ProgressBar } from "@/components/progress-bar";
 import { useTRPC } from "@/lib/trpc-client";
 import type { ImportSummary } from "@/server/imports/pipeline";
 import type { StagedRunEvent } from "@/server/imports/staged-run";
+import { TouchpointForm, type TouchpointChoices } from "@/components/setup/touchpoint-form";
 import { ImportSummaryView } from "./import-summary";
 import { draftFrom, mappingFrom, type MappingDraft } from "./mapping-draft";
 import { MappingForm, type MetricOption, type TouchpointOption } from "./mapping-form";
@@ -33,7 +34,16 @@ function progressOf(event: Extract<StagedRunEvent, { type: "progress" }>, total:
   };
 }
 
-export function ImportWizard({ touchpoints, metrics }: { touchpoints: TouchpointOption[]; metrics: MetricOption[] }) {
+export function ImportWizard({
+  touchpoints,
+  metrics,
+  choices,
+}: {
+  touchpoints: TouchpointOption[];
+  metrics: MetricOption[];
+  /** What a new touchpoint can be placed in and owned by, for codes the admin creates from the preview. */
+  choices: TouchpointChoices;
+}) {
   const router = useRouter();
   const trpc = useTRPC();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -50,6 +60,8 @@ export function ImportWizard({ touchpoints, metrics }: { touchpoints: Touchpoint
   const [result, setResult] = useState<ImportSummary | null>(null);
   const [validOnly, setValidOnly] = useState(false);
   const [templateName, setTemplateName] = useState("");
+  const [creatingCode, setCreatingCode] = useState<string | null>(null);
+  const [createdCode, setCreatedCode] = useState<string | null>(null);
   const saveTemplate = useMutation(trpc.imports.saveTemplate.mutationOptions());
 
   const reset = () => {
@@ -60,6 +72,8 @@ export function ImportWizard({ touchpoints, metrics }: { touchpoints: Touchpoint
     setError(null);
     setProblems([]);
     setValidOnly(false);
+    setCreatingCode(null);
+    setCreatedCode(null);
     if (fileInput.current) fileInput.current.value = "";
   };
 
@@ -82,9 +96,9 @@ export function ImportWizard({ touchpoints, metrics }: { touchpoints: Touchpoint
     }
   }
 
-  async function run(mode: "preview" | "import") {
-    if (!upload || !draft) return;
-    const checked = mappingFrom(draft);
+  async function run(mode: "preview" | "import", mappingDraft = draft) {
+    if (!upload || !mappingDraft) return;
+    const checked = mappingFrom(mappingDraft);
     if ("problems" in checked) return setProblems(checked.problems);
     setProblems([]);
     setError(null);
@@ -222,7 +236,41 @@ export function ImportWizard({ touchpoints, metrics }: { touchpoints: Touchpoint
               else delete touchpointCodes[fileCode];
               setDraft({ ...draft, touchpointCodes });
             }}
+            onCreateTouchpoint={(code) => {
+              setCreatedCode(null);
+              setCreatingCode(code);
+            }}
           />
+          {creatingCode ? (
+            <section className="create-touchpoint" aria-label={`Create the touchpoint ${creatingCode}`}>
+              <h4>
+                Create the touchpoint <code>{creatingCode}</code>
+              </h4>
+              <p className="muted">It is added to the model as in Setup › Touchpoints; the preview then counts its rows.</p>
+              <TouchpointForm
+                key={creatingCode}
+                choices={choices}
+                initialCode={creatingCode}
+                onCancel={() => setCreatingCode(null)}
+                onCreated={(created) => {
+                  // The file's code is now a touchpoint: drop any mapping of it and preview again with it known.
+                  const fileCode = creatingCode;
+                  const { [fileCode]: _mapped, ...touchpointCodes } = draft?.touchpointCodes ?? {};
+                  const next = draft ? { ...draft, touchpointCodes } : draft;
+                  setDraft(next);
+                  setCreatingCode(null);
+                  setCreatedCode(created.code);
+                  router.refresh();
+                  void run("preview", next);
+                }}
+              />
+            </section>
+          ) : null}
+          {createdCode ? (
+            <p role="status" className="notice">
+              Created the touchpoint {createdCode}; the preview below includes its rows.
+            </p>
+          ) : null}
           {preview.unknownCodes.length ? (
             <p>
               <button type="button" disabled={running != null} onClick={() => void run("preview")}>
@@ -236,7 +284,7 @@ export function ImportWizard({ touchpoints, metrics }: { touchpoints: Touchpoint
               {preview.rejected ? (
                 <label className="inline">
                   <input type="checkbox" checked={validOnly} onChange={(e) => setValidOnly(e.target.checked)} /> Import only the valid rows; leave the{" "}
-                  {formatNumber(preview.rejected)} rejected rows out (recorded on the batch)
+                  {countOf(preview.rejected, "rejected row")} out (recorded on the batch)
                 </label>
               ) : null}
               <button

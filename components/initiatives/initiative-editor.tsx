@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { initiativeStatuses, type InitiativeStatus } from "@/lib/enums";
 import { useTRPC } from "@/lib/trpc-client";
+import { DateField } from "@/components/date-field";
 import { statusLabel } from "./status";
 import type { RouterOutputs } from "@/lib/router-types";
 
@@ -78,14 +79,8 @@ export function InitiativeEditor({ initiative }: { initiative: EditableInitiativ
             onChange={(e) => set("target", e.target.value === "" ? null : Number(e.target.value))}
           />
         </div>
-        <div>
-          <label htmlFor={`${id}-start`}>Start</label>
-          <input id={`${id}-start`} type="date" value={draft.startDate ?? ""} onChange={(e) => set("startDate", e.target.value || null)} />
-        </div>
-        <div>
-          <label htmlFor={`${id}-due`}>Due</label>
-          <input id={`${id}-due`} type="date" value={draft.dueDate ?? ""} onChange={(e) => set("dueDate", e.target.value || null)} />
-        </div>
+        <DateField id={`${id}-start`} label="Start" value={draft.startDate} onChange={(day) => set("startDate", day)} />
+        <DateField id={`${id}-due`} label="Due" value={draft.dueDate} onChange={(day) => set("dueDate", day)} />
       </div>
       <div className="actions">
         <button type="submit" className="primary" disabled={save.isPending}>

@@ -5,6 +5,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { useTRPC } from "@/lib/trpc-client";
+import { DateField } from "@/components/date-field";
 
 export function NewInitiativeForm({ touchpointId, metrics }: { touchpointId: number; metrics: Array<{ code: string; name: string }> }) {
   const trpc = useTRPC();
@@ -66,14 +67,8 @@ export function NewInitiativeForm({ touchpointId, metrics }: { touchpointId: num
           <label htmlFor={`${id}-target`}>Target score</label>
           <input id={`${id}-target`} type="number" step="any" value={form.target} onChange={(e) => set("target", e.target.value)} />
         </div>
-        <div>
-          <label htmlFor={`${id}-start`}>Start</label>
-          <input id={`${id}-start`} type="date" value={form.startDate} onChange={(e) => set("startDate", e.target.value)} />
-        </div>
-        <div>
-          <label htmlFor={`${id}-due`}>Due</label>
-          <input id={`${id}-due`} type="date" value={form.dueDate} onChange={(e) => set("dueDate", e.target.value)} />
-        </div>
+        <DateField id={`${id}-start`} label="Start" value={form.startDate} onChange={(day) => set("startDate", day ?? "")} />
+        <DateField id={`${id}-due`} label="Due" value={form.dueDate} onChange={(day) => set("dueDate", day ?? "")} />
       </div>
       <p className="muted">The baseline is read from the 90 days before the start date.</p>
       <div className="actions">

@@ -9,6 +9,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { useTRPC } from "@/lib/trpc-client";
 import type { RouterOutputs } from "@/lib/router-types";
+import { countOf } from "@/components/format";
 
 /** A stage as `setup.journey` returns it. */
 export type EditableStage = Pick<RouterOutputs["setup"]["journey"]["stages"][number], "id" | "name" | "description" | "touchpoints">;
@@ -102,7 +103,7 @@ export function StageListEditor({ journeyId, journeyName, stages }: { journeyId:
   };
   const remove = (item: StageItem) => {
     const placed = item.touchpoints.length;
-    const question = `Remove the stage "${item.name}" from ${journeyName}? ${placed ? `Its ${placed} touchpoint${placed === 1 ? "" : "s"} and their responses stay; they are just no longer placed in this stage.` : "It has no touchpoints."} Nothing changes until you save.`;
+    const question = `Remove the stage "${item.name}" from ${journeyName}? ${placed ? `Its ${countOf(placed, "touchpoint")} and their responses stay; they are just no longer placed in this stage.` : "It has no touchpoints."} Nothing changes until you save.`;
     if (window.confirm(question)) setItems((current) => current.filter((i) => i.key !== item.key));
   };
   const add = () => {

@@ -90,13 +90,27 @@ function StagePlacements({
   );
 }
 
-export function TouchpointForm({ touchpoint, choices }: { touchpoint?: TouchpointDraft; choices: TouchpointChoices }) {
+export function TouchpointForm({
+  touchpoint,
+  choices,
+  initialCode = "",
+  onCreated,
+  onCancel,
+}: {
+  touchpoint?: TouchpointDraft;
+  choices: TouchpointChoices;
+  /** A new touchpoint's code, when another screen already knows it (the import wizard's unknown code). */
+  initialCode?: string;
+  /** Called instead of opening the new touchpoint's page, for a form embedded in another flow. */
+  onCreated?: (created: { id: number; code: string }) => void;
+  onCancel?: () => void;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const id = useId();
   const [draft, setDraft] = useState<TouchpointDraft>(
     touchpoint ?? {
-      code: "",
+      code: initialCode,
       name: "",
       channel: "other",
       departmentId: null,
@@ -110,7 +124,9 @@ export function TouchpointForm({ touchpoint, choices }: { touchpoint?: Touchpoin
   );
   const set = <K extends keyof TouchpointDraft>(key: K, value: TouchpointDraft[K]) => setDraft((current) => ({ ...current, [key]: value }));
   const create = useMutation(
-    trpc.setup.createTouchpoint.mutationOptions({ onSuccess: (created) => router.push(`/admin/touchpoints/${created.id}?created=1`) }),
+    trpc.setup.createTouchpoint.mutationOptions({
+      onSuccess: (created) => (onCreated ? onCreated({ id: created.id, code: draft.code }) : router.push(`/admin/touchpoints/${created.id}?created=1`)),
+    }),
   );
   const update = useMutation(trpc.setup.updateTouchpoint.mutationOptions({ onSuccess: () => router.refresh() }));
   const pending = create.isPending || update.isPending;
@@ -216,6 +232,11 @@ export function TouchpointForm({ touchpoint, choices }: { touchpoint?: Touchpoin
         <button type="submit" className="primary" disabled={pending}>
           {pending ? "Saving…" : touchpoint ? "Save touchpoint" : "Create touchpoint"}
         </button>
+        {onCancel ? (
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
         {update.isSuccess ? (
           <span role="status" className="good-text">
             Saved.

@@ -11,6 +11,7 @@ import { templateForSignature } from "./inspect";
 import { columnKeys, importMappingSchema, proposeMapping, type ImportMapping } from "./mapping";
 import { asImportError, fileHash, headerSignature, ImportError, openSourceFile, readHeaders } from "./source-file";
 import { validateRecord, type RowProblem, type ValidationContext } from "./validate";
+import { countOf, formatNumber } from "@/lib/counts";
 
 export const importSources = ["auto", "qualtrics", "surveymonkey", "typeform", "csv", "xlsx"] as const;
 export type ImportSource = (typeof importSources)[number];
@@ -59,7 +60,6 @@ export interface ImportSummary {
 const MAX_REPORTED_REJECTIONS = 1_000;
 const CHUNK = 5_000;
 const PROGRESS_EVERY = 1_000;
-const count = (n: number) => n.toLocaleString("en-US");
 
 const responseSourceOf: Record<SourceFormat, ResponseSource> = {
   qualtrics: "qualtrics",
@@ -189,9 +189,7 @@ async function importFileUnchecked(db: Database, path: string, options: ImportOp
   const tally = (outcome: ReturnType<typeof validateRecord>, row: number) => {
     rowsRead = row;
     if (row > maxRows) {
-      throw new ImportError(
-        `The file has more than ${maxRows.toLocaleString("en")} rows (setting max_import_rows). Split it, or raise the limit. Nothing was imported.`,
-      );
+      throw new ImportError(`The file has more than ${countOf(maxRows, "row")} (setting max_import_rows). Split it, or raise the limit. Nothing was imported.`);
     }
     if (row % PROGRESS_EVERY === 0) options.onProgress?.({ phase: "checking", rows: row, fraction: file.isXlsx ? null : bytesRead / file.size });
     if (outcome.kind === "skipped") skipped[outcome.reason] = (skipped[outcome.reason] ?? 0) + 1;
@@ -219,7 +217,7 @@ async function importFileUnchecked(db: Database, path: string, options: ImportOp
   const preview = { ...base, rowsRead, valid, duplicates, skipped, rejected, rejections, unknownCodes: unknown, imported: 0 };
   if (valid === 0 && rejected === 0) {
     const reasons = Object.entries(skipped)
-      .map(([reason, n]) => `${count(n)} ${reason}`)
+      .map(([reason, n]) => `${formatNumber(n)} ${reason}`)
       .join(", ");
     throw new ImportError(
       rowsRead === 0
@@ -233,13 +231,13 @@ async function importFileUnchecked(db: Database, path: string, options: ImportOp
     return { ...preview, status: "already_imported", message: `This file was imported before (batch ${previous.id}); nothing new to import.` };
   }
   if (options.dryRun) {
-    return { ...preview, status: "previewed", message: `Dry run: ${count(valid - duplicates)} new responses would be imported; nothing was written.` };
+    return { ...preview, status: "previewed", message: `Dry run: ${countOf(valid - duplicates, "new response")} would be imported; nothing was written.` };
   }
   if (rejected > 0 && !options.validOnly) {
     return {
       ...preview,
       status: "refused",
-      message: `${count(rejected)} rows were rejected, so nothing was imported. Fix them, or choose to import only the valid rows.`,
+      message: `${countOf(rejected, "row was", "rows were")} rejected, so nothing was imported. Fix them, or choose to import only the valid rows.`,
     };
   }
 
@@ -279,6 +277,6 @@ async function importFileUnchecked(db: Database, path: string, options: ImportOp
     batchId: result.batchId,
     imported: result.inserted,
     status: "imported",
-    message: `Imported ${count(result.inserted)} responses${result.duplicates ? `; ${count(result.duplicates)} were already there` : ""}${rejected ? `; ${count(rejected)} rejected rows left out` : ""}.`,
+    message: `Imported ${countOf(result.inserted, "response")}${result.duplicates ? `; ${countOf(result.duplicates, "was", "were")} already there` : ""}${rejected ? `; ${countOf(rejected, "rejected row")} left out` : ""}.`,
   };
 }

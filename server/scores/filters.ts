@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { entityIdText, isoDate } from "@/lib/schemas";
 import { channels } from "@/lib/enums";
+import { DATE_EXAMPLE, formatDate } from "@/lib/dates";
 import type { FieldProblem } from "@/server/errors";
 
 export const dashboardFiltersSchema = z.object({
@@ -32,7 +33,7 @@ export function readDashboardFilters(params: Record<string, string | string[] | 
     const parsed = dashboardFiltersSchema.shape[key].safeParse(value);
     if (parsed.success) filters[key] = parsed.data;
     else if (key in dateLabels)
-      problems.push({ field: key, message: `${value} is ${parsed.error.issues[0]?.message ?? "not a date"}; showing the default period instead` });
+      problems.push({ field: key, message: `“${value}” is not a date; type one like ${DATE_EXAMPLE}. Showing the default period instead.` });
   }
   for (const [start, end] of [
     ["from", "to"],
@@ -40,7 +41,10 @@ export function readDashboardFilters(params: Record<string, string | string[] | 
   ] as const) {
     const [first, last] = [filters[start] as string | undefined, filters[end] as string | undefined];
     if (first && last && first > last) {
-      problems.push({ field: end, message: `${dateLabels[end]} (${last}) is before ${dateLabels[start]} (${first}); showing the default period instead` });
+      problems.push({
+        field: end,
+        message: `${dateLabels[end]} (${formatDate(last)}) is before ${dateLabels[start]} (${formatDate(first)}); showing the default period instead.`,
+      });
       delete filters[start];
       delete filters[end];
     }

@@ -5,6 +5,7 @@ import { and, count, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { departments, initiatives, journeyStages, journeys, perceptionAssessments, stageTouchpoints, surveyResponses, touchpoints, users } from "@/db/schema";
 import { responseVolumes } from "@/server/model/queries";
+import { countOf } from "@/lib/counts";
 
 export interface Usage {
   /** What the admin reads in the delete dialog, one line per kind of dependant. */
@@ -15,18 +16,16 @@ export interface Usage {
   explanation: string;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
-
-async function countOf(query: PromiseLike<{ n: number }[]>): Promise<number> {
+async function countRows(query: PromiseLike<{ n: number }[]>): Promise<number> {
   return (await query)[0]?.n ?? 0;
 }
 
 export async function departmentUsage(db: Queryable, departmentId: number): Promise<Usage> {
   const [row] = await db.select({ name: departments.name }).from(departments).where(eq(departments.id, departmentId));
   if (!row) throw notFound(`Department ${departmentId} does not exist.`);
-  const touchpointCount = await countOf(db.select({ n: count() }).from(touchpoints).where(eq(touchpoints.departmentId, departmentId)));
-  const peopleCount = await countOf(db.select({ n: count() }).from(users).where(eq(users.departmentId, departmentId)));
-  const dependants = [plural(touchpointCount, "touchpoint"), plural(peopleCount, "person", "people")];
+  const touchpointCount = await countRows(db.select({ n: count() }).from(touchpoints).where(eq(touchpoints.departmentId, departmentId)));
+  const peopleCount = await countRows(db.select({ n: count() }).from(users).where(eq(users.departmentId, departmentId)));
+  const dependants = [countOf(touchpointCount, "touchpoint"), countOf(peopleCount, "person", "people")];
   const deletable = touchpointCount === 0 && peopleCount === 0;
   return {
     dependants,
@@ -44,16 +43,16 @@ export async function touchpointUsage(db: Queryable, touchpointId: number): Prom
   const responses = (await responseVolumes(db, { touchpointId })).get(touchpointId) ?? 0;
   // The refusal rests on an index-backed exists check, not on the roll-up figure shown beside it.
   const [anyResponse] = await db.select({ id: surveyResponses.id }).from(surveyResponses).where(eq(surveyResponses.touchpointId, touchpointId)).limit(1);
-  const initiativeCount = await countOf(db.select({ n: count() }).from(initiatives).where(eq(initiatives.touchpointId, touchpointId)));
-  const assessmentCount = await countOf(db.select({ n: count() }).from(perceptionAssessments).where(eq(perceptionAssessments.touchpointId, touchpointId)));
-  const placementCount = await countOf(db.select({ n: count() }).from(stageTouchpoints).where(eq(stageTouchpoints.touchpointId, touchpointId)));
+  const initiativeCount = await countRows(db.select({ n: count() }).from(initiatives).where(eq(initiatives.touchpointId, touchpointId)));
+  const assessmentCount = await countRows(db.select({ n: count() }).from(perceptionAssessments).where(eq(perceptionAssessments.touchpointId, touchpointId)));
+  const placementCount = await countRows(db.select({ n: count() }).from(stageTouchpoints).where(eq(stageTouchpoints.touchpointId, touchpointId)));
   const deletable = !anyResponse && initiativeCount === 0 && assessmentCount === 0;
   return {
     dependants: [
-      plural(responses, "survey response"),
-      plural(initiativeCount, "initiative"),
-      plural(assessmentCount, "self-assessment"),
-      plural(placementCount, "journey stage placement"),
+      countOf(responses, "survey response"),
+      countOf(initiativeCount, "initiative"),
+      countOf(assessmentCount, "self-assessment"),
+      countOf(placementCount, "journey stage placement"),
     ],
     deletable,
     explanation: deletable
@@ -65,15 +64,15 @@ export async function touchpointUsage(db: Queryable, touchpointId: number): Prom
 export async function journeyUsage(db: Queryable, journeyId: number): Promise<Usage> {
   const [row] = await db.select({ name: journeys.name }).from(journeys).where(eq(journeys.id, journeyId));
   if (!row) throw notFound(`Journey ${journeyId} does not exist.`);
-  const stageCount = await countOf(db.select({ n: count() }).from(journeyStages).where(eq(journeyStages.journeyId, journeyId)));
-  const placementCount = await countOf(
+  const stageCount = await countRows(db.select({ n: count() }).from(journeyStages).where(eq(journeyStages.journeyId, journeyId)));
+  const placementCount = await countRows(
     db
       .select({ n: count() })
       .from(stageTouchpoints)
       .innerJoin(journeyStages, and(eq(journeyStages.id, stageTouchpoints.stageId), eq(journeyStages.journeyId, journeyId))),
   );
   return {
-    dependants: [plural(stageCount, "stage"), plural(placementCount, "touchpoint placement")],
+    dependants: [countOf(stageCount, "stage"), countOf(placementCount, "touchpoint placement")],
     // A journey holds only structure: its touchpoints, their responses and initiatives live on without it.
     deletable: true,
     explanation: `Deleting ${row.name} removes its stages and the placements of touchpoints in them. The touchpoints, their responses and initiatives are kept. To hide it from the dashboards but keep its map, deactivate it instead.`,

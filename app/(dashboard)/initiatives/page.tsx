@@ -5,7 +5,7 @@ import Link from "next/link";
 import { DownloadCsv } from "@/components/dashboard/download-csv";
 import { FilterSelect } from "@/components/dashboard/filter-select";
 import { EmptyState } from "@/components/empty-state";
-import { countOf, describeDifference, formatNumber, metricLabel } from "@/components/format";
+import { countOf, describeDifference, formatDate, formatNumber, metricLabel } from "@/components/format";
 import { statusLabel } from "@/components/initiatives/status";
 import { PageHeader } from "@/components/page-header";
 import { initiativeStatuses } from "@/lib/enums";
@@ -133,7 +133,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
                     <td>{r.ownerName ?? "—"}</td>
                     <td>{statusLabel[r.status]}</td>
                     <td>
-                      {r.dueDate ?? "—"}
+                      {r.dueDate ? formatDate(r.dueDate) : "—"}
                       {r.overdue ? <span className="bad-text"> · overdue</span> : null}
                     </td>
                     <td>

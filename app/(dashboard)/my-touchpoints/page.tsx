@@ -5,7 +5,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Sparkline } from "@/components/dashboard/lazy-sparkline";
 import { EmptyState } from "@/components/empty-state";
-import { formatCount, formatValue, metricLabel } from "@/components/format";
+import { formatCount, formatPeriod, formatValue, metricLabel } from "@/components/format";
 import { statusLabel } from "@/components/initiatives/status";
 import { PageHeader } from "@/components/page-header";
 import { serverApi } from "@/server/api/caller";
@@ -26,7 +26,7 @@ export default async function MyTouchpointsPage() {
         title="My touchpoints"
         description={
           home.period
-            ? `The moments of the customer's journey you own, ${home.period.from} to ${home.period.to}: moments of truth first, then the furthest below target.`
+            ? `The moments of the customer's journey you own, ${formatPeriod(home.period)}: moments of truth first, then the furthest below target.`
             : "The moments of the customer's journey you own."
         }
       />

@@ -1,7 +1,7 @@
 // Executives' home: the program's experience across journeys and silos, read from the roll-up tables.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { describeChange, describeScore, formatCount, formatValue, metricLabel } from "@/components/format";
+import { describeChange, describeScore, formatCount, formatNumber, formatPeriod, formatValue, metricLabel } from "@/components/format";
 import { EmptyState } from "@/components/empty-state";
 import { DownloadCsv } from "@/components/dashboard/download-csv";
 import { FilterBar, hrefWith } from "@/components/dashboard/filter-bar";
@@ -40,7 +40,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     <>
       <PageHeader
         title="Overview"
-        description={`Experience across every journey and department, ${data.period.from} to ${data.period.to}, compared with ${data.compareTo.from} to ${data.compareTo.to}. Scores below ${data.minimumSample} responses are not shown.`}
+        description={`Experience across every journey and department, ${formatPeriod(data.period)}, compared with ${formatPeriod(data.compareTo)}. Scores below ${data.minimumSample} responses are not shown.`}
       />
       <FilterBar problems={filterProblems} filters={filters} period={data.period} compareTo={data.compareTo} {...data.filterOptions} />
       {data.journeys.length === 0 ? (
@@ -267,7 +267,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       ) : (
         <>
           <p>
-            {data.initiatives.map((row) => `${statusLabel[row.status] ?? row.status}: ${row.count}`).join(" · ")}
+            {data.initiatives.map((row) => `${statusLabel[row.status] ?? row.status}: ${formatNumber(row.count)}`).join(" · ")}
             {data.initiatives.some((row) => row.overdue > 0) ? ` · overdue: ${data.initiatives.reduce((sum, row) => sum + row.overdue, 0)}` : ""}
           </p>
           <p data-testid="initiatives-moved">

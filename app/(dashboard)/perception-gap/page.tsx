@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { GapChart } from "@/components/dashboard/lazy-gap-chart";
 import { EmptyState } from "@/components/empty-state";
-import { formatCount } from "@/components/format";
+import { countOf, formatCount, formatPeriod } from "@/components/format";
 import { PageHeader } from "@/components/page-header";
 import { serverApi } from "@/server/api/caller";
 import { isQuarter } from "@/server/perception/gap";
@@ -78,7 +78,7 @@ export default async function PerceptionGapPage({ searchParams }: { searchParams
     <>
       <PageHeader
         title="Experience Perception Gap"
-        description={`${view.quarter} (${view.period.from} to ${view.period.to}): the experience score (0–100) each touchpoint's owner expects customers to give, beside the one they gave. A positive gap means the company thinks it does better than its customers say.`}
+        description={`${view.quarter} (${formatPeriod(view.period)}): the experience score (0–100) each touchpoint's owner expects customers to give, beside the one they gave. A positive gap means the company thinks it does better than its customers say.`}
       />
       <nav className="quarter-nav" aria-label="Quarter">
         <Link href={`/perception-gap?quarter=${shiftQuarter(view.quarter, -1)}`}>← {shiftQuarter(view.quarter, -1)}</Link>
@@ -98,7 +98,7 @@ export default async function PerceptionGapPage({ searchParams }: { searchParams
           <div className="card tile">
             <h3>Perception gap</h3>
             <div className={`stat ${view.program.gap > 0 ? "bad-text" : "good-text"}`}>{signed(view.program.gap)}</div>
-            <div className="change">over {view.program.touchpoints} assessed touchpoints with enough responses</div>
+            <div className="change">over {countOf(view.program.touchpoints, "assessed touchpoint")} with enough responses</div>
           </div>
         </div>
       ) : (
@@ -110,7 +110,7 @@ export default async function PerceptionGapPage({ searchParams }: { searchParams
         <section aria-labelledby="chart-heading">
           <h2 id="chart-heading">Largest gaps</h2>
           <div className="card">
-            <GapChart bars={bars} label={`The ${bars.length} touchpoints with the largest perception gaps: expected against scored`} />
+            <GapChart bars={bars} label={`The ${countOf(bars.length, "touchpoint")} with the largest perception gaps: expected against scored`} />
           </div>
         </section>
       ) : null}

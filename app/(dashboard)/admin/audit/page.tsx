@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
 import { formatDateTime } from "@/components/format";
+import { DateField } from "@/components/date-field";
 import { PageHeader } from "@/components/page-header";
 import { serverApi } from "@/server/api/caller";
 import { auditFilterSchema } from "@/server/audit-log";
@@ -68,14 +69,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             ))}
           </select>
         </div>
-        <div>
-          <label htmlFor="audit-from">From</label>
-          <input id="audit-from" name="from" type="date" defaultValue={filter.from ?? ""} />
-        </div>
-        <div>
-          <label htmlFor="audit-to">To</label>
-          <input id="audit-to" name="to" type="date" defaultValue={filter.to ?? ""} />
-        </div>
+        <DateField id="audit-from" name="from" label="From" value={filter.from} />
+        <DateField id="audit-to" name="to" label="To" value={filter.to} />
         <button type="submit" className="primary">
           Apply
         </button>

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/page-header";
 import { EditDepartmentButton, NewDepartmentForm } from "@/components/setup/department-form";
 import { RetireControls } from "@/components/setup/retire-controls";
 import { serverApi } from "@/server/api/caller";
+import { formatNumber } from "@/components/format";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Departments" };
@@ -49,8 +50,8 @@ export default async function DepartmentsPage() {
                   {d.description ? <div className="muted">{d.description}</div> : null}
                 </td>
                 <td>{d.headName ?? <span className="muted">No head</span>}</td>
-                <td className="num">{d.touchpointCount}</td>
-                <td className="num">{d.userCount}</td>
+                <td className="num">{formatNumber(d.touchpointCount)}</td>
+                <td className="num">{formatNumber(d.userCount)}</td>
                 <td>{d.active ? <span className="tag">active</span> : <span className="tag inactive">inactive</span>}</td>
                 <td className="row-actions">
                   <EditDepartmentButton department={{ id: d.id, name: d.name, description: d.description, headUserId: d.headUserId }} people={people} />{" "}

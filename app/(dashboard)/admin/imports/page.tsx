@@ -11,7 +11,12 @@ export const metadata: Metadata = { title: "Survey imports" };
 
 export default async function ImportsPage() {
   const api = await serverApi();
-  const [touchpoints, metrics, history] = await Promise.all([api.model.touchpoints(), api.model.metrics(), api.imports.history()]);
+  const [touchpoints, metrics, history, choices] = await Promise.all([
+    api.model.touchpoints(),
+    api.model.metrics(),
+    api.imports.history(),
+    api.setup.touchpointChoices(),
+  ]);
   return (
     <>
       <PageHeader
@@ -21,6 +26,7 @@ export default async function ImportsPage() {
       <ImportWizard
         touchpoints={touchpoints.filter((t) => t.active).map((t) => ({ code: t.code, name: t.name }))}
         metrics={metrics.map((m) => ({ code: m.code, name: m.name, scaleMin: m.scaleMin, scaleMax: m.scaleMax }))}
+        choices={choices}
       />
       <section aria-labelledby="history-heading" style={{ marginTop: 24 }}>
         <h2 id="history-heading">Import history</h2>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { TouchpointTable } from "@/components/touchpoint-table";
 import { serverApi } from "@/server/api/caller";
+import { countOf } from "@/components/format";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Touchpoints" };
@@ -20,7 +21,7 @@ export default async function AdminTouchpointsPage() {
       </p>
       <TouchpointTable
         rows={touchpoints}
-        caption={`${touchpoints.length} touchpoints. ★ marks a moment of truth.`}
+        caption={`${countOf(touchpoints.length, "touchpoint")}. ★ marks a moment of truth.`}
         editHref={(id) => `/admin/touchpoints/${id}`}
         emptyText={<p>Add the first one with New touchpoint above, or apply a model file on the Departments page.</p>}
       />

@@ -5,7 +5,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { idFromRoute, orNotFound } from "@/components/dashboard/entity-page";
 import { EmptyState } from "@/components/empty-state";
-import { formatCount, formatDateTime, formatNumber, formatValue } from "@/components/format";
+import { formatCount, formatDate, formatDateTime, formatNumber, formatValue } from "@/components/format";
 import { EvidenceSection } from "@/components/initiatives/evidence-section";
 import { ImpactCard } from "@/components/initiatives/impact-card";
 import { InitiativeEditor } from "@/components/initiatives/initiative-editor";
@@ -53,7 +53,7 @@ export default async function InitiativePage({ params }: { params: Promise<{ ini
         <div>
           <dt>Start – due</dt>
           <dd>
-            {initiative.startDate ?? "not set"} – {initiative.dueDate ?? "not set"}
+            {initiative.startDate ? formatDate(initiative.startDate) : "not set"} – {initiative.dueDate ? formatDate(initiative.dueDate) : "not set"}
           </dd>
         </div>
         <div>

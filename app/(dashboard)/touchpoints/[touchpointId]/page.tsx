@@ -2,7 +2,7 @@
 // the initiatives on it (marked on the trend), and the customers' own words.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { describeChange, describeScore, formatCount, formatValue } from "@/components/format";
+import { describeChange, describeScore, formatCount, formatDate, formatPeriod, formatValue } from "@/components/format";
 import { DownloadCsv } from "@/components/dashboard/download-csv";
 import { idFromRoute, orNotFound } from "@/components/dashboard/entity-page";
 import { hrefWith } from "@/components/dashboard/filter-bar";
@@ -89,7 +89,7 @@ export default async function TouchpointPage({
         description={`${tp.code} · ${tp.departmentName} · owner ${tp.ownerName ?? "unassigned"}${tp.description ? ` · ${tp.description}` : ""}`}
       />
       <p>
-        {data.period.from} to {data.period.to}, compared with {data.compareTo.from} to {data.compareTo.to}. Experience score:{" "}
+        {formatPeriod(data.period)}, compared with {formatPeriod(data.compareTo)}. Experience score:{" "}
         <strong>{describeScore("program", data.experience)}</strong>
       </p>
       {data.metrics.length === 0 ? <EmptyState title="No responses yet for this touchpoint" /> : null}
@@ -168,8 +168,8 @@ export default async function TouchpointPage({
                   <Link href={`/initiatives/${i.id}`}>{i.title}</Link>
                 </td>
                 <td>{i.status.replace("_", " ")}</td>
-                <td>{i.startDate ?? "—"}</td>
-                <td>{i.dueDate ?? "—"}</td>
+                <td>{i.startDate ? formatDate(i.startDate) : "—"}</td>
+                <td>{i.dueDate ? formatDate(i.dueDate) : "—"}</td>
               </tr>
             ))}
           </tbody>

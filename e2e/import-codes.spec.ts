@@ -1,0 +1,56 @@
+// An admin finishes an import alone when the file names touchpoints Throughline does not know: the preview
+// sums the unknown codes with their rows, one is mapped to an existing touchpoint, the other is created there.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { demoAccounts, screenshot, signIn } from "./helpers";
+
+/** A plain CSV: 20 rows for the bill, 12 under the file's own name for it ("BILL"), 8 for a table-service touchpoint that does not exist yet. */
+function exportWithUnknownCodes(): string {
+  const day = 86_400_000;
+  const codes = [...Array<string>(20).fill("PAY-BILL"), ...Array<string>(12).fill("BILL"), ...Array<string>(8).fill("E2E-TABLE-SERVICE")];
+  const rows = codes.map((code, i) => [
+    `codes-${i}`,
+    new Date(Date.now() - (1 + (i % 10)) * day).toISOString().slice(0, 16).replace("T", " "),
+    code,
+    String(i % 11),
+  ]);
+  return [["id", "submitted", "touchpoint", "nps"], ...rows].map((row) => row.join(",")).join("\n") + "\n";
+}
+
+test("unknown touchpoint codes are summarised with their rows, mapped or created from the preview, and imported", async ({ page }) => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "e2e-codes-")), "codes.csv");
+  fs.writeFileSync(file, exportWithUnknownCodes());
+  await signIn(page, demoAccounts.admin);
+  await expect(page).toHaveURL(/\/overview$/);
+  await page.goto("/admin/imports");
+  await page.getByLabel(/^Export file/).setInputFiles(file);
+  await page.getByRole("button", { name: "Upload and detect" }).click();
+  await expect(page.getByText("Detected: Plain CSV")).toBeVisible();
+  await page.getByRole("button", { name: "Preview", exact: true }).click();
+
+  const unknown = page.getByRole("table", { name: "Unknown touchpoint codes" });
+  await expect(unknown.getByRole("row").filter({ hasText: "BILL" }).first()).toContainText("12");
+  await expect(unknown.getByRole("row").filter({ hasText: "E2E-TABLE-SERVICE" })).toContainText("8");
+  await expect(page.getByRole("button", { name: "Import 20 responses" })).toBeVisible();
+
+  await page.getByLabel("Import BILL as").selectOption("PAY-BILL");
+  await page.getByRole("button", { name: "Create touchpoint E2E-TABLE-SERVICE" }).click();
+  const create = page.getByRole("region", { name: "Create the touchpoint E2E-TABLE-SERVICE" });
+  await expect(create.getByLabel("Code", { exact: true })).toHaveValue("E2E-TABLE-SERVICE");
+  await create.getByLabel("Name", { exact: true }).fill("Table service (e2e)");
+  await create.getByLabel("Department", { exact: true }).selectOption({ label: "Restaurant Operations" });
+  await screenshot(page, "import-create-touchpoint");
+  await create.getByRole("button", { name: "Create touchpoint" }).click();
+
+  // The preview runs again by itself, with the new touchpoint known and BILL mapped to the bill.
+  await expect(page.getByRole("status").filter({ hasText: "Created the touchpoint E2E-TABLE-SERVICE" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Import 40 responses" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("table", { name: "Unknown touchpoint codes" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Import 40 responses" }).click();
+  await expect(page.getByText(/Imported 40 responses/)).toBeVisible({ timeout: 30_000 });
+
+  await page.goto("/admin/touchpoints");
+  await expect(page.getByRole("row").filter({ hasText: "E2E-TABLE-SERVICE" })).toContainText("Table service (e2e)");
+});
