@@ -34,11 +34,15 @@ test("unknown touchpoint codes are summarised with their rows, mapped or created
   await expect(unknown.getByRole("row").filter({ hasText: "BILL" }).first()).toContainText("12");
   await expect(unknown.getByRole("row").filter({ hasText: "E2E-TABLE-SERVICE" })).toContainText("8");
   await expect(page.getByRole("button", { name: "Import 20 responses" })).toBeVisible();
+  // The 20 rows refused for their code are not listed one by one below the summary.
+  await expect(page.getByText("20 rows with an unknown touchpoint code are summarised by code above")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Rejected rows" })).toHaveCount(0);
 
   await page.getByLabel("Import BILL as").selectOption("PAY-BILL");
   await page.getByRole("button", { name: "Create touchpoint E2E-TABLE-SERVICE" }).click();
   const create = page.getByRole("region", { name: "Create the touchpoint E2E-TABLE-SERVICE" });
   await expect(create.getByLabel("Code", { exact: true })).toHaveValue("E2E-TABLE-SERVICE");
+  await expect(create.getByLabel("Name", { exact: true })).toBeFocused();
   await create.getByLabel("Name", { exact: true }).fill("Table service (e2e)");
   await create.getByLabel("Department", { exact: true }).selectOption({ label: "Restaurant Operations" });
   await screenshot(page, "import-create-touchpoint");

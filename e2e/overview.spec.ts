@@ -158,6 +158,29 @@ for (const [orientation, width, height] of [
   });
 }
 
+for (const [orientation, width, height] of [
+  ["portrait", 718, 1047],
+  ["landscape", 1077, 700],
+] as const) {
+  test(`a journey's board pack fits A4 ${orientation}: every stage of the map and of the emotion curve`, async ({ page }) => {
+    await page.setViewportSize({ width, height });
+    await signIn(page, "cco@larderlane.example");
+    await expect(page).toHaveURL(/\/overview$/);
+    await page.getByRole("link", { name: "Dine-in evening" }).first().click();
+    await expect(page).toHaveURL(/\/journeys\/\d+/);
+    await page.emulateMedia({ media: "print" });
+    await expect(page.getByLabel("Filters")).toBeHidden();
+    const stages = page.locator(".journey-map .stage");
+    expect(await stages.count()).toBeGreaterThan(3);
+    for (const box of await stages.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().right))) expect(box).toBeLessThanOrEqual(width + 1);
+    const trend = page.locator(".recharts-surface").first();
+    await expect(trend).toBeVisible();
+    expect((await trend.boundingBox())!.width).toBeLessThanOrEqual(width);
+    await expect(page.locator(".recharts-xAxis").first().locator(".recharts-cartesian-axis-tick")).toHaveCount(await stages.count());
+    await screenshot(page, `journey-print-${orientation}`);
+  });
+}
+
 test("at 1440 px the heatmap and the journey map show their last columns without scrolling", async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await signIn(page, "cco@larderlane.example");

@@ -2,7 +2,7 @@
 // What a preview found (or an import did): rows read, to import, skipped with why, rejected with where,
 // and the error report to download.
 import type { ImportSummary } from "@/server/imports/pipeline";
-import { formatNumber } from "@/components/format";
+import { countOf, formatNumber } from "@/components/format";
 
 const SHOWN_REJECTIONS = 50;
 
@@ -13,6 +13,7 @@ export function ImportSummaryView({
   codeMap = {},
   onMapCode,
   onCreateTouchpoint,
+  creating,
 }: {
   summary: ImportSummary;
   errorReportHref: string;
@@ -22,7 +23,12 @@ export function ImportSummaryView({
   onMapCode?: (fileCode: string, touchpointCode: string) => void;
   /** Opens the form that creates a touchpoint with this code, for a code that is new rather than misspelt. */
   onCreateTouchpoint?: (fileCode: string) => void;
+  /** The create-a-touchpoint form, when open: shown under the codes it is for. */
+  creating?: React.ReactNode;
 }) {
+  // Rows refused only for their code are summarised by code above, not listed one by one again.
+  const codeRows = summary.unknownCodes.reduce((sum, c) => sum + c.rows, 0);
+  const listed = summary.rejections.filter((r) => !r.unknownCode);
   const toImport = summary.status === "imported" ? summary.imported : summary.valid - summary.duplicates;
   const skipped = Object.entries(summary.skipped);
   return (
@@ -98,43 +104,52 @@ export function ImportSummaryView({
               ))}
             </tbody>
           </table>
+          {creating}
         </div>
       ) : null}
       {summary.rejected ? (
         <>
           <div className="section-head">
-            <h4>Rejected rows</h4>
+            <h4>{codeRows ? "Other rejected rows" : "Rejected rows"}</h4>
             <a className="button-link" href={errorReportHref} download>
               Download the error report (CSV)
             </a>
           </div>
-          <div className="table-scroll">
-            <table className="data" aria-label="Rejected rows">
-              <thead>
-                <tr>
-                  <th scope="col">Row</th>
-                  <th scope="col">Column</th>
-                  <th scope="col">Problem</th>
-                </tr>
-              </thead>
-              <tbody>
-                {summary.rejections.slice(0, SHOWN_REJECTIONS).map((r, i) => (
-                  <tr key={i}>
-                    <td className="num">{r.row}</td>
-                    <td>{r.column}</td>
-                    <td>{r.message}</td>
+          {codeRows ? (
+            <p className="muted">
+              {countOf(codeRows, "row")} with an unknown touchpoint code {codeRows === 1 ? "is" : "are"} summarised by code above; the error report lists every
+              rejected row.
+            </p>
+          ) : null}
+          {listed.length ? (
+            <div className="table-scroll">
+              <table className="data" aria-label="Rejected rows">
+                <thead>
+                  <tr>
+                    <th scope="col">Row</th>
+                    <th scope="col">Column</th>
+                    <th scope="col">Problem</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {summary.rejected > SHOWN_REJECTIONS ? (
+                </thead>
+                <tbody>
+                  {listed.slice(0, SHOWN_REJECTIONS).map((r, i) => (
+                    <tr key={i}>
+                      <td className="num">{r.row}</td>
+                      <td>{r.column}</td>
+                      <td>{r.message}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          {listed.length > SHOWN_REJECTIONS ? (
             <p className="muted">
               The first {SHOWN_REJECTIONS} problems are shown; the error report has them all. Rows are counted from the first answer row as 1.
             </p>
-          ) : (
+          ) : listed.length ? (
             <p className="muted">Rows are counted from the first answer row as 1.</p>
-          )}
+          ) : null}
         </>
       ) : null}
     </section>

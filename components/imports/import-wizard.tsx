@@ -3,7 +3,7 @@
 // long work shows a progress bar with rows per second, and nothing is written before the admin imports.
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { countOf, formatNumber } from "@/components/format";
 import { ProgressBar } from "@/components/progress-bar";
 import { useTRPC } from "@/lib/trpc-client";
@@ -62,6 +62,13 @@ export function ImportWizard({
   const [templateName, setTemplateName] = useState("");
   const [creatingCode, setCreatingCode] = useState<string | null>(null);
   const [createdCode, setCreatedCode] = useState<string | null>(null);
+  const createSection = useRef<HTMLElement>(null);
+  // The form opens under the codes table: bring it into view and put the cursor on the name (the code is filled in).
+  useEffect(() => {
+    if (!creatingCode) return;
+    createSection.current?.scrollIntoView({ block: "nearest" });
+    createSection.current?.querySelector<HTMLInputElement>('input[id$="-name"]')?.focus();
+  }, [creatingCode]);
   const saveTemplate = useMutation(trpc.imports.saveTemplate.mutationOptions());
 
   const reset = () => {
@@ -240,32 +247,34 @@ export function ImportWizard({
               setCreatedCode(null);
               setCreatingCode(code);
             }}
+            creating={
+              creatingCode ? (
+                <section ref={createSection} className="create-touchpoint" aria-label={`Create the touchpoint ${creatingCode}`}>
+                  <h4>
+                    Create the touchpoint <code>{creatingCode}</code>
+                  </h4>
+                  <p className="muted">It is added to the model as in Setup › Touchpoints; the preview then counts its rows.</p>
+                  <TouchpointForm
+                    key={creatingCode}
+                    choices={choices}
+                    initialCode={creatingCode}
+                    onCancel={() => setCreatingCode(null)}
+                    onCreated={(created) => {
+                      // The file's code is now a touchpoint: drop any mapping of it and preview again with it known.
+                      const fileCode = creatingCode;
+                      const { [fileCode]: _mapped, ...touchpointCodes } = draft?.touchpointCodes ?? {};
+                      const next = draft ? { ...draft, touchpointCodes } : draft;
+                      setDraft(next);
+                      setCreatingCode(null);
+                      setCreatedCode(created.code);
+                      router.refresh();
+                      void run("preview", next);
+                    }}
+                  />
+                </section>
+              ) : null
+            }
           />
-          {creatingCode ? (
-            <section className="create-touchpoint" aria-label={`Create the touchpoint ${creatingCode}`}>
-              <h4>
-                Create the touchpoint <code>{creatingCode}</code>
-              </h4>
-              <p className="muted">It is added to the model as in Setup › Touchpoints; the preview then counts its rows.</p>
-              <TouchpointForm
-                key={creatingCode}
-                choices={choices}
-                initialCode={creatingCode}
-                onCancel={() => setCreatingCode(null)}
-                onCreated={(created) => {
-                  // The file's code is now a touchpoint: drop any mapping of it and preview again with it known.
-                  const fileCode = creatingCode;
-                  const { [fileCode]: _mapped, ...touchpointCodes } = draft?.touchpointCodes ?? {};
-                  const next = draft ? { ...draft, touchpointCodes } : draft;
-                  setDraft(next);
-                  setCreatingCode(null);
-                  setCreatedCode(created.code);
-                  router.refresh();
-                  void run("preview", next);
-                }}
-              />
-            </section>
-          ) : null}
           {createdCode ? (
             <p role="status" className="notice">
               Created the touchpoint {createdCode}; the preview below includes its rows.
