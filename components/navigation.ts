@@ -15,6 +15,7 @@ const dashboard: NavGroup = {
   title: "Experience",
   items: [
     { href: "/overview", label: "Overview" },
+    { href: "/locations", label: "Locations" },
     { href: "/initiatives", label: "Initiatives" },
     { href: "/perception-gap", label: "Perception gap" },
     { href: "/methodology", label: "How figures are computed" },
@@ -46,6 +47,7 @@ export function navigationFor(role: UserRole): NavGroup[] {
             { href: "/admin/users", label: "Users" },
             { href: "/admin/journeys", label: "Journeys" },
             { href: "/admin/touchpoints", label: "Touchpoints" },
+            { href: "/admin/locations", label: "Locations" },
             { href: "/admin/imports", label: "Survey imports" },
             { href: "/admin/audit", label: "Audit log" },
           ],

@@ -11,6 +11,10 @@ export type MetricKind = (typeof metricKinds)[number];
 
 export const metricDirections = ["higher_is_better", "lower_is_better"] as const;
 
+/** A region groups sites; responses happen at sites. */
+export const locationKinds = ["region", "site"] as const;
+export type LocationKind = (typeof locationKinds)[number];
+
 export const responseSources = ["qualtrics", "surveymonkey", "typeform", "csv", "api"] as const;
 export type ResponseSource = (typeof responseSources)[number];
 

@@ -20,6 +20,7 @@ export function FilterBar({
   compareTo,
   journeys,
   departments,
+  locations,
   problems = [],
 }: {
   /** Filters the URL asked for that could not be used, named at their field. */
@@ -31,6 +32,8 @@ export function FilterBar({
   journeys?: Array<{ id: number; name: string }>;
   /** Left out on a department's own page, likewise. */
   departments?: Array<{ id: number; name: string }>;
+  /** Regions and their sites, as `filterOptionsOf` lists them; left out on a location's own page. */
+  locations?: ReadonlyArray<{ code: string; kind: string; label: string }>;
 }) {
   return (
     <form className="filters card" method="get" aria-label="Filters">
@@ -60,6 +63,15 @@ export function FilterBar({
           allLabel="All departments"
           value={filters.departmentId}
           options={departments.map((d) => ({ value: d.id, label: d.name }))}
+        />
+      ) : null}
+      {locations && locations.length > 0 ? (
+        <FilterSelect
+          name="location"
+          label="Location"
+          allLabel="All locations"
+          value={filters.location}
+          options={locations.map((l) => ({ value: l.code, label: l.kind === "region" ? `${l.label} (region)` : l.label }))}
         />
       ) : null}
       <FilterSelect

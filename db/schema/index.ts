@@ -1,6 +1,7 @@
 // The whole database schema, one module per domain area; drizzle-kit and the client read it from here.
 export * from "./people";
 export * from "./model";
+export * from "./locations";
 export * from "./metrics";
 export * from "./responses";
 export * from "./rollups";

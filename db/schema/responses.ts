@@ -4,6 +4,7 @@ import { importStatuses, responseSources, type ResponseSource } from "../../lib/
 import { sql } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { touchpoints } from "./model";
+import { locations } from "./locations";
 import { users } from "./people";
 
 export { responseSources, importStatuses, type ResponseSource };
@@ -45,6 +46,8 @@ export const surveyResponses = pgTable(
       .notNull()
       .references(() => touchpoints.id, { onDelete: "restrict" }),
     respondedAt: timestamp({ withTimezone: true }).notNull(),
+    // The site the customer was at, when the export says; responses without one count in every total.
+    locationId: integer().references(() => locations.id, { onDelete: "restrict" }),
     nps: smallint(),
     csat: smallint(),
     ces: smallint(),
@@ -68,6 +71,7 @@ export const surveyResponses = pgTable(
     index("survey_responses_touchpoint_time_idx").on(table.touchpointId, table.respondedAt),
     // Revert and incremental roll-up updates select one batch's rows.
     index("survey_responses_batch_idx").on(table.importBatchId),
+    index("survey_responses_location_idx").on(table.locationId),
     // Verbatim search only ever looks at rows with a comment.
     index("survey_responses_commented_idx")
       .on(table.touchpointId, table.respondedAt)

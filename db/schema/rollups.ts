@@ -1,9 +1,10 @@
-// Pre-aggregated roll-ups per touchpoint, metric and day/month: what every dashboard reads.
+// Pre-aggregated roll-ups per touchpoint, metric and day/month (and per location): what every dashboard reads.
 // They store counts and sums only, never percentages, so any period and level adds up exactly.
 import { sql } from "drizzle-orm";
 import { bigint, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey } from "drizzle-orm/pg-core";
 import { metricDefinitions } from "./metrics";
 import { touchpoints } from "./model";
+import { locations } from "./locations";
 
 const rollupMeasures = () => ({
   touchpointId: integer()
@@ -41,3 +42,35 @@ export const touchpointMonthlyRollups = pgTable("touchpoint_monthly_rollups", { 
     .on(table.touchpointId)
     .where(sql`${table.responseCount} <= 0`),
 ]);
+
+// The same measures per location (site), for responses that name one. The tables above stay the
+// all-locations grain, so an unfiltered view reads exactly what it read before locations existed.
+const locationId = () => ({
+  locationId: integer()
+    .notNull()
+    .references(() => locations.id, { onDelete: "cascade" }),
+});
+
+export const locationDailyRollups = pgTable(
+  "location_daily_rollups",
+  { day: date({ mode: "string" }).notNull(), ...locationId(), ...rollupMeasures() },
+  (table) => [
+    primaryKey({ columns: [table.locationId, table.touchpointId, table.metricId, table.day] }),
+    index("location_daily_rollups_day_idx").on(table.day),
+    index("location_daily_rollups_emptied_idx")
+      .on(table.locationId)
+      .where(sql`${table.responseCount} <= 0`),
+  ],
+);
+
+export const locationMonthlyRollups = pgTable(
+  "location_monthly_rollups",
+  { month: date({ mode: "string" }).notNull(), ...locationId(), ...rollupMeasures() },
+  (table) => [
+    primaryKey({ columns: [table.locationId, table.touchpointId, table.metricId, table.month] }),
+    index("location_monthly_rollups_month_idx").on(table.month),
+    index("location_monthly_rollups_emptied_idx")
+      .on(table.locationId)
+      .where(sql`${table.responseCount} <= 0`),
+  ],
+);

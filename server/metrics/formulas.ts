@@ -61,6 +61,19 @@ export function addCounts(a: MetricCounts, b: MetricCounts): MetricCounts {
   };
 }
 
+/** `a` less `b`: the responses in a total that are not in a part of it (e.g. the program less one site). */
+export function subtractCounts(a: MetricCounts, b: MetricCounts): MetricCounts {
+  return {
+    responseCount: a.responseCount - b.responseCount,
+    promoters: a.promoters - b.promoters,
+    passives: a.passives - b.passives,
+    detractors: a.detractors - b.detractors,
+    topBox: a.topBox - b.topBox,
+    sum: a.sum - b.sum,
+    sumOfSquares: a.sumOfSquares - b.sumOfSquares,
+  };
+}
+
 /** Variance of the NPS estimate in proportion units: (p + d − (p − d)²) / n. */
 function npsVariance(c: MetricCounts): number {
   const p = c.promoters / c.responseCount;

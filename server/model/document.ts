@@ -1,8 +1,8 @@
-// The model file: departments, owners, journeys, stages, touchpoints and targets as one JSON document.
+// The model file: departments, owners, locations, journeys, stages, touchpoints and targets as one JSON document.
 // Used by `model export/import`, the admin page and the demo seed; references are by name, email and code.
 import { z } from "zod";
-import { channels, metricDirections, userRoles } from "@/lib/enums";
-import { name, ownerProblem, touchpointCode } from "./rules";
+import { channels, locationKinds, metricDirections, userRoles } from "@/lib/enums";
+import { locationCode, name, ownerProblem, parentProblem, touchpointCode } from "./rules";
 
 export { name, touchpointCode };
 
@@ -42,6 +42,21 @@ export const modelDocumentSchema = z.object({
       })
       .strict(),
   ),
+  // Regions and sites; `region` names the parent region's code (a site needs one). Older files have none.
+  locations: z
+    .array(
+      z
+        .object({
+          code: locationCode,
+          name,
+          kind: z.enum(locationKinds),
+          region: locationCode.nullish(),
+          manager: z.email().nullish(),
+          active: z.boolean().default(true),
+        })
+        .strict(),
+    )
+    .default([]),
   journeys: z.array(
     z
       .object({
@@ -101,6 +116,27 @@ function referenceProblems(doc: ModelDocument, knownMetricCodes: Set<string>): M
     for (const metric of Object.keys(t.targets)) {
       if (!metricCodes.has(metric)) report(`touchpoints[${i}].targets.${metric}`, `no metric "${metric}"`);
     }
+  });
+  const dupLocations = duplicates(doc.locations.map((l) => l.code));
+  const locationsByCode = new Map(doc.locations.map((l) => [l.code, l]));
+  const ancestorCodes = (code: string | null | undefined, seen = new Set<string>()): string[] => {
+    const parent = code ? locationsByCode.get(code) : undefined;
+    if (!parent || seen.has(parent.code)) return [];
+    seen.add(parent.code);
+    return [parent.code, ...ancestorCodes(parent.region, seen)];
+  };
+  doc.locations.forEach((l, i) => {
+    if (dupLocations.has(l.code)) report(`locations[${i}].code`, `duplicate location code ${l.code}`);
+    const parent = l.region ? locationsByCode.get(l.region) : undefined;
+    if (l.region && !parent) report(`locations[${i}].region`, `no location with code ${l.region}`);
+    else {
+      const rule = parentProblem(l, parent && { ...parent, ancestors: ancestorCodes(parent.region) });
+      if (rule) report(`locations[${i}].region`, rule);
+    }
+    const manager = l.manager ? people.get(l.manager.toLowerCase()) : undefined;
+    if (l.manager && !manager) report(`locations[${i}].manager`, `no user with email ${l.manager}`);
+    const managerRule = manager ? ownerProblem(manager) : undefined;
+    if (managerRule) report(`locations[${i}].manager`, managerRule);
   });
   const dupJourneys = duplicates(doc.journeys.map((j) => j.name));
   doc.journeys.forEach((j, i) => {

@@ -16,6 +16,23 @@ export const touchpointCode = z
   .max(64, "must be at most 64 characters")
   .regex(/^[A-Z0-9][A-Z0-9_-]*$/, "use upper-case letters, digits and dashes, e.g. RES-PHONE");
 
+/** Location codes appear in exports too (a store id), under the same rule as touchpoint codes. */
+export const locationCode = z
+  .string()
+  .max(64, "must be at most 64 characters")
+  .regex(/^[A-Z0-9][A-Z0-9_-]*$/, "use upper-case letters, digits and dashes, e.g. LDN-SOHO");
+
+/** Why `parent` cannot hold a location of this kind, or undefined when it can: sites sit in regions, regions may nest. */
+export function parentProblem(
+  child: { code: string; kind: "region" | "site" },
+  parent: { code: string; kind: "region" | "site"; ancestors: string[] } | undefined,
+): string | undefined {
+  if (!parent) return child.kind === "site" ? "choose the region this site belongs to" : undefined;
+  if (parent.kind !== "region") return `${parent.code} is a site; a location sits in a region`;
+  if (parent.code === child.code || parent.ancestors.includes(child.code)) return `${parent.code} is inside ${child.code}; a region cannot sit in itself`;
+  return undefined;
+}
+
 /** The roles that can run things: own touchpoints and initiatives. Executives read. */
 export const ownerRoles: readonly UserRole[] = ["owner", "admin"];
 

@@ -3,7 +3,7 @@
 import { DomainError } from "@/server/errors";
 import { and, asc, eq, inArray, notInArray, sql } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
-import { departments, journeyStages, journeys, metricDefinitions, stageTouchpoints, touchpointTargets, touchpoints, users } from "@/db/schema";
+import { departments, journeyStages, journeys, locations, metricDefinitions, stageTouchpoints, touchpointTargets, touchpoints, users } from "@/db/schema";
 import { recordAudit, type Actor } from "@/server/audit";
 import { validateModelDocument, type ModelDocument, type ModelProblem } from "./document";
 
@@ -23,6 +23,7 @@ export interface ModelImportSummary {
   departments: number;
   users: number;
   touchpoints: number;
+  locations: number;
   journeys: number;
   stages: number;
 }
@@ -166,17 +167,45 @@ async function upsertJourneys(tx: Queryable, doc: ModelDocument, touchpointIds: 
   return stageCount;
 }
 
+/** Regions first, then what sits in them: parents are upserted before their children point at them. */
+async function upsertLocations(tx: Queryable, doc: ModelDocument, userIds: Map<string, number>): Promise<void> {
+  const depth = (code: string, seen = new Set<string>()): number => {
+    const parent = doc.locations.find((l) => l.code === code)?.region;
+    return parent && !seen.has(parent) ? 1 + depth(parent, seen.add(code)) : 0;
+  };
+  const ordered = [...doc.locations].sort((a, b) => depth(a.code) - depth(b.code));
+  const ids = new Map((await tx.select({ id: locations.id, code: locations.code }).from(locations)).map((l) => [l.code, l.id]));
+  for (const l of ordered) {
+    const values = {
+      name: l.name,
+      kind: l.kind,
+      parentId: l.region ? ids.get(l.region)! : null,
+      managerId: l.manager ? (userIds.get(l.manager.toLowerCase()) ?? null) : null,
+      active: l.active,
+      updatedAt: sql`now()`,
+    };
+    const [row] = await tx
+      .insert(locations)
+      .values({ code: l.code, ...values })
+      .onConflictDoUpdate({ target: locations.code, set: values })
+      .returning({ id: locations.id });
+    ids.set(l.code, row!.id);
+  }
+}
+
 /** Apply a validated document inside the caller's transaction. */
 export async function applyModelDocument(tx: Queryable, doc: ModelDocument, actor: Actor): Promise<ModelImportSummary> {
   const departmentIds = await upsertDepartments(tx, doc);
   const userIds = await upsertUsers(tx, doc, departmentIds);
   const metricIds = await upsertCustomMetrics(tx, doc);
   const touchpointIds = await upsertTouchpoints(tx, doc, { departmentIds, userIds, metricIds });
+  await upsertLocations(tx, doc, userIds);
   const stages = await upsertJourneys(tx, doc, touchpointIds);
   const summary = {
     departments: doc.departments.length,
     users: doc.users.length,
     touchpoints: doc.touchpoints.length,
+    locations: doc.locations.length,
     journeys: doc.journeys.length,
     stages,
   };
@@ -198,6 +227,7 @@ export async function exportModel(db: Queryable): Promise<ModelDocument> {
   const touchpointRows = await db.select().from(touchpoints).orderBy(asc(touchpoints.code));
   const targetRows = await db.select().from(touchpointTargets);
   const journeyRows = await db.select().from(journeys).orderBy(asc(journeys.name));
+  const locationRows = await db.select().from(locations).orderBy(asc(locations.kind), asc(locations.code));
   const stageRows = await db.select().from(journeyStages).orderBy(asc(journeyStages.journeyId), asc(journeyStages.position));
   const placements = stageRows.length
     ? await db
@@ -253,6 +283,14 @@ export async function exportModel(db: Queryable): Promise<ModelDocument> {
       description: t.description,
       active: t.active,
       targets: Object.fromEntries(targetRows.filter((r) => r.touchpointId === t.id).map((r) => [metricCode.get(r.metricId)!, r.target])),
+    })),
+    locations: locationRows.map((l) => ({
+      code: l.code,
+      name: l.name,
+      kind: l.kind,
+      region: l.parentId ? locationRows.find((p) => p.id === l.parentId)?.code : null,
+      manager: l.managerId ? userEmail.get(l.managerId) : null,
+      active: l.active,
     })),
     journeys: journeyRows.map((j) => ({
       name: j.name,

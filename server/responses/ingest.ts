@@ -43,6 +43,7 @@ function chunkAsJson(rows: ResponseInput[]): string {
   return JSON.stringify(
     rows.map((r) => ({
       touchpoint_id: r.touchpointId,
+      location_id: r.locationId ?? null,
       responded_at: r.respondedAt instanceof Date ? r.respondedAt.toISOString() : r.respondedAt,
       nps: r.nps ?? null,
       csat: r.csat ?? null,
@@ -59,11 +60,11 @@ function chunkAsJson(rows: ResponseInput[]): string {
 async function insertChunk(tx: Queryable, batchId: number, source: ResponseSource, rows: ResponseInput[]): Promise<number> {
   if (rows.length === 0) return 0;
   const inserted = await tx.execute<{ id: number }>(sql`
-    insert into survey_responses (touchpoint_id, responded_at, nps, csat, ces, custom_values, comment, source, external_id,
+    insert into survey_responses (touchpoint_id, location_id, responded_at, nps, csat, ces, custom_values, comment, source, external_id,
       import_batch_id, respondent_email, respondent_name)
-    select t.touchpoint_id, t.responded_at, t.nps, t.csat, t.ces, t.custom_values, t.comment, ${source}::response_source,
+    select t.touchpoint_id, t.location_id, t.responded_at, t.nps, t.csat, t.ces, t.custom_values, t.comment, ${source}::response_source,
       t.external_id, ${batchId}::int, t.respondent_email, t.respondent_name
-    from json_to_recordset(${chunkAsJson(rows)}::json) as t(touchpoint_id int, responded_at timestamptz, nps smallint,
+    from json_to_recordset(${chunkAsJson(rows)}::json) as t(touchpoint_id int, location_id int, responded_at timestamptz, nps smallint,
       csat smallint, ces smallint, custom_values jsonb, comment text, external_id text, respondent_email text, respondent_name text)
     on conflict (source, external_id) do nothing
     returning id`);

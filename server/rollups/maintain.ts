@@ -1,27 +1,34 @@
-// Keeps the daily and monthly roll-up tables in step with survey_responses, in the caller's transaction.
-// Incremental updates add or subtract one batch's aggregates; a rebuild recomputes everything from raw rows.
+// Keeps the daily and monthly roll-up tables (all locations, and per location) in step with survey_responses,
+// in the caller's transaction. Incremental updates add or subtract one batch; a rebuild recomputes from raw rows.
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 
 type Grain = "day" | "month";
+/** "all": every response, whatever its location; "location": responses that name one, per location. */
+type Scope = "all" | "location";
 
 const bucketExpression: Record<Grain, SQL> = {
   day: sql`(r.responded_at at time zone 'UTC')::date`,
   month: sql`date_trunc('month', r.responded_at at time zone 'UTC')::date`,
 };
 
-const rollupTable: Record<Grain, SQL> = {
-  day: sql.raw("touchpoint_daily_rollups"),
-  month: sql.raw("touchpoint_monthly_rollups"),
+const rollupTable: Record<Scope, Record<Grain, SQL>> = {
+  all: { day: sql.raw("touchpoint_daily_rollups"), month: sql.raw("touchpoint_monthly_rollups") },
+  location: { day: sql.raw("location_daily_rollups"), month: sql.raw("location_monthly_rollups") },
 };
+const scopes: Scope[] = ["all", "location"];
+const grains: Grain[] = ["day", "month"];
 
 const bucketColumn: Record<Grain, SQL> = { day: sql.raw("day"), month: sql.raw("month") };
 
-/** Counts and sums per touchpoint, bucket and metric over the responses `filter` selects. */
-function aggregateResponses(grain: Grain, filter: SQL): SQL {
+/** Counts and sums per touchpoint, bucket and metric (and location) over the responses `filter` selects. */
+function aggregateResponses(grain: Grain, scope: Scope, filter: SQL): SQL {
+  // The all-locations grain groups every response under location 0, which is never stored.
+  const location = scope === "location" ? sql`r.location_id` : sql`0`;
+  const located = scope === "location" ? sql` and r.location_id is not null` : sql``;
   // Inner query: one row per distinct answer, so the outer query can build the answer distribution.
   return sql`
-    select g.touchpoint_id, g.bucket, g.metric_id,
+    select g.location_id, g.touchpoint_id, g.bucket, g.metric_id,
       sum(g.answers) as response_count,
       coalesce(sum(g.answers) filter (where g.kind = 'nps' and g.score >= 9), 0) as promoters,
       coalesce(sum(g.answers) filter (where g.kind = 'nps' and g.score >= 7 and g.score < 9), 0) as passives,
@@ -31,7 +38,7 @@ function aggregateResponses(grain: Grain, filter: SQL): SQL {
       sum(g.answers * g.score * g.score) as sum_of_squares,
       coalesce(jsonb_object_agg(g.score::int::text, g.answers) filter (where g.score = trunc(g.score)), '{}'::jsonb) as answer_counts
     from (
-      select r.touchpoint_id, ${bucketExpression[grain]} as bucket, m.id as metric_id, m.kind, m.top_box_min, v.score,
+      select ${location} as location_id, r.touchpoint_id, ${bucketExpression[grain]} as bucket, m.id as metric_id, m.kind, m.top_box_min, v.score,
         count(*) as answers
       from survey_responses r
       cross join lateral (
@@ -41,10 +48,10 @@ function aggregateResponses(grain: Grain, filter: SQL): SQL {
         union all select e.key, e.value::float8 from jsonb_each_text(coalesce(r.custom_values, '{}'::jsonb)) e
       ) v
       join metric_definitions m on m.code = v.code
-      where v.score is not null and ${filter}
-      group by 1, 2, 3, 4, 5, 6
+      where v.score is not null and ${filter}${located}
+      group by 1, 2, 3, 4, 5, 6, 7
     ) g
-    group by 1, 2, 3`;
+    group by 1, 2, 3, 4`;
 }
 
 /** `stored` + `sign` × `delta` for two answer-count maps, dropping answers whose count reaches zero. */
@@ -55,19 +62,21 @@ function mergeAnswerCounts(stored: SQL, delta: SQL): SQL {
       group by e.key having sum(e.value::bigint) <> 0) x)`;
 }
 
-async function addAggregates(tx: Queryable, grain: Grain, filter: SQL, sign: 1 | -1): Promise<void> {
-  const table = rollupTable[grain];
+async function addAggregates(tx: Queryable, grain: Grain, scope: Scope, filter: SQL, sign: 1 | -1): Promise<void> {
+  const table = rollupTable[scope][grain];
+  const keyColumn = scope === "location" ? sql`location_id, ` : sql``;
+  const keyValue = scope === "location" ? sql`a.location_id, ` : sql``;
   const bucket = bucketColumn[grain];
   const s = sql.raw(String(sign));
   // Negate every answer count when removing, so the merge below subtracts.
   const signedAnswers =
     sign > 0 ? sql`a.answer_counts` : sql`(select coalesce(jsonb_object_agg(k, -(v::bigint)), '{}'::jsonb) from jsonb_each_text(a.answer_counts) as j(k, v))`;
   await tx.execute(sql`
-    insert into ${table} as t (touchpoint_id, ${bucket}, metric_id, response_count, promoters, passives, detractors, top_box, sum, sum_of_squares, answer_counts)
-    select a.touchpoint_id, a.bucket, a.metric_id, ${s} * a.response_count, ${s} * a.promoters, ${s} * a.passives,
+    insert into ${table} as t (${keyColumn}touchpoint_id, ${bucket}, metric_id, response_count, promoters, passives, detractors, top_box, sum, sum_of_squares, answer_counts)
+    select ${keyValue}a.touchpoint_id, a.bucket, a.metric_id, ${s} * a.response_count, ${s} * a.promoters, ${s} * a.passives,
       ${s} * a.detractors, ${s} * a.top_box, ${s} * a.sum, ${s} * a.sum_of_squares, ${signedAnswers}
-    from (${aggregateResponses(grain, filter)}) a
-    on conflict (touchpoint_id, metric_id, ${bucket}) do update set
+    from (${aggregateResponses(grain, scope, filter)}) a
+    on conflict (${keyColumn}touchpoint_id, metric_id, ${bucket}) do update set
       response_count = t.response_count + excluded.response_count,
       promoters = t.promoters + excluded.promoters,
       passives = t.passives + excluded.passives,
@@ -79,17 +88,14 @@ async function addAggregates(tx: Queryable, grain: Grain, filter: SQL, sign: 1 |
   if (sign < 0) await tx.execute(sql`delete from ${table} where response_count <= 0`);
 }
 
-/** Add (sign 1) or remove (sign -1) one import batch's responses from both roll-up grains. */
+/** Add (sign 1) or remove (sign -1) one import batch's responses from every roll-up table. */
 export async function applyBatchToRollups(tx: Queryable, importBatchId: number, sign: 1 | -1): Promise<void> {
   const filter = sql`r.import_batch_id = ${importBatchId}`;
-  await addAggregates(tx, "day", filter, sign);
-  await addAggregates(tx, "month", filter, sign);
+  for (const scope of scopes) for (const grain of grains) await addAggregates(tx, grain, scope, filter, sign);
 }
 
-/** Recompute both roll-up tables from every stored response. */
+/** Recompute every roll-up table from every stored response. */
 export async function rebuildRollups(tx: Queryable): Promise<void> {
-  await tx.execute(sql`delete from touchpoint_daily_rollups`);
-  await tx.execute(sql`delete from touchpoint_monthly_rollups`);
-  await addAggregates(tx, "day", sql`true`, 1);
-  await addAggregates(tx, "month", sql`true`, 1);
+  for (const scope of scopes) for (const grain of grains) await tx.execute(sql`delete from ${rollupTable[scope][grain]}`);
+  for (const scope of scopes) for (const grain of grains) await addAggregates(tx, grain, scope, sql`true`, 1);
 }

@@ -5,7 +5,8 @@ import { rollupChange } from "@/server/metrics/formulas";
 import { buildExperienceTree } from "./experience";
 import type { DashboardFilters } from "./filters";
 import { loadScoreModel } from "./model";
-import { dashboardPeriods } from "./overview";
+import { dashboardPeriods, filterOptionsOf } from "./overview";
+import { locationScope } from "@/server/locations/scope";
 import { readPeriodCounts } from "./read-rollups";
 import type { Queryable } from "@/db/client";
 
@@ -14,6 +15,7 @@ export async function departmentView(db: Queryable, departmentId: number, filter
   const department = model.departments.find((d) => d.id === departmentId);
   if (!department) throw notFound(`Department ${departmentId} does not exist.`);
   const { period, compareTo } = await dashboardPeriods(db, filters);
+  const { locationIds } = locationScope(model.locations, filters.location);
   const owned = model.touchpoints.filter((tp) => tp.departmentId === departmentId && (!filters.channel || tp.channel === filters.channel));
   const tree = async (p: typeof period) =>
     buildExperienceTree({
@@ -21,7 +23,7 @@ export async function departmentView(db: Queryable, departmentId: number, filter
       journeys: [],
       departmentIds: [departmentId],
       scales: model.scales,
-      counts: await readPeriodCounts(db, p),
+      counts: await readPeriodCounts(db, p, undefined, locationIds),
       minimumSample: model.minimumSample,
     });
   const [current, previous] = await Promise.all([tree(period), tree(compareTo)]);
@@ -52,6 +54,6 @@ export async function departmentView(db: Queryable, departmentId: number, filter
     change: rollupChange(previous.departments.get(departmentId)!, current.departments.get(departmentId)!),
     touchpoints,
     owners: [...new Set(owned.map((tp) => tp.ownerName).filter((name): name is string => Boolean(name)))],
-    filterOptions: { journeys: model.journeys.map((j) => ({ id: j.id, name: j.name })), departments: model.departments },
+    filterOptions: filterOptionsOf(model),
   };
 }

@@ -1,6 +1,7 @@
 // The dashboard filters, as they appear in the URL so that any view can be shared as a link.
 import { z } from "zod";
 import { entityIdText, isoDate } from "@/lib/schemas";
+import { locationCode } from "@/server/model/rules";
 import { channels } from "@/lib/enums";
 import { DATE_EXAMPLE, formatDate } from "@/lib/dates";
 import type { FieldProblem } from "@/server/errors";
@@ -13,6 +14,8 @@ export const dashboardFiltersSchema = z.object({
   journeyId: entityIdText.optional(),
   departmentId: entityIdText.optional(),
   channel: z.enum(channels).optional(),
+  /** A site's or a region's code: the view counts only responses given there. */
+  location: locationCode.optional(),
 });
 
 export type DashboardFilters = z.infer<typeof dashboardFiltersSchema>;

@@ -6,7 +6,8 @@ import { rollupChange } from "@/server/metrics/formulas";
 import { buildExperienceTree } from "./experience";
 import type { DashboardFilters } from "./filters";
 import { loadScoreModel } from "./model";
-import { dashboardPeriods } from "./overview";
+import { dashboardPeriods, filterOptionsOf } from "./overview";
+import { locationScope } from "@/server/locations/scope";
 import { readPeriodCounts } from "./read-rollups";
 
 export async function journeyView(db: Queryable, journeyId: number, filters: DashboardFilters) {
@@ -14,6 +15,7 @@ export async function journeyView(db: Queryable, journeyId: number, filters: Das
   const journey = model.journeys.find((j) => j.id === journeyId);
   if (!journey) throw notFound(`Journey ${journeyId} does not exist or is inactive.`);
   const { period, compareTo } = await dashboardPeriods(db, filters);
+  const { locationIds } = locationScope(model.locations, filters.location);
   const scope = model.touchpoints.filter(
     (tp) => (!filters.departmentId || tp.departmentId === filters.departmentId) && (!filters.channel || tp.channel === filters.channel),
   );
@@ -25,7 +27,7 @@ export async function journeyView(db: Queryable, journeyId: number, filters: Das
       journeys: [{ id: journey.id, stages }],
       departmentIds: model.departments.map((d) => d.id),
       scales: model.scales,
-      counts: await readPeriodCounts(db, p),
+      counts: await readPeriodCounts(db, p, undefined, locationIds),
       minimumSample: model.minimumSample,
     });
   const [current, previous] = await Promise.all([tree(period), tree(compareTo)]);
@@ -77,6 +79,6 @@ export async function journeyView(db: Queryable, journeyId: number, filters: Das
     change: rollupChange(previous.journeys.get(journey.id)!, current.journeys.get(journey.id)!),
     stages: stageViews,
     weakestByDepartment: weakestByDepartment.sort((a, b) => b.touchpoints.length - a.touchpoints.length),
-    filterOptions: { journeys: model.journeys.map((j) => ({ id: j.id, name: j.name })), departments: model.departments },
+    filterOptions: filterOptionsOf(model),
   };
 }

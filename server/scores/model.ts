@@ -1,12 +1,12 @@
 // Loads the parts of the experience model the score views need, in a handful of queries.
 import { asc, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { departments, journeyStages, journeys, metricDefinitions, stageTouchpoints, touchpointTargets, touchpoints, users } from "@/db/schema";
+import { departments, journeyStages, journeys, locations, metricDefinitions, stageTouchpoints, touchpointTargets, touchpoints, users } from "@/db/schema";
 import type { MetricScale } from "@/server/metrics/formulas";
 import { readSetting } from "@/server/settings/program-settings";
 
 export async function loadScoreModel(db: Queryable) {
-  const [touchpointRows, journeyRows, stageRows, placementRows, departmentRows, metricRows, targetRows, minimumSample] = await Promise.all([
+  const [touchpointRows, journeyRows, stageRows, placementRows, departmentRows, metricRows, targetRows, minimumSample, locationRows] = await Promise.all([
     db
       .select({
         id: touchpoints.id,
@@ -32,6 +32,20 @@ export async function loadScoreModel(db: Queryable) {
       .from(touchpointTargets)
       .innerJoin(metricDefinitions, eq(metricDefinitions.id, touchpointTargets.metricId)),
     readSetting(db, "minimum_sample"),
+    db
+      .select({
+        id: locations.id,
+        code: locations.code,
+        name: locations.name,
+        kind: locations.kind,
+        parentId: locations.parentId,
+        managerId: locations.managerId,
+        managerName: users.name,
+        active: locations.active,
+      })
+      .from(locations)
+      .leftJoin(users, eq(users.id, locations.managerId))
+      .orderBy(asc(locations.name)),
   ]);
   const scales = new Map<string, MetricScale & { name: string; topBoxMin: number | null }>(
     metricRows.map((m) => [m.code, { kind: m.kind, scaleMin: m.scaleMin, scaleMax: m.scaleMax, direction: m.direction, name: m.name, topBoxMin: m.topBoxMin }]),
@@ -52,6 +66,8 @@ export async function loadScoreModel(db: Queryable) {
     scales,
     targets: targetRows,
     minimumSample,
+    // Inactive locations stay: their history is still cut by site.
+    locations: locationRows,
   };
 }
 

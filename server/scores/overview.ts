@@ -10,6 +10,8 @@ import type { DashboardFilters } from "./filters";
 import { loadScoreModel, type ScoreModel } from "./model";
 import { lastDays, periodSchema, previousPeriod, tooLongPeriod, trailingMonths, type Period } from "./periods";
 import { latestDataDay, readMonthlyCounts, readPeriodCounts } from "./read-rollups";
+import { locationChoices } from "@/server/locations/choices";
+import { locationScope } from "@/server/locations/scope";
 
 export const HEADLINE_METRICS = ["nps", "csat", "ces"] as const;
 const DEFAULT_PERIOD_DAYS = 90;
@@ -37,8 +39,9 @@ export async function dashboardPeriods(db: Queryable, filters: DashboardFilters)
   return resolvePeriods(filters, latest, maxYears);
 }
 
-/** The model narrowed to the filters: a journey (its touchpoints only), a department, a channel. */
-function scopedModel(model: ScoreModel, filters: DashboardFilters) {
+/** The model narrowed to the filters: a journey (its touchpoints only), a department, a channel, a location. */
+export function scopedModel(model: ScoreModel, filters: DashboardFilters) {
+  const { location, locationIds } = locationScope(model.locations, filters.location);
   const inJourney = filters.journeyId
     ? new Set(model.journeys.filter((j) => j.id === filters.journeyId).flatMap((j) => j.stages.flatMap((s) => s.touchpointIds)))
     : undefined;
@@ -52,7 +55,7 @@ function scopedModel(model: ScoreModel, filters: DashboardFilters) {
   const journeys = model.journeys
     .filter((j) => !filters.journeyId || j.id === filters.journeyId)
     .map((j) => ({ ...j, stages: j.stages.map((s) => ({ ...s, touchpointIds: s.touchpointIds.filter((id) => kept.has(id)) })) }));
-  return { touchpoints, journeys };
+  return { touchpoints, journeys, location, locationIds };
 }
 
 async function treeFor(db: Queryable, model: ScoreModel, scope: ReturnType<typeof scopedModel>, period: Period): Promise<ExperienceTree> {
@@ -61,7 +64,7 @@ async function treeFor(db: Queryable, model: ScoreModel, scope: ReturnType<typeo
     journeys: scope.journeys,
     departmentIds: model.departments.map((d) => d.id),
     scales: model.scales,
-    counts: await readPeriodCounts(db, period),
+    counts: await readPeriodCounts(db, period, undefined, scope.locationIds),
     minimumSample: model.minimumSample,
   });
 }
@@ -70,7 +73,7 @@ async function monthlyTrend(db: Queryable, model: ScoreModel, scope: ReturnType<
   const months = trailingMonths(12, to);
   // Unfiltered, every touchpoint is in scope: no id list (a thousand bind parameters cost more than the read).
   const only = scope.touchpoints.length === model.touchpoints.length ? undefined : scope.touchpoints.map((tp) => tp.id);
-  const rows = await readMonthlyCounts(db, months[0]!, months.at(-1)!, only);
+  const rows = await readMonthlyCounts(db, months[0]!, months.at(-1)!, only, scope.locationIds);
   const byMonth = new Map<string, typeof rows>();
   for (const row of rows) {
     const list = byMonth.get(row.month);
@@ -204,10 +207,16 @@ export async function programOverview(db: Queryable, filters: DashboardFilters) 
     momentsBelowTarget,
     movers,
     initiatives,
-    filterOptions: {
-      journeys: model.journeys.map((j) => ({ id: j.id, name: j.name })),
-      departments: model.departments,
-    },
+    filterOptions: filterOptionsOf(model),
+  };
+}
+
+/** What the filter bar offers: journeys, departments, and locations (regions, then their sites). */
+export function filterOptionsOf(model: ScoreModel) {
+  return {
+    journeys: model.journeys.map((j) => ({ id: j.id, name: j.name })),
+    departments: model.departments,
+    locations: locationChoices(model.locations),
   };
 }
 

@@ -1,5 +1,6 @@
 // Reads counts and sums from the roll-up tables — never from survey_responses — for a period or a trend.
-// A period is whole months from the monthly table plus loose days from the daily table, so it stays cheap.
+// A period is whole months from the monthly table plus loose days from the daily table, so it stays cheap;
+// a view cut by location reads the per-location tables for just those sites, an unfiltered one the totals.
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import type { MetricCounts } from "@/server/metrics/formulas";
@@ -24,34 +25,77 @@ function onlyTouchpoints(touchpointIds?: number[]): SQL {
   )})`;
 }
 
-function periodSources(period: Period, touchpointIds?: number[]): SQL {
-  const split = splitPeriod(period);
+/** The sites a view is cut to: undefined for every response (located or not), else these locations' ids. */
+export type LocationIds = number[] | undefined;
+
+/** `and location_id in (…)`; false for an empty list (a region without sites has no responses). */
+function onlyLocations(locationIds: number[]): SQL {
+  if (locationIds.length === 0) return sql` and false`;
+  return sql` and location_id in (${sql.join(
+    locationIds.map((id) => sql`${id}`),
+    sql`, `,
+  )})`;
+}
+
+const rollupTables = {
+  all: { day: sql.raw("touchpoint_daily_rollups"), month: sql.raw("touchpoint_monthly_rollups") },
+  location: { day: sql.raw("location_daily_rollups"), month: sql.raw("location_monthly_rollups") },
+};
+
+/** The roll-up tables a read uses and the condition on them: the totals, or the per-location grain cut to some sites. */
+function grainFor(touchpointIds: number[] | undefined, locationIds: LocationIds) {
   const only = onlyTouchpoints(touchpointIds);
+  if (!locationIds) return { tables: rollupTables.all, only };
+  return { tables: rollupTables.location, only: sql`${only}${onlyLocations(locationIds)}` };
+}
+
+function periodSources(period: Period, touchpointIds?: number[], locationIds?: LocationIds): SQL {
+  const split = splitPeriod(period);
+  const { tables, only } = grainFor(touchpointIds, locationIds);
   const parts: SQL[] = [];
   if (split.monthsFrom < split.monthsTo) {
     parts.push(sql`select touchpoint_id, metric_id, response_count, promoters, passives, detractors, top_box, sum, sum_of_squares, answer_counts
-      from touchpoint_monthly_rollups where month >= ${split.monthsFrom}::date and month < ${split.monthsTo}::date${only}`);
+      from ${tables.month} where month >= ${split.monthsFrom}::date and month < ${split.monthsTo}::date${only}`);
   }
   for (const range of split.dayRanges) {
     parts.push(sql`select touchpoint_id, metric_id, response_count, promoters, passives, detractors, top_box, sum, sum_of_squares, answer_counts
-      from touchpoint_daily_rollups where day >= ${range.from}::date and day <= ${range.to}::date${only}`);
+      from ${tables.day} where day >= ${range.from}::date and day <= ${range.to}::date${only}`);
   }
   return sql.join(parts, sql` union all `);
 }
 
-/** Counts per touchpoint and metric over a period (of the given touchpoints only, when given). */
-export async function readPeriodCounts(db: Queryable, period: Period, touchpointIds?: number[]): Promise<CountsRow[]> {
+/** Counts per touchpoint and metric over a period (of the given touchpoints and sites only, when given). */
+export async function readPeriodCounts(db: Queryable, period: Period, touchpointIds?: number[], locationIds?: LocationIds): Promise<CountsRow[]> {
   return db.execute<CountsRow>(sql`
     select r.touchpoint_id as "touchpointId", m.code as "metricCode", ${measures}
-    from (${periodSources(period, touchpointIds)}) r join metric_definitions m on m.id = r.metric_id
+    from (${periodSources(period, touchpointIds, locationIds)}) r join metric_definitions m on m.id = r.metric_id
     group by r.touchpoint_id, m.code`);
 }
 
+export type LocationCountsRow = CountsRow & { locationId: number };
+
+/** Counts per site, touchpoint and metric over a period: the league table and the location × stage heatmap. */
+export async function readCountsByLocation(db: Queryable, period: Period, touchpointIds?: number[]): Promise<LocationCountsRow[]> {
+  const split = splitPeriod(period);
+  const only = onlyTouchpoints(touchpointIds);
+  const parts: SQL[] = [];
+  if (split.monthsFrom < split.monthsTo)
+    parts.push(sql`select location_id, touchpoint_id, metric_id, response_count, promoters, passives, detractors, top_box, sum, sum_of_squares
+      from location_monthly_rollups where month >= ${split.monthsFrom}::date and month < ${split.monthsTo}::date${only}`);
+  for (const range of split.dayRanges)
+    parts.push(sql`select location_id, touchpoint_id, metric_id, response_count, promoters, passives, detractors, top_box, sum, sum_of_squares
+      from location_daily_rollups where day >= ${range.from}::date and day <= ${range.to}::date${only}`);
+  return db.execute<LocationCountsRow>(sql`
+    select r.location_id as "locationId", r.touchpoint_id as "touchpointId", m.code as "metricCode", ${measures}
+    from (${sql.join(parts, sql` union all `)}) r join metric_definitions m on m.id = r.metric_id
+    group by r.location_id, r.touchpoint_id, m.code`);
+}
+
 /** How many gave each answer, per metric, for one touchpoint over a period. */
-export async function readAnswerDistribution(db: Queryable, period: Period, touchpointId: number) {
+export async function readAnswerDistribution(db: Queryable, period: Period, touchpointId: number, locationIds?: LocationIds) {
   return db.execute<{ metricCode: string; answer: number; count: number }>(sql`
     select m.code as "metricCode", e.key::int as answer, sum(e.value::bigint)::int as count
-    from (${periodSources(period, [touchpointId])}) r
+    from (${periodSources(period, [touchpointId], locationIds)}) r
     join metric_definitions m on m.id = r.metric_id
     cross join lateral jsonb_each_text(r.answer_counts) e
     group by m.code, e.key::int
@@ -61,7 +105,21 @@ export async function readAnswerDistribution(db: Queryable, period: Period, touc
 export type MonthlyCountsRow = CountsRow & { month: string };
 
 /** Counts per month, touchpoint and metric for the months [fromMonth, toMonth] (first days of months). */
-export async function readMonthlyCounts(db: Queryable, fromMonth: string, toMonth: string, touchpointIds?: number[]): Promise<MonthlyCountsRow[]> {
+export async function readMonthlyCounts(
+  db: Queryable,
+  fromMonth: string,
+  toMonth: string,
+  touchpointIds?: number[],
+  locationIds?: LocationIds,
+): Promise<MonthlyCountsRow[]> {
+  if (locationIds) {
+    // Cut to sites: several rows per touchpoint, metric and month (one per site), summed.
+    return db.execute<MonthlyCountsRow>(sql`
+      select to_char(r.month, 'YYYY-MM-DD') as month, r.touchpoint_id as "touchpointId", m.code as "metricCode", ${measures}
+      from location_monthly_rollups r join metric_definitions m on m.id = r.metric_id
+      where r.month >= ${fromMonth}::date and r.month <= ${toMonth}::date${grainFor(touchpointIds, locationIds).only}
+      group by r.month, r.touchpoint_id, m.code`);
+  }
   // The monthly table holds one row per touchpoint, metric and month already: no GROUP BY, and no ORDER BY
   // (a year of a thousand touchpoints is ~36k rows; sorting them cost more than reading them).
   return db.execute<MonthlyCountsRow>(sql`

@@ -8,7 +8,8 @@ import { change, emptyCounts, score } from "@/server/metrics/formulas";
 import { buildExperienceTree } from "./experience";
 import type { DashboardFilters } from "./filters";
 import { loadScoreModel } from "./model";
-import { dashboardPeriods } from "./overview";
+import { dashboardPeriods, filterOptionsOf } from "./overview";
+import { locationScope } from "@/server/locations/scope";
 import { trailingMonths } from "./periods";
 import { readAnswerDistribution, readMonthlyCounts, readPeriodCounts } from "./read-rollups";
 
@@ -35,10 +36,11 @@ export async function touchpointView(db: Queryable, touchpointId: number, filter
 
   const model = await loadScoreModel(db);
   const { period, compareTo } = await dashboardPeriods(db, filters);
+  const { locationIds } = locationScope(model.locations, filters.location);
   const [current, previous, monthly, placements, initiativeRows, answers] = await Promise.all([
-    readPeriodCounts(db, period, [touchpointId]),
-    readPeriodCounts(db, compareTo, [touchpointId]),
-    readMonthlyCounts(db, trailingMonths(12, period.to)[0]!, period.to, [touchpointId]),
+    readPeriodCounts(db, period, [touchpointId], locationIds),
+    readPeriodCounts(db, compareTo, [touchpointId], locationIds),
+    readMonthlyCounts(db, trailingMonths(12, period.to)[0]!, period.to, [touchpointId], locationIds),
     db
       .select({ journeyId: journeys.id, journeyName: journeys.name, stageName: journeyStages.name })
       .from(stageTouchpoints)
@@ -51,7 +53,7 @@ export async function touchpointView(db: Queryable, touchpointId: number, filter
       .from(initiatives)
       .where(eq(initiatives.touchpointId, touchpointId))
       .orderBy(asc(initiatives.startDate)),
-    readAnswerDistribution(db, period, touchpointId),
+    readAnswerDistribution(db, period, touchpointId, locationIds),
   ]);
 
   const targets = new Map(model.targets.filter((t) => t.touchpointId === touchpointId).map((t) => [t.code, t.target]));
@@ -101,6 +103,7 @@ export async function touchpointView(db: Queryable, touchpointId: number, filter
     experience: tree.touchpoints.get(touchpointId)?.experience ?? { status: "insufficient" as const, n: 0, insufficientWeightShare: 0 },
     metrics,
     initiatives: initiativeRows,
+    filterOptions: filterOptionsOf(model),
   };
 }
 

@@ -1,11 +1,13 @@
 // The customers' own words for one touchpoint: the one dashboard read of survey_responses (comments only),
 // with search and score filters; initiatives' evidence searches comments through here too. Respondents'
 // contact details only for those allowed to see them.
-import { and, between, desc, eq, ilike, isNotNull, sql, type SQL } from "drizzle-orm";
+import { and, between, desc, eq, ilike, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { entityId, isoDate } from "@/lib/schemas";
 import type { Queryable } from "@/db/client";
-import { surveyResponses, touchpoints } from "@/db/schema";
+import { locations, surveyResponses, touchpoints } from "@/db/schema";
+import { locationScope } from "@/server/locations/scope";
+import { locationCode } from "@/server/model/rules";
 import { mayReadPersonalData } from "@/server/auth/ownership";
 import type { SessionUser } from "@/server/auth/users";
 import { notFound } from "@/server/errors";
@@ -21,6 +23,8 @@ export const verbatimQuerySchema = z.object({
   search: commentSearchSchema,
   /** Answer band: NPS group or CSAT band. */
   band: z.enum(["promoters", "passives", "detractors", "satisfied", "neutral", "dissatisfied"]).optional(),
+  /** A site's or region's code: only comments given there. */
+  location: locationCode.optional(),
   limit: z.number().int().min(1).max(200).default(50),
   /** Where the previous page ended: its last comment's exact time (to the microsecond) and id. */
   cursor: z
@@ -70,6 +74,14 @@ export const commentColumns = {
   comment: surveyResponses.comment,
 };
 
+/** Responses given at a site or in a region, from its code; nothing for every location. */
+async function locationCondition(db: Queryable, code: string | undefined): Promise<SQL | undefined> {
+  if (!code) return undefined;
+  const all = await db.select({ id: locations.id, code: locations.code, kind: locations.kind, parentId: locations.parentId }).from(locations);
+  const { locationIds } = locationScope(all, code);
+  return locationIds!.length ? inArray(surveyResponses.locationId, locationIds!) : sql`false`;
+}
+
 export interface ReaderOptions {
   includePersonalData: boolean;
   privacyThreshold: boolean;
@@ -84,7 +96,8 @@ export async function readerOptions(db: Queryable, user: SessionUser, touchpoint
 
 export async function listVerbatims(db: Queryable, query: VerbatimQuery, options: ReaderOptions) {
   const range = between(surveyResponses.respondedAt, new Date(`${query.from}T00:00:00Z`), new Date(`${query.to}T23:59:59.999Z`));
-  const matching = and(commentsOf(query.touchpointId, query.search), range, query.band ? bandFilter[query.band] : undefined);
+  const at = await locationCondition(db, query.location);
+  const matching = and(commentsOf(query.touchpointId, query.search), range, query.band ? bandFilter[query.band] : undefined, at);
   const where = and(
     matching,
     query.cursor ? sql`(${surveyResponses.respondedAt}, ${surveyResponses.id}) < (${query.cursor.respondedAt}::timestamptz, ${query.cursor.id})` : undefined,
@@ -93,7 +106,7 @@ export async function listVerbatims(db: Queryable, query: VerbatimQuery, options
     const [row] = await db
       .select({ n: sql<number>`count(*)::int` })
       .from(surveyResponses)
-      .where(and(eq(surveyResponses.touchpointId, query.touchpointId), range));
+      .where(and(eq(surveyResponses.touchpointId, query.touchpointId), range, at));
     if ((row?.n ?? 0) < MINIMUM_RESPONSES_FOR_COMMENTS) {
       return {
         hidden: true as const,

@@ -3,7 +3,8 @@
 import { entityId } from "@/lib/schemas";
 import { z } from "zod";
 import { channels, userRoles } from "@/db/schema";
-import { name, touchpointCode } from "@/server/model/rules";
+import { locationCode, name, touchpointCode } from "@/server/model/rules";
+import { locationKinds } from "@/lib/enums";
 
 const id = entityId;
 const optionalText = z
@@ -14,7 +15,7 @@ const optionalText = z
   .transform((value) => (value ? value : null));
 
 export const entityIdSchema = z.object({ id });
-export const setupEntityKinds = ["department", "journey", "touchpoint"] as const;
+export const setupEntityKinds = ["department", "journey", "touchpoint", "location"] as const;
 export type SetupEntityKind = (typeof setupEntityKinds)[number];
 export const entitySchema = z.object({ kind: z.enum(setupEntityKinds), id });
 
@@ -45,6 +46,18 @@ export const touchpointSchema = z.object({
   stageIds: z.array(id).default([]),
 });
 export const updateTouchpointSchema = touchpointSchema.extend({ id });
+
+export const locationSchema = z.object({
+  code: z.string().trim().toUpperCase().pipe(locationCode),
+  name,
+  kind: z.enum(locationKinds),
+  /** The region it sits in: required for a site, optional for a region (regions may nest). */
+  parentId: id.nullable().default(null),
+  managerId: id.nullable().default(null),
+});
+export const updateLocationSchema = locationSchema.extend({ id });
+export type LocationInput = z.infer<typeof locationSchema>;
+export type UpdateLocationInput = z.infer<typeof updateLocationSchema>;
 
 export const inviteUserSchema = z.object({
   email: z.email("Enter an email address.").trim(),

@@ -3,7 +3,7 @@
 import { notFound } from "@/server/errors";
 import { and, count, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { departments, initiatives, journeyStages, journeys, perceptionAssessments, stageTouchpoints, surveyResponses, touchpoints, users } from "@/db/schema";
+import { departments, initiatives, journeyStages, journeys, locations, perceptionAssessments, stageTouchpoints, surveyResponses, touchpoints, users } from "@/db/schema";
 import { responseVolumes } from "@/server/model/queries";
 import { countOf } from "@/lib/counts";
 
@@ -76,5 +76,25 @@ export async function journeyUsage(db: Queryable, journeyId: number): Promise<Us
     // A journey holds only structure: its touchpoints, their responses and initiatives live on without it.
     deletable: true,
     explanation: `Deleting ${row.name} removes its stages and the placements of touchpoints in them. The touchpoints, their responses and initiatives are kept. To hide it from the dashboards but keep its map, deactivate it instead.`,
+  };
+}
+
+export async function locationUsage(db: Queryable, locationId: number): Promise<Usage> {
+  const [row] = await db.select({ name: locations.name, kind: locations.kind }).from(locations).where(eq(locations.id, locationId));
+  if (!row) throw notFound(`Location ${locationId} does not exist.`);
+  const [anyResponse] = await db.select({ id: surveyResponses.id }).from(surveyResponses).where(eq(surveyResponses.locationId, locationId)).limit(1);
+  const responses = anyResponse
+    ? await countRows(db.select({ n: count() }).from(surveyResponses).where(eq(surveyResponses.locationId, locationId)))
+    : 0;
+  const childCount = await countRows(db.select({ n: count() }).from(locations).where(eq(locations.parentId, locationId)));
+  const deletable = responses === 0 && childCount === 0;
+  return {
+    dependants: [countOf(responses, "survey response"), countOf(childCount, "location", "locations") + " inside it"],
+    deletable,
+    explanation: deletable
+      ? `${row.name} has no responses and nothing inside it; deleting it removes it from the model.`
+      : responses > 0
+        ? `${row.name} carries customers' answers, which deleting would erase. Deactivate it instead: imports stop accepting its code and its history is kept.`
+        : `${row.name} still holds ${countOf(childCount, "location")}. Move them to another region first, or deactivate it instead.`,
   };
 }

@@ -8,6 +8,8 @@ import { programOverview } from "@/server/scores/overview";
 import { touchpointView } from "@/server/scores/touchpoint";
 import { listVerbatims, readerOptions, verbatimQuerySchema } from "@/server/scores/verbatims";
 import { cachedScores } from "@/server/scores/cache";
+import { locationLeagueView, locationView, touchpointAcrossSites } from "@/server/locations/views";
+import { locationCode } from "@/server/model/rules";
 import { createRouter, viewerProcedure } from "../trpc";
 
 export const dashboardRouter = createRouter({
@@ -23,6 +25,16 @@ export const dashboardRouter = createRouter({
   touchpoint: viewerProcedure
     .input(dashboardFiltersSchema.extend({ touchpointId: entityId }))
     .query(({ ctx, input }) => cachedScores(ctx.readDb, "touchpoint", input, () => touchpointView(ctx.readDb, input.touchpointId, input))),
+  /** The league of sites and regions; `location` narrows it to a region's sites. */
+  locations: viewerProcedure
+    .input(dashboardFiltersSchema)
+    .query(({ ctx, input }) => cachedScores(ctx.readDb, "locations", input, () => locationLeagueView(ctx.readDb, input))),
+  location: viewerProcedure
+    .input(dashboardFiltersSchema.extend({ code: locationCode }))
+    .query(({ ctx, input }) => cachedScores(ctx.readDb, "location", input, () => locationView(ctx.readDb, input.code, input))),
+  touchpointAcrossSites: viewerProcedure
+    .input(dashboardFiltersSchema.extend({ touchpointId: entityId }))
+    .query(({ ctx, input }) => cachedScores(ctx.readDb, "touchpointAcrossSites", input, () => touchpointAcrossSites(ctx.readDb, input.touchpointId, input))),
   verbatims: viewerProcedure
     .input(verbatimQuerySchema)
     .query(async ({ ctx, input }) => listVerbatims(ctx.readDb, input, await readerOptions(ctx.db, ctx.user, input.touchpointId))),

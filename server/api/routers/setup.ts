@@ -1,4 +1,4 @@
-// Admin setup of the experience model: departments, journeys and their stages, touchpoints, invitations.
+// Admin setup of the experience model: departments, journeys and their stages, touchpoints, locations, invitations.
 // Thin layer over server/setup and server/people; every mutation is audited there.
 import { entityId } from "@/lib/schemas";
 import { z } from "zod";
@@ -11,14 +11,17 @@ import {
   entitySchema,
   inviteUserSchema,
   journeySchema,
+  locationSchema,
   saveStagesSchema,
   touchpointSchema,
   updateDepartmentSchema,
   updateJourneySchema,
+  updateLocationSchema,
   updateTouchpointSchema,
 } from "@/server/setup/schema";
 import { createTouchpoint, deleteTouchpoint, setTouchpointActive, touchpointChoices, touchpointForEdit, updateTouchpoint } from "@/server/setup/touchpoints";
-import { departmentUsage, journeyUsage, touchpointUsage } from "@/server/setup/usage";
+import { departmentUsage, journeyUsage, locationUsage, touchpointUsage } from "@/server/setup/usage";
+import { createLocation, deleteLocation, listLocations, setLocationActive, updateLocation } from "@/server/setup/locations";
 import { actorOf } from "@/server/audit";
 import { adminProcedure, createRouter } from "../trpc";
 
@@ -27,6 +30,7 @@ const retire = {
   department: { usage: departmentUsage, remove: deleteDepartment, setActive: setDepartmentActive },
   journey: { usage: journeyUsage, remove: deleteJourney, setActive: setJourneyActive },
   touchpoint: { usage: touchpointUsage, remove: deleteTouchpoint, setActive: setTouchpointActive },
+  location: { usage: locationUsage, remove: deleteLocation, setActive: setLocationActive },
 } as const;
 
 export const setupRouter = createRouter({
@@ -50,6 +54,10 @@ export const setupRouter = createRouter({
   touchpoint: adminProcedure.input(entityIdSchema).query(({ ctx, input }) => touchpointForEdit(ctx.db, input.id)),
   createTouchpoint: adminProcedure.input(touchpointSchema).mutation(({ ctx, input }) => createTouchpoint(ctx.db, actorOf(ctx.user), input)),
   updateTouchpoint: adminProcedure.input(updateTouchpointSchema).mutation(({ ctx, input }) => updateTouchpoint(ctx.db, actorOf(ctx.user), input)),
+
+  locations: adminProcedure.query(({ ctx }) => listLocations(ctx.db)),
+  createLocation: adminProcedure.input(locationSchema).mutation(({ ctx, input }) => createLocation(ctx.db, actorOf(ctx.user), input)),
+  updateLocation: adminProcedure.input(updateLocationSchema).mutation(({ ctx, input }) => updateLocation(ctx.db, actorOf(ctx.user), input)),
 
   /** Creates the account without a password and returns a one-time link; the token is never stored. */
   inviteUser: adminProcedure.input(inviteUserSchema).mutation(({ ctx, input }) => inviteUser(ctx.db, actorOf(ctx.user), input)),
