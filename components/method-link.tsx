@@ -3,7 +3,7 @@ export function MethodLink({
   section,
   children,
 }: {
-  section: "scores" | "minimum-sample" | "normalising-to-0100" | "roll-up" | "change-over-time";
+  section: "scores" | "minimum-sample" | "normalising-to-0100" | "roll-up" | "change-over-time" | "locations";
   children: React.ReactNode;
 }) {
   return (

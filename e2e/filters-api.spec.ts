@@ -1,5 +1,5 @@
 // Every filter reaches the headline tiles: the overview's NPS tile, filtered to a department, a journey or a
-// channel, shows the same n as the scores API (or the touchpoints of that channel) for the same period.
+// channel, a site or a region, shows the same n as the scores API (or the touchpoints of that channel) for the same period.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -29,10 +29,11 @@ test("the NPS tile under each filter matches the scores API for the same scope",
 
   await signIn(page, "cco@larderlane.example");
   await expect(page).toHaveURL(/\/overview$/);
-  const from = await page.locator("#from").inputValue();
-  const to = await page.locator("#to").inputValue();
-  const scores = async (level: string) => {
-    const response = await request.get(`/api/v1/scores?level=${level}&from=${from}&to=${to}`, { headers: { authorization: `Bearer ${token}` } });
+  // The date fields show "3 Sep 2026"; the form sends (and the API takes) ISO, from the hidden fields.
+  const from = await page.locator('input[type="hidden"][name="from"]').inputValue();
+  const to = await page.locator('input[type="hidden"][name="to"]').inputValue();
+  const scores = async (level: string, extra = "") => {
+    const response = await request.get(`/api/v1/scores?level=${level}&from=${from}&to=${to}${extra}`, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status()).toBe(200);
     return ((await response.json()) as { rows: Array<{ name: string; code: string | null; n: { nps: number } }> }).rows;
   };
@@ -56,4 +57,18 @@ test("the NPS tile under each filter matches the scores API for the same scope",
   const phoneN = (await scores("touchpoint")).filter((r) => r.code && phoneCodes.has(r.code)).reduce((sum, r) => sum + r.n.nps, 0);
   expect(phoneN).toBeGreaterThan(0);
   expect(await npsTileN(page)).toBe(phoneN);
+
+  // A site, and a region: the tile counts only the responses given there, as the API does.
+  for (const [label, parameter] of [
+    ["London · Canary Wharf", "&location=LDN-CANARY"],
+    ["North (region)", "&region=NTH"],
+  ] as const) {
+    await page.goto("/overview");
+    await page.getByLabel("Location", { exact: true }).selectOption({ label });
+    await page.getByRole("button", { name: "Apply" }).click();
+    await expect(page).toHaveURL(/location=/);
+    const [program] = await scores("program", parameter);
+    expect(program!.n.nps).toBeGreaterThan(0);
+    expect(await npsTileN(page)).toBe(program!.n.nps);
+  }
 });

@@ -35,6 +35,15 @@ export const importMappingSchema = z.object({
   respondentName: column.optional(),
   /** A file's own touchpoint codes mapped to Throughline's ("TABLE-SERVICE" → "DIN-TABLE"), kept in the template. */
   touchpointCodes: z.record(text(64), text(64)).optional(),
+  /** Where each response was given: a column of site codes (embedded data, custom data, a hidden field) or one site. */
+  location: z
+    .discriminatedUnion("kind", [
+      z.object({ kind: z.literal("column"), column }),
+      z.object({ kind: z.literal("fixed"), code: text(64).min(1, "choose a location") }),
+    ])
+    .optional(),
+  /** A file's own site codes mapped to Throughline's ("store 12" → "LDN-SOHO"), kept in the template. */
+  locationCodes: z.record(text(64), text(64)).optional(),
   /** Rows whose value in this column is listed are skipped (previews, tests, spam, partial responses). */
   skipWhen: z.object({ column, values: z.array(text(500)).max(1000), reason: text(200) }).optional(),
 });

@@ -66,7 +66,7 @@ describe("GET /api/v1/scores", () => {
     const response = await get("level=galaxy&from=2026-01-01&to=2026-01-31");
     expect(response.status).toBe(400);
     const body = (await response.json()) as { problems: Array<{ parameter: string; message: string }> };
-    expect(body.problems).toContainEqual({ parameter: "level", message: "use one of program, journey, stage, touchpoint, department" });
+    expect(body.problems).toContainEqual({ parameter: "level", message: "use one of program, journey, stage, touchpoint, department, location, region" });
     expect((await get("level=program&from=2026-02-01&to=2026-01-01")).status).toBe(400);
     const notADate = await get("level=program&from=yesterday&to=2026-01-01");
     expect(notADate.status).toBe(400);

@@ -30,6 +30,7 @@ const touchpointIds = new Map([
   ["PAY-BILL", 1],
   ["DEL-APP-MENU", 2],
 ]);
+const locationIds = new Map([["LDN-SOHO", 7]]);
 
 describe("proposed mappings", () => {
   it("map a Qualtrics export, with the time zone from its ImportId row and previews skipped", async () => {
@@ -48,7 +49,13 @@ describe("proposed mappings", () => {
       { metric: "nps", column: "Q1_NPS" },
       { metric: "csat", column: "Q2" },
     ]);
-    const ctx: ValidationContext = { keys: columnKeys(file.detected, file.headers), mapping: importMappingSchema.parse(mapping), touchpointIds, scales };
+    const ctx: ValidationContext = {
+      keys: columnKeys(file.detected, file.headers),
+      mapping: importMappingSchema.parse(mapping),
+      touchpointIds,
+      locationIds,
+      scales,
+    };
     const [first, preview] = file.data.map((record) => validateRecord(record, ctx));
     expect(first).toMatchObject({
       kind: "valid",
@@ -71,7 +78,13 @@ describe("proposed mappings", () => {
     expect(missing).toEqual([]);
     expect(mapping.touchpoint).toEqual({ kind: "column", column: "Custom Data 1" });
     expect(mapping.metrics[0]).toMatchObject({ metric: "csat", column: "How satisfied were you with your visit?" });
-    const ctx: ValidationContext = { keys: columnKeys(file.detected, file.headers), mapping: importMappingSchema.parse(mapping), touchpointIds, scales };
+    const ctx: ValidationContext = {
+      keys: columnKeys(file.detected, file.headers),
+      mapping: importMappingSchema.parse(mapping),
+      touchpointIds,
+      locationIds,
+      scales,
+    };
     expect(validateRecord(file.data[0]!, ctx)).toMatchObject({
       kind: "valid",
       response: { csat: 5, externalId: "114000001", comment: "Great service", respondentName: "Ana" },
@@ -82,7 +95,13 @@ describe("proposed mappings", () => {
     const file = await load("typeform.csv");
     const { mapping } = proposeMapping(file.detected, file.headers, metrics);
     expect(mapping.metrics).toEqual([{ metric: "ces", column: "How easy was it to order?" }]);
-    const ctx: ValidationContext = { keys: columnKeys(file.detected, file.headers), mapping: importMappingSchema.parse(mapping), touchpointIds, scales };
+    const ctx: ValidationContext = {
+      keys: columnKeys(file.detected, file.headers),
+      mapping: importMappingSchema.parse(mapping),
+      touchpointIds,
+      locationIds,
+      scales,
+    };
     const outcomes = file.data.map((record) => validateRecord(record, ctx));
     expect(outcomes.map((o) => o.kind)).toEqual(["valid", "skipped"]);
     expect(outcomes[1]).toEqual({ kind: "skipped", reason: "partial response" });
@@ -106,9 +125,37 @@ describe("row validation", () => {
     externalId: "id",
     comment: "comment",
   };
-  const ctx: ValidationContext = { keys, mapping, touchpointIds, scales };
+  const ctx: ValidationContext = { keys, mapping, touchpointIds, locationIds, scales };
   const row = (over: Partial<Record<(typeof keys)[number], string>>) =>
     keys.map((k) => over[k] ?? { id: "1", touchpoint: "PAY-BILL", date: "2026-03-01", nps: "9", csat: "Happy", comment: "" }[k]!);
+
+  it("reads the site from a column, maps a file's own site code, and keeps a response with no site", () => {
+    const located: ValidationContext = {
+      ...ctx,
+      keys: [...keys, "store"],
+      mapping: { ...mapping, location: { kind: "column", column: "store" }, locationCodes: { "Store 12": "LDN-SOHO" } },
+    };
+    const at = (store: string) => validateRecord([...row({}), store], located);
+    expect(at("LDN-SOHO")).toMatchObject({ kind: "valid", response: { locationId: 7 } });
+    expect(at("Store 12")).toMatchObject({ kind: "valid", response: { locationId: 7 } });
+    expect(at("")).toMatchObject({ kind: "valid", response: { locationId: null } });
+    expect(at("NYC-1")).toEqual({
+      kind: "rejected",
+      problems: [{ column: "store", message: 'unknown location code "NYC-1"', unknownLocation: "NYC-1" }],
+    });
+  });
+
+  it("keeps the content id of a row without a location as it was before locations existed", () => {
+    const noId: ValidationContext = { ...ctx, mapping: { ...mapping, externalId: undefined } };
+    const withEmptyLocation: ValidationContext = {
+      ...noId,
+      keys: [...keys, "store"],
+      mapping: { ...noId.mapping, location: { kind: "column", column: "store" } },
+    };
+    const before = validateRecord(row({}), noId);
+    const after = validateRecord([...row({}), ""], withEmptyLocation);
+    expect(before.kind === "valid" && after.kind === "valid" && before.response.externalId === after.response.externalId).toBe(true);
+  });
 
   it("rejects an NPS of 11", () => {
     expect(validateRecord(row({ nps: "11" }), ctx)).toEqual({ kind: "rejected", problems: [{ column: "nps", message: "NPS 11 is outside 0–10" }] });

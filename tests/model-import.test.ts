@@ -17,7 +17,8 @@ async function counts() {
     select (select count(*)::int from departments) as departments, (select count(*)::int from users) as users,
       (select count(*)::int from touchpoints) as touchpoints, (select count(*)::int from journeys) as journeys,
       (select count(*)::int from journey_stages) as stages, (select count(*)::int from stage_touchpoints) as placements,
-      (select count(*)::int from touchpoint_targets) as targets`);
+      (select count(*)::int from touchpoint_targets) as targets, (select count(*)::int from locations) as locations,
+      (select count(*)::int from locations where parent_id is not null) as placed_locations`);
   return row!;
 }
 
@@ -54,6 +55,28 @@ describe("model import", () => {
     expect(problems).toEqual([{ path: "journeys[0].stages[0].touchpoints[1]", message: "no touchpoint with code GHOST-1" }]);
   });
 
+  it("checks locations: a site needs a region, nothing sits in a site or in itself, and a manager must be able to run things", async () => {
+    const bad = structuredClone(testModel);
+    bad.locations = [
+      { code: "NORTH", name: "North", kind: "region", region: "N-LEEDS" },
+      { code: "N-LEEDS", name: "Leeds", kind: "site", region: "NORTH", manager: "exec@test.example" },
+      { code: "N-YORK", name: "York", kind: "site" },
+      { code: "LOOP", name: "Loop", kind: "region", region: "LOOP" },
+      { code: "N-YORK", name: "York again", kind: "site", region: "GHOST" },
+    ];
+    const problems = await problemsOf(bad);
+    expect(problems).toEqual([
+      { path: "locations[0].region", message: "N-LEEDS is a site; a location sits in a region" },
+      { path: "locations[1].region", message: "NORTH is inside N-LEEDS; a location cannot sit inside itself" },
+      { path: "locations[1].manager", message: expect.stringContaining("Eve Exec is an executive") },
+      { path: "locations[2].code", message: "duplicate location code N-YORK" },
+      { path: "locations[2].region", message: "choose the region this site belongs to" },
+      { path: "locations[3].region", message: "LOOP is inside LOOP; a location cannot sit inside itself" },
+      { path: "locations[4].code", message: "duplicate location code N-YORK" },
+      { path: "locations[4].region", message: "no location with code GHOST" },
+    ]);
+  });
+
   it("rolls back everything when the database refuses part of a valid-looking file", async () => {
     const before = await counts();
     // Passes validation, but PostgreSQL refuses a NUL byte in text: the failure comes after the departments,
@@ -66,11 +89,21 @@ describe("model import", () => {
 
   it("imports a good file, and importing it again changes nothing", async () => {
     const first = await importModel(database.db, actor, testModel);
-    expect(first).toEqual({ departments: 2, users: 4, touchpoints: 2, journeys: 1, stages: 2 });
+    expect(first).toEqual({ departments: 2, users: 4, touchpoints: 2, locations: 5, journeys: 1, stages: 2 });
     const afterFirst = await counts();
     await importModel(database.db, actor, testModel);
     expect(await counts()).toEqual(afterFirst);
-    expect(afterFirst).toMatchObject({ departments: 2, users: 4, touchpoints: 2, journeys: 1, stages: 2, placements: 2, targets: 2 });
+    expect(afterFirst).toMatchObject({
+      departments: 2,
+      users: 4,
+      touchpoints: 2,
+      journeys: 1,
+      stages: 2,
+      placements: 2,
+      targets: 2,
+      locations: 5,
+      placed_locations: 3,
+    });
   });
 
   it("exports a document that imports back to the same model", async () => {

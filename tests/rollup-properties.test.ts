@@ -4,13 +4,16 @@ import fc from "fast-check";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestBatch, type ResponseInput } from "../server/responses/ingest";
-import { readPeriodCounts } from "../server/scores/read-rollups";
+import { readCountsByLocation, readPeriodCounts } from "../server/scores/read-rollups";
 import { splitPeriod } from "../server/scores/periods";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { seedTestModel } from "./support/fixtures";
 
 let database: TestDatabase;
 let touchpointIds: number[];
+/** The fixture's sites (Leeds and York in North, Bath in South), and its regions' sites. */
+let siteIds: number[];
+let regionSites: number[][];
 const responses: ResponseInput[] = [];
 const START = Date.UTC(2025, 10, 20);
 const SPAN_DAYS = 200;
@@ -19,6 +22,10 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await seedTestModel(database.db);
   touchpointIds = (await database.db.execute<{ id: number }>(sql`select id from touchpoints order by id`)).map((r) => r.id);
+  siteIds = (await database.db.execute<{ id: number }>(sql`select id from locations where kind = 'site' order by code`)).map((r) => r.id);
+  regionSites = (
+    await database.db.execute<{ ids: number[] }>(sql`select array_agg(s.id order by s.id) as ids from locations s where s.kind = 'site' group by s.parent_id`)
+  ).map((r) => r.ids);
   const generated = fc.sample(
     fc.record({
       tp: fc.integer({ min: 0, max: touchpointIds.length - 1 }),
@@ -26,12 +33,15 @@ beforeAll(async () => {
       nps: fc.option(fc.integer({ min: 0, max: 10 })),
       csat: fc.option(fc.integer({ min: 1, max: 5 })),
       ces: fc.option(fc.integer({ min: 1, max: 7 })),
+      // One of the three sites, or none (a quarter of responses name no location).
+      site: fc.integer({ min: -1, max: 2 }),
     }),
     { numRuns: 1500, seed: 42 },
   );
   generated.forEach((g, i) =>
     responses.push({
       touchpointId: touchpointIds[g.tp]!,
+      locationId: g.site < 0 ? null : siteIds[g.site]!,
       respondedAt: new Date(START + g.minute * 60_000),
       nps: g.nps,
       csat: g.csat,
@@ -43,11 +53,12 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-function bruteForce(from: string, to: string) {
+function bruteForce(from: string, to: string, sites?: number[]) {
   const result = new Map<string, { responseCount: number; promoters: number; detractors: number; topBox: number; sum: number }>();
   for (const r of responses) {
     const day = (r.respondedAt as Date).toISOString().slice(0, 10);
     if (day < from || day > to) continue;
+    if (sites && (r.locationId == null || !sites.includes(r.locationId))) continue;
     for (const [code, value, topBoxMin] of [
       ["nps", r.nps, 9],
       ["csat", r.csat, 4],
@@ -106,4 +117,48 @@ describe("roll-up reads", () => {
       { numRuns: 40, seed: 7 },
     );
   });
+
+  it("cut by a site or a region, equal the brute force over that location's responses; the sites plus 'no location' add up to the totals", async () => {
+    const scopes = [...siteIds.map((id) => [id]), ...regionSites];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: -5, max: SPAN_DAYS + 5 }),
+        fc.integer({ min: 0, max: 120 }),
+        fc.integer({ min: 0, max: scopes.length - 1 }),
+        async (start, length, scope) => {
+          const from = dayString(start);
+          const to = dayString(start + length);
+          const expected = bruteForce(from, to, scopes[scope]);
+          const actual = await readPeriodCounts(database.db, { from, to }, undefined, scopes[scope]);
+          expect(actual.length).toBe(expected.size);
+          for (const row of actual) {
+            const want = expected.get(`${row.touchpointId}:${row.metricCode}`)!;
+            expect({ n: row.responseCount, p: row.promoters, t: row.topBox, s: row.sum }).toEqual({
+              n: want.responseCount,
+              p: want.promoters,
+              t: want.topBox,
+              s: want.sum,
+            });
+          }
+          // Every grain adds up: per-site rows summed, plus the responses with no location, are the totals.
+          const bySite = await readCountsByLocation(database.db, { from, to });
+          const totals = await readPeriodCounts(database.db, { from, to });
+          const unlocated = new Map(bruteForceUnlocated(from, to));
+          for (const total of totals) {
+            const key = `${total.touchpointId}:${total.metricCode}`;
+            const located = bySite.filter((r) => `${r.touchpointId}:${r.metricCode}` === key).reduce((sum, r) => sum + r.responseCount, 0);
+            expect(located + (unlocated.get(key)?.responseCount ?? 0), key).toBe(total.responseCount);
+          }
+        },
+      ),
+      { numRuns: 30, seed: 11 },
+    );
+  });
 });
+
+/** The responses of a period that name no location, counted per touchpoint and metric. */
+function bruteForceUnlocated(from: string, to: string) {
+  const all = bruteForce(from, to);
+  const located = bruteForce(from, to, siteIds);
+  return [...all].map(([key, c]) => [key, { ...c, responseCount: c.responseCount - (located.get(key)?.responseCount ?? 0) }] as const);
+}

@@ -14,6 +14,7 @@ interface ImportFlags {
   source: (typeof importSources)[number];
   mapping?: string;
   touchpoint?: string;
+  location?: string;
   dryRun?: boolean;
   validOnly?: boolean;
 }
@@ -29,6 +30,7 @@ async function importOne(file: string, options: ImportFlags): Promise<void> {
       source: options.source,
       template: options.mapping,
       touchpoint: options.touchpoint,
+      location: options.location,
       dryRun: options.dryRun,
       validOnly: options.validOnly,
       actor: cliActor,
@@ -42,6 +44,10 @@ async function importOne(file: string, options: ImportFlags): Promise<void> {
     if (summary.unknownCodes.length) {
       const codes = summary.unknownCodes.map((c) => `${c.code}: ${countOf(c.rows, "row")}`).join(", ");
       console.error(`  unknown touchpoint codes: ${codes} (map them to touchpoints in a saved template with --mapping, or add the touchpoints)`);
+    }
+    if (summary.unknownLocations.length) {
+      const codes = summary.unknownLocations.map((c) => `${c.code}: ${countOf(c.rows, "row")}`).join(", ");
+      console.error(`  unknown location codes: ${codes} (map them to sites in a saved template with --mapping, or add the sites)`);
     }
     for (const r of summary.rejections.slice(0, SHOWN_REJECTIONS)) console.error(`  row ${r.row}, ${r.column}: ${r.message}`);
     if (summary.rejected > SHOWN_REJECTIONS) console.error(`  … and ${countOf(summary.rejected - SHOWN_REJECTIONS, "more rejected row")}`);
@@ -66,6 +72,7 @@ export function registerImportCommands(program: Command): void {
     .addOption(new Option("--source <source>", "what wrote the file").choices(importSources).default("auto"))
     .option("--mapping <template>", "use this saved mapping template")
     .option("--touchpoint <code>", "every response in the file is about this touchpoint")
+    .option("--location <code>", "every response in the file was given at this site")
     .option("--dry-run", "validate and print the preview; write nothing")
     .option("--valid-only", "import the valid rows even when some are rejected (recorded on the batch)")
     .action(importOne);

@@ -29,15 +29,18 @@ export function registerSettingsCommands(program: Command): void {
 
   program
     .command("scores")
-    .description("Scores per program, journey, stage, touchpoint or department, from the roll-up tables (as GET /api/v1/scores).")
+    .description("Scores per program, journey, stage, touchpoint, department, location or region, from the roll-up tables (as GET /api/v1/scores).")
     .addOption(new Option("--level <level>", "which entities").choices(scoreLevels).makeOptionMandatory())
     .option("--from <YYYY-MM-DD>", "first day (default: 12 months before --to)")
     .option("--to <YYYY-MM-DD>", "last day (default: the last day with data)")
     .addOption(new Option("--grain <grain>", "one row per entity and period").choices(scoreGrains).default("none"))
+    .option("--location <CODE>", "only responses given at this site, or in this region")
+    .option("--region <CODE>", "only responses given in this region")
     .addOption(new Option("--format <format>", "output format").choices(["json", "csv"]).default("json"))
-    .action((options: { level: string; from?: string; to?: string; grain: string; format: "json" | "csv" }) =>
+    .action((options: { level: string; from?: string; to?: string; grain: string; location?: string; region?: string; format: "json" | "csv" }) =>
       withDatabase(async ({ db }) => {
-        const query = await resolveScoreQuery(db, { level: options.level, from: options.from, to: options.to, grain: options.grain });
+        const { format: _format, ...parameters } = options;
+        const query = await resolveScoreQuery(db, parameters);
         const rows = await scoreRows(db, query);
         process.stdout.write(options.format === "csv" ? toCsv(rows.map(flattenScoreRow)) : JSON.stringify(rows, null, 2) + "\n");
       }),

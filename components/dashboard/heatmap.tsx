@@ -5,7 +5,7 @@ import { MethodLink } from "../method-link";
 import type { ProgramOverview } from "@/server/scores/overview";
 import { formatCount, formatValue } from "../format";
 
-function cellColour(value: number): string {
+export function cellColour(value: number): string {
   // 40 or below is red, 80 or above is green, linear hue in between.
   const hue = Math.max(0, Math.min(120, ((value - 40) / 40) * 120));
   return `hsl(${hue} 65% 88%)`;

@@ -1,10 +1,10 @@
 // Responses pushed by another system as JSON (POST /api/v1/responses): validated as a whole, then written
 // through the same ingestBatch as file imports; idempotent by external id.
 import crypto from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
-import { metricDefinitions, touchpoints } from "@/db/schema";
+import { locations, metricDefinitions, touchpoints } from "@/db/schema";
 import { type Actor } from "@/server/audit";
 import { ingestBatch, type ResponseInput } from "@/server/responses/ingest";
 
@@ -13,6 +13,8 @@ const noNul = (field: string) => (value: string | null | undefined) => !value?.i
 export const apiResponseSchema = z
   .object({
     touchpoint: z.string().min(1),
+    /** The site's code, when the system knows where the customer was. */
+    location: z.string().min(1).max(64).nullish(),
     respondedAt: z.iso.datetime({ offset: true }),
     nps: z.number().int().min(0).max(10).nullish(),
     csat: z.number().int().min(1).max(5).nullish(),
@@ -25,7 +27,7 @@ export const apiResponseSchema = z
   })
   .strict()
   .superRefine((r, context) => {
-    for (const field of ["touchpoint", "comment", "externalId", "respondentEmail", "respondentName"] as const) {
+    for (const field of ["touchpoint", "location", "comment", "externalId", "respondentEmail", "respondentName"] as const) {
       const verdict = noNul(field)(r[field]);
       if (verdict !== true) context.addIssue({ code: "custom", path: [field], message: verdict });
     }
@@ -43,10 +45,20 @@ export async function ingestApiResponses(db: Database, actor: Actor, body: unkno
   const codes = new Map(
     (await db.select({ id: touchpoints.id, code: touchpoints.code }).from(touchpoints).where(eq(touchpoints.active, true))).map((t) => [t.code, t.id]),
   );
+  const sites = new Map(
+    (
+      await db
+        .select({ id: locations.id, code: locations.code })
+        .from(locations)
+        .where(and(eq(locations.active, true), eq(locations.kind, "site")))
+    ).map((l) => [l.code, l.id]),
+  );
   const custom = new Map((await db.select().from(metricDefinitions)).filter((m) => m.kind === "custom").map((m) => [m.code, m]));
   const problems: ApiProblem[] = [];
   const rows: ResponseInput[] = parsed.data.map((r, i) => {
     if (!codes.has(r.touchpoint)) problems.push({ path: `${i}.touchpoint`, message: `unknown touchpoint code "${r.touchpoint}"` });
+    if (r.location && !sites.has(r.location))
+      problems.push({ path: `${i}.location`, message: `unknown location code "${r.location}" (use an active site's code)` });
     for (const [code, value] of Object.entries(r.custom ?? {})) {
       const metric = custom.get(code);
       if (!metric) problems.push({ path: `${i}.custom.${code}`, message: `no custom metric "${code}"` });
@@ -56,6 +68,7 @@ export async function ingestApiResponses(db: Database, actor: Actor, body: unkno
     }
     return {
       touchpointId: codes.get(r.touchpoint) ?? 0,
+      locationId: r.location ? (sites.get(r.location) ?? null) : null,
       respondedAt: new Date(r.respondedAt),
       nps: r.nps ?? null,
       csat: r.csat ?? null,

@@ -81,6 +81,9 @@ export function proposeMapping(detected: DetectedFormat, headerRows: string[][],
 
   const mapping: MappingProposal["mapping"] = { metrics };
   if (touchpointColumn) mapping.touchpoint = { kind: "column", column: touchpointColumn };
+  // Where the customer was: Qualtrics embedded data, SurveyMonkey custom data, Typeform hidden fields, a CSV column.
+  const locationColumn = find(keys, keys, /^(location|location[ _]?code|site|site[ _]?code|store|store[ _]?id|restaurant|branch|unit|custom data 2)$/i);
+  if (locationColumn) mapping.location = { kind: "column", column: locationColumn };
   switch (detected.format) {
     case "qualtrics":
     case "qualtrics_legacy": {

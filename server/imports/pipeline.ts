@@ -2,7 +2,7 @@
 // read and detect, map, validate every row (preview), then write all-or-nothing through ingestBatch.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
-import { importBatches, importMappingTemplates, metricDefinitions, surveyResponses, touchpoints, type ResponseSource } from "@/db/schema";
+import { importBatches, importMappingTemplates, locations, metricDefinitions, surveyResponses, touchpoints, type ResponseSource } from "@/db/schema";
 import { type Actor } from "@/server/audit";
 import { ingestBatch, type ResponseInput } from "@/server/responses/ingest";
 import { readSetting } from "@/server/settings/program-settings";
@@ -22,6 +22,8 @@ export interface ImportOptions {
   template?: string;
   mapping?: ImportMapping;
   touchpoint?: string;
+  /** Every response in the file was given at this site. */
+  location?: string;
   dryRun?: boolean;
   validOnly?: boolean;
   actor: Actor;
@@ -54,6 +56,8 @@ export interface ImportSummary {
   rejections: Array<{ row: number } & RowProblem>;
   /** Touchpoint codes in the file that Throughline does not know, with their rows, most rows first. */
   unknownCodes: Array<{ code: string; rows: number }>;
+  /** Location codes likewise. */
+  unknownLocations: Array<{ code: string; rows: number }>;
   message: string;
 }
 
@@ -84,7 +88,11 @@ async function resolveMapping(db: Queryable, detected: DetectedFormat, headers: 
     if (missing.length) throw new ImportError(`Cannot map this ${detected.format} file yet. Still needed: ${missing.join("; ")}.`);
     candidate = proposal.mapping;
   }
-  const withTouchpoint = options.touchpoint ? { ...(candidate as object), touchpoint: { kind: "fixed", code: options.touchpoint } } : candidate;
+  const withTouchpoint = {
+    ...(candidate as object),
+    ...(options.touchpoint ? { touchpoint: { kind: "fixed", code: options.touchpoint } } : {}),
+    ...(options.location ? { location: { kind: "fixed", code: options.location } } : {}),
+  };
   const parsed = importMappingSchema.safeParse(withTouchpoint);
   if (!parsed.success) {
     throw new ImportError(`The mapping is not complete: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
@@ -92,6 +100,7 @@ async function resolveMapping(db: Queryable, detected: DetectedFormat, headers: 
   const keys = columnKeys(detected, headers);
   const used = [parsed.data.respondedAt.column, ...parsed.data.metrics.map((m) => m.column), parsed.data.comment, parsed.data.externalId]
     .concat(parsed.data.touchpoint.kind === "column" ? [parsed.data.touchpoint.column] : [])
+    .concat(parsed.data.location?.kind === "column" ? [parsed.data.location.column] : [])
     .filter((c): c is string => Boolean(c));
   const unknown = used.filter((c) => !keys.includes(c));
   if (unknown.length) throw new ImportError(`The mapping names columns this file does not have: ${unknown.join(", ")}.`);
@@ -100,11 +109,16 @@ async function resolveMapping(db: Queryable, detected: DetectedFormat, headers: 
 
 async function validationContext(db: Queryable, keys: string[], mapping: ImportMapping): Promise<ValidationContext> {
   const touchpointRows = await db.select({ id: touchpoints.id, code: touchpoints.code }).from(touchpoints).where(eq(touchpoints.active, true));
+  const siteRows = await db
+    .select({ id: locations.id, code: locations.code })
+    .from(locations)
+    .where(and(eq(locations.active, true), eq(locations.kind, "site")));
   const metricRows = await db.select().from(metricDefinitions);
   return {
     keys,
     mapping,
     touchpointIds: new Map(touchpointRows.map((t) => [t.code, t.id])),
+    locationIds: new Map(siteRows.map((l) => [l.code, l.id])),
     scales: new Map(metricRows.map((m) => [m.code, { scaleMin: m.scaleMin, scaleMax: m.scaleMax, name: m.kind === "custom" ? m.name : m.code.toUpperCase() }])),
   };
 }
@@ -186,6 +200,7 @@ async function importFileUnchecked(db: Database, path: string, options: ImportOp
   let bytesRead = 0;
   const maxRows = await readSetting(db, "max_import_rows");
   const unknownCodes = new Map<string, number>();
+  const unknownLocations = new Map<string, number>();
   const tally = (outcome: ReturnType<typeof validateRecord>, row: number) => {
     rowsRead = row;
     if (row > maxRows) {
@@ -197,6 +212,7 @@ async function importFileUnchecked(db: Database, path: string, options: ImportOp
       rejected += 1;
       for (const problem of outcome.problems) {
         if (problem.unknownCode !== undefined) unknownCodes.set(problem.unknownCode, (unknownCodes.get(problem.unknownCode) ?? 0) + 1);
+        if (problem.unknownLocation !== undefined) unknownLocations.set(problem.unknownLocation, (unknownLocations.get(problem.unknownLocation) ?? 0) + 1);
         if (rejections.length < MAX_REPORTED_REJECTIONS) rejections.push({ row, ...problem });
         options.onRejected?.({ row, ...problem });
       }
@@ -213,8 +229,20 @@ async function importFileUnchecked(db: Database, path: string, options: ImportOp
   }
   options.onProgress?.({ phase: "checking", rows: rowsRead, fraction: 1 });
   if (duplicates > 0) skipped["already imported"] = duplicates;
-  const unknown = [...unknownCodes].map(([code, rows]) => ({ code, rows })).sort((a, b) => b.rows - a.rows || a.code.localeCompare(b.code));
-  const preview = { ...base, rowsRead, valid, duplicates, skipped, rejected, rejections, unknownCodes: unknown, imported: 0 };
+  const byRows = (tally: Map<string, number>) =>
+    [...tally].map(([code, rows]) => ({ code, rows })).sort((a, b) => b.rows - a.rows || a.code.localeCompare(b.code));
+  const preview = {
+    ...base,
+    rowsRead,
+    valid,
+    duplicates,
+    skipped,
+    rejected,
+    rejections,
+    unknownCodes: byRows(unknownCodes),
+    unknownLocations: byRows(unknownLocations),
+    imported: 0,
+  };
   if (valid === 0 && rejected === 0) {
     const reasons = Object.entries(skipped)
       .map(([reason, n]) => `${formatNumber(n)} ${reason}`)

@@ -9,6 +9,8 @@ export interface ValidationContext {
   keys: string[];
   mapping: ImportMapping;
   touchpointIds: Map<string, number>;
+  /** Active sites by code: the only places a response can be given. */
+  locationIds: Map<string, number>;
   scales: Map<string, { scaleMin: number; scaleMax: number; name: string }>;
 }
 
@@ -17,6 +19,8 @@ export interface RowProblem {
   message: string;
   /** Set when the problem is a touchpoint code Throughline does not know: the preview counts rows per code. */
   unknownCode?: string;
+  /** Likewise for a location (site) code. */
+  unknownLocation?: string;
 }
 
 export type RowOutcome = { kind: "valid"; response: ResponseInput } | { kind: "skipped"; reason: string } | { kind: "rejected"; problems: RowProblem[] };
@@ -74,6 +78,15 @@ export function validateRecord(record: string[], ctx: ValidationContext): RowOut
   if (!code) problems.push({ column: touchpointColumn, message: "no touchpoint code" });
   else if (touchpointId === undefined) problems.push({ column: touchpointColumn, message: `unknown touchpoint code "${code}"`, unknownCode: code });
 
+  // The location is optional: an empty cell means "no location", which still counts in every total.
+  const writtenLocation = !mapping.location ? "" : mapping.location.kind === "fixed" ? mapping.location.code : cell(mapping.location.column);
+  const locationCode = mapping.locationCodes?.[writtenLocation] ?? writtenLocation;
+  const locationId = locationCode ? ctx.locationIds.get(locationCode) : null;
+  if (locationCode && locationId === undefined) {
+    const locationColumn = mapping.location?.kind === "column" ? mapping.location.column : "(whole file)";
+    problems.push({ column: locationColumn, message: `unknown location code "${locationCode}"`, unknownLocation: locationCode });
+  }
+
   const rawDate = cell(mapping.respondedAt.column);
   const respondedAt = parseDate(rawDate, mapping.respondedAt.format, mapping.respondedAt.timeZone);
   if (!respondedAt) {
@@ -101,13 +114,15 @@ export function validateRecord(record: string[], ctx: ValidationContext): RowOut
     kind: "valid",
     response: {
       touchpointId: touchpointId!,
+      locationId: locationId ?? null,
       respondedAt: respondedAt!,
       nps: values.nps ?? null,
       csat: values.csat ?? null,
       ces: values.ces ?? null,
       customValues: Object.keys(custom).length ? custom : null,
       comment,
-      externalId: cell(mapping.externalId) || contentId([code, respondedAt!.toISOString(), values, comment]),
+      // The location joins the content id only when there is one, so files imported before locations keep their ids.
+      externalId: cell(mapping.externalId) || contentId([code, respondedAt!.toISOString(), values, comment, ...(locationCode ? [locationCode] : [])]),
       respondentEmail: cell(mapping.respondentEmail) || null,
       respondentName: cell(mapping.respondentName) || null,
     },

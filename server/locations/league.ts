@@ -69,10 +69,7 @@ export function buildLeague(input: LeagueInput): { rows: LeagueRow[]; program: R
   const tree = (counts: CountsRow[]) => buildExperienceTree({ ...input, departmentIds: [], counts });
   const program = sumRows(input.program);
   const programTree = tree([...program.values()]);
-  const rowFor = (
-    base: Omit<LeagueRow, "score" | "vsRest" | "differenceFromProgram" | "metrics" | "rank">,
-    counts: Map<string, CountsRow>,
-  ): LeagueRow => {
+  const rowFor = (base: Omit<LeagueRow, "score" | "vsRest" | "differenceFromProgram" | "metrics" | "rank">, counts: Map<string, CountsRow>): LeagueRow => {
     const here = tree([...counts.values()]);
     const elsewhere = tree(rest(program, counts));
     const metrics = Object.fromEntries(

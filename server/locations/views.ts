@@ -20,7 +20,13 @@ export async function locationLeagueView(db: Queryable, filters: DashboardFilter
   const league = buildLeague({ ...model, touchpoints: scope.touchpoints, journeys: scope.journeys, byLocation, program });
   const within = filters.location ? model.locations.find((l) => l.code === filters.location) : undefined;
   if (filters.location && !within) throw notFound(`No site or region has the code ${filters.location}.`);
-  const shown = within ? new Set(sitesUnder(model.locations, within.id).map((l) => l.code).concat(within.code)) : undefined;
+  const shown = within
+    ? new Set(
+        sitesUnder(model.locations, within.id)
+          .map((l) => l.code)
+          .concat(within.code),
+      )
+    : undefined;
   return {
     period,
     compareTo,
@@ -45,7 +51,11 @@ export async function locationView(db: Queryable, code: string, filters: Dashboa
   const heatmaps = scope.journeys
     .filter((j) => j.stages.length > 0)
     .map((journey) => {
-      const cells = stageScoresBySite({ ...model, touchpoints: scope.touchpoints, journeys: scope.journeys, byLocation }, journey, peers.map((p) => p.id));
+      const cells = stageScoresBySite(
+        { ...model, touchpoints: scope.touchpoints, journeys: scope.journeys, byLocation },
+        journey,
+        peers.map((p) => p.id),
+      );
       return {
         journeyId: journey.id,
         journeyName: journey.name,
@@ -59,7 +69,15 @@ export async function locationView(db: Queryable, code: string, filters: Dashboa
       };
     });
   return {
-    location: { code: location.code, name: location.name, kind: location.kind, managerName: location.managerName, active: location.active, regionName: region?.name ?? null, regionCode: region?.code ?? null },
+    location: {
+      code: location.code,
+      name: location.name,
+      kind: location.kind,
+      managerName: location.managerName,
+      active: location.active,
+      regionName: region?.name ?? null,
+      regionCode: region?.code ?? null,
+    },
     sites: location.kind === "region" ? sitesUnder(model.locations, location.id).map((s) => ({ code: s.code, name: s.name })) : [],
     overview,
     heatmaps,

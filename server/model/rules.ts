@@ -29,7 +29,7 @@ export function parentProblem(
 ): string | undefined {
   if (!parent) return child.kind === "site" ? "choose the region this site belongs to" : undefined;
   if (parent.kind !== "region") return `${parent.code} is a site; a location sits in a region`;
-  if (parent.code === child.code || parent.ancestors.includes(child.code)) return `${parent.code} is inside ${child.code}; a region cannot sit in itself`;
+  if (parent.code === child.code || parent.ancestors.includes(child.code)) return `${parent.code} is inside ${child.code}; a location cannot sit inside itself`;
   return undefined;
 }
 

@@ -10,9 +10,13 @@ import type { Rollup, Score } from "@/server/metrics/formulas";
 import { buildExperienceTree, type ExperienceTree } from "./experience";
 import { loadScoreModel, type ScoreModel } from "./model";
 import { tooLongPeriod, twelveMonthsTo, type Period } from "./periods";
-import { latestDataDay, readPeriodCounts } from "./read-rollups";
+import { latestDataDay, readCountsByLocation, readPeriodCounts } from "./read-rollups";
+import { sitesUnder } from "@/server/locations/hierarchy";
+import { buildLeague } from "@/server/locations/league";
+import { locationScope } from "@/server/locations/scope";
+import { locationCode } from "@/server/model/rules";
 
-export const scoreLevels = ["program", "journey", "stage", "touchpoint", "department"] as const;
+export const scoreLevels = ["program", "journey", "stage", "touchpoint", "department", "location", "region"] as const;
 export const scoreGrains = ["none", "month", "quarter"] as const;
 
 /** The parameters as sent: `from` and `to` may be left out (the last 12 months of data). */
@@ -21,9 +25,13 @@ export const scoreParametersSchema = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
   grain: z.enum(scoreGrains, { error: `use one of ${scoreGrains.join(", ")}` }).default("none"),
+  /** Only responses given at this site, or in this region (a region's code works here too). */
+  location: locationCode.optional(),
+  /** Only responses given in this region. */
+  region: locationCode.optional(),
 });
 
-export type ScoreQuery = Required<z.infer<typeof scoreParametersSchema>>;
+export type ScoreQuery = Required<Omit<z.infer<typeof scoreParametersSchema>, "location" | "region">> & { location?: string };
 
 /**
  * Checks the parameters and fills in the period: the last 12 months of data unless given, at most
@@ -32,7 +40,16 @@ export type ScoreQuery = Required<z.infer<typeof scoreParametersSchema>>;
 export async function resolveScoreQuery(db: Queryable, raw: unknown): Promise<ScoreQuery> {
   const parsed = scoreParametersSchema.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error);
-  const { level, grain } = parsed.data;
+  const { level, grain, location, region } = parsed.data;
+  if (location && region) throw invalid("region: give location or region, not both", [{ field: "region", message: "give location or region, not both" }]);
+  if (region) {
+    const model = await loadScoreModel(db);
+    const found = model.locations.find((l) => l.code === region);
+    if (!found || found.kind !== "region") {
+      const message = found ? `${region} is a site; use location=${region}` : `no region has the code ${region}`;
+      throw invalid(`region: ${message}`, [{ field: "region", message }]);
+    }
+  }
   let { from, to } = parsed.data;
   if (!from || !to) {
     const latest = (await latestDataDay(db)) ?? new Date().toISOString().slice(0, 10);
@@ -47,7 +64,7 @@ export async function resolveScoreQuery(db: Queryable, raw: unknown): Promise<Sc
     const message = `grain ${grain} splits this period into ${periods} periods; at most ${MAX_PERIODS_PER_ENTITY} per entity: use a coarser grain or a shorter period`;
     throw invalid(`grain: ${message}`, [{ field: "grain", message }]);
   }
-  return { level, grain, from, to };
+  return { level, grain, from, to, location: location ?? region };
 }
 
 /** [from, to] cut at calendar month or quarter boundaries; the first and last pieces may be partial. */
@@ -143,6 +160,9 @@ function rowsFor(level: ScoreQuery["level"], model: ScoreModel, tree: Experience
           tree.departments.get(d.id)!,
         ),
       );
+    case "location":
+    case "region":
+      return []; // read per location, in locationRows
     case "touchpoint":
       return model.touchpoints.map((tp) => {
         const scores = tree.touchpoints.get(tp.id)!;
@@ -151,16 +171,37 @@ function rowsFor(level: ScoreQuery["level"], model: ScoreModel, tree: Experience
   }
 }
 
+/** One row per site or per region, from the per-location roll-ups (within `location`, when given). */
+async function locationRows(db: Queryable, model: ScoreModel, query: ScoreQuery, period: Period & { label: string }): Promise<ScoreRow[]> {
+  const level = query.level as "location" | "region";
+  const [byLocation, program] = await Promise.all([readCountsByLocation(db, period), readPeriodCounts(db, period)]);
+  const { rows } = buildLeague({ ...model, byLocation, program });
+  const within = locationScope(model.locations, query.location).locationIds;
+  const kind = level === "location" ? "site" : "region";
+  return model.locations
+    .filter((l) => l.kind === kind && (!within || within.includes(l.id) || sitesUnder(model.locations, l.id).some((s) => within.includes(s.id))))
+    .map((l) => {
+      const league = rows.find((r) => r.code === l.code)!;
+      const metrics = Object.fromEntries(Object.entries(league.metrics).map(([code, m]) => [code, m.score]));
+      return row({ level, id: l.id, code: l.code, name: l.name }, period, metrics, league.score);
+    });
+}
+
 export async function scoreRows(db: Queryable, query: ScoreQuery): Promise<ScoreRow[]> {
   const model = await loadScoreModel(db);
+  const { locationIds } = locationScope(model.locations, query.location);
   const rows: ScoreRow[] = [];
   for (const period of periodsOf({ from: query.from, to: query.to }, query.grain)) {
+    if (query.level === "location" || query.level === "region") {
+      rows.push(...(await locationRows(db, model, query, period)));
+      continue;
+    }
     const tree = buildExperienceTree({
       touchpoints: model.touchpoints,
       journeys: model.journeys,
       departmentIds: model.departments.map((d) => d.id),
       scales: model.scales,
-      counts: await readPeriodCounts(db, period),
+      counts: await readPeriodCounts(db, period, undefined, locationIds),
       minimumSample: model.minimumSample,
     });
     rows.push(...rowsFor(query.level, model, tree, period));

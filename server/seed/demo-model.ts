@@ -1,6 +1,7 @@
 // The demo company, Larder & Lane: departments, people, touchpoints and journeys as a model document.
 // Also the per-touchpoint profiles (volume, quality, metrics, story) that the demo response generator draws from.
 import type { ModelDocumentInput } from "@/server/model/document";
+import { demoLocations, demoSiteManagers } from "./demo-locations";
 
 export const DEMO_PASSWORD = "throughline-demo";
 
@@ -589,7 +590,15 @@ const journeys: ModelDocumentInput["journeys"] = [
   },
 ];
 
-export const demoModel: ModelDocumentInput = { version: 1, departments, users, customMetrics, touchpoints, journeys };
+export const demoModel: ModelDocumentInput = {
+  version: 1,
+  departments,
+  users: [...users, ...demoSiteManagers],
+  customMetrics,
+  touchpoints,
+  locations: demoLocations,
+  journeys,
+};
 
 export const demoProfiles: Record<string, TouchpointProfile> = {
   // Marketing

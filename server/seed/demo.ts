@@ -2,7 +2,7 @@
 // Deterministic for a given end date, and written through the production paths (model import, ingestBatch).
 import { inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { initiativeUpdates, touchpoints, users } from "@/db/schema";
+import { initiativeUpdates, locations, touchpoints, users } from "@/db/schema";
 import type { Actor } from "@/server/audit";
 import { hashPassword } from "@/server/auth/passwords";
 import { activeUserById } from "@/server/auth/users";
@@ -14,6 +14,7 @@ import { ingestBatch, type ResponseInput } from "@/server/responses/ingest";
 import { billingChangeComments, commentFits, negativeComments, neutralComments, positiveComments, type DemoComment } from "./demo-comments";
 import { DEMO_PASSWORD, demoModel, demoProfiles, type TouchpointProfile } from "./demo-model";
 import { hashString, seededRandom, type Random } from "./random";
+import { sitePicker } from "./demo-locations";
 
 export const DEMO_SEED = 20_261_123;
 const MONTHS = 12;
@@ -99,8 +100,15 @@ function commentFor(code: string, profile: TouchpointProfile, satisfaction: numb
   return random.pick(templatesFitting(templates, code)).text.replaceAll("{topic}", random.pick(profile.topics));
 }
 
-function* responsesFor(code: string, touchpointId: number, profile: TouchpointProfile, months: MonthWindow[]): Generator<ResponseInput> {
+function* responsesFor(
+  code: string,
+  touchpointId: number,
+  profile: TouchpointProfile,
+  months: MonthWindow[],
+  locationIds: Map<string, number>,
+): Generator<ResponseInput> {
   const random = seededRandom(DEMO_SEED ^ hashString(code));
+  const siteOf = sitePicker(code);
   let serial = 0;
   for (const month of months) {
     const quality = clamp(qualityIn(profile, month.index), 0.05, 0.97);
@@ -109,6 +117,7 @@ function* responsesFor(code: string, touchpointId: number, profile: TouchpointPr
     for (let i = 0; i < count; i += 1) {
       serial += 1;
       const satisfaction = clamp(random.normal(quality, 0.2), 0, 1);
+      const site = siteOf?.({ monthIndex: month.index, lastMonth: month.index === months.length - 1, satisfaction });
       const at = new Date(month.start.getTime() + random.int(0, month.days - 1) * 86_400_000 + random.int(11 * 3600, 22 * 3600) * 1000);
       const asks = (metric: TouchpointProfile["metrics"][number]) => profile.metrics.includes(metric);
       const named = random.chance(0.35);
@@ -116,6 +125,7 @@ function* responsesFor(code: string, touchpointId: number, profile: TouchpointPr
       const last = random.pick(lastNames);
       yield {
         touchpointId,
+        locationId: site ? locationIds.get(site)! : null,
         respondedAt: at,
         csat: 1 + Math.round(satisfaction * 4),
         nps: asks("nps") && random.chance(0.8) ? Math.round(clamp(satisfaction * 9 + 1.8 + random.normal(0, 0.8), 0, 10)) : null,
@@ -263,10 +273,11 @@ export async function seedDemoCompany(db: Database, options: { endDate?: Date } 
   await setDemoPasswords(db);
   const months = monthWindows(endDate);
   const touchpointRows = await db.select({ id: touchpoints.id, code: touchpoints.code }).from(touchpoints);
+  const locationIds = new Map((await db.select({ id: locations.id, code: locations.code }).from(locations)).map((l) => [l.code, l.id]));
   function* allResponses() {
     for (const tp of touchpointRows) {
       const profile = demoProfiles[tp.code];
-      if (profile) yield* responsesFor(tp.code, tp.id, profile, months);
+      if (profile) yield* responsesFor(tp.code, tp.id, profile, months, locationIds);
     }
   }
   const result = await ingestBatch(

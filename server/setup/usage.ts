@@ -3,7 +3,18 @@
 import { notFound } from "@/server/errors";
 import { and, count, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { departments, initiatives, journeyStages, journeys, locations, perceptionAssessments, stageTouchpoints, surveyResponses, touchpoints, users } from "@/db/schema";
+import {
+  departments,
+  initiatives,
+  journeyStages,
+  journeys,
+  locations,
+  perceptionAssessments,
+  stageTouchpoints,
+  surveyResponses,
+  touchpoints,
+  users,
+} from "@/db/schema";
 import { responseVolumes } from "@/server/model/queries";
 import { countOf } from "@/lib/counts";
 
@@ -83,9 +94,7 @@ export async function locationUsage(db: Queryable, locationId: number): Promise<
   const [row] = await db.select({ name: locations.name, kind: locations.kind }).from(locations).where(eq(locations.id, locationId));
   if (!row) throw notFound(`Location ${locationId} does not exist.`);
   const [anyResponse] = await db.select({ id: surveyResponses.id }).from(surveyResponses).where(eq(surveyResponses.locationId, locationId)).limit(1);
-  const responses = anyResponse
-    ? await countRows(db.select({ n: count() }).from(surveyResponses).where(eq(surveyResponses.locationId, locationId)))
-    : 0;
+  const responses = anyResponse ? await countRows(db.select({ n: count() }).from(surveyResponses).where(eq(surveyResponses.locationId, locationId))) : 0;
   const childCount = await countRows(db.select({ n: count() }).from(locations).where(eq(locations.parentId, locationId)));
   const deletable = responses === 0 && childCount === 0;
   return {

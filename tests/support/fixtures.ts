@@ -22,6 +22,13 @@ export const testModel: ModelDocumentInput = {
     { code: "SVC-HOST", name: "Host greeting", channel: "in_person", department: "Service", owner: "olive@test.example", targets: { csat: 80 } },
     { code: "BIL-BILL", name: "The bill", channel: "in_person", department: "Billing", owner: "bert@test.example", targets: { nps: 30 } },
   ],
+  locations: [
+    { code: "NORTH", name: "North", kind: "region", manager: "olive@test.example" },
+    { code: "N-LEEDS", name: "Leeds", kind: "site", region: "NORTH", manager: "olive@test.example" },
+    { code: "N-YORK", name: "York", kind: "site", region: "NORTH" },
+    { code: "S-BATH", name: "Bath", kind: "site", region: "SOUTH" },
+    { code: "SOUTH", name: "South", kind: "region" },
+  ],
   journeys: [
     {
       name: "Dinner",

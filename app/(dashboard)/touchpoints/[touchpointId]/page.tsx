@@ -16,6 +16,7 @@ import { currentUser } from "@/server/auth/session";
 import { readDashboardFilters } from "@/server/scores/filters";
 import type { TouchpointView } from "@/server/scores/touchpoint";
 import { Verbatims } from "./verbatims";
+import { describeVsRest, LeagueTable, sortLeague } from "@/components/locations/league-table";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Touchpoint" };
@@ -68,7 +69,12 @@ export default async function TouchpointPage({
 }) {
   const touchpointId = idFromRoute((await params).touchpointId);
   const { filters } = readDashboardFilters(await searchParams);
-  const data = await orNotFound((await serverApi()).dashboard.touchpoint({ ...filters, touchpointId }));
+  const api = await serverApi();
+  const [data, acrossSites] = await Promise.all([
+    orNotFound(api.dashboard.touchpoint({ ...filters, touchpointId })),
+    api.dashboard.touchpointAcrossSites({ ...filters, location: undefined, touchpointId }),
+  ]);
+  const place = filters.location ? data.filterOptions.locations.find((l) => l.code === filters.location) : undefined;
   const tp = data.touchpoint;
   const user = await currentUser();
   const canStart = user?.role === "admin" || (user?.role === "owner" && tp.ownerId === user.id);
@@ -89,8 +95,13 @@ export default async function TouchpointPage({
         description={`${tp.code} · ${tp.departmentName} · owner ${tp.ownerName ?? "unassigned"}${tp.description ? ` · ${tp.description}` : ""}`}
       />
       <p>
-        {formatPeriod(data.period)}, compared with {formatPeriod(data.compareTo)}. Experience score:{" "}
-        <strong>{describeScore("program", data.experience)}</strong>
+        {formatPeriod(data.period)}, compared with {formatPeriod(data.compareTo)}
+        {place ? (
+          <>
+            , at <strong>{place.label}</strong> only (<Link href={hrefWith(`/touchpoints/${tp.id}`, filters, { location: undefined })}>every location</Link>)
+          </>
+        ) : null}
+        . Experience score: <strong>{describeScore("program", data.experience)}</strong>
       </p>
       {data.metrics.length === 0 ? <EmptyState title="No responses yet for this touchpoint" /> : null}
       {data.metrics.map((metric) => (
@@ -175,7 +186,32 @@ export default async function TouchpointPage({
           </tbody>
         </table>
       )}
-      <Verbatims touchpointId={tp.id} from={data.period.from} to={data.period.to} />
+      {acrossSites.rows.length > 0 ? (
+        <section className="card" aria-labelledby="across-sites">
+          <div className="section-head">
+            <h2 id="across-sites">{tp.name} at each site</h2>
+            <DownloadCsv
+              fileName={`${tp.code} by site ${data.period.from} ${data.period.to}.csv`}
+              rows={acrossSites.rows.map((r) => ({
+                site: r.name,
+                region: r.regionName ?? "",
+                n: r.score.n,
+                experience_score: r.score.status === "ok" ? Number(r.score.value.toFixed(1)) : "insufficient",
+                against_the_rest: r.kind === "none" ? "" : describeVsRest("program", r.vsRest),
+              }))}
+            />
+          </div>
+          <LeagueTable
+            rows={sortLeague(acrossSites.rows, "rank")}
+            caption={`Which sites pull ${tp.name} down: each site against this touchpoint's responses everywhere else.`}
+            sort="rank"
+            sortHref={() => hrefWith(`/touchpoints/${tp.id}`, filters, {}) + "#across-sites"}
+            rowHref={(code) => hrefWith(`/touchpoints/${tp.id}`, filters, { location: code })}
+            minimumSample={data.minimumSample}
+          />
+        </section>
+      ) : null}
+      <Verbatims touchpointId={tp.id} from={data.period.from} to={data.period.to} location={filters.location} />
     </>
   );
 }

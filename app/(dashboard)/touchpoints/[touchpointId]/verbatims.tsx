@@ -18,16 +18,16 @@ const bands = [
 
 type Band = Exclude<(typeof bands)[number][0], "">;
 
-export function Verbatims({ touchpointId, from, to }: { touchpointId: number; from: string; to: string }) {
+export function Verbatims({ touchpointId, from, to, location }: { touchpointId: number; from: string; to: string; location?: string }) {
   const trpc = useTRPC();
   const [search, setSearch] = useState("");
   const [band, setBand] = useState<Band | "">("");
-  const input = { touchpointId, from, to, search: search || undefined, band: band || undefined, limit: 50 };
+  const input = { touchpointId, from, to, location, search: search || undefined, band: band || undefined, limit: 50 };
   // Pages through every comment of the period, newest first (keyset on time and id: nothing skipped or repeated).
   const query = useInfiniteQuery(trpc.dashboard.verbatims.infiniteQueryOptions(input, { getNextPageParam: (page) => page.nextCursor ?? undefined }));
   const first = query.data?.pages[0];
   const rows = query.data?.pages.flatMap((page) => page.rows) ?? [];
-  const csvHref = `/api/touchpoints/${touchpointId}/comments?${new URLSearchParams({ from, to, ...(search ? { search } : {}), ...(band ? { band } : {}) })}`;
+  const csvHref = `/api/touchpoints/${touchpointId}/comments?${new URLSearchParams({ from, to, ...(location ? { location } : {}), ...(search ? { search } : {}), ...(band ? { band } : {}) })}`;
   return (
     <section aria-labelledby="verbatims-heading">
       <h2 id="verbatims-heading">What customers said</h2>
