@@ -1,5 +1,5 @@
 // One formatter per metric: how each score, margin and change is written everywhere in the app.
-import type { Channel } from "@/lib/enums";
+import type { Channel, LocationKind } from "@/lib/enums";
 import { formatNumber } from "@/lib/counts";
 import type { Change, Rollup, Score } from "@/server/metrics/formulas";
 
@@ -12,6 +12,9 @@ export const channelLabel: Record<Channel, string> = {
   chat: "Chat",
   other: "Other",
 };
+
+/** How a location's kind reads on a page. */
+export const locationKindLabel: Record<LocationKind, string> = { region: "Region", site: "Site" };
 
 export type MetricCode = "program" | "nps" | "csat" | "ces" | string;
 

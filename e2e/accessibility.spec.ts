@@ -10,6 +10,7 @@ async function expectNoSeriousViolations(page: import("@playwright/test").Page, 
 }
 
 test("every view passes axe without serious violations", async ({ page }) => {
+  test.setTimeout(150_000);
   await page.goto("/sign-in");
   await expectNoSeriousViolations(page, "sign-in");
   await signIn(page, "admin@larderlane.example");
@@ -44,7 +45,18 @@ test("every view passes axe without serious violations", async ({ page }) => {
   await expectNoSeriousViolations(page, "/admin/audit");
   await screenshot(page, "audit-log");
 
-  for (const path of ["/perception-gap", "/admin/imports", "/admin/users", "/admin/departments", "/admin/journeys", "/admin/touchpoints"]) {
+  for (const path of [
+    "/perception-gap",
+    "/locations",
+    "/locations/LDN-CANARY",
+    "/locations/NTH",
+    "/admin/imports",
+    "/admin/users",
+    "/admin/departments",
+    "/admin/journeys",
+    "/admin/touchpoints",
+    "/admin/locations",
+  ]) {
     await page.goto(path);
     await expectNoSeriousViolations(page, path);
   }

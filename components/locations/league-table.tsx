@@ -61,8 +61,6 @@ export function LeagueTable({
           <tr>
             {header("rank", "Rank")}
             {header("name", "Location", false)}
-            <th scope="col">Region</th>
-            <th scope="col">Manager</th>
             <th scope="col" className="num">
               Experience score
             </th>
@@ -79,9 +77,15 @@ export function LeagueTable({
               <th scope="row">
                 {row.kind === "none" ? row.name : <Link href={rowHref(row.code)}>{row.name}</Link>}
                 {row.active ? null : <span className="tag inactive"> inactive</span>}
+                {row.kind === "none" ? null : (
+                  <>
+                    <br />
+                    <small className="muted">
+                      {[row.regionName, row.managerName ? `manager ${row.managerName}` : "no manager named"].filter(Boolean).join(" · ")}
+                    </small>
+                  </>
+                )}
               </th>
-              <td>{row.regionName ?? "—"}</td>
-              <td>{row.managerName ?? "—"}</td>
               <td className="num nowrap">
                 {row.score.status === "ok" ? (
                   <>

@@ -7,6 +7,7 @@ import { useId, useRef, useState } from "react";
 import { locationKinds, type LocationKind } from "@/lib/enums";
 import { useTRPC } from "@/lib/trpc-client";
 import type { RouterInputs } from "@/lib/router-types";
+import { locationKindLabel } from "@/components/format";
 
 /** The form's state: what `setup.createLocation` takes, and the id when editing. */
 export type LocationDraft = Required<RouterInputs["setup"]["createLocation"]> & { id?: number };
@@ -24,8 +25,6 @@ export interface ManagerChoice {
   id: number;
   name: string;
 }
-
-export const kindLabel: Record<LocationKind, string> = { region: "Region", site: "Site" };
 
 const fieldLabel: Record<string, string> = { code: "Code", name: "Name", kind: "Kind", parentId: "Region", managerId: "Manager" };
 
@@ -82,7 +81,7 @@ function LocationFields({
           <select id={`${id}-kind`} value={draft.kind} onChange={(e) => onChange({ ...draft, kind: e.target.value as LocationKind })}>
             {locationKinds.map((k) => (
               <option key={k} value={k}>
-                {kindLabel[k]}
+                {locationKindLabel[k]}
               </option>
             ))}
           </select>

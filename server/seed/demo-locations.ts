@@ -3,7 +3,10 @@
 import type { ModelDocumentInput } from "@/server/model/document";
 import { hashString, seededRandom, type Random } from "./random";
 
-type Site = { code: string; name: string; region: string; manager: string; weight: number; valet: boolean; opensInLastMonth?: boolean };
+type Site = { code: string; name: string; region: string; manager: string; weight: number; valet: boolean; newSite?: boolean };
+
+/** The new site opened this many days before the demo's last day. */
+const NEW_SITE_DAYS = 45;
 
 const regions: NonNullable<ModelDocumentInput["locations"]> = [
   { code: "LDN", name: "London", kind: "region", manager: "marcus@larderlane.example" },
@@ -20,8 +23,8 @@ export const demoSites: Site[] = [
   { code: "NTH-LEEDS", name: "Leeds", region: "NTH", manager: "beth@larderlane.example", weight: 0.12, valet: false },
   { code: "NTH-YORK", name: "York", region: "NTH", manager: "beth@larderlane.example", weight: 0.1, valet: false },
   { code: "SCO-EDINBURGH", name: "Edinburgh", region: "SCO", manager: "fiona@larderlane.example", weight: 0.18, valet: true },
-  // Opened this month: too few responses to rank.
-  { code: "SCO-GLASGOW", name: "Glasgow", region: "SCO", manager: "fiona@larderlane.example", weight: 0.004, valet: false, opensInLastMonth: true },
+  // Opened six weeks ago: too few responses to rank.
+  { code: "SCO-GLASGOW", name: "Glasgow", region: "SCO", manager: "fiona@larderlane.example", weight: 0.002, valet: false, newSite: true },
 ];
 
 export const demoLocations: NonNullable<ModelDocumentInput["locations"]> = [
@@ -44,7 +47,8 @@ const located = /^(ARR|DIN|PAY|DEL|RES)-|^SAL-PRIVATE-DINING$|^LOY-EVENTS$/;
 
 export interface SiteDraw {
   monthIndex: number;
-  lastMonth: boolean;
+  /** Days from the response to the demo's last day. */
+  daysBeforeEnd: number;
   satisfaction: number;
 }
 
@@ -58,8 +62,8 @@ export function sitePicker(code: string): ((draw: SiteDraw) => string | null) | 
     for (const site of sites) if ((target -= site.weight) <= 0) return site.code;
     return sites.at(-1)!.code;
   };
-  return ({ monthIndex, lastMonth, satisfaction }) => {
-    const open = demoSites.filter((s) => lastMonth || !s.opensInLastMonth);
+  return ({ monthIndex, daysBeforeEnd, satisfaction }) => {
+    const open = demoSites.filter((s) => !s.newSite || daysBeforeEnd < NEW_SITE_DAYS);
     const sites = code === "ARR-VALET" ? open.filter((s) => s.valet) : open;
     // Unhappy valet guests are mostly at Canary Wharf: the valet is poor at one city site only.
     if (code === "ARR-VALET" && satisfaction < 0.55 && random.chance(0.55)) return "LDN-CANARY";

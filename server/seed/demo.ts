@@ -100,6 +100,9 @@ function commentFor(code: string, profile: TouchpointProfile, satisfaction: numb
   return random.pick(templatesFitting(templates, code)).text.replaceAll("{topic}", random.pick(profile.topics));
 }
 
+/** The end of the demo's last day, in ms. */
+const endOf = (months: MonthWindow[]) => months.at(-1)!.start.getTime() + months.at(-1)!.days * 86_400_000;
+
 function* responsesFor(
   code: string,
   touchpointId: number,
@@ -117,8 +120,8 @@ function* responsesFor(
     for (let i = 0; i < count; i += 1) {
       serial += 1;
       const satisfaction = clamp(random.normal(quality, 0.2), 0, 1);
-      const site = siteOf?.({ monthIndex: month.index, lastMonth: month.index === months.length - 1, satisfaction });
       const at = new Date(month.start.getTime() + random.int(0, month.days - 1) * 86_400_000 + random.int(11 * 3600, 22 * 3600) * 1000);
+      const site = siteOf?.({ monthIndex: month.index, daysBeforeEnd: (endOf(months) - at.getTime()) / 86_400_000, satisfaction });
       const asks = (metric: TouchpointProfile["metrics"][number]) => profile.metrics.includes(metric);
       const named = random.chance(0.35);
       const first = random.pick(firstNames);

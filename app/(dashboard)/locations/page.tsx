@@ -58,7 +58,7 @@ export default async function LocationsPage({ searchParams }: { searchParams: Pr
     <>
       <PageHeader
         title="Locations"
-        description={`Every site and region on the experience score, ${formatPeriod(data.period)}, each tested against the rest of the program (${describeScore("program", data.program)}). Pick a region in Location to see only its sites.`}
+        description={`Every site and region on the experience score, ${formatPeriod(data.period)}, each tested against the rest of the program. The program scores ${describeScore("program", data.program)}. Pick a region in Location to see only its sites.`}
       />
       <FilterBar problems={problems} filters={filters} period={data.period} compareTo={data.compareTo} {...data.filterOptions} />
       {data.rows.length === 0 ? (

@@ -4,7 +4,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
-import { EditLocationButton, NewLocationForm, kindLabel, type RegionChoice } from "@/components/setup/location-form";
+import { EditLocationButton, NewLocationForm, type RegionChoice } from "@/components/setup/location-form";
+import { locationKindLabel } from "@/components/format";
 import { RetireControls } from "@/components/setup/retire-controls";
 import { ancestorsOf, sitesUnder } from "@/server/locations/hierarchy";
 import { serverApi } from "@/server/api/caller";
@@ -120,7 +121,7 @@ export default async function LocationsPage() {
                     {l.kind === "region" ? <strong>{l.name}</strong> : l.name}
                     {l.kind === "region" ? <div className="muted">{countOf(sitesUnder(locations, l.id).length, "site")}</div> : null}
                   </td>
-                  <td>{kindLabel[l.kind]}</td>
+                  <td>{locationKindLabel[l.kind]}</td>
                   <td>{parent ? parent.name : <span className="muted">{l.kind === "site" ? "No region" : "Top level"}</span>}</td>
                   <td>{l.managerName ?? <span className="muted">No manager</span>}</td>
                   <td>{l.active ? <span className="tag">active</span> : <span className="tag inactive">inactive</span>}</td>
