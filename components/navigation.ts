@@ -22,7 +22,11 @@ const dashboard: NavGroup = {
   ],
 };
 
-export function navigationFor(role: UserRole): NavGroup[] {
+/** The sites and regions a person manages, each a link of its own under "My work". */
+export type ManagedLocation = { code: string; name: string };
+
+export function navigationFor(role: UserRole, managed: readonly ManagedLocation[] = []): NavGroup[] {
+  const myLocations = managed.map((l) => ({ href: `/locations/${l.code}`, label: l.name }));
   switch (role) {
     case "executive":
       return [dashboard];
@@ -30,10 +34,7 @@ export function navigationFor(role: UserRole): NavGroup[] {
       return [
         {
           title: "My work",
-          items: [
-            { href: "/my-touchpoints", label: "My touchpoints" },
-            { href: "/my-touchpoints/assessment", label: "Self-assessment" },
-          ],
+          items: [...myLocations, { href: "/my-touchpoints", label: "My touchpoints" }, { href: "/my-touchpoints/assessment", label: "Self-assessment" }],
         },
         dashboard,
       ];
@@ -56,6 +57,8 @@ export function navigationFor(role: UserRole): NavGroup[] {
   }
 }
 
-export function homeFor(role: UserRole): string {
+/** Where a person lands on sign-in: a location's manager on their site first, an owner on their touchpoints. */
+export function homeFor(role: UserRole, managed: readonly ManagedLocation[] = []): string {
+  if (role === "owner" && managed[0]) return `/locations/${managed[0].code}`;
   return role === "owner" ? "/my-touchpoints" : "/overview";
 }

@@ -70,3 +70,29 @@ test("an admin adds a site to a region, and deleting a site with responses is re
   await page.getByRole("dialog", { name: "Delete Sheffield?" }).getByRole("button", { name: "Delete Sheffield" }).click();
   await expect(page.getByRole("row").filter({ hasText: "NTH-SHEFFIELD" })).toHaveCount(0);
 });
+
+test("a site manager lands on their site and starts a site-level initiative on the valet there, measured there", async ({ page }) => {
+  await signIn(page, "isabel@larderlane.example");
+  await expect(page).toHaveURL(/\/locations\/LDN-CANARY$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Canary Wharf" })).toBeVisible();
+  await expect(page.getByRole("navigation").getByRole("link", { name: "Canary Wharf" })).toHaveAttribute("aria-current", "page");
+  await page.goto("/overview");
+  await page
+    .getByRole("link", { name: /^Valet parking/ })
+    .first()
+    .click();
+  await expect(page).toHaveURL(/\/touchpoints\/\d+/);
+  await page.getByRole("button", { name: "Start an initiative" }).click();
+  const form = page.getByRole("form", { name: "Start an initiative" });
+  // Not the valet's owner: she may start one only at the site she manages.
+  await expect(form.getByLabel("Where", { exact: true }).locator("option")).toHaveText(["London · Canary Wharf"]);
+  await form.getByLabel("Title", { exact: true }).fill("Two more drivers at peak times");
+  await form.getByRole("button", { name: "Start the initiative" }).click();
+  await expect(page).toHaveURL(/\/initiatives\/\d+$/);
+  await expect(page.getByText("Canary Wharf only (measured there)")).toBeVisible();
+  await expect(page.getByRole("form", { name: "Edit the initiative" })).toBeVisible();
+  await screenshot(page, "initiative-site-level");
+  await page.getByRole("link", { name: "Canary Wharf" }).first().click();
+  await expect(page).toHaveURL(/\/locations\/LDN-CANARY/);
+  await expect(page.getByRole("table", { name: "Initiatives here" })).toContainText("Two more drivers at peak times");
+});

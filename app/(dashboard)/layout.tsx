@@ -3,6 +3,7 @@ import { navigationFor } from "@/components/navigation";
 import { SidebarNav } from "@/components/sidebar-nav";
 import { TrpcProvider } from "@/lib/trpc-client";
 import { currentUser, redirectToSignIn } from "@/server/auth/session";
+import { serverApi } from "@/server/api/caller";
 import { signOutAction } from "../sign-in/actions";
 
 export const dynamic = "force-dynamic";
@@ -19,7 +20,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
         <div className="brand">
           Throughline<small>Customer experience program</small>
         </div>
-        <SidebarNav groups={navigationFor(user.role)} />
+        <SidebarNav groups={navigationFor(user.role, user.role === "owner" ? await (await serverApi()).dashboard.myLocations() : [])} />
         <div className="user-box">
           <strong>{user.name}</strong>
           {user.email}

@@ -7,7 +7,22 @@ import { useId, useState } from "react";
 import { useTRPC } from "@/lib/trpc-client";
 import { DateField } from "@/components/date-field";
 
-export function NewInitiativeForm({ touchpointId, metrics }: { touchpointId: number; metrics: Array<{ code: string; name: string }> }) {
+export function NewInitiativeForm({
+  touchpointId,
+  metrics,
+  locations = [],
+  everywhere = true,
+  location = "",
+}: {
+  touchpointId: number;
+  metrics: Array<{ code: string; name: string }>;
+  /** Where it may run: the sites and regions this person may start one at. */
+  locations?: ReadonlyArray<{ code: string; label: string }>;
+  /** Whether it may run everywhere (the touchpoint's owner, an admin); a site manager's runs at their sites. */
+  everywhere?: boolean;
+  /** The location the page is cut to, proposed first. */
+  location?: string;
+}) {
   const trpc = useTRPC();
   const router = useRouter();
   const id = useId();
@@ -19,6 +34,7 @@ export function NewInitiativeForm({ touchpointId, metrics }: { touchpointId: num
     target: "",
     startDate: new Date().toISOString().slice(0, 10),
     dueDate: "",
+    locationCode: location || (everywhere ? "" : (locations[0]?.code ?? "")),
   });
   const create = useMutation(trpc.initiatives.create.mutationOptions({ onSuccess: (created) => router.push(`/initiatives/${created.id}`) }));
   if (!open) {
@@ -37,6 +53,7 @@ export function NewInitiativeForm({ touchpointId, metrics }: { touchpointId: num
         event.preventDefault();
         create.mutate({
           touchpointId,
+          locationCode: form.locationCode || null,
           title: form.title,
           problem: form.problem || null,
           metricCode: form.metricCode || null,
@@ -52,6 +69,27 @@ export function NewInitiativeForm({ touchpointId, metrics }: { touchpointId: num
       <input id={`${id}-title`} type="text" value={form.title} onChange={(e) => set("title", e.target.value)} required />
       <label htmlFor={`${id}-problem`}>The problem it addresses</label>
       <textarea id={`${id}-problem`} rows={2} value={form.problem} onChange={(e) => set("problem", e.target.value)} />
+      {locations.length > 0 ? (
+        <div>
+          <label htmlFor={`${id}-location`}>Where</label>
+          <select
+            id={`${id}-location`}
+            value={form.locationCode}
+            onChange={(e) => set("locationCode", e.target.value)}
+            aria-describedby={`${id}-location-hint`}
+          >
+            {everywhere ? <option value="">Every location</option> : null}
+            {locations.map((l) => (
+              <option key={l.code} value={l.code}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+          <div id={`${id}-location-hint`} className="hint muted">
+            At one site or region, its baseline and impact are measured there only.
+          </div>
+        </div>
+      ) : null}
       <div className="editor-row">
         <div>
           <label htmlFor={`${id}-metric`}>Metric to move</label>

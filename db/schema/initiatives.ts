@@ -3,6 +3,7 @@
 import { bigint, date, doublePrecision, index, integer, pgEnum, pgTable, primaryKey, smallint, text, timestamp } from "drizzle-orm/pg-core";
 import { metricDefinitions } from "./metrics";
 import { touchpoints } from "./model";
+import { locations } from "./locations";
 import { initiativeStatuses } from "./initiative-statuses";
 import { users } from "./people";
 import { surveyResponses } from "./responses";
@@ -18,6 +19,8 @@ export const initiatives = pgTable(
       .notNull()
       .references(() => touchpoints.id, { onDelete: "cascade" }),
     ownerId: integer().references(() => users.id, { onDelete: "set null" }),
+    // A site-level initiative works on the touchpoint at one location (or region); null is everywhere.
+    locationId: integer().references(() => locations.id, { onDelete: "restrict" }),
     metricId: integer().references(() => metricDefinitions.id, { onDelete: "set null" }),
     title: text().notNull(),
     problem: text(),
@@ -33,7 +36,11 @@ export const initiatives = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index("initiatives_touchpoint_idx").on(table.touchpointId), index("initiatives_owner_idx").on(table.ownerId)],
+  (table) => [
+    index("initiatives_touchpoint_idx").on(table.touchpointId),
+    index("initiatives_owner_idx").on(table.ownerId),
+    index("initiatives_location_idx").on(table.locationId),
+  ],
 );
 
 export const initiativeUpdates = pgTable(

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { entityId, isoDate } from "@/lib/schemas";
 import { initiativeStatuses } from "@/db/schema";
 import { commentSearchSchema } from "@/server/scores/verbatims";
+import { locationCode } from "@/server/model/rules";
 
 const fields = {
   title: z.string().trim().min(1, "Give the initiative a title.").max(200),
@@ -21,7 +22,12 @@ const fields = {
 const datesInOrder = (value: { startDate?: string | null; dueDate?: string | null }) => !value.startDate || !value.dueDate || value.startDate <= value.dueDate;
 
 export const createInitiativeSchema = z
-  .object({ touchpointId: entityId, ...fields })
+  .object({
+    touchpointId: entityId,
+    /** A site's or region's code: the initiative works on the touchpoint there, and is measured there. */
+    locationCode: locationCode.nullish(),
+    ...fields,
+  })
   .partial({ problem: true, metricCode: true, target: true, startDate: true, dueDate: true, ownerId: true, status: true, percentComplete: true })
   .refine(datesInOrder, { message: "The due date cannot be before the start date.", path: ["dueDate"] });
 

@@ -1,13 +1,15 @@
 // Improvement initiatives: create, edit (optimistic locking on a version), post updates, and read them with
-// their baseline and impact. Owners change only initiatives on touchpoints they own; every change is audited.
+// their baseline and impact. Owners change only initiatives on touchpoints they own, or at locations they
+// manage (site-level initiatives, measured there); every change is audited.
 import { assertMayOwn } from "@/server/model/rules";
 import { conflict, invalid, notFound } from "@/server/errors";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, Queryable } from "@/db/client";
-import { initiativeUpdates, initiatives, metricDefinitions, touchpoints, users } from "@/db/schema";
+import { initiativeUpdates, initiatives, locations, metricDefinitions, touchpoints, users } from "@/db/schema";
+import { sitesUnder } from "@/server/locations/hierarchy";
 import { actorOf, recordAudit } from "@/server/audit";
-import { assertCanChangeTouchpoint } from "@/server/auth/ownership";
+import { assertCanChangeAt } from "@/server/auth/ownership";
 import type { SessionUser } from "@/server/auth/users";
 import { emptyCounts, score } from "@/server/metrics/formulas";
 import { readSetting } from "@/server/settings/program-settings";
@@ -24,29 +26,64 @@ async function metricScale(db: Queryable, code: string) {
   return { id: metric.id, scale: { kind: metric.kind, scaleMin: metric.scaleMin, scaleMax: metric.scaleMax, direction: metric.direction } };
 }
 
-async function countsFor(db: Queryable, touchpointId: number, metricCode: string, period: Period) {
-  const rows = await readPeriodCounts(db, period, [touchpointId]);
+/** The sites a site-level initiative is measured at; undefined (every response) for a program-wide one. */
+async function sitesOf(db: Queryable, locationId: number | null): Promise<number[] | undefined> {
+  if (locationId === null) return undefined;
+  const all = await db.select({ id: locations.id, code: locations.code, kind: locations.kind, parentId: locations.parentId }).from(locations);
+  return sitesUnder(all, locationId).map((l) => l.id);
+}
+
+async function countsFor(db: Queryable, touchpointId: number, metricCode: string, period: Period, locationId: number | null = null) {
+  const rows = await readPeriodCounts(db, period, [touchpointId], await sitesOf(db, locationId));
   return rows.find((row) => row.metricCode === metricCode) ?? emptyCounts();
 }
 
+async function locationIdOf(db: Queryable, code: string | null | undefined): Promise<number | null> {
+  if (!code) return null;
+  const [row] = await db.select({ id: locations.id }).from(locations).where(eq(locations.code, code));
+  if (!row)
+    throw invalid(`locationCode: no site or region has the code ${code}; choose one from the list.`, [
+      { field: "locationCode", message: `no location ${code}` },
+    ]);
+  return row.id;
+}
+
 /** The score over the 90 days before the start date, from the roll-ups; null values while it is below the minimum. */
-async function baselineFor(db: Queryable, touchpointId: number, metricCode: string | null | undefined, startDate: string | null | undefined) {
+async function baselineFor(
+  db: Queryable,
+  touchpointId: number,
+  metricCode: string | null | undefined,
+  startDate: string | null | undefined,
+  locationId: number | null = null,
+) {
   if (!metricCode || !startDate) return { baseline: null, baselineResponseCount: null };
   const { scale } = await metricScale(db, metricCode);
-  const result = score(scale, await countsFor(db, touchpointId, metricCode, baselineWindow(startDate)), await readSetting(db, "minimum_sample"));
+  const result = score(scale, await countsFor(db, touchpointId, metricCode, baselineWindow(startDate), locationId), await readSetting(db, "minimum_sample"));
   return { baseline: result.status === "ok" ? result.value : null, baselineResponseCount: result.n };
 }
 
-/** The initiative, if `user` may change it: NOT_FOUND for an unknown id, FORBIDDEN unless its touchpoint is theirs (or they are an admin). */
+/**
+ * The initiative, if `user` may change it: NOT_FOUND for an unknown id, FORBIDDEN unless its touchpoint is
+ * theirs, or its location is one they manage (or they are an admin).
+ */
 export async function loadForChange(db: Queryable, user: SessionUser, id: number) {
   const [row] = await db.select().from(initiatives).where(eq(initiatives.id, id));
   if (!row) throw notFound(`Initiative ${id} does not exist.`);
-  await assertCanChangeTouchpoint(db, user, row.touchpointId);
+  await assertCanChangeAt(db, user, row.touchpointId, row.locationId);
   return row;
 }
 
+/** Whether `user` may change an initiative on this touchpoint at this location (the page shows the editor only then). */
+export async function mayChangeInitiative(db: Queryable, user: SessionUser, touchpointId: number, locationId: number | null): Promise<boolean> {
+  return assertCanChangeAt(db, user, touchpointId, locationId).then(
+    () => true,
+    () => false,
+  );
+}
+
 export async function createInitiative(db: Database, user: SessionUser, input: CreateInitiativeInput) {
-  await assertCanChangeTouchpoint(db, user, input.touchpointId);
+  const locationId = await locationIdOf(db, input.locationCode);
+  await assertCanChangeAt(db, user, input.touchpointId, locationId);
   await assertMayOwn(db, input.ownerId);
   const metricId = input.metricCode ? (await metricScale(db, input.metricCode)).id : null;
   return db.transaction(async (tx) => {
@@ -54,6 +91,7 @@ export async function createInitiative(db: Database, user: SessionUser, input: C
       .insert(initiatives)
       .values({
         touchpointId: input.touchpointId,
+        locationId,
         ownerId: input.ownerId === undefined ? user.id : input.ownerId,
         metricId,
         title: input.title,
@@ -63,7 +101,7 @@ export async function createInitiative(db: Database, user: SessionUser, input: C
         startDate: input.startDate ?? null,
         dueDate: input.dueDate ?? null,
         percentComplete: input.percentComplete ?? 0,
-        ...(await baselineFor(tx, input.touchpointId, input.metricCode, input.startDate)),
+        ...(await baselineFor(tx, input.touchpointId, input.metricCode, input.startDate, locationId)),
       })
       .returning();
     await recordAudit(tx, actorOf(user), { action: "initiative.create", entityType: "initiative", entityId: created!.id, after: created });
@@ -81,7 +119,8 @@ export async function updateInitiative(db: Database, user: SessionUser, input: U
     const code =
       metricId == null ? null : (await tx.select({ code: metricDefinitions.code }).from(metricDefinitions).where(eq(metricDefinitions.id, metricId)))[0]?.code;
     const startDate = changes.startDate === undefined ? before.startDate : changes.startDate;
-    const baseline = metricId !== before.metricId || startDate !== before.startDate ? await baselineFor(tx, before.touchpointId, code, startDate) : {};
+    const baseline =
+      metricId !== before.metricId || startDate !== before.startDate ? await baselineFor(tx, before.touchpointId, code, startDate, before.locationId) : {};
     const [after] = await tx
       .update(initiatives)
       .set({ ...changes, metricId, ...baseline, version: sql`${initiatives.version} + 1`, updatedAt: sql`now()` })
@@ -132,6 +171,9 @@ export async function listInitiatives(db: Queryable, filter: { touchpointId?: nu
       touchpointName: touchpoints.name,
       touchpointOwnerId: touchpoints.ownerId,
       departmentId: touchpoints.departmentId,
+      locationId: initiatives.locationId,
+      locationCode: locations.code,
+      locationName: locations.name,
       ownerName: owner.name,
       metricCode: metricDefinitions.code,
       baseline: initiatives.baseline,
@@ -144,6 +186,7 @@ export async function listInitiatives(db: Queryable, filter: { touchpointId?: nu
     .from(initiatives)
     .innerJoin(touchpoints, eq(touchpoints.id, initiatives.touchpointId))
     .leftJoin(owner, eq(owner.id, initiatives.ownerId))
+    .leftJoin(locations, eq(locations.id, initiatives.locationId))
     .leftJoin(metricDefinitions, eq(metricDefinitions.id, initiatives.metricId))
     .where(
       and(
@@ -184,7 +227,7 @@ export async function initiativeDetail(db: Queryable, id: number, options: { win
 
 export async function impactOf(
   db: Queryable,
-  initiative: { touchpointId: number; metricCode: string | null; startDate: string | null; status: string },
+  initiative: { touchpointId: number; locationId?: number | null; metricCode: string | null; startDate: string | null; status: string },
   windowDays: number,
   asOf: string,
 ) {
@@ -193,8 +236,8 @@ export async function impactOf(
   const windows = impactWindows(initiative.startDate, asOf, windowDays);
   if (!windows) return { status: "not_started" as const };
   const [before, after] = await Promise.all([
-    countsFor(db, initiative.touchpointId, initiative.metricCode, windows.before),
-    countsFor(db, initiative.touchpointId, initiative.metricCode, windows.after),
+    countsFor(db, initiative.touchpointId, initiative.metricCode, windows.before, initiative.locationId ?? null),
+    countsFor(db, initiative.touchpointId, initiative.metricCode, windows.after, initiative.locationId ?? null),
   ]);
   return initiativeImpact(scale, { before, after }, windows, await readSetting(db, "minimum_sample"));
 }

@@ -8,6 +8,7 @@ import { dashboardPeriods, filterOptionsOf, programOverview, scopedModel } from 
 import { readCountsByLocation, readPeriodCounts } from "@/server/scores/read-rollups";
 import { regionOf, sitesUnder } from "./hierarchy";
 import { buildLeague, stageScoresBySite } from "./league";
+import { listInitiatives } from "@/server/initiatives/service";
 
 /** Every site and region ranked on the experience score, within the view's other filters. */
 export async function locationLeagueView(db: Queryable, filters: DashboardFilters) {
@@ -68,7 +69,21 @@ export async function locationView(db: Queryable, code: string, filters: Dashboa
         })),
       };
     });
+  // Site-level initiatives here (at this location or, for a region, at its sites), newest first.
+  const here = new Set([location.id, ...sitesUnder(model.locations, location.id).map((l) => l.id)]);
+  const initiatives = (await listInitiatives(db)).filter((i) => i.locationId !== null && here.has(i.locationId));
   return {
+    initiatives: initiatives.map((i) => ({
+      id: i.id,
+      title: i.title,
+      status: i.status,
+      touchpointId: i.touchpointId,
+      touchpointName: i.touchpointName,
+      locationName: i.locationName,
+      ownerName: i.ownerName,
+      dueDate: i.dueDate,
+      overdue: i.overdue,
+    })),
     location: {
       code: location.code,
       name: location.name,

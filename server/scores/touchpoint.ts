@@ -3,7 +3,7 @@
 import { notFound } from "@/server/errors";
 import { asc, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { departments, initiatives, journeyStages, journeys, stageTouchpoints, touchpoints, users } from "@/db/schema";
+import { departments, initiatives, journeyStages, journeys, locations, stageTouchpoints, touchpoints, users } from "@/db/schema";
 import { change, emptyCounts, score } from "@/server/metrics/formulas";
 import { buildExperienceTree } from "./experience";
 import type { DashboardFilters } from "./filters";
@@ -49,8 +49,16 @@ export async function touchpointView(db: Queryable, touchpointId: number, filter
       .where(eq(stageTouchpoints.touchpointId, touchpointId))
       .orderBy(asc(journeys.name), asc(journeyStages.position)),
     db
-      .select({ id: initiatives.id, title: initiatives.title, status: initiatives.status, startDate: initiatives.startDate, dueDate: initiatives.dueDate })
+      .select({
+        id: initiatives.id,
+        title: initiatives.title,
+        status: initiatives.status,
+        startDate: initiatives.startDate,
+        dueDate: initiatives.dueDate,
+        locationName: locations.name,
+      })
       .from(initiatives)
+      .leftJoin(locations, eq(locations.id, initiatives.locationId))
       .where(eq(initiatives.touchpointId, touchpointId))
       .orderBy(asc(initiatives.startDate)),
     readAnswerDistribution(db, period, touchpointId, locationIds),

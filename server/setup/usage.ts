@@ -96,14 +96,15 @@ export async function locationUsage(db: Queryable, locationId: number): Promise<
   const [anyResponse] = await db.select({ id: surveyResponses.id }).from(surveyResponses).where(eq(surveyResponses.locationId, locationId)).limit(1);
   const responses = anyResponse ? await countRows(db.select({ n: count() }).from(surveyResponses).where(eq(surveyResponses.locationId, locationId))) : 0;
   const childCount = await countRows(db.select({ n: count() }).from(locations).where(eq(locations.parentId, locationId)));
-  const deletable = responses === 0 && childCount === 0;
+  const initiativeCount = await countRows(db.select({ n: count() }).from(initiatives).where(eq(initiatives.locationId, locationId)));
+  const deletable = responses === 0 && childCount === 0 && initiativeCount === 0;
   return {
-    dependants: [countOf(responses, "survey response"), countOf(childCount, "location", "locations") + " inside it"],
+    dependants: [countOf(responses, "survey response"), countOf(childCount, "location") + " inside it", countOf(initiativeCount, "site-level initiative")],
     deletable,
     explanation: deletable
       ? `${row.name} has no responses and nothing inside it; deleting it removes it from the model.`
-      : responses > 0
-        ? `${row.name} carries customers' answers, which deleting would erase. Deactivate it instead: imports stop accepting its code and its history is kept.`
+      : responses > 0 || initiativeCount > 0
+        ? `${row.name} carries customers' answers or improvement work, which deleting would erase. Deactivate it instead: imports stop accepting its code and its history is kept.`
         : `${row.name} still holds ${countOf(childCount, "location")}. Move them to another region first, or deactivate it instead.`,
   };
 }

@@ -41,6 +41,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
   const csvRows = portfolio.rows.map((r) => ({
     initiative: r.title,
     touchpoint: r.touchpointCode,
+    location: r.locationCode ?? "",
     department: r.departmentName,
     owner: r.ownerName ?? "",
     status: statusLabel[r.status],
@@ -113,6 +114,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
                 <tr>
                   <th scope="col">Initiative</th>
                   <th scope="col">Touchpoint</th>
+                  <th scope="col">Where</th>
                   <th scope="col">Department</th>
                   <th scope="col">Owner</th>
                   <th scope="col">Status</th>
@@ -129,6 +131,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
                     <td>
                       <Link href={`/touchpoints/${r.touchpointId}`}>{r.touchpointName}</Link>
                     </td>
+                    <td>{r.locationCode ? <Link href={`/locations/${r.locationCode}`}>{r.locationName}</Link> : "Everywhere"}</td>
                     <td>{r.departmentName}</td>
                     <td>{r.ownerName ?? "—"}</td>
                     <td>{statusLabel[r.status]}</td>

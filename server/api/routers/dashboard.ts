@@ -9,6 +9,7 @@ import { touchpointView } from "@/server/scores/touchpoint";
 import { listVerbatims, readerOptions, verbatimQuerySchema } from "@/server/scores/verbatims";
 import { cachedScores } from "@/server/scores/cache";
 import { locationLeagueView, locationView, touchpointAcrossSites } from "@/server/locations/views";
+import { locationsManagedBy } from "@/server/locations/managed";
 import { locationCode } from "@/server/model/rules";
 import { createRouter, viewerProcedure } from "../trpc";
 
@@ -32,6 +33,8 @@ export const dashboardRouter = createRouter({
   location: viewerProcedure
     .input(dashboardFiltersSchema.extend({ code: locationCode }))
     .query(({ ctx, input }) => cachedScores(ctx.readDb, "location", input, () => locationView(ctx.readDb, input.code, input))),
+  /** The sites and regions the signed-in person manages (their home on sign-in), sites first. */
+  myLocations: viewerProcedure.query(({ ctx }) => locationsManagedBy(ctx.db, ctx.user.id)),
   touchpointAcrossSites: viewerProcedure
     .input(dashboardFiltersSchema.extend({ touchpointId: entityId }))
     .query(({ ctx, input }) => cachedScores(ctx.readDb, "touchpointAcrossSites", input, () => touchpointAcrossSites(ctx.readDb, input.touchpointId, input))),

@@ -4,7 +4,15 @@ import { entityId } from "@/lib/schemas";
 import { z } from "zod";
 import { evidenceCandidates, linkEvidence, listEvidence, unlinkEvidence } from "@/server/initiatives/evidence";
 import { createInitiativeSchema, evidenceCandidatesSchema, evidenceLinkSchema, evidenceListSchema, updateInitiativeSchema } from "@/server/initiatives/schema";
-import { addInitiativeUpdate, createInitiative, initiativeDetail, initiativeForEdit, listInitiatives, updateInitiative } from "@/server/initiatives/service";
+import {
+  addInitiativeUpdate,
+  createInitiative,
+  initiativeDetail,
+  initiativeForEdit,
+  listInitiatives,
+  mayChangeInitiative,
+  updateInitiative,
+} from "@/server/initiatives/service";
 import { initiativePortfolio, portfolioQuerySchema } from "@/server/initiatives/portfolio";
 import { cachedScores } from "@/server/scores/cache";
 import { createRouter, ownerProcedure, viewerProcedure } from "../trpc";
@@ -17,9 +25,10 @@ export const initiativesRouter = createRouter({
     .input(portfolioQuerySchema)
     .query(({ ctx, input }) => cachedScores(ctx.readDb, "portfolio", input, () => initiativePortfolio(ctx.readDb, input))),
   list: viewerProcedure.input(z.object({ touchpointId: id.optional() })).query(({ ctx, input }) => listInitiatives(ctx.db, input)),
-  detail: viewerProcedure
-    .input(z.object({ id, windowDays: z.number().int().min(7).max(365).optional() }))
-    .query(({ ctx, input }) => initiativeDetail(ctx.db, input.id, { windowDays: input.windowDays })),
+  detail: viewerProcedure.input(z.object({ id, windowDays: z.number().int().min(7).max(365).optional() })).query(async ({ ctx, input }) => {
+    const detail = await initiativeDetail(ctx.db, input.id, { windowDays: input.windowDays });
+    return { ...detail, mayChange: await mayChangeInitiative(ctx.db, ctx.user, detail.touchpointId, detail.locationId) };
+  }),
   forEdit: ownerProcedure.input(z.object({ id })).query(({ ctx, input }) => initiativeForEdit(ctx.db, ctx.user, input.id)),
   create: ownerProcedure.input(createInitiativeSchema).mutation(({ ctx, input }) => createInitiative(ctx.db, ctx.user, input)),
   update: ownerProcedure.input(updateInitiativeSchema).mutation(({ ctx, input }) => updateInitiative(ctx.db, ctx.user, input)),

@@ -13,22 +13,27 @@ import { statusLabel } from "@/components/initiatives/status";
 import { PostUpdate } from "@/components/initiatives/post-update";
 import { PageHeader } from "@/components/page-header";
 import { serverApi } from "@/server/api/caller";
-import { currentUser } from "@/server/auth/session";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Initiative" };
 
 export default async function InitiativePage({ params }: { params: Promise<{ initiativeId: string }> }) {
   const id = idFromRoute((await params).initiativeId);
-  const [api, user] = await Promise.all([serverApi(), currentUser()]);
+  const api = await serverApi();
   const [initiative, evidence] = await Promise.all([orNotFound(api.initiatives.detail({ id })), orNotFound(api.initiatives.evidence({ initiativeId: id }))]);
-  const canEdit = user?.role === "admin" || (user?.role === "owner" && initiative.touchpointOwnerId === user.id);
+  const canEdit = initiative.mayChange;
   return (
     <>
       <nav className="breadcrumb" aria-label="Breadcrumb">
         <Link href={`/touchpoints/${initiative.touchpointId}`}>
           {initiative.touchpointName} ({initiative.touchpointCode})
-        </Link>{" "}
+        </Link>
+        {initiative.locationCode ? (
+          <>
+            {" "}
+            at <Link href={`/locations/${initiative.locationCode}`}>{initiative.locationName}</Link>
+          </>
+        ) : null}{" "}
         › Initiative
       </nav>
       <PageHeader title={initiative.title} description={initiative.problem ?? undefined} />
@@ -39,6 +44,10 @@ export default async function InitiativePage({ params }: { params: Promise<{ ini
             <span className={`tag status-${initiative.status}`}>{statusLabel[initiative.status]}</span>
             {initiative.overdue ? <span className="tag inactive"> overdue</span> : null}
           </dd>
+        </div>
+        <div>
+          <dt>Where</dt>
+          <dd>{initiative.locationName ? `${initiative.locationName} only (measured there)` : "Every location"}</dd>
         </div>
         <div>
           <dt>Owner</dt>

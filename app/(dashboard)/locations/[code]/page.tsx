@@ -6,7 +6,8 @@ import { FilterBar, hrefWith } from "@/components/dashboard/filter-bar";
 import { ScoreTile } from "@/components/dashboard/score-tile";
 import { TrendChart } from "@/components/dashboard/lazy-trend-chart";
 import { EmptyState } from "@/components/empty-state";
-import { describeChange, describeScore, formatCount, formatPeriod, formatValue, metricLabel } from "@/components/format";
+import { describeChange, describeScore, formatCount, formatDate, formatPeriod, formatValue, metricLabel } from "@/components/format";
+import { statusLabel } from "@/components/initiatives/status";
 import { LocationHeatmap } from "@/components/locations/location-heatmap";
 import { MethodLink } from "@/components/method-link";
 import { PageHeader } from "@/components/page-header";
@@ -113,6 +114,45 @@ export default async function LocationPage({
           </section>
         ))}
       </div>
+
+      <h2>Initiatives here</h2>
+      {data.initiatives.length === 0 ? (
+        <EmptyState title="No site-level initiatives here yet">
+          <p>The site&apos;s manager, or a touchpoint&apos;s owner, starts one from the touchpoint&apos;s page and picks this location under Where.</p>
+        </EmptyState>
+      ) : (
+        <table className="data" aria-label="Initiatives here">
+          <thead>
+            <tr>
+              <th scope="col">Initiative</th>
+              <th scope="col">Touchpoint</th>
+              <th scope="col">Where</th>
+              <th scope="col">Owner</th>
+              <th scope="col">Status</th>
+              <th scope="col">Due</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.initiatives.map((i) => (
+              <tr key={i.id}>
+                <td>
+                  <Link href={`/initiatives/${i.id}`}>{i.title}</Link>
+                </td>
+                <td>
+                  <Link href={hrefWith(`/touchpoints/${i.touchpointId}`, here, {})}>{i.touchpointName}</Link>
+                </td>
+                <td>{i.locationName}</td>
+                <td>{i.ownerName ?? "—"}</td>
+                <td>{statusLabel[i.status]}</td>
+                <td>
+                  {i.dueDate ? formatDate(i.dueDate) : "—"}
+                  {i.overdue ? <span className="bad-text"> · overdue</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
 
       <h2>Moments of truth below target here</h2>
       {overview.momentsBelowTarget.length === 0 ? (

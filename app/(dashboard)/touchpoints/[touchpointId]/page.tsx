@@ -77,7 +77,10 @@ export default async function TouchpointPage({
   const place = filters.location ? data.filterOptions.locations.find((l) => l.code === filters.location) : undefined;
   const tp = data.touchpoint;
   const user = await currentUser();
-  const canStart = user?.role === "admin" || (user?.role === "owner" && tp.ownerId === user.id);
+  const everywhere = user?.role === "admin" || (user?.role === "owner" && tp.ownerId === user.id);
+  // A site manager may start a site-level initiative at the locations they answer for.
+  const startable = data.filterOptions.locations.filter((l) => l.active && (everywhere || (user?.role === "owner" && l.managerIds.includes(user.id))));
+  const canStart = everywhere || startable.length > 0;
   const markers = data.initiatives.filter((i) => i.startDate).map((i) => ({ month: i.startDate!.slice(0, 7), label: `▶ ${i.title}` }));
   return (
     <>
@@ -156,10 +159,18 @@ export default async function TouchpointPage({
         <h2>Initiatives on this touchpoint</h2>
         <DownloadCsv
           fileName={`${tp.code} initiatives.csv`}
-          rows={data.initiatives.map((i) => ({ title: i.title, status: i.status, start: i.startDate, due: i.dueDate }))}
+          rows={data.initiatives.map((i) => ({ title: i.title, where: i.locationName ?? "everywhere", status: i.status, start: i.startDate, due: i.dueDate }))}
         />
       </div>
-      {canStart ? <NewInitiativeForm touchpointId={tp.id} metrics={data.metrics.map((m) => ({ code: m.code, name: m.name }))} /> : null}
+      {canStart ? (
+        <NewInitiativeForm
+          touchpointId={tp.id}
+          metrics={data.metrics.map((m) => ({ code: m.code, name: m.name }))}
+          locations={startable}
+          everywhere={everywhere}
+          location={startable.some((l) => l.code === filters.location) ? filters.location : ""}
+        />
+      ) : null}
       {data.initiatives.length === 0 ? (
         <EmptyState title="No initiatives yet" />
       ) : (
@@ -167,6 +178,7 @@ export default async function TouchpointPage({
           <thead>
             <tr>
               <th scope="col">Initiative</th>
+              <th scope="col">Where</th>
               <th scope="col">Status</th>
               <th scope="col">Start</th>
               <th scope="col">Due</th>
@@ -178,6 +190,7 @@ export default async function TouchpointPage({
                 <td>
                   <Link href={`/initiatives/${i.id}`}>{i.title}</Link>
                 </td>
+                <td>{i.locationName ?? "Everywhere"}</td>
                 <td>{i.status.replace("_", " ")}</td>
                 <td>{i.startDate ? formatDate(i.startDate) : "—"}</td>
                 <td>{i.dueDate ? formatDate(i.dueDate) : "—"}</td>
