@@ -176,6 +176,27 @@ describe("POST /api/v1/responses", () => {
     const again = (await (await post(batch)).json()) as { imported: number; duplicates: number };
     expect(again).toMatchObject({ imported: 0, duplicates: 2 });
   });
+
+  it("takes a site's code, refuses an unknown one or a region's, and the scores API cuts by site and region", async () => {
+    const bad = (await (await post([response(10, { location: "N-NOWHERE" }), response(11, { location: "NORTH" })])).json()) as {
+      problems: Array<{ path: string; message: string }>;
+    };
+    expect(bad.problems.map((p) => p.path)).toEqual(["0.location", "1.location"]);
+    const at = (i: number, location: string) => response(20 + i, { location, respondedAt: "2026-03-10T12:00:00Z", csat: 5 });
+    const batch = [...Array.from({ length: 31 }, (_, i) => at(i, "N-LEEDS")), ...Array.from({ length: 5 }, (_, i) => at(40 + i, "N-YORK"))];
+    expect(((await (await post(batch)).json()) as { imported: number }).imported).toBe(36);
+    const rows = async (query: string) => ((await (await get(`from=2026-03-01&to=2026-03-31&${query}`)).json()) as { rows: ScoreRow[] }).rows;
+    const sites = await rows("level=location");
+    expect(sites.find((r) => r.code === "N-LEEDS")).toMatchObject({ n: { csat: 31 }, csat: 100, insufficient: { csat: false } });
+    expect(sites.find((r) => r.code === "N-YORK")).toMatchObject({ n: { csat: 5 }, csat: null, insufficient: { csat: true } });
+    expect((await rows("level=region")).find((r) => r.code === "NORTH")).toMatchObject({ n: { csat: 36 } });
+    expect((await rows("level=program&region=NORTH"))[0]).toMatchObject({ n: { csat: 36 } });
+    expect((await rows("level=program&location=N-YORK"))[0]).toMatchObject({ n: { csat: 5 } });
+    const wrong = await get("level=program&region=N-LEEDS");
+    expect(wrong.status).toBe(400);
+    expect(((await wrong.json()) as { problems: unknown[] }).problems).toEqual([{ parameter: "region", message: "N-LEEDS is a site; use location=N-LEEDS" }]);
+    expect((await get("level=program&location=NOPE")).status).toBe(400);
+  });
 });
 
 describe("POST /api/v1/imports", () => {
