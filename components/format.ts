@@ -47,7 +47,7 @@ export function formatMargin(metric: MetricCode, margin: number): string {
 }
 
 // Dates have one format for people, typed and shown alike; it lives with its parser in lib/dates.
-export { formatDate, formatDateTime, formatPeriod } from "@/lib/dates";
+export { formatDate, formatDateTime, formatMonth, formatPeriod } from "@/lib/dates";
 export { countOf, formatNumber } from "@/lib/counts";
 
 /**

@@ -20,6 +20,12 @@ export function formatDateTime(value: Date | string, options: { seconds?: boolea
   return `${formatDate(date)}, ${time}`;
 }
 
+/** A calendar month, as tables of months show it: "Sep 2026". Takes the month's first day (or any day in it). */
+export function formatMonth(value: string): string {
+  const date = new Date(`${value.slice(0, 7)}-01T00:00:00Z`);
+  return `${monthNames[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
 /** A period of days, both ends included: "1 Sep 2026 to 30 Nov 2026". */
 export function formatPeriod(period: { from: string; to: string }): string {
   return `${formatDate(period.from)} to ${formatDate(period.to)}`;

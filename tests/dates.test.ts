@@ -1,7 +1,7 @@
 // One date format for people: every day shown reads back as the same day when typed, and what is not a day is refused.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DATE_EXAMPLE, formatDate, formatDateTime, formatPeriod, parseTypedDate } from "../lib/dates";
+import { DATE_EXAMPLE, formatDate, formatDateTime, formatMonth, formatPeriod, parseTypedDate } from "../lib/dates";
 
 describe("dates for people", () => {
   it("shows a day as '3 Sep 2026' (not the 'Sept' some locales print) and a moment with its UTC time", () => {
@@ -10,6 +10,7 @@ describe("dates for people", () => {
     expect(formatDateTime(new Date("2026-11-23T14:37:09Z"))).toBe("23 Nov 2026, 14:37");
     expect(formatDateTime(new Date("2026-11-23T14:37:09Z"), { seconds: true })).toBe("23 Nov 2026, 14:37:09");
     expect(formatPeriod({ from: "2026-09-01", to: "2026-11-30" })).toBe("1 Sep 2026 to 30 Nov 2026");
+    expect(formatMonth("2026-09-01")).toBe("Sep 2026");
     expect(parseTypedDate(DATE_EXAMPLE)).toBe("2026-09-03");
   });
 

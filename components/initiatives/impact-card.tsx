@@ -1,9 +1,9 @@
 // The honest answer to "did it work?": the score before and after the start, the difference with its
 // margin, whether that is significant — or why it cannot be said yet.
-import { describeDifference, describeScore, formatCount, metricLabel } from "@/components/format";
+import { describeDifference, describeScore, formatCount, formatDate, metricLabel } from "@/components/format";
 import type { Impact } from "@/server/initiatives/impact";
 
-const windowText = (w: { from: string; to: string }) => `${w.from} – ${w.to}`;
+const windowText = (w: { from: string; to: string }) => (w.from === w.to ? formatDate(w.from) : `${formatDate(w.from)} – ${formatDate(w.to)}`);
 
 export function ImpactCard({ impact, metricCode }: { impact: Impact; metricCode: string | null }) {
   const label = metricCode ? (metricLabel[metricCode] ?? metricCode) : "the score";

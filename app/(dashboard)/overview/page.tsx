@@ -1,7 +1,7 @@
 // Executives' home: the program's experience across journeys and silos, read from the roll-up tables.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { describeChange, describeScore, formatCount, formatNumber, formatPeriod, formatValue, metricLabel } from "@/components/format";
+import { describeChange, describeScore, formatCount, formatMonth, formatNumber, formatPeriod, formatValue, metricLabel } from "@/components/format";
 import { EmptyState } from "@/components/empty-state";
 import { DownloadCsv } from "@/components/dashboard/download-csv";
 import { FilterBar, hrefWith } from "@/components/dashboard/filter-bar";
@@ -90,7 +90,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
             <tbody>
               {data.trend.map((t) => (
                 <tr key={t.month}>
-                  <td>{t.month.slice(0, 7)}</td>
+                  <td>{formatMonth(t.month)}</td>
                   <td>{describeScore("program", t.program)}</td>
                   {HEADLINE_METRICS.map((code) => (
                     <td key={code}>{describeScore(code, t.metrics[code]!)}</td>

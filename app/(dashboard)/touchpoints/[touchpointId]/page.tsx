@@ -2,7 +2,7 @@
 // the initiatives on it (marked on the trend), and the customers' own words.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { describeChange, describeScore, formatCount, formatDate, formatPeriod, formatValue } from "@/components/format";
+import { describeChange, describeScore, formatCount, formatDate, formatMonth, formatPeriod, formatValue } from "@/components/format";
 import { DownloadCsv } from "@/components/dashboard/download-csv";
 import { idFromRoute, orNotFound } from "@/components/dashboard/entity-page";
 import { hrefWith } from "@/components/dashboard/filter-bar";
@@ -144,7 +144,7 @@ export default async function TouchpointPage({
                   <tbody>
                     {metric.trend.map((t) => (
                       <tr key={t.month}>
-                        <td>{t.month.slice(0, 7)}</td>
+                        <td>{formatMonth(t.month)}</td>
                         <td>{describeScore(metric.code, t.score)}</td>
                       </tr>
                     ))}
