@@ -49,7 +49,7 @@ test("unknown touchpoint codes are summarised with their rows, mapped or created
   await create.getByRole("button", { name: "Create touchpoint" }).click();
 
   // The preview runs again by itself, with the new touchpoint known and BILL mapped to the bill.
-  await expect(page.getByRole("status").filter({ hasText: "Created the touchpoint E2E-TABLE-SERVICE" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Created E2E-TABLE-SERVICE" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Import 40 responses" })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByRole("table", { name: "Unknown touchpoint codes" })).toHaveCount(0);
   await page.getByRole("button", { name: "Import 40 responses" }).click();
@@ -57,4 +57,48 @@ test("unknown touchpoint codes are summarised with their rows, mapped or created
 
   await page.goto("/admin/touchpoints");
   await expect(page.getByRole("row").filter({ hasText: "E2E-TABLE-SERVICE" })).toContainText("Table service (e2e)");
+});
+
+/** A plain CSV with a store column: 10 at Soho, 6 under the file's own name for Leeds, 4 at a site that does not exist yet. */
+function exportWithStores(): string {
+  const day = 86_400_000;
+  const stores = [...Array<string>(10).fill("LDN-SOHO"), ...Array<string>(6).fill("Store 12"), ...Array<string>(4).fill("SCO-ABERDEEN")];
+  const rows = stores.map((store, i) => [
+    `stores-${i}`,
+    new Date(Date.now() - (1 + (i % 10)) * day).toISOString().slice(0, 16).replace("T", " "),
+    "PAY-BILL",
+    store,
+    String(i % 11),
+  ]);
+  return [["id", "submitted", "touchpoint", "store", "nps"], ...rows].map((row) => row.join(",")).join("\n") + "\n";
+}
+
+test("a store column is read as the location; unknown site codes are mapped or created from the preview", async ({ page }) => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "e2e-stores-")), "stores.csv");
+  fs.writeFileSync(file, exportWithStores());
+  await signIn(page, demoAccounts.admin);
+  await expect(page).toHaveURL(/\/overview$/);
+  await page.goto("/admin/imports");
+  await page.getByLabel(/^Export file/).setInputFiles(file);
+  await page.getByRole("button", { name: "Upload and detect" }).click();
+  await expect(page.getByText("Detected: Plain CSV")).toBeVisible();
+  await expect(page.getByLabel("Location code column", { exact: true })).toHaveValue("store");
+  await page.getByRole("button", { name: "Preview", exact: true }).click();
+
+  const unknown = page.getByRole("table", { name: "Unknown location codes" });
+  await expect(unknown.getByRole("row").filter({ hasText: "Store 12" })).toContainText("6");
+  await expect(unknown.getByRole("row").filter({ hasText: "SCO-ABERDEEN" })).toContainText("4");
+  await page.getByLabel("Import Store 12 as").selectOption("NTH-LEEDS");
+  await page.getByRole("button", { name: "Create site SCO-ABERDEEN" }).click();
+  const create = page.getByRole("form", { name: "Create the site SCO-ABERDEEN" });
+  await create.getByLabel("Name", { exact: true }).fill("Aberdeen");
+  await create.getByLabel("Region", { exact: true }).selectOption({ label: "Scotland" });
+  await create.getByRole("button", { name: "Create site" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Created SCO-ABERDEEN" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Import 20 responses" })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole("button", { name: "Import 20 responses" }).click();
+  await expect(page.getByText(/Imported 20 responses/)).toBeVisible({ timeout: 30_000 });
+
+  await page.goto("/locations");
+  await expect(page.getByRole("region", { name: "Sites" }).getByRole("row").filter({ hasText: "Aberdeen" })).toContainText("too few to rank");
 });

@@ -14,6 +14,11 @@ export function ImportSummaryView({
   onMapCode,
   onCreateTouchpoint,
   creating,
+  sites = [],
+  locationMap = {},
+  onMapLocation,
+  onCreateLocation,
+  creatingLocation,
 }: {
   summary: ImportSummary;
   errorReportHref: string;
@@ -25,10 +30,16 @@ export function ImportSummaryView({
   onCreateTouchpoint?: (fileCode: string) => void;
   /** The create-a-touchpoint form, when open: shown under the codes it is for. */
   creating?: React.ReactNode;
+  /** Throughline's active sites, to map the file's unknown site codes to; likewise for the rest. */
+  sites?: Array<{ code: string; label: string }>;
+  locationMap?: Record<string, string>;
+  onMapLocation?: (fileCode: string, locationCode: string) => void;
+  onCreateLocation?: (fileCode: string) => void;
+  creatingLocation?: React.ReactNode;
 }) {
   // Rows refused only for their code are summarised by code above, not listed one by one again.
-  const codeRows = summary.unknownCodes.reduce((sum, c) => sum + c.rows, 0);
-  const listed = summary.rejections.filter((r) => !r.unknownCode);
+  const codeRows = [...summary.unknownCodes, ...summary.unknownLocations].reduce((sum, c) => sum + c.rows, 0);
+  const listed = summary.rejections.filter((r) => !r.unknownCode && !r.unknownLocation);
   const toImport = summary.status === "imported" ? summary.imported : summary.valid - summary.duplicates;
   const skipped = Object.entries(summary.skipped);
   return (
@@ -62,50 +73,32 @@ export function ImportSummaryView({
         </ul>
       ) : null}
       {summary.unknownCodes.length ? (
-        <div className="unknown-codes">
-          <h4>Touchpoint codes this file uses that Throughline does not know</h4>
-          <p className="muted">
-            Map each to one of your touchpoints (the mapping is kept in the template and used by the CLI and the HTTP API too), or create the touchpoint it
-            names; then preview again.
-          </p>
-          <table className="data" aria-label="Unknown touchpoint codes">
-            <thead>
-              <tr>
-                <th scope="col">Code in the file</th>
-                <th scope="col">Rows</th>
-                <th scope="col">Import as</th>
-              </tr>
-            </thead>
-            <tbody>
-              {summary.unknownCodes.map(({ code, rows }) => (
-                <tr key={code}>
-                  <th scope="row">
-                    <code>{code || "(empty)"}</code>
-                  </th>
-                  <td className="num">{formatNumber(rows)}</td>
-                  <td>
-                    {onMapCode ? (
-                      <select aria-label={`Import ${code} as`} value={codeMap[code] ?? ""} onChange={(e) => onMapCode(code, e.target.value)}>
-                        <option value="">— leave out —</option>
-                        {touchpoints.map((tp) => (
-                          <option key={tp.code} value={tp.code}>
-                            {tp.code} · {tp.name}
-                          </option>
-                        ))}
-                      </select>
-                    ) : null}
-                    {onCreateTouchpoint && code ? (
-                      <button type="button" className="link-button" onClick={() => onCreateTouchpoint(code)}>
-                        Create touchpoint {code}
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {creating}
-        </div>
+        <UnknownCodes
+          title="Touchpoint codes this file uses that Throughline does not know"
+          hint="Map each to one of your touchpoints (the mapping is kept in the template and used by the CLI and the HTTP API too), or create the touchpoint it names; then preview again."
+          label="Unknown touchpoint codes"
+          codes={summary.unknownCodes}
+          options={touchpoints.map((tp) => ({ code: tp.code, label: `${tp.code} · ${tp.name}` }))}
+          codeMap={codeMap}
+          onMap={onMapCode}
+          onCreate={onCreateTouchpoint}
+          createLabel="Create touchpoint"
+          creating={creating}
+        />
+      ) : null}
+      {summary.unknownLocations.length ? (
+        <UnknownCodes
+          title="Site codes this file uses that Throughline does not know"
+          hint="Map each to one of your sites (kept in the template like touchpoint codes), or create the site; then preview again."
+          label="Unknown location codes"
+          codes={summary.unknownLocations}
+          options={sites.map((site) => ({ code: site.code, label: `${site.code} · ${site.label}` }))}
+          codeMap={locationMap}
+          onMap={onMapLocation}
+          onCreate={onCreateLocation}
+          createLabel="Create site"
+          creating={creatingLocation}
+        />
       ) : null}
       {summary.rejected ? (
         <>
@@ -117,8 +110,8 @@ export function ImportSummaryView({
           </div>
           {codeRows ? (
             <p className="muted">
-              {countOf(codeRows, "row")} with an unknown touchpoint code {codeRows === 1 ? "is" : "are"} summarised by code above; the error report lists every
-              rejected row.
+              {countOf(codeRows, "row")} with an unknown touchpoint or site code {codeRows === 1 ? "is" : "are"} summarised by code above; the error report
+              lists every rejected row.
             </p>
           ) : null}
           {listed.length ? (
@@ -153,5 +146,74 @@ export function ImportSummaryView({
         </>
       ) : null}
     </section>
+  );
+}
+
+/** A file's codes that Throughline does not know, with their rows: each mapped to a known code, or created. */
+function UnknownCodes({
+  title,
+  hint,
+  label,
+  codes,
+  options,
+  codeMap,
+  onMap,
+  onCreate,
+  createLabel,
+  creating,
+}: {
+  title: string;
+  hint: string;
+  label: string;
+  codes: Array<{ code: string; rows: number }>;
+  options: Array<{ code: string; label: string }>;
+  codeMap: Record<string, string>;
+  onMap?: (fileCode: string, code: string) => void;
+  onCreate?: (fileCode: string) => void;
+  createLabel: string;
+  creating?: React.ReactNode;
+}) {
+  return (
+    <div className="unknown-codes">
+      <h4>{title}</h4>
+      <p className="muted">{hint}</p>
+      <table className="data" aria-label={label}>
+        <thead>
+          <tr>
+            <th scope="col">Code in the file</th>
+            <th scope="col">Rows</th>
+            <th scope="col">Import as</th>
+          </tr>
+        </thead>
+        <tbody>
+          {codes.map(({ code, rows }) => (
+            <tr key={code}>
+              <th scope="row">
+                <code>{code || "(empty)"}</code>
+              </th>
+              <td className="num">{formatNumber(rows)}</td>
+              <td>
+                {onMap ? (
+                  <select aria-label={`Import ${code} as`} value={codeMap[code] ?? ""} onChange={(e) => onMap(code, e.target.value)}>
+                    <option value="">— leave out —</option>
+                    {options.map((option) => (
+                      <option key={option.code} value={option.code}>
+                        {option.label}
+                      </option>
+                    ))}
+                  </select>
+                ) : null}
+                {onCreate && code ? (
+                  <button type="button" className="link-button" onClick={() => onCreate(code)}>
+                    {createLabel} {code}
+                  </button>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {creating}
+    </div>
   );
 }

@@ -12,7 +12,8 @@ import type { StagedRunEvent } from "@/server/imports/staged-run";
 import { TouchpointForm, type TouchpointChoices } from "@/components/setup/touchpoint-form";
 import { ImportSummaryView } from "./import-summary";
 import { draftFrom, mappingFrom, type MappingDraft } from "./mapping-draft";
-import { MappingForm, type MetricOption, type TouchpointOption } from "./mapping-form";
+import { MappingForm, type MetricOption, type SiteOption, type TouchpointOption } from "./mapping-form";
+import { CreateSiteForm } from "./create-site-form";
 import { runUpload, uploadFile, type UploadResult } from "./streams";
 
 const formatNames: Record<string, string> = {
@@ -38,9 +39,14 @@ export function ImportWizard({
   touchpoints,
   metrics,
   choices,
+  sites = [],
+  regions = [],
 }: {
   touchpoints: TouchpointOption[];
   metrics: MetricOption[];
+  /** Active sites a response can be given at, and the regions a new one can sit in. */
+  sites?: SiteOption[];
+  regions?: Array<{ id: number; label: string }>;
   /** What a new touchpoint can be placed in and owned by, for codes the admin creates from the preview. */
   choices: TouchpointChoices;
 }) {
@@ -62,6 +68,7 @@ export function ImportWizard({
   const [templateName, setTemplateName] = useState("");
   const [creatingCode, setCreatingCode] = useState<string | null>(null);
   const [createdCode, setCreatedCode] = useState<string | null>(null);
+  const [creatingSite, setCreatingSite] = useState<string | null>(null);
   const createSection = useRef<HTMLElement>(null);
   // The form opens under the codes table: bring it into view and put the cursor on the name (the code is filled in).
   useEffect(() => {
@@ -81,6 +88,7 @@ export function ImportWizard({
     setValidOnly(false);
     setCreatingCode(null);
     setCreatedCode(null);
+    setCreatingSite(null);
     if (fileInput.current) fileInput.current.value = "";
   };
 
@@ -184,6 +192,7 @@ export function ImportWizard({
             }}
             touchpoints={touchpoints}
             metrics={metrics}
+            sites={sites}
           />
           {problems.length ? (
             <div role="alert" className="error">
@@ -247,6 +256,38 @@ export function ImportWizard({
               setCreatedCode(null);
               setCreatingCode(code);
             }}
+            sites={sites}
+            locationMap={draft?.locationCodes}
+            onMapLocation={(fileCode, locationCode) => {
+              if (!draft) return;
+              const locationCodes = { ...draft.locationCodes };
+              if (locationCode) locationCodes[fileCode] = locationCode;
+              else delete locationCodes[fileCode];
+              setDraft({ ...draft, locationCodes });
+            }}
+            onCreateLocation={(code) => {
+              setCreatedCode(null);
+              setCreatingSite(code);
+            }}
+            creatingLocation={
+              creatingSite ? (
+                <CreateSiteForm
+                  key={creatingSite}
+                  code={creatingSite}
+                  regions={regions}
+                  onCancel={() => setCreatingSite(null)}
+                  onCreated={(code) => {
+                    const { [creatingSite]: _mapped, ...locationCodes } = draft?.locationCodes ?? {};
+                    const next = draft ? { ...draft, locationCodes } : draft;
+                    setDraft(next);
+                    setCreatingSite(null);
+                    setCreatedCode(code);
+                    router.refresh();
+                    void run("preview", next);
+                  }}
+                />
+              ) : null
+            }
             creating={
               creatingCode ? (
                 <section ref={createSection} className="create-touchpoint" aria-label={`Create the touchpoint ${creatingCode}`}>
@@ -277,7 +318,7 @@ export function ImportWizard({
           />
           {createdCode ? (
             <p role="status" className="notice">
-              Created the touchpoint {createdCode}; the preview below includes its rows.
+              Created {createdCode}; the preview below includes its rows.
             </p>
           ) : null}
           {preview.unknownCodes.length ? (

@@ -28,6 +28,12 @@ export interface MappingDraft {
   skipReason: string;
   /** The file's codes mapped to Throughline's touchpoint codes. */
   touchpointCodes: Record<string, string>;
+  /** Where each response was given: not in the file, a column of site codes, or one site for the file. */
+  locationKind: "none" | "column" | "fixed";
+  locationColumn: string;
+  locationCode: string;
+  /** The file's site codes mapped to Throughline's. */
+  locationCodes: Record<string, string>;
 }
 
 const labelsToText = (labels?: Record<string, number>) =>
@@ -63,6 +69,10 @@ export function draftFrom(mapping: MappingProposal["mapping"]): MappingDraft {
     skipValues: mapping.skipWhen?.values.join(", ") ?? "",
     skipReason: mapping.skipWhen?.reason ?? "",
     touchpointCodes: mapping.touchpointCodes ?? {},
+    locationKind: mapping.location?.kind ?? "none",
+    locationColumn: mapping.location?.kind === "column" ? mapping.location.column : "",
+    locationCode: mapping.location?.kind === "fixed" ? mapping.location.code : "",
+    locationCodes: mapping.locationCodes ?? {},
   };
 }
 
@@ -89,6 +99,13 @@ export function mappingFrom(draft: MappingDraft): { mapping: ImportMapping } | {
         }
       : undefined,
     touchpointCodes: Object.keys(draft.touchpointCodes).length ? draft.touchpointCodes : undefined,
+    location:
+      draft.locationKind === "column"
+        ? { kind: "column", column: draft.locationColumn }
+        : draft.locationKind === "fixed"
+          ? { kind: "fixed", code: draft.locationCode }
+          : undefined,
+    locationCodes: draft.locationKind !== "none" && Object.keys(draft.locationCodes).length ? draft.locationCodes : undefined,
   };
   const parsed = importMappingSchema.safeParse(candidate);
   if (parsed.success) return { mapping: parsed.data };
@@ -97,6 +114,7 @@ export function mappingFrom(draft: MappingDraft): { mapping: ImportMapping } | {
 
 const fieldNames: Record<string, string> = {
   touchpoint: "Touchpoint",
+  location: "Location",
   respondedAt: "Responded at",
   metrics: "Metrics",
   skipWhen: "Rows to skip",
@@ -107,6 +125,7 @@ export function usesOf(draft: MappingDraft): Map<string, string> {
   const uses = new Map<string, string>();
   const add = (column: string, use: string) => column && uses.set(column, uses.has(column) ? `${uses.get(column)}, ${use}` : use);
   if (draft.touchpointKind === "column") add(draft.touchpointColumn, "touchpoint");
+  if (draft.locationKind === "column") add(draft.locationColumn, "location");
   add(draft.respondedAtColumn, "responded at");
   for (const m of draft.metrics) add(m.column, m.metric.toUpperCase());
   add(draft.comment, "comment");

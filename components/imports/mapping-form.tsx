@@ -102,18 +102,24 @@ function MetricRow({
   );
 }
 
+/** A site responses can be given at, labelled with its region ("London · Soho"). */
+export type SiteOption = { code: string; label: string };
+
 export function MappingForm({
   inspection,
   draft,
   onChange,
   touchpoints,
   metrics,
+  sites = [],
 }: {
   inspection: FileInspection;
   draft: MappingDraft;
   onChange: (draft: MappingDraft) => void;
   touchpoints: TouchpointOption[];
   metrics: MetricOption[];
+  /** The active sites a response can be given at. */
+  sites?: SiteOption[];
 }) {
   const columns = inspection.columns.map((c) => c.key);
   const set = <K extends keyof MappingDraft>(key: K, value: MappingDraft[K]) => onChange({ ...draft, [key]: value });
@@ -148,6 +154,37 @@ export function MappingForm({
               </select>
             </div>
           )}
+        </fieldset>
+
+        <fieldset>
+          <legend>Where each response was given</legend>
+          <label className="inline">
+            <input type="radio" name={`${id}-loc`} checked={draft.locationKind === "none"} onChange={() => set("locationKind", "none")} /> Not in this file
+            (responses count as &quot;no location&quot;)
+          </label>
+          <label className="inline">
+            <input type="radio" name={`${id}-loc`} checked={draft.locationKind === "column"} onChange={() => set("locationKind", "column")} /> A column of site
+            codes (embedded data, custom data, a hidden field)
+          </label>
+          <label className="inline">
+            <input type="radio" name={`${id}-loc`} checked={draft.locationKind === "fixed"} onChange={() => set("locationKind", "fixed")} /> One site for the
+            whole file
+          </label>
+          {draft.locationKind === "column" ? (
+            <ColumnSelect label="Location code column" value={draft.locationColumn} columns={columns} onChange={(v) => set("locationColumn", v)} />
+          ) : draft.locationKind === "fixed" ? (
+            <div className="field">
+              <label htmlFor={`${id}-site`}>Site</label>
+              <select id={`${id}-site`} value={draft.locationCode} onChange={(e) => set("locationCode", e.target.value)}>
+                <option value="">— choose a site —</option>
+                {sites.map((site) => (
+                  <option key={site.code} value={site.code}>
+                    {site.label} ({site.code})
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
         </fieldset>
 
         <fieldset>

@@ -11,12 +11,14 @@ export const metadata: Metadata = { title: "Survey imports" };
 
 export default async function ImportsPage() {
   const api = await serverApi();
-  const [touchpoints, metrics, history, choices] = await Promise.all([
+  const [touchpoints, metrics, history, choices, locations] = await Promise.all([
     api.model.touchpoints(),
     api.model.metrics(),
     api.imports.history(),
     api.setup.touchpointChoices(),
+    api.setup.locations(),
   ]);
+  const regionName = new Map(locations.filter((l) => l.kind === "region").map((l) => [l.id, l.name]));
   return (
     <>
       <PageHeader
@@ -27,6 +29,10 @@ export default async function ImportsPage() {
         touchpoints={touchpoints.filter((t) => t.active).map((t) => ({ code: t.code, name: t.name }))}
         metrics={metrics.map((m) => ({ code: m.code, name: m.name, scaleMin: m.scaleMin, scaleMax: m.scaleMax }))}
         choices={choices}
+        sites={locations
+          .filter((l) => l.kind === "site" && l.active)
+          .map((l) => ({ code: l.code, label: [l.parentId ? regionName.get(l.parentId) : null, l.name].filter(Boolean).join(" · ") }))}
+        regions={locations.filter((l) => l.kind === "region" && l.active).map((l) => ({ id: l.id, label: l.name }))}
       />
       <section aria-labelledby="history-heading" style={{ marginTop: 24 }}>
         <h2 id="history-heading">Import history</h2>
