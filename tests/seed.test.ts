@@ -86,6 +86,32 @@ describe("demo seed", () => {
     expect(new Set(tracker)).toEqual(new Set(["DEL-TRACKING"]));
   });
 
+  it("tells the location stories: the valet is poor at Canary Wharf only, tracking declines in the North first, Glasgow is too new to rank", async () => {
+    const share = (code: string, months: string) =>
+      first.db.execute<{ location: string; region: string; share: number; n: number }>(
+        sql.raw(`
+        select l.code as location, p.code as region, sum(r.top_box)::float / sum(r.response_count) as share, sum(r.response_count)::int as n
+        from location_monthly_rollups r join touchpoints t on t.id = r.touchpoint_id join metric_definitions m on m.id = r.metric_id
+          join locations l on l.id = r.location_id join locations p on p.id = l.parent_id
+        where t.code = '${code}' and m.code = 'csat' and ${months}
+        group by l.code, p.code order by share`),
+      );
+    const valet = await share("ARR-VALET", "true");
+    expect(valet[0]!.location).toBe("LDN-CANARY");
+    expect(valet[1]!.share - valet[0]!.share).toBeGreaterThan(0.1);
+    const lastMonths = "r.month >= date '2026-07-01'";
+    const tracking = await share("DEL-TRACKING", lastMonths);
+    const byRegion = (region: string) => tracking.filter((r) => r.region === region);
+    const mean = (rows: typeof tracking) => rows.reduce((sum, r) => sum + r.share * r.n, 0) / rows.reduce((sum, r) => sum + r.n, 0);
+    expect(mean(byRegion("LDN")) - mean(byRegion("NTH"))).toBeGreaterThan(0.08);
+    expect(mean(byRegion("SCO")) - mean(byRegion("NTH"))).toBeGreaterThan(0.08);
+    const [glasgow] = await first.db.execute<{ n: number }>(sql`
+      select coalesce(sum(r.response_count), 0)::int as n from location_daily_rollups r join locations l on l.id = r.location_id
+      join metric_definitions m on m.id = r.metric_id where l.code = 'SCO-GLASGOW' and m.code = 'csat'`);
+    expect(glasgow!.n).toBeGreaterThan(0);
+    expect(glasgow!.n).toBeLessThan(30);
+  });
+
   it("lets every demo account sign in with the documented password", async () => {
     const rows = await first.db.execute<{ n: number }>(sql`select count(*)::int as n from users where password_hash is null`);
     expect(rows[0]!.n).toBe(0);
