@@ -102,7 +102,7 @@ describe("demo seed", () => {
     const lastMonths = "r.month >= date '2026-07-01'";
     const tracking = await share("DEL-TRACKING", lastMonths);
     const byRegion = (region: string) => tracking.filter((r) => r.region === region);
-    const mean = (rows: typeof tracking) => rows.reduce((sum, r) => sum + r.share * r.n, 0) / rows.reduce((sum, r) => sum + r.n, 0);
+    const mean = (rows: Array<{ share: number; n: number }>) => rows.reduce((sum, r) => sum + r.share * r.n, 0) / rows.reduce((sum, r) => sum + r.n, 0);
     expect(mean(byRegion("LDN")) - mean(byRegion("NTH"))).toBeGreaterThan(0.08);
     expect(mean(byRegion("SCO")) - mean(byRegion("NTH"))).toBeGreaterThan(0.08);
     const [glasgow] = await first.db.execute<{ n: number }>(sql`

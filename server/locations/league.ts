@@ -1,6 +1,6 @@
 // The league of locations, pure: each site's and region's experience score and headline metrics from the
 // per-location roll-ups, against the rest of the program (everyone else), so "better" and "worse" are tested.
-import { change, emptyCounts, rollupChange, subtractCounts, type Change, type MetricCounts, type Rollup, type Score } from "@/server/metrics/formulas";
+import { addCounts, change, emptyCounts, rollupChange, subtractCounts, type Change, type Rollup, type Score } from "@/server/metrics/formulas";
 import { buildExperienceTree, type ExperienceInput } from "@/server/scores/experience";
 import type { CountsRow, LocationCountsRow } from "@/server/scores/read-rollups";
 import { regionOf, sitesUnder, type LocationNode } from "./hierarchy";
@@ -37,24 +37,10 @@ const keyOf = (row: { touchpointId: number; metricCode: string }) => `${row.touc
 function sumRows(rows: Iterable<CountsRow>): Map<string, CountsRow> {
   const summed = new Map<string, CountsRow>();
   for (const row of rows) {
-    const key = keyOf(row);
-    const before = summed.get(key);
-    summed.set(key, { ...addInto(before ?? { ...emptyCounts(), touchpointId: row.touchpointId, metricCode: row.metricCode }, row) });
+    const before = summed.get(keyOf(row)) ?? emptyCounts();
+    summed.set(keyOf(row), { ...addCounts(before, row), touchpointId: row.touchpointId, metricCode: row.metricCode });
   }
   return summed;
-}
-
-function addInto(target: CountsRow, row: MetricCounts): CountsRow {
-  return {
-    ...target,
-    responseCount: target.responseCount + row.responseCount,
-    promoters: target.promoters + row.promoters,
-    passives: target.passives + row.passives,
-    detractors: target.detractors + row.detractors,
-    topBox: target.topBox + row.topBox,
-    sum: target.sum + row.sum,
-    sumOfSquares: target.sumOfSquares + row.sumOfSquares,
-  };
 }
 
 /** The program's counts less a part of them, row by row. */

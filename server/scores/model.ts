@@ -1,7 +1,8 @@
 // Loads the parts of the experience model the score views need, in a handful of queries.
 import { asc, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { departments, journeyStages, journeys, locations, metricDefinitions, stageTouchpoints, touchpointTargets, touchpoints, users } from "@/db/schema";
+import { departments, journeyStages, journeys, metricDefinitions, stageTouchpoints, touchpointTargets, touchpoints, users } from "@/db/schema";
+import { listLocations } from "@/server/setup/locations";
 import type { MetricScale } from "@/server/metrics/formulas";
 import { readSetting } from "@/server/settings/program-settings";
 
@@ -32,20 +33,7 @@ export async function loadScoreModel(db: Queryable) {
       .from(touchpointTargets)
       .innerJoin(metricDefinitions, eq(metricDefinitions.id, touchpointTargets.metricId)),
     readSetting(db, "minimum_sample"),
-    db
-      .select({
-        id: locations.id,
-        code: locations.code,
-        name: locations.name,
-        kind: locations.kind,
-        parentId: locations.parentId,
-        managerId: locations.managerId,
-        managerName: users.name,
-        active: locations.active,
-      })
-      .from(locations)
-      .leftJoin(users, eq(users.id, locations.managerId))
-      .orderBy(asc(locations.name)),
+    listLocations(db),
   ]);
   const scales = new Map<string, MetricScale & { name: string; topBoxMin: number | null }>(
     metricRows.map((m) => [m.code, { kind: m.kind, scaleMin: m.scaleMin, scaleMax: m.scaleMax, direction: m.direction, name: m.name, topBoxMin: m.topBoxMin }]),

@@ -54,6 +54,7 @@ export default async function LocationsPage({ searchParams }: { searchParams: Pr
     data.rows.filter((r) => r.kind === "region"),
     sort,
   );
+  const shared = { sort, sortHref, rowHref, minimumSample: data.minimumSample, period: data.period };
   return (
     <>
       <PageHeader
@@ -67,39 +68,45 @@ export default async function LocationsPage({ searchParams }: { searchParams: Pr
         </EmptyState>
       ) : (
         <>
-          {regions.length ? (
-            <section className="card" aria-labelledby="regions-heading">
-              <div className="section-head">
-                <h2 id="regions-heading">Regions</h2>
-                <DownloadCsv rows={regions.map(csvRow)} fileName={`regions ${data.period.from} ${data.period.to}.csv`} />
-              </div>
-              <LeagueTable
-                rows={regions}
-                caption="Each region pools the responses of its sites."
-                sort={sort}
-                sortHref={sortHref}
-                rowHref={rowHref}
-                minimumSample={data.minimumSample}
-              />
-            </section>
-          ) : null}
-          <section className="card" aria-labelledby="sites-heading">
-            <div className="section-head">
-              <h2 id="sites-heading">Sites</h2>
-              <DownloadCsv rows={sites.map(csvRow)} fileName={`sites ${data.period.from} ${data.period.to}.csv`} />
-            </div>
-            <LeagueTable
-              rows={sites}
-              caption="Responses that name no site (online, care, marketing) are the last row, so the totals add up."
-              sort={sort}
-              sortHref={sortHref}
-              rowHref={rowHref}
-              minimumSample={data.minimumSample}
-            />
-            <MethodLink section="locations">How locations are compared</MethodLink>
-          </section>
+          {regions.length ? <LeagueSection title="Regions" caption="Each region pools the responses of its sites." rows={regions} {...shared} /> : null}
+          <LeagueSection
+            title="Sites"
+            caption="Responses that name no site (online, care, marketing) are the last row, so the totals add up."
+            rows={sites}
+            {...shared}
+          />
+          <MethodLink section="locations">How locations are compared</MethodLink>
         </>
       )}
     </>
+  );
+}
+
+/** One league (regions or sites) in its card, with its CSV download. */
+function LeagueSection({
+  title,
+  caption,
+  rows,
+  period,
+  ...table
+}: {
+  title: string;
+  caption: string;
+  rows: LeagueRow[];
+  period: { from: string; to: string };
+  sort: LeagueSort;
+  sortHref: (sort: LeagueSort) => string;
+  rowHref: (code: string) => string;
+  minimumSample: number;
+}) {
+  const headingId = `${title.toLowerCase()}-heading`;
+  return (
+    <section className="card" aria-labelledby={headingId}>
+      <div className="section-head">
+        <h2 id={headingId}>{title}</h2>
+        <DownloadCsv rows={rows.map(csvRow)} fileName={`${title.toLowerCase()} ${period.from} ${period.to}.csv`} />
+      </div>
+      <LeagueTable rows={rows} caption={caption} {...table} />
+    </section>
   );
 }

@@ -1,11 +1,12 @@
 // Executives' home: the program's experience across journeys and silos, read from the roll-up tables.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { describeChange, describeScore, formatCount, formatMonth, formatNumber, formatPeriod, formatValue, metricLabel } from "@/components/format";
+import { describeChange, describeScore, formatMonth, formatNumber, formatPeriod, formatValue, metricLabel } from "@/components/format";
 import { EmptyState } from "@/components/empty-state";
 import { DownloadCsv } from "@/components/dashboard/download-csv";
 import { FilterBar, hrefWith } from "@/components/dashboard/filter-bar";
 import { Heatmap } from "@/components/dashboard/heatmap";
+import { MomentsBelowTarget } from "@/components/dashboard/moments-below-target";
 import { ScoreTile } from "@/components/dashboard/score-tile";
 import { TrendChart } from "@/components/dashboard/lazy-trend-chart";
 import { PageHeader } from "@/components/page-header";
@@ -174,38 +175,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
               }))}
             />
           </div>
-          {data.momentsBelowTarget.length === 0 ? (
-            <EmptyState title="Every scored moment of truth meets its target" />
-          ) : (
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Touchpoint</th>
-                  <th scope="col">Owner</th>
-                  <th scope="col" className="num">
-                    Score
-                  </th>
-                  <th scope="col" className="num">
-                    Target
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.momentsBelowTarget.map((m) => (
-                  <tr key={`${m.touchpointId}-${m.metric}`}>
-                    <td>
-                      <a href={hrefWith(`/touchpoints/${m.touchpointId}`, filters, {})}>{m.name}</a> <span className="muted">{m.code}</span>
-                    </td>
-                    <td>{m.ownerName ?? "—"}</td>
-                    <td className="num">
-                      {metricLabel[m.metric] ?? m.metric} {formatValue(m.metric, m.value)} <small className="muted">{formatCount(m.n)}</small>
-                    </td>
-                    <td className="num">{formatValue(m.metric, m.target)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <MomentsBelowTarget moments={data.momentsBelowTarget} hrefFor={(id) => hrefWith(`/touchpoints/${id}`, filters, {})} />
         </section>
         <section>
           <div className="section-head">

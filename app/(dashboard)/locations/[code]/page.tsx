@@ -6,9 +6,10 @@ import { FilterBar, hrefWith } from "@/components/dashboard/filter-bar";
 import { ScoreTile } from "@/components/dashboard/score-tile";
 import { TrendChart } from "@/components/dashboard/lazy-trend-chart";
 import { EmptyState } from "@/components/empty-state";
-import { describeChange, describeScore, formatCount, formatDate, formatPeriod, formatValue, metricLabel } from "@/components/format";
+import { describeChange, describeScore, formatDate, formatPeriod, formatValue } from "@/components/format";
 import { statusLabel } from "@/components/initiatives/status";
 import { LocationHeatmap } from "@/components/locations/location-heatmap";
+import { MomentsBelowTarget } from "@/components/dashboard/moments-below-target";
 import { MethodLink } from "@/components/method-link";
 import { PageHeader } from "@/components/page-header";
 import { serverApi } from "@/server/api/caller";
@@ -155,38 +156,11 @@ export default async function LocationPage({
       )}
 
       <h2>Moments of truth below target here</h2>
-      {overview.momentsBelowTarget.length === 0 ? (
-        <EmptyState title="Every scored moment of truth meets its target here" />
-      ) : (
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">Touchpoint</th>
-              <th scope="col">Owner</th>
-              <th scope="col" className="num">
-                Score
-              </th>
-              <th scope="col" className="num">
-                Target
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {overview.momentsBelowTarget.map((m) => (
-              <tr key={`${m.touchpointId}-${m.metric}`}>
-                <td>
-                  <Link href={hrefWith(`/touchpoints/${m.touchpointId}`, here, {})}>{m.name}</Link> <span className="muted">{m.code}</span>
-                </td>
-                <td>{m.ownerName ?? "—"}</td>
-                <td className="num">
-                  {metricLabel[m.metric] ?? m.metric} {formatValue(m.metric, m.value)} <small className="muted">{formatCount(m.n)}</small>
-                </td>
-                <td className="num">{formatValue(m.metric, m.target)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <MomentsBelowTarget
+        moments={overview.momentsBelowTarget}
+        hrefFor={(id) => hrefWith(`/touchpoints/${id}`, here, {})}
+        emptyTitle="Every scored moment of truth meets its target here"
+      />
     </>
   );
 }
