@@ -15,8 +15,21 @@ export const metricDirections = ["higher_is_better", "lower_is_better"] as const
 export const locationKinds = ["region", "site"] as const;
 export type LocationKind = (typeof locationKinds)[number];
 
-export const responseSources = ["qualtrics", "surveymonkey", "typeform", "csv", "api"] as const;
+/** How a service contact reached support. */
+export const contactChannels = ["phone", "chat", "email", "web_form", "social", "in_person", "other"] as const;
+export type ContactChannel = (typeof contactChannels)[number];
+
+/** Failure demand is caused by a touchpoint upstream; value demand is a contact the customer wanted. */
+export const demandKinds = ["failure", "value"] as const;
+export type DemandKind = (typeof demandKinds)[number];
+
+/** The tool a batch came from: survey tools for responses, support tools for service contacts. */
+export const responseSources = ["qualtrics", "surveymonkey", "typeform", "csv", "api", "zendesk", "genesys", "salesforce"] as const;
 export type ResponseSource = (typeof responseSources)[number];
+
+/** What an import batch holds. */
+export const batchKinds = ["responses", "contacts"] as const;
+export type BatchKind = (typeof batchKinds)[number];
 
 export const importStatuses = ["importing", "imported", "failed", "reverted"] as const;
 

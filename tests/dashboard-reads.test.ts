@@ -11,6 +11,8 @@ import { writeSetting } from "../server/settings/program-settings";
 import { ingestBatch, type ResponseInput } from "../server/responses/ingest";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { seedTestModel } from "./support/fixtures";
+import { locationLeagueView } from "../server/locations/views";
+import { readDemand } from "../server/contacts/read";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -46,18 +48,22 @@ describe("overview", () => {
     expect(overview.momentsBelowTarget).toEqual([]);
   });
 
-  it("never reads survey_responses: not the overview, journey, touchpoint or department views, nor the scores API", async () => {
+  it("never reads survey_responses or service_contacts: not the overview, journey, touchpoint, department or location views, the scores API or demand", async () => {
     const [ids] = await database.db.execute<{ journey: number; touchpoint: number; department: number }>(sql`
       select (select min(id) from journeys) as journey, (select min(id) from touchpoints) as touchpoint, (select min(id) from departments) as department`);
     await expect(
       database.db.transaction(async (tx) => {
         await tx.execute(sql`alter table survey_responses rename to survey_responses_hidden_for_test`);
+        await tx.execute(sql`alter table service_contacts rename to service_contacts_hidden_for_test`);
         const overview = await programOverview(tx, march);
         expect(overview.tiles.csat.score).toMatchObject({ status: "ok", n: 100 });
         expect((await journeyView(tx, ids!.journey, march)).stages).toHaveLength(2);
         expect((await touchpointView(tx, ids!.touchpoint, march)).metrics.length).toBeGreaterThan(0);
         expect((await departmentView(tx, ids!.department, march)).touchpoints).toHaveLength(1);
         expect(await scoreRows(tx, { level: "stage", ...march, grain: "month" })).toHaveLength(2);
+        expect((await locationLeagueView(tx, march)).rows.map((r) => r.code)).toContain("N-LEEDS");
+        expect(await scoreRows(tx, { level: "location", ...march, grain: "none" })).toHaveLength(3);
+        expect(await readDemand(tx, march)).toMatchObject({ all: 0 });
         throw new Rollback();
       }),
     ).rejects.toBeInstanceOf(Rollback);

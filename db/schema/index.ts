@@ -4,6 +4,7 @@ export * from "./model";
 export * from "./locations";
 export * from "./metrics";
 export * from "./responses";
+export * from "./contacts";
 export * from "./rollups";
 export * from "./initiatives";
 export * from "./governance";

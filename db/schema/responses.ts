@@ -1,6 +1,6 @@
 // Survey responses (one row per answer set) and the import batches that bring them in.
 // Respondent contact fields form a separate column group that executive-facing queries never select.
-import { importStatuses, responseSources, type ResponseSource } from "../../lib/enums";
+import { batchKinds, importStatuses, responseSources, type ResponseSource } from "../../lib/enums";
 import { sql } from "drizzle-orm";
 import { bigint, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { touchpoints } from "./model";
@@ -10,6 +10,7 @@ import { users } from "./people";
 export { responseSources, importStatuses, type ResponseSource };
 export const responseSource = pgEnum("response_source", responseSources);
 export const importStatus = pgEnum("import_status", importStatuses);
+export const batchKind = pgEnum("batch_kind", batchKinds);
 
 export const importBatches = pgTable(
   "import_batches",
@@ -20,6 +21,8 @@ export const importBatches = pgTable(
     fileHash: text().notNull(),
     sourceFormat: text().notNull(),
     source: responseSource().notNull(),
+    // Survey responses or service contacts: which rows a revert removes.
+    kind: batchKind().notNull().default("responses"),
     mapping: jsonb().$type<Record<string, unknown>>(),
     rowsRead: integer().notNull().default(0),
     rowsImported: integer().notNull().default(0),

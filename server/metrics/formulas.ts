@@ -243,3 +243,14 @@ export function change(scale: MetricScale, before: MetricCounts, after: MetricCo
     direction: !significant ? "none" : improved ? "better" : "worse",
   };
 }
+
+/**
+ * The share of contacts that is failure demand (caused upstream by a touchpoint), in percent with its 95%
+ * margin, over every contact of the period; below the minimum sample it is not given. Unclassified
+ * contacts stay in the denominator, and their share is reported beside it (docs/metrics.md).
+ */
+export function failureDemandShare(failureContacts: number, allContacts: number, minimum = DEFAULT_MINIMUM_SAMPLE): Score {
+  if (allContacts < minimum || allContacts === 0) return { status: "insufficient", n: allContacts, minimum };
+  const share = failureContacts / allContacts;
+  return { status: "ok", n: allContacts, value: 100 * share, margin: Z_95 * 100 * Math.sqrt(proportionVariance(share, allContacts)) };
+}

@@ -6,6 +6,7 @@ import { importBatches, surveyResponses, type ResponseSource } from "@/db/schema
 import { recordAudit, type Actor } from "@/server/audit";
 import { conflict, notFound } from "@/server/errors";
 import { applyBatchToRollups } from "@/server/rollups/maintain";
+import { removeContactBatch } from "@/server/contacts/ingest";
 
 export type ResponseInput = Omit<typeof surveyResponses.$inferInsert, "id" | "source" | "importBatchId" | "createdAt">;
 
@@ -125,13 +126,18 @@ export async function revertBatch(db: Database, actor: Actor, batchId: number): 
     const [batch] = await tx.select().from(importBatches).where(eq(importBatches.id, batchId)).for("update");
     if (!batch) throw notFound(`Import batch ${batchId} does not exist; \`import list\` shows the batches.`);
     if (batch.status !== "imported") throw conflict(`Import batch ${batchId} is ${batch.status}; only imported batches can be reverted.`);
-    await applyBatchToRollups(tx, batchId, -1);
-    const removed = await tx.delete(surveyResponses).where(eq(surveyResponses.importBatchId, batchId)).returning({ id: surveyResponses.id });
+    // A support-tool batch holds contacts, not responses: the same revert, the other rows.
+    let removed: number;
+    if (batch.kind === "contacts") removed = await removeContactBatch(tx, batchId);
+    else {
+      await applyBatchToRollups(tx, batchId, -1);
+      removed = (await tx.delete(surveyResponses).where(eq(surveyResponses.importBatchId, batchId)).returning({ id: surveyResponses.id })).length;
+    }
     await tx
       .update(importBatches)
       .set({ status: "reverted", revertedAt: sql`now()`, revertedById: actor.id })
       .where(eq(importBatches.id, batchId));
-    await recordAudit(tx, actor, { action: "import.revert", entityType: "import_batch", entityId: batchId, after: { removed: removed.length } });
-    return removed.length;
+    await recordAudit(tx, actor, { action: "import.revert", entityType: "import_batch", entityId: batchId, after: { removed } });
+    return removed;
   });
 }
