@@ -35,7 +35,7 @@ test("unknown touchpoint codes are summarised with their rows, mapped or created
   await expect(unknown.getByRole("row").filter({ hasText: "E2E-TABLE-SERVICE" })).toContainText("8");
   await expect(page.getByRole("button", { name: "Import 20 responses" })).toBeVisible();
   // The 20 rows refused for their code are not listed one by one below the summary.
-  await expect(page.getByText("20 rows with an unknown touchpoint code are summarised by code above")).toBeVisible();
+  await expect(page.getByText("20 rows with an unknown touchpoint or site code are summarised by code above")).toBeVisible();
   await expect(page.getByRole("table", { name: "Rejected rows" })).toHaveCount(0);
 
   await page.getByLabel("Import BILL as").selectOption("PAY-BILL");

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ModelImportError, exportModel, importModel } from "../server/model/transfer";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { testModel } from "./support/fixtures";
+import { ingestBatch } from "../server/responses/ingest";
 
 const actor = { id: null, email: "test" };
 let database: TestDatabase;
@@ -75,6 +76,18 @@ describe("model import", () => {
       { path: "locations[4].code", message: "duplicate location code N-YORK" },
       { path: "locations[4].region", message: "no location with code GHOST" },
     ]);
+  });
+
+  it("keeps a location that holds data from changing kind, as the setup page does", async () => {
+    await importModel(database.db, actor, testModel);
+    const leeds = (await database.db.execute<{ id: number }>(sql`select id from locations where code = 'N-LEEDS'`))[0]!.id;
+    const host = (await database.db.execute<{ id: number }>(sql`select id from touchpoints where code = 'SVC-HOST'`))[0]!.id;
+    await ingestBatch(database.db, { fileName: "l", fileHash: "l", sourceFormat: "test", source: "api" }, [
+      { touchpointId: host, locationId: leeds, respondedAt: new Date("2026-03-01T12:00:00Z"), csat: 5, externalId: "leeds-1" },
+    ]);
+    const changed = structuredClone(testModel);
+    changed.locations![1] = { ...changed.locations![1]!, kind: "region" };
+    expect(await problemsOf(changed)).toEqual([{ path: "locations[1].kind", message: "N-LEEDS holds data or locations, so it stays a site" }]);
   });
 
   it("rolls back everything when the database refuses part of a valid-looking file", async () => {

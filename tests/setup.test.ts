@@ -252,6 +252,22 @@ describe("bad input from a form", () => {
   });
 });
 
+describe("locations", () => {
+  it("refuse a loop even when the code changes in the same edit, and a site without a region", async () => {
+    const north = (await admin().setup.locations()).find((l) => l.code === "NORTH")!;
+    const inner = await admin().setup.createLocation({ code: "NORTH-EAST", name: "North East", kind: "region", parentId: north.id, managerId: null });
+    const loop = admin().setup.updateLocation({ id: north.id, code: "N", name: "North", kind: "region", parentId: inner.id, managerId: null });
+    await expect(loop).rejects.toThrow(/NORTH-EAST is inside this location; a location cannot sit inside itself/);
+    await expect(admin().setup.updateLocation({ id: north.id, code: "N", name: "North", kind: "region", parentId: north.id, managerId: null })).rejects.toThrow(
+      /cannot sit inside itself/,
+    );
+    await expect(admin().setup.createLocation({ code: "LONE", name: "Lone", kind: "site", parentId: null, managerId: null })).rejects.toThrow(
+      /choose the region this site belongs to/,
+    );
+    expect((await admin().setup.locations()).find((l) => l.id === north.id)).toMatchObject({ code: "NORTH", parentId: null });
+  });
+});
+
 describe("setup access", () => {
   it("refuses owners and executives on every setup change with real ids", async () => {
     const service = await idOf("departments", "name", "Service");

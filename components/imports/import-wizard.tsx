@@ -277,8 +277,9 @@ export function ImportWizard({
                   regions={regions}
                   onCancel={() => setCreatingSite(null)}
                   onCreated={(code) => {
+                    // The site's code may differ from the file's (codes are upper-cased): map the file's to it.
                     const { [creatingSite]: _mapped, ...locationCodes } = draft?.locationCodes ?? {};
-                    const next = draft ? { ...draft, locationCodes } : draft;
+                    const next = draft ? { ...draft, locationCodes: code === creatingSite ? locationCodes : { ...locationCodes, [creatingSite]: code } } : draft;
                     setDraft(next);
                     setCreatingSite(null);
                     setCreatedCode(code);
@@ -304,7 +305,9 @@ export function ImportWizard({
                       // The file's code is now a touchpoint: drop any mapping of it and preview again with it known.
                       const fileCode = creatingCode;
                       const { [fileCode]: _mapped, ...touchpointCodes } = draft?.touchpointCodes ?? {};
-                      const next = draft ? { ...draft, touchpointCodes } : draft;
+                      const next = draft
+                        ? { ...draft, touchpointCodes: created.code === fileCode ? touchpointCodes : { ...touchpointCodes, [fileCode]: created.code } }
+                        : draft;
                       setDraft(next);
                       setCreatingCode(null);
                       setCreatedCode(created.code);

@@ -121,8 +121,9 @@ export function validateRecord(record: string[], ctx: ValidationContext): RowOut
       ces: values.ces ?? null,
       customValues: Object.keys(custom).length ? custom : null,
       comment,
-      // The location joins the content id only when there is one, so files imported before locations keep their ids.
-      externalId: cell(mapping.externalId) || contentId([code, respondedAt!.toISOString(), values, comment, ...(locationCode ? [locationCode] : [])]),
+      // The location is a property of the response, not part of what identifies it: mapping or remapping a
+      // site column later must not make the same rows look new.
+      externalId: cell(mapping.externalId) || contentId([code, respondedAt!.toISOString(), values, comment]),
       respondentEmail: cell(mapping.respondentEmail) || null,
       respondentName: cell(mapping.respondentName) || null,
     },

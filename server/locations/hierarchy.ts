@@ -8,9 +8,17 @@ export interface LocationNode {
   parentId: number | null;
 }
 
+// One index per list of locations, so a league over a thousand sites walks the tree, not the list, per site.
+const indexes = new WeakMap<readonly LocationNode[], Map<number, LocationNode>>();
+function indexOf<T extends LocationNode>(all: readonly T[]): Map<number, T> {
+  let byId = indexes.get(all);
+  if (!byId) indexes.set(all, (byId = new Map(all.map((l) => [l.id, l]))));
+  return byId as Map<number, T>;
+}
+
 /** The location's parents, nearest first. Stops at a loop rather than spinning (the rules refuse loops). */
 export function ancestorsOf<T extends LocationNode>(all: readonly T[], id: number): T[] {
-  const byId = new Map(all.map((l) => [l.id, l]));
+  const byId = indexOf(all);
   const found: T[] = [];
   const seen = new Set<number>([id]);
   for (let parentId = byId.get(id)?.parentId; parentId != null && !seen.has(parentId); parentId = byId.get(parentId)?.parentId) {

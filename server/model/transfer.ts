@@ -6,6 +6,7 @@ import type { Database, Queryable } from "@/db/client";
 import { departments, journeyStages, journeys, locations, metricDefinitions, stageTouchpoints, touchpointTargets, touchpoints, users } from "@/db/schema";
 import { recordAudit, type Actor } from "@/server/audit";
 import { validateModelDocument, type ModelDocument, type ModelProblem } from "./document";
+import { locationUsage } from "@/server/setup/usage";
 
 /** Every problem of a refused model file, each with its path in the file; nothing was written. */
 export class ModelImportError extends DomainError {
@@ -174,7 +175,15 @@ async function upsertLocations(tx: Queryable, doc: ModelDocument, userIds: Map<s
     return parent && !seen.has(parent) ? 1 + depth(parent, seen.add(code)) : 0;
   };
   const ordered = [...doc.locations].sort((a, b) => depth(a.code) - depth(b.code));
-  const ids = new Map((await tx.select({ id: locations.id, code: locations.code }).from(locations)).map((l) => [l.code, l.id]));
+  const existing = await tx.select({ id: locations.id, code: locations.code, kind: locations.kind }).from(locations);
+  const ids = new Map(existing.map((l) => [l.code, l.id]));
+  // As on the setup page: a location that holds responses, contacts, initiatives or locations keeps its kind.
+  for (const [i, l] of doc.locations.entries()) {
+    const before = existing.find((e) => e.code === l.code);
+    if (before && before.kind !== l.kind && !(await locationUsage(tx, before.id)).deletable) {
+      throw new ModelImportError([{ path: `locations[${i}].kind`, message: `${l.code} holds data or locations, so it stays a ${before.kind}` }]);
+    }
+  }
   for (const l of ordered) {
     const values = {
       name: l.name,

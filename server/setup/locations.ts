@@ -42,10 +42,15 @@ async function assertCodeFree(db: Queryable, code: string, exceptId?: number) {
   if (clash) throw conflict(`The code ${code} is already ${clash.name}'s. Choose another code.`);
 }
 
-async function assertParentFits(db: Queryable, input: LocationInput) {
+async function assertParentFits(db: Queryable, input: LocationInput, id?: number) {
   const all: LocationNode[] = await db.select({ id: locations.id, code: locations.code, kind: locations.kind, parentId: locations.parentId }).from(locations);
   const parent = input.parentId === null ? undefined : all.find((l) => l.id === input.parentId);
   if (input.parentId !== null && !parent) throw invalid(`parentId: location ${input.parentId} does not exist; choose the region from the list.`);
+  // By id, not code: a location whose code changes in the same edit is still the same location.
+  if (id !== undefined && parent && (parent.id === id || ancestorsOf(all, parent.id).some((a) => a.id === id))) {
+    const message = `${parent.code} is inside this location; a location cannot sit inside itself`;
+    throw invalid(`parentId: ${message}.`, [{ field: "parentId", message }]);
+  }
   const problem = parentProblem(input, parent && { ...parent, ancestors: ancestorsOf(all, parent.id).map((a) => a.code) });
   if (problem) throw invalid(`parentId: ${problem}.`, [{ field: "parentId", message: problem }]);
 }
@@ -66,7 +71,7 @@ export async function updateLocation(db: Database, actor: Actor, input: UpdateLo
   return db.transaction(async (tx) => {
     const before = await load(tx, id);
     await assertCodeFree(tx, changes.code, id);
-    await assertParentFits(tx, changes);
+    await assertParentFits(tx, changes, id);
     await assertMayOwn(tx, changes.managerId, "managerId");
     if (before.kind !== changes.kind) {
       const usage = await locationUsage(tx, id);

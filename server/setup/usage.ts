@@ -10,6 +10,7 @@ import {
   journeys,
   locations,
   perceptionAssessments,
+  serviceContacts,
   stageTouchpoints,
   surveyResponses,
   touchpoints,
@@ -57,7 +58,8 @@ export async function touchpointUsage(db: Queryable, touchpointId: number): Prom
   const initiativeCount = await countRows(db.select({ n: count() }).from(initiatives).where(eq(initiatives.touchpointId, touchpointId)));
   const assessmentCount = await countRows(db.select({ n: count() }).from(perceptionAssessments).where(eq(perceptionAssessments.touchpointId, touchpointId)));
   const placementCount = await countRows(db.select({ n: count() }).from(stageTouchpoints).where(eq(stageTouchpoints.touchpointId, touchpointId)));
-  const deletable = !anyResponse && initiativeCount === 0 && assessmentCount === 0;
+  const [anyContact] = await db.select({ id: serviceContacts.id }).from(serviceContacts).where(eq(serviceContacts.touchpointId, touchpointId)).limit(1);
+  const deletable = !anyResponse && !anyContact && initiativeCount === 0 && assessmentCount === 0;
   return {
     dependants: [
       countOf(responses, "survey response"),
@@ -97,14 +99,15 @@ export async function locationUsage(db: Queryable, locationId: number): Promise<
   const responses = anyResponse ? await countRows(db.select({ n: count() }).from(surveyResponses).where(eq(surveyResponses.locationId, locationId))) : 0;
   const childCount = await countRows(db.select({ n: count() }).from(locations).where(eq(locations.parentId, locationId)));
   const initiativeCount = await countRows(db.select({ n: count() }).from(initiatives).where(eq(initiatives.locationId, locationId)));
-  const deletable = responses === 0 && childCount === 0 && initiativeCount === 0;
+  const [anyContact] = await db.select({ id: serviceContacts.id }).from(serviceContacts).where(eq(serviceContacts.locationId, locationId)).limit(1);
+  const deletable = responses === 0 && childCount === 0 && initiativeCount === 0 && !anyContact;
   return {
     dependants: [countOf(responses, "survey response"), countOf(childCount, "location") + " inside it", countOf(initiativeCount, "site-level initiative")],
     deletable,
     explanation: deletable
       ? `${row.name} has no responses and nothing inside it; deleting it removes it from the model.`
-      : responses > 0 || initiativeCount > 0
-        ? `${row.name} carries customers' answers or improvement work, which deleting would erase. Deactivate it instead: imports stop accepting its code and its history is kept.`
+      : responses > 0 || initiativeCount > 0 || anyContact
+        ? `${row.name} carries customers' answers, service contacts or improvement work, which deleting would erase. Deactivate it instead: imports stop accepting its code and its history is kept.`
         : `${row.name} still holds ${countOf(childCount, "location")}. Move them to another region first, or deactivate it instead.`,
   };
 }
