@@ -65,4 +65,12 @@ describe("overview tiles under a filter", () => {
     const everything = await programOverview(database.db, period);
     expect(everything.tiles.nps.score.n).toBe(150);
   });
+
+  it("say at the Location field that a code names no site, and show every location instead of failing", async () => {
+    const overview = await programOverview(database.db, { ...period, location: "N-GONE" });
+    expect(overview.filterProblems).toEqual([{ field: "location", message: "No site or region has the code N-GONE; showing every location." }]);
+    expect(overview.tiles.nps.score.n).toBe(150);
+    // A region with no responses at its sites is a cut with nothing in it, not the whole program.
+    expect((await programOverview(database.db, { ...period, location: "SOUTH" })).tiles.nps.score.n).toBe(0);
+  });
 });

@@ -195,7 +195,9 @@ describe("POST /api/v1/responses", () => {
     const wrong = await get("level=program&region=N-LEEDS");
     expect(wrong.status).toBe(400);
     expect(((await wrong.json()) as { problems: unknown[] }).problems).toEqual([{ parameter: "region", message: "N-LEEDS is a site; use location=N-LEEDS" }]);
-    expect((await get("level=program&location=NOPE")).status).toBe(400);
+    const unknown = await get("level=program&location=NOPE");
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { problems: unknown[] }).problems).toEqual([{ parameter: "location", message: "no site or region has the code NOPE" }]);
   });
 });
 

@@ -71,6 +71,7 @@ export function FilterBar({
           label="Location"
           allLabel="All locations"
           value={filters.location}
+          problem={problems.find((p) => p.field === "location")?.message}
           options={locations.map((l) => ({ value: l.code, label: l.kind === "region" ? `${l.label} (region)` : l.label }))}
         />
       ) : null}

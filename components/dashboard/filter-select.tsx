@@ -5,17 +5,26 @@ export function FilterSelect({
   allLabel,
   value,
   options,
+  problem,
 }: {
   name: string;
   label: string;
   allLabel: string;
   value: string | number | undefined;
   options: ReadonlyArray<{ value: string | number; label: string }>;
+  /** Why the URL's value could not be used, said at the field. */
+  problem?: string;
 }) {
   return (
     <div>
       <label htmlFor={name}>{label}</label>
-      <select id={name} name={name} defaultValue={value ?? ""}>
+      <select
+        id={name}
+        name={name}
+        defaultValue={problem ? "" : (value ?? "")}
+        aria-invalid={problem ? true : undefined}
+        aria-describedby={problem ? `${name}-problem` : undefined}
+      >
         <option value="">{allLabel}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -23,6 +32,11 @@ export function FilterSelect({
           </option>
         ))}
       </select>
+      {problem ? (
+        <p id={`${name}-problem`} className="field-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -279,7 +279,9 @@ export function ImportWizard({
                   onCreated={(code) => {
                     // The site's code may differ from the file's (codes are upper-cased): map the file's to it.
                     const { [creatingSite]: _mapped, ...locationCodes } = draft?.locationCodes ?? {};
-                    const next = draft ? { ...draft, locationCodes: code === creatingSite ? locationCodes : { ...locationCodes, [creatingSite]: code } } : draft;
+                    const next = draft
+                      ? { ...draft, locationCodes: code === creatingSite ? locationCodes : { ...locationCodes, [creatingSite]: code } }
+                      : draft;
                     setDraft(next);
                     setCreatingSite(null);
                     setCreatedCode(code);

@@ -7,6 +7,7 @@ import { loadScoreModel } from "@/server/scores/model";
 import { dashboardPeriods, filterOptionsOf, programOverview, scopedModel } from "@/server/scores/overview";
 import { readCountsByLocation, readPeriodCounts } from "@/server/scores/read-rollups";
 import { regionOf, sitesUnder } from "./hierarchy";
+import { readLocationScope } from "./scope";
 import { buildLeague, stageScoresBySite } from "./league";
 import { listInitiatives } from "@/server/initiatives/service";
 
@@ -20,7 +21,7 @@ export async function locationLeagueView(db: Queryable, filters: DashboardFilter
   const [byLocation, program] = await Promise.all([readCountsByLocation(db, period, only), readPeriodCounts(db, period, only)]);
   const league = buildLeague({ ...model, touchpoints: scope.touchpoints, journeys: scope.journeys, byLocation, program });
   const within = filters.location ? model.locations.find((l) => l.code === filters.location) : undefined;
-  if (filters.location && !within) throw notFound(`No site or region has the code ${filters.location}.`);
+  const { problems: filterProblems } = readLocationScope(model.locations, filters.location);
   const shown = within
     ? new Set(
         sitesUnder(model.locations, within.id)
@@ -35,6 +36,7 @@ export async function locationLeagueView(db: Queryable, filters: DashboardFilter
     program: league.program,
     rows: shown ? league.rows.filter((r) => shown.has(r.code)) : league.rows,
     filterOptions: filterOptionsOf(model),
+    filterProblems,
   };
 }
 

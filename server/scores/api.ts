@@ -42,6 +42,13 @@ export async function resolveScoreQuery(db: Queryable, raw: unknown): Promise<Sc
   if (!parsed.success) throw invalidInput(parsed.error);
   const { level, grain, location, region } = parsed.data;
   if (location && region) throw invalid("region: give location or region, not both", [{ field: "region", message: "give location or region, not both" }]);
+  if (location) {
+    const model = await loadScoreModel(db);
+    if (!model.locations.some((l) => l.code === location)) {
+      const message = `no site or region has the code ${location}`;
+      throw invalid(`location: ${message}`, [{ field: "location", message }]);
+    }
+  }
   if (region) {
     const model = await loadScoreModel(db);
     const found = model.locations.find((l) => l.code === region);

@@ -6,7 +6,7 @@ import { buildExperienceTree } from "./experience";
 import type { DashboardFilters } from "./filters";
 import { loadScoreModel } from "./model";
 import { dashboardPeriods, filterOptionsOf } from "./overview";
-import { locationScope } from "@/server/locations/scope";
+import { readLocationScope } from "@/server/locations/scope";
 import { readPeriodCounts } from "./read-rollups";
 import type { Queryable } from "@/db/client";
 
@@ -15,7 +15,7 @@ export async function departmentView(db: Queryable, departmentId: number, filter
   const department = model.departments.find((d) => d.id === departmentId);
   if (!department) throw notFound(`Department ${departmentId} does not exist.`);
   const { period, compareTo } = await dashboardPeriods(db, filters);
-  const { locationIds } = locationScope(model.locations, filters.location);
+  const { locationIds, problems: filterProblems } = readLocationScope(model.locations, filters.location);
   const owned = model.touchpoints.filter((tp) => tp.departmentId === departmentId && (!filters.channel || tp.channel === filters.channel));
   const tree = async (p: typeof period) =>
     buildExperienceTree({
@@ -55,5 +55,6 @@ export async function departmentView(db: Queryable, departmentId: number, filter
     touchpoints,
     owners: [...new Set(owned.map((tp) => tp.ownerName).filter((name): name is string => Boolean(name)))],
     filterOptions: filterOptionsOf(model),
+    filterProblems,
   };
 }

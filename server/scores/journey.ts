@@ -7,7 +7,7 @@ import { buildExperienceTree } from "./experience";
 import type { DashboardFilters } from "./filters";
 import { loadScoreModel } from "./model";
 import { dashboardPeriods, filterOptionsOf } from "./overview";
-import { locationScope } from "@/server/locations/scope";
+import { readLocationScope } from "@/server/locations/scope";
 import { readPeriodCounts } from "./read-rollups";
 
 export async function journeyView(db: Queryable, journeyId: number, filters: DashboardFilters) {
@@ -15,7 +15,7 @@ export async function journeyView(db: Queryable, journeyId: number, filters: Das
   const journey = model.journeys.find((j) => j.id === journeyId);
   if (!journey) throw notFound(`Journey ${journeyId} does not exist or is inactive.`);
   const { period, compareTo } = await dashboardPeriods(db, filters);
-  const { locationIds } = locationScope(model.locations, filters.location);
+  const { locationIds, problems: filterProblems } = readLocationScope(model.locations, filters.location);
   const scope = model.touchpoints.filter(
     (tp) => (!filters.departmentId || tp.departmentId === filters.departmentId) && (!filters.channel || tp.channel === filters.channel),
   );
@@ -80,5 +80,6 @@ export async function journeyView(db: Queryable, journeyId: number, filters: Das
     stages: stageViews,
     weakestByDepartment: weakestByDepartment.sort((a, b) => b.touchpoints.length - a.touchpoints.length),
     filterOptions: filterOptionsOf(model),
+    filterProblems,
   };
 }

@@ -11,7 +11,7 @@ import { loadScoreModel, type ScoreModel } from "./model";
 import { lastDays, periodSchema, previousPeriod, tooLongPeriod, trailingMonths, type Period } from "./periods";
 import { latestDataDay, readMonthlyCounts, readPeriodCounts } from "./read-rollups";
 import { locationChoices } from "@/server/locations/choices";
-import { locationScope } from "@/server/locations/scope";
+import { readLocationScope } from "@/server/locations/scope";
 
 export const HEADLINE_METRICS = ["nps", "csat", "ces"] as const;
 const DEFAULT_PERIOD_DAYS = 90;
@@ -41,7 +41,7 @@ export async function dashboardPeriods(db: Queryable, filters: DashboardFilters)
 
 /** The model narrowed to the filters: a journey (its touchpoints only), a department, a channel, a location. */
 export function scopedModel(model: ScoreModel, filters: DashboardFilters) {
-  const { location, locationIds } = locationScope(model.locations, filters.location);
+  const { location, locationIds, problems } = readLocationScope(model.locations, filters.location);
   const inJourney = filters.journeyId
     ? new Set(model.journeys.filter((j) => j.id === filters.journeyId).flatMap((j) => j.stages.flatMap((s) => s.touchpointIds)))
     : undefined;
@@ -55,7 +55,7 @@ export function scopedModel(model: ScoreModel, filters: DashboardFilters) {
   const journeys = model.journeys
     .filter((j) => !filters.journeyId || j.id === filters.journeyId)
     .map((j) => ({ ...j, stages: j.stages.map((s) => ({ ...s, touchpointIds: s.touchpointIds.filter((id) => kept.has(id)) })) }));
-  return { touchpoints, journeys, location, locationIds };
+  return { touchpoints, journeys, location, locationIds, problems };
 }
 
 async function treeFor(db: Queryable, model: ScoreModel, scope: ReturnType<typeof scopedModel>, period: Period): Promise<ExperienceTree> {
@@ -208,6 +208,8 @@ export async function programOverview(db: Queryable, filters: DashboardFilters) 
     movers,
     initiatives,
     filterOptions: filterOptionsOf(model),
+    /** Filters the URL asked for that could not be used (an unknown location), named at their field. */
+    filterProblems: scope.problems,
   };
 }
 

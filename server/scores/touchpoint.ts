@@ -9,7 +9,7 @@ import { buildExperienceTree } from "./experience";
 import type { DashboardFilters } from "./filters";
 import { loadScoreModel } from "./model";
 import { dashboardPeriods, filterOptionsOf } from "./overview";
-import { locationScope } from "@/server/locations/scope";
+import { readLocationScope } from "@/server/locations/scope";
 import { trailingMonths } from "./periods";
 import { readAnswerDistribution, readMonthlyCounts, readPeriodCounts } from "./read-rollups";
 
@@ -36,7 +36,7 @@ export async function touchpointView(db: Queryable, touchpointId: number, filter
 
   const model = await loadScoreModel(db);
   const { period, compareTo } = await dashboardPeriods(db, filters);
-  const { locationIds } = locationScope(model.locations, filters.location);
+  const { locationIds, problems: filterProblems } = readLocationScope(model.locations, filters.location);
   const [current, previous, monthly, placements, initiativeRows, answers] = await Promise.all([
     readPeriodCounts(db, period, [touchpointId], locationIds),
     readPeriodCounts(db, compareTo, [touchpointId], locationIds),
@@ -112,6 +112,7 @@ export async function touchpointView(db: Queryable, touchpointId: number, filter
     metrics,
     initiatives: initiativeRows,
     filterOptions: filterOptionsOf(model),
+    filterProblems,
   };
 }
 

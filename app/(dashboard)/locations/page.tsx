@@ -61,7 +61,7 @@ export default async function LocationsPage({ searchParams }: { searchParams: Pr
         title="Locations"
         description={`Every site and region on the experience score, ${formatPeriod(data.period)}, each tested against the rest of the program. The program scores ${describeScore("program", data.program)}. Pick a region in Location to see only its sites.`}
       />
-      <FilterBar problems={problems} filters={filters} period={data.period} compareTo={data.compareTo} {...data.filterOptions} />
+      <FilterBar problems={[...problems, ...data.filterProblems]} filters={filters} period={data.period} compareTo={data.compareTo} {...data.filterOptions} />
       {data.rows.length === 0 ? (
         <EmptyState title="No locations yet">
           <p>An admin adds sites and regions under Setup › Locations; imports then map each response to its site.</p>

@@ -43,7 +43,13 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         title="Overview"
         description={`Experience across every journey and department, ${formatPeriod(data.period)}, compared with ${formatPeriod(data.compareTo)}. Scores below ${data.minimumSample} responses are not shown.`}
       />
-      <FilterBar problems={filterProblems} filters={filters} period={data.period} compareTo={data.compareTo} {...data.filterOptions} />
+      <FilterBar
+        problems={[...filterProblems, ...data.filterProblems]}
+        filters={filters}
+        period={data.period}
+        compareTo={data.compareTo}
+        {...data.filterOptions}
+      />
       {data.journeys.length === 0 ? (
         <EmptyState title="Nothing to show yet">
           <p>Journeys and their touchpoints appear here once an admin sets them up and survey responses arrive.</p>

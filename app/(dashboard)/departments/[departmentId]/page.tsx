@@ -31,7 +31,7 @@ export default async function DepartmentPage({
       </p>
       <PageHeader title={data.department.name} description={`Owners: ${data.owners.join(", ") || "none yet"}`} />
       <FilterBar
-        problems={filterProblems}
+        problems={[...filterProblems, ...data.filterProblems]}
         filters={{ ...filters, departmentId }}
         period={data.period}
         compareTo={data.compareTo}

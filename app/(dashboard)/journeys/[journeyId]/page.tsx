@@ -48,7 +48,7 @@ export default async function JourneyPage({
       </p>
       <PageHeader title={data.journey.name} description={data.journey.persona ?? data.journey.description ?? undefined} />
       <FilterBar
-        problems={filterProblems}
+        problems={[...filterProblems, ...data.filterProblems]}
         filters={{ ...filters, journeyId }}
         period={data.period}
         compareTo={data.compareTo}

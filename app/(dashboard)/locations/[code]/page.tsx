@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FilterBar, hrefWith } from "@/components/dashboard/filter-bar";
+import { orNotFound } from "@/components/dashboard/entity-page";
 import { ScoreTile } from "@/components/dashboard/score-tile";
 import { TrendChart } from "@/components/dashboard/lazy-trend-chart";
 import { EmptyState } from "@/components/empty-state";
@@ -32,7 +33,8 @@ export default async function LocationPage({
   const code = decodeURIComponent((await params).code);
   const { filters, problems } = readDashboardFilters(await searchParams);
   const view = { ...filters, location: undefined };
-  const data = await (await serverApi()).dashboard.location({ ...view, code });
+  // An unknown or renamed site's link is the 404 page, which says so, not an error.
+  const data = await orNotFound((await serverApi()).dashboard.location({ ...view, code }));
   const { location, overview } = data;
   const here = { ...view, location: code };
   const trendPoints = overview.trend.map((t) => ({

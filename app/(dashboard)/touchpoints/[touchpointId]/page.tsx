@@ -106,6 +106,11 @@ export default async function TouchpointPage({
         ) : null}
         . Experience score: <strong>{describeScore("program", data.experience)}</strong>
       </p>
+      {data.filterProblems.map((problem) => (
+        <p key={problem.field} className="field-error" role="alert">
+          {problem.message}
+        </p>
+      ))}
       {data.metrics.length === 0 ? <EmptyState title="No responses yet for this touchpoint" /> : null}
       {data.metrics.map((metric) => (
         <section key={metric.code} className="card" style={{ marginBottom: 16 }} aria-labelledby={`metric-${metric.code}`}>
