@@ -31,3 +31,15 @@ export function demoMode(): boolean {
   if (process.env.THROUGHLINE_DEMO === "0") return false;
   return databaseKind() === "embedded";
 }
+
+/** The program's currency for costs (ISO 4217, e.g. GBP, EUR, USD); unset or not a currency, GBP. */
+export function programCurrency(): string {
+  const code = process.env.THROUGHLINE_CURRENCY?.trim().toUpperCase();
+  if (!code || !/^[A-Z]{3}$/.test(code)) return "GBP";
+  try {
+    new Intl.NumberFormat("en-GB", { style: "currency", currency: code });
+    return code;
+  } catch {
+    return "GBP";
+  }
+}

@@ -83,7 +83,7 @@ describe("service contacts", () => {
       (${await reason("charge query")}, 'failure', ${billId}), (${await reason("book a table")}, 'value', null)`);
     const mapped = await readDemand(database.db, march);
     expect(mapped).toMatchObject({ all: 40, failure: 20, value: 10, unclassified: 10 });
-    expect(mapped.byTouchpoint.get(billId)).toBe(20);
+    expect(mapped.byTouchpoint.get(billId)?.contacts).toBe(20);
     // 20 of 40: 50% ± 1.96 × √(.25/40) = 15.5 pts.
     const share = failureDemandShare(mapped.failure, mapped.all);
     expect(share).toMatchObject({ status: "ok", n: 40, value: 50 });
@@ -111,8 +111,8 @@ describe("service contacts", () => {
     );
     expect(split).toMatchObject({ all: 6, failure: 4, unclassified: 2 });
     expect([...split.byTouchpoint]).toEqual([
-      [7, 2],
-      [8, 2],
+      [7, { contacts: 2, cost: 0 }],
+      [8, { contacts: 2, cost: 0 }],
     ]);
   });
 

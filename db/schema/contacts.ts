@@ -119,3 +119,38 @@ export const contactMonthlyRollups = pgTable("contact_monthly_rollups", { month:
     .on(table.reasonSetId)
     .where(sql`${table.contacts} <= 0`),
 ]);
+
+export const reasonRuleMatches = ["exact", "prefix"] as const;
+export const reasonRuleMatch = pgEnum("reason_rule_match", reasonRuleMatches);
+
+/**
+ * A rule classifies every reason it matches (a tag, or a prefix such as "billing/"), now and as new reasons
+ * arrive; a reason's own mapping wins over any rule. Applied when reading, like the mappings.
+ */
+export const contactReasonRules = pgTable(
+  "contact_reason_rules",
+  {
+    id: integer().primaryKey().generatedAlwaysAsIdentity(),
+    match: reasonRuleMatch().notNull(),
+    // Compared case-insensitively with the reason as the tool wrote it.
+    pattern: text().notNull(),
+    kind: demandKind().notNull(),
+    touchpointId: integer().references(() => touchpoints.id, { onDelete: "cascade" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex("contact_reason_rules_pattern_unique").on(table.match, sql`lower(${table.pattern})`)],
+);
+
+/** How many customers went through a touchpoint in a month (orders, visits, bookings): contacts per 1,000 of them. */
+export const touchpointVolumes = pgTable(
+  "touchpoint_volumes",
+  {
+    touchpointId: integer()
+      .notNull()
+      .references(() => touchpoints.id, { onDelete: "cascade" }),
+    month: date({ mode: "string" }).notNull(),
+    transactions: bigint({ mode: "number" }).notNull(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.touchpointId, table.month] })],
+);

@@ -254,3 +254,54 @@ export function failureDemandShare(failureContacts: number, allContacts: number,
   const share = failureContacts / allContacts;
   return { status: "ok", n: allContacts, value: 100 * share, margin: Z_95 * 100 * Math.sqrt(proportionVariance(share, allContacts)) };
 }
+
+/**
+ * A contact's cost: the tool's own figure where it gave one, else its handling time priced at the channel's
+ * cost per hour (a setting). Here summed over many contacts at once, as the roll-ups store them.
+ */
+export function contactCost(toolCost: number, uncostedHandleSeconds: number, costPerHour: number): number {
+  return toolCost + (uncostedHandleSeconds / 3600) * costPerHour;
+}
+
+/**
+ * Change of the failure-demand share between two periods, in percentage points: a pooled two-proportion
+ * z-test for significance, the unpooled standard error for the margin (as for CSAT). Less failure demand is better.
+ */
+export function failureDemandShareChange(
+  before: { failure: number; all: number },
+  after: { failure: number; all: number },
+  minimum = DEFAULT_MINIMUM_SAMPLE,
+): Change {
+  if (before.all < minimum || after.all < minimum || before.all === 0 || after.all === 0) return notComparable(before.all, after.all);
+  const p1 = before.failure / before.all;
+  const p2 = after.failure / after.all;
+  const pooled = (before.failure + after.failure) / (before.all + after.all);
+  const difference = 100 * (p2 - p1);
+  const standardError = 100 * Math.sqrt(proportionVariance(p1, before.all) + proportionVariance(p2, after.all));
+  const testError = 100 * Math.sqrt(pooled * (1 - pooled) * (1 / before.all + 1 / after.all));
+  const significant = testError === 0 ? difference !== 0 : Math.abs(difference) / testError > Z_95;
+  return { status: "ok", difference, margin: Z_95 * standardError, significant, direction: !significant ? "none" : difference < 0 ? "better" : "worse" };
+}
+
+/**
+ * Contacts per 1,000 of something (responses, transactions), with a 95% margin treating the contacts as a
+ * Poisson count: 1000 · (c ± 1.96 √c) / base. Not given when the base is zero.
+ */
+export function perThousand(contacts: number, base: number): { value: number; margin: number } | null {
+  if (base <= 0) return null;
+  return { value: (1000 * contacts) / base, margin: (1000 * Z_95 * Math.sqrt(contacts)) / base };
+}
+
+/**
+ * Change of a contact count between two equally long windows (an initiative's before and after, per month):
+ * the difference of two Poisson counts, significant when |a − b| / √(a + b) exceeds 1.96. Fewer is better.
+ */
+export function contactCountChange(before: number, after: number, beforeMonths = 1, afterMonths = 1): Change {
+  if (before + after === 0) return notComparable(before, after);
+  const rateBefore = before / beforeMonths;
+  const rateAfter = after / afterMonths;
+  const standardError = Math.sqrt(before / beforeMonths ** 2 + after / afterMonths ** 2);
+  const difference = rateAfter - rateBefore;
+  const significant = standardError === 0 ? difference !== 0 : Math.abs(difference) / standardError > Z_95;
+  return { status: "ok", difference, margin: Z_95 * standardError, significant, direction: !significant ? "none" : difference < 0 ? "better" : "worse" };
+}

@@ -6,6 +6,14 @@ import { settings } from "@/db/schema";
 import { recordAudit, type Actor } from "@/server/audit";
 import { invalid } from "@/server/errors";
 import { DEFAULT_MINIMUM_SAMPLE } from "@/server/metrics/formulas";
+import { contactChannels, type ContactChannel } from "@/lib/enums";
+
+/** What an hour of handling costs on a channel (staff and overheads), to price contacts the tool gave no cost for. */
+const costPerHour = (channel: string, fallback: number) => ({
+  description: `Cost of an hour of handling ${channel}, in the program's currency (prices contacts without a cost of their own)`,
+  schema: z.coerce.number().min(0, "at least 0").max(100_000, "at most 100000"),
+  default: fallback,
+});
 
 export const settingDefinitions = {
   minimum_sample: {
@@ -34,6 +42,13 @@ export const settingDefinitions = {
     schema: z.coerce.number().int().min(1, "at least 1").max(100_000, "at most 100000"),
     default: 500,
   },
+  cost_per_hour_phone: costPerHour("phone calls", 36),
+  cost_per_hour_chat: costPerHour("chats", 30),
+  cost_per_hour_email: costPerHour("emails", 30),
+  cost_per_hour_web_form: costPerHour("web forms", 30),
+  cost_per_hour_social: costPerHour("social messages", 30),
+  cost_per_hour_in_person: costPerHour("in-person contacts", 40),
+  cost_per_hour_other: costPerHour("other contacts", 30),
 } as const;
 
 export type SettingKey = keyof typeof settingDefinitions;
@@ -58,4 +73,10 @@ export async function writeSetting(db: Queryable, actor: Actor, { key, value }: 
     await recordAudit(tx, actor, { action: "setting.update", entityType: "setting", entityId: key, before, after: parsed.data });
     return parsed.data;
   });
+}
+
+/** Every channel's cost per hour, read together (the failure-demand views price contacts with them). */
+export async function readCostPerHour(db: Queryable): Promise<Record<ContactChannel, number>> {
+  const values = await Promise.all(contactChannels.map((channel) => readSetting(db, `cost_per_hour_${channel}`)));
+  return Object.fromEntries(contactChannels.map((channel, i) => [channel, values[i]!])) as Record<ContactChannel, number>;
 }
