@@ -36,6 +36,10 @@ export const importStatuses = ["importing", "imported", "failed", "reverted"] as
 export const initiativeStatuses = ["not_started", "in_progress", "on_hold", "done", "cancelled"] as const;
 export type InitiativeStatus = (typeof initiativeStatuses)[number];
 
+/** What an initiative aims to move: its touchpoint's score, or the contacts the touchpoint causes downstream. */
+export const initiativeAims = ["score", "contacts"] as const;
+export type InitiativeAim = (typeof initiativeAims)[number];
+
 /** How a survey tool writes dates, as the import's mapping names them. */
 export const dateFormats = ["iso", "us", "eu", "excel"] as const;
 export type DateFormat = (typeof dateFormats)[number];

@@ -5,11 +5,14 @@ import { metricDefinitions } from "./metrics";
 import { touchpoints } from "./model";
 import { locations } from "./locations";
 import { initiativeStatuses } from "./initiative-statuses";
+import { initiativeAims } from "../../lib/enums";
 import { users } from "./people";
 import { surveyResponses } from "./responses";
 
 export { initiativeStatuses, type InitiativeStatus } from "./initiative-statuses";
 export const initiativeStatus = pgEnum("initiative_status", initiativeStatuses);
+export { initiativeAims, type InitiativeAim } from "../../lib/enums";
+export const initiativeAim = pgEnum("initiative_aim", initiativeAims);
 
 export const initiatives = pgTable(
   "initiatives",
@@ -22,10 +25,13 @@ export const initiatives = pgTable(
     // A site-level initiative works on the touchpoint at one location (or region); null is everywhere.
     locationId: integer().references(() => locations.id, { onDelete: "restrict" }),
     metricId: integer().references(() => metricDefinitions.id, { onDelete: "set null" }),
+    // A score to raise (the metric above), or the contacts its touchpoint causes downstream to reduce.
+    aim: initiativeAim().notNull().default("score"),
     title: text().notNull(),
     problem: text(),
     status: initiativeStatus().notNull().default("not_started"),
-    // Taken from the roll-ups at the start date, never typed in; null until computed.
+    // Taken from the roll-ups at the start date, never typed in; null until computed. For an aim at contacts:
+    // contacts caused per month, and the contacts behind it in the count column.
     baseline: doublePrecision(),
     baselineResponseCount: integer(),
     target: doublePrecision(),
