@@ -24,13 +24,18 @@ export const metricLabel: Record<string, string> = {
   csat: "CSAT",
   ces: "CES",
   review_stars: "Review rating",
+  failure_demand: "Failure demand",
 };
+
+/** Metrics read in percent whose changes are percentage points: CSAT and the failure-demand share. */
+const inPoints = (metric: MetricCode) => metric === "csat" || metric === "failure_demand";
 
 export function formatValue(metric: MetricCode, value: number): string {
   switch (metric) {
     case "nps":
       return `${value > 0 ? "+" : ""}${Math.round(value)}`;
     case "csat":
+    case "failure_demand":
       return `${value.toFixed(0)}%`;
     case "program":
       return value.toFixed(1);
@@ -41,8 +46,13 @@ export function formatValue(metric: MetricCode, value: number): string {
 
 export function formatMargin(metric: MetricCode, margin: number): string {
   if (!Number.isFinite(margin)) return "";
-  const points =
-    metric === "csat" ? `${margin.toFixed(1)} pts` : metric === "nps" ? `${margin.toFixed(0)}` : metric === "program" ? margin.toFixed(1) : margin.toFixed(2);
+  const points = inPoints(metric)
+    ? `${margin.toFixed(1)} pts`
+    : metric === "nps"
+      ? `${margin.toFixed(0)}`
+      : metric === "program"
+        ? margin.toFixed(1)
+        : margin.toFixed(2);
   return `± ${points}`;
 }
 
@@ -81,7 +91,7 @@ export function describeScore(metric: MetricCode, result: Score | Rollup): strin
 export function describeDifference(metric: MetricCode, result: Extract<Change, { status: "ok" }>): string {
   const sign = result.difference > 0 ? "+" : result.difference < 0 ? "−" : "±";
   const size = metric === "nps" ? Math.abs(Math.round(result.difference)).toString() : Math.abs(result.difference).toFixed(1);
-  return `${sign}${size}${metric === "csat" ? " pts" : ""} ${formatMargin(metric, result.margin)}`;
+  return `${sign}${size}${inPoints(metric) ? " pts" : ""} ${formatMargin(metric, result.margin)}`;
 }
 
 const notComparableWords = {
@@ -96,5 +106,33 @@ export function describeChange(metric: MetricCode, result: Change): string {
   if (!result.significant) return "no significant change";
   const sign = result.difference > 0 ? "+" : "−";
   const size = metric === "nps" ? Math.abs(Math.round(result.difference)).toString() : Math.abs(result.difference).toFixed(1);
-  return `${sign}${size}${metric === "csat" ? " pts" : ""}, ${result.direction === "worse" ? "worse" : "better"} (significant)`;
+  return `${sign}${size}${inPoints(metric) ? " pts" : ""}, ${result.direction === "worse" ? "worse" : "better"} (significant)`;
+}
+
+/** A number of contacts to one decimal at most, thousands separated: "1,234", "40.6". */
+const contactFigure = (value: number) => formatNumber(Math.round(value * 10) / 10);
+
+/**
+ * Contacts as people read them, whole: "1 contact", "1,234 contacts". A contact with two causes counts half
+ * to each touchpoint, so a touchpoint's sum can end in a half; the exact figure stays in the CSV.
+ */
+export function formatContacts(contacts: number): string {
+  return countOf(Math.round(contacts), "contact");
+}
+
+/** A rate of contacts with its Poisson margin: "40.6 ± 7.2 a month", "12.3 ± 2.2 per 1,000 responses". */
+export function formatContactRate(rate: { value: number; margin: number }, unit: string): string {
+  return `${contactFigure(rate.value)} ± ${contactFigure(rate.margin)} ${unit}`;
+}
+
+/**
+ * A change in contacts caused, its direction said in words and its margin always shown (fewer is better):
+ * "+12 ± 8.8, more contacts (significant)", "no significant change (−3 ± 8.8)".
+ */
+export function describeContactChange(result: Change, unit = ""): string {
+  if (result.status !== "ok") return "no contacts caused in either period";
+  const sign = result.difference > 0 ? "+" : result.difference < 0 ? "−" : "±";
+  const figure = `${sign}${contactFigure(Math.abs(result.difference))}${unit ? ` ${unit}` : ""} ± ${contactFigure(result.margin)}`;
+  if (!result.significant) return `no significant change (${figure})`;
+  return `${figure}, ${result.direction === "worse" ? "more" : "fewer"} contacts (significant)`;
 }

@@ -3,7 +3,7 @@ export function MethodLink({
   section,
   children,
 }: {
-  section: "scores" | "minimum-sample" | "normalising-to-0100" | "roll-up" | "change-over-time" | "locations";
+  section: "scores" | "minimum-sample" | "normalising-to-0100" | "roll-up" | "change-over-time" | "locations" | "failure-demand";
   children: React.ReactNode;
 }) {
   return (
