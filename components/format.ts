@@ -1,6 +1,6 @@
 // One formatter per metric: how each score, margin and change is written everywhere in the app.
 import type { Channel, LocationKind } from "@/lib/enums";
-import { formatNumber } from "@/lib/counts";
+import { countOf, formatNumber } from "@/lib/counts";
 import type { Change, Rollup, Score } from "@/server/metrics/formulas";
 
 export const channelLabel: Record<Channel, string> = {
