@@ -108,7 +108,7 @@ describe("proposed mappings", () => {
   });
 
   it("say what is missing when it cannot guess", () => {
-    const { missing } = proposeMapping({ format: "csv", headerRows: 1 }, [["when", "score"]], metrics);
+    const { missing } = proposeMapping({ format: "csv", headerRows: 1, kind: "responses" }, [["when", "score"]], metrics);
     expect(missing).toHaveLength(3);
   });
 });

@@ -7,11 +7,14 @@ import { importHistory, revertImport } from "@/server/imports/history";
 import { importFile, importSources, type ImportSummary } from "@/server/imports/pipeline";
 import { CliError, confirm, withDatabase } from "../shared";
 import { countOf } from "@/lib/counts";
+import { batchKinds, type BatchKind } from "@/lib/enums";
 
 const SHOWN_REJECTIONS = 20;
 
 interface ImportFlags {
   source: (typeof importSources)[number];
+  kind?: BatchKind;
+  timeZone?: string;
   mapping?: string;
   touchpoint?: string;
   location?: string;
@@ -28,6 +31,8 @@ async function importOne(file: string, options: ImportFlags): Promise<void> {
     const summary: ImportSummary = await importFile(db, file, {
       fileName: file.split("/").pop() ?? file,
       source: options.source,
+      kind: options.kind,
+      timeZone: options.timeZone,
       template: options.mapping,
       touchpoint: options.touchpoint,
       location: options.location,
@@ -37,7 +42,9 @@ async function importOne(file: string, options: ImportFlags): Promise<void> {
       onProgress: progress,
     });
     if (progress) process.stderr.write("\n");
-    console.log(`${file}: ${summary.format} export, ${countOf(summary.rowsRead, "row")} read`);
+    console.log(
+      `${file}: ${summary.format} export of ${summary.kind === "contacts" ? "service contacts" : "survey responses"}, ${countOf(summary.rowsRead, "row")} read`,
+    );
     console.log(`  valid: ${summary.valid} (already imported: ${summary.duplicates})`);
     for (const [reason, count] of Object.entries(summary.skipped)) console.log(`  skipped, ${reason}: ${count}`);
     console.log(`  rejected: ${summary.rejected}`);
@@ -66,13 +73,15 @@ export function registerImportCommands(program: Command): void {
   const command = program
     .command("import")
     .description(
-      "Import a survey export (Qualtrics, SurveyMonkey, Typeform, plain CSV or XLSX): validated, all-or-nothing, idempotent. Also: `import list`, `import revert <batch>`.",
+      "Import a survey export (Qualtrics, SurveyMonkey, Typeform) or a support-tool export of contacts (Zendesk, Genesys Cloud, Salesforce), or plain CSV or XLSX: validated, all-or-nothing, idempotent. Also: `import list`, `import revert <batch>`.",
     )
     .argument("<file>")
     .addOption(new Option("--source <source>", "what wrote the file").choices(importSources).default("auto"))
+    .addOption(new Option("--kind <kind>", "what the file holds (default: what its headers look like)").choices(batchKinds))
+    .option("--time-zone <zone>", "the time zone of the file's times where the tool writes none (a Zendesk account's), e.g. Europe/London")
     .option("--mapping <template>", "use this saved mapping template")
-    .option("--touchpoint <code>", "every response in the file is about this touchpoint")
-    .option("--location <code>", "every response in the file was given at this site")
+    .option("--touchpoint <code>", "every response in the file is about this touchpoint (survey files)")
+    .option("--location <code>", "every response or contact in the file happened at this site")
     .option("--dry-run", "validate and print the preview; write nothing")
     .option("--valid-only", "import the valid rows even when some are rejected (recorded on the batch)")
     .action(importOne);
@@ -91,7 +100,7 @@ export function registerImportCommands(program: Command): void {
           const when = b.createdAt.toISOString().replace("T", " ").slice(0, 16);
           console.log(
             `${b.id}\t${when} UTC\t${b.createdBy ?? "cli/api"}\t${b.fileName}\t${b.sourceFormat}\t` +
-              `${b.rowsImported ?? 0} imported, ${b.rowsSkipped ?? 0} skipped, ${b.rowsRejected ?? 0} rejected\t${b.status}${b.revertedBy ? ` by ${b.revertedBy}` : ""}`,
+              `${b.rowsImported ?? 0} ${b.kind} imported, ${b.rowsSkipped ?? 0} skipped, ${b.rowsRejected ?? 0} rejected\t${b.status}${b.revertedBy ? ` by ${b.revertedBy}` : ""}`,
           );
         }
       }),
@@ -105,9 +114,10 @@ export function registerImportCommands(program: Command): void {
     .action((raw: string, options: { yes?: boolean }) =>
       withDatabase(async ({ db }) => {
         const batchId = batchNumber(raw);
-        await confirm(`Revert import batch ${batchId}? Its responses leave every dashboard.`, options.yes);
+        await confirm(`Revert import batch ${batchId}? Its responses or contacts leave every dashboard.`, options.yes);
+        const kind = (await importHistory(db, 1, batchId))[0]?.kind;
         const removed = await revertImport(db, cliActor, batchId);
-        console.log(`Reverted batch ${batchId}: ${countOf(removed, "response")} removed.`);
+        console.log(`Reverted batch ${batchId}: ${countOf(removed, kind === "contacts" ? "contact" : "response")} removed.`);
       }),
     );
 }

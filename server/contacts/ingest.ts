@@ -3,8 +3,9 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
 import { contactReasonSets, contactReasons, importBatches, type ResponseSource } from "@/db/schema";
+import type { BatchInput, BatchOptions, BatchResult } from "@/server/responses/ingest";
 import type { ContactChannel } from "@/lib/enums";
-import { recordAudit, type Actor } from "@/server/audit";
+import { recordAudit } from "@/server/audit";
 import { applyContactBatchToRollups } from "./rollups";
 
 export interface ContactInput {
@@ -25,17 +26,8 @@ export interface ContactInput {
   requesterName?: string | null;
 }
 
-export interface ContactBatchInput {
-  fileName: string;
-  fileHash: string;
-  sourceFormat: string;
-  source: ResponseSource;
-  mapping?: Record<string, unknown>;
-  createdById?: number | null;
-  rowsRead?: number;
-  rowsSkipped?: number;
-  rowsRejected?: number;
-}
+/** The batch record of a contacts import: the same fields as a survey batch's. */
+export type ContactBatchInput = BatchInput;
 
 const CHUNK_ROWS = 5_000;
 
@@ -114,8 +106,8 @@ export async function ingestContactBatch(
   db: Database,
   batch: ContactBatchInput,
   rows: ContactInput[] | AsyncIterable<ContactInput[]>,
-  options: { onProgress?: (inserted: number) => void; audit?: { actor: Actor; action: string } } = {},
-): Promise<{ batchId: number; inserted: number; duplicates: number }> {
+  options: BatchOptions = {},
+): Promise<BatchResult> {
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(importBatches)
@@ -139,7 +131,12 @@ export async function ingestContactBatch(
       .where(eq(importBatches.id, batchId));
     const result = { batchId, inserted, duplicates: offered - inserted };
     if (options.audit)
-      await recordAudit(tx, options.audit.actor, { action: options.audit.action, entityType: "import_batch", entityId: batchId, after: result });
+      await recordAudit(tx, options.audit.actor, {
+        action: options.audit.action,
+        entityType: "import_batch",
+        entityId: batchId,
+        after: options.audit.details(result),
+      });
     return result;
   });
 }

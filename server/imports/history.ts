@@ -7,10 +7,12 @@ import { revertBatch } from "@/server/responses/ingest";
 
 const revertedBy = alias(users, "reverted_by");
 
-export async function importHistory(db: Queryable, limit = 100) {
+/** The newest batches first; `batchId` narrows it to one. */
+export async function importHistory(db: Queryable, limit = 100, batchId?: number) {
   return db
     .select({
       id: importBatches.id,
+      kind: importBatches.kind,
       fileName: importBatches.fileName,
       sourceFormat: importBatches.sourceFormat,
       status: importBatches.status,
@@ -27,11 +29,12 @@ export async function importHistory(db: Queryable, limit = 100) {
     .from(importBatches)
     .leftJoin(users, eq(users.id, importBatches.createdById))
     .leftJoin(revertedBy, eq(revertedBy.id, importBatches.revertedById))
+    .where(batchId === undefined ? undefined : eq(importBatches.id, batchId))
     .orderBy(desc(importBatches.id))
     .limit(limit);
 }
 
 export type ImportHistoryRow = Awaited<ReturnType<typeof importHistory>>[number];
 
-/** Revert a batch for an admin: responses, roll-ups and the audit entry in one transaction. */
+/** Revert a batch for an admin: its responses or contacts, roll-ups and the audit entry in one transaction. */
 export const revertImport = revertBatch;

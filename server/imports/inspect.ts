@@ -7,7 +7,10 @@ import type { Actor } from "@/server/audit";
 import { recordAudit } from "@/server/audit";
 import { readSetting } from "@/server/settings/program-settings";
 import type { SourceFormat } from "./detect-format";
-import { columnKeys, importMappingSchema, proposeMapping, type ImportMapping, type MappingProposal } from "./mapping";
+import { columnKeys, proposeMapping, type ImportMapping, type MappingProposal } from "./mapping";
+import { proposeContactMapping, type ContactMappingProposal } from "./contact-mapping";
+import type { BatchKind } from "@/lib/enums";
+import { anyImportMappingSchema, type ContactMapping } from "@/lib/contact-mapping";
 import { asImportError, headerSignature, ImportError, openSourceFile, readHeaders } from "./source-file";
 
 const SAMPLE_ROWS = 5;
@@ -21,12 +24,18 @@ export interface ColumnPreview {
 
 export interface FileInspection {
   format: SourceFormat;
+  /** What the headers look like: survey responses or service contacts (the admin may say otherwise). */
+  kind: BatchKind;
   isXlsx: boolean;
   columns: ColumnPreview[];
+  /** The mapping to start from if the file holds survey responses… */
   mapping: MappingProposal["mapping"];
+  missing: string[];
+  /** …and if it holds service contacts. */
+  contactMapping: ContactMappingProposal["mapping"];
+  contactMissing: string[];
   /** The saved template whose header signature matched, when one did. */
   template: string | null;
-  missing: string[];
 }
 
 export async function templateForSignature(db: Queryable, signature: string) {
@@ -44,14 +53,26 @@ export async function inspectFile(db: Queryable, path: string): Promise<FileInsp
       question: detected.format === "qualtrics" ? (headers[1]?.[i] ?? key) : key,
       samples: samples.map((row) => row[i] ?? "").filter((value) => value.trim() !== ""),
     }));
-    const saved = await templateForSignature(db, headerSignature(detected, headers));
-    const stored = saved ? importMappingSchema.safeParse(saved.mapping) : null;
-    if (saved && stored?.success) {
-      return { format: detected.format, isXlsx: file.isXlsx, columns, mapping: stored.data, template: saved.name, missing: [] };
-    }
     const metrics = (await db.select({ code: metricDefinitions.code }).from(metricDefinitions)).map((m) => m.code);
     const proposal = proposeMapping(detected, headers, metrics);
-    return { format: detected.format, isXlsx: file.isXlsx, columns, mapping: proposal.mapping, template: null, missing: proposal.missing };
+    const contactProposal = proposeContactMapping(detected, keys);
+    const inspection: FileInspection = {
+      format: detected.format,
+      kind: detected.kind,
+      isXlsx: file.isXlsx,
+      columns,
+      mapping: proposal.mapping,
+      missing: proposal.missing,
+      contactMapping: contactProposal.mapping,
+      contactMissing: contactProposal.missing,
+      template: null,
+    };
+    // A saved template for these headers is the starting point, whichever kind it maps.
+    const saved = await templateForSignature(db, headerSignature(detected, headers));
+    const stored = saved ? anyImportMappingSchema.safeParse(saved.mapping) : null;
+    if (!saved || !stored?.success) return inspection;
+    if ("kind" in stored.data) return { ...inspection, kind: "contacts", contactMapping: stored.data, contactMissing: [], template: saved.name };
+    return { ...inspection, kind: "responses", mapping: stored.data, missing: [], template: saved.name };
   } catch (error) {
     throw asImportError(error);
   }
@@ -76,7 +97,7 @@ export async function listTemplates(db: Queryable) {
 export async function saveTemplate(
   db: Queryable,
   actor: Actor,
-  { path, name, mapping }: { path: string; name: string; mapping: ImportMapping },
+  { path, name, mapping }: { path: string; name: string; mapping: ImportMapping | ContactMapping },
 ): Promise<void> {
   const trimmed = name.trim();
   if (!trimmed) throw new ImportError("Give the template a name.");

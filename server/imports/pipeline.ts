@@ -1,26 +1,32 @@
-// The one import pipeline (CLI today; the admin UI and HTTP endpoint will call the same function):
-// read and detect, map, validate every row (preview), then write all-or-nothing through ingestBatch.
-import { and, eq, inArray } from "drizzle-orm";
+// The one import pipeline for the admin UI, the CLI and the HTTP endpoint, for survey responses and service
+// contacts alike: read and detect, map, validate every row (preview), then write all-or-nothing in one batch.
+import { and, eq } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
-import { importBatches, importMappingTemplates, locations, metricDefinitions, surveyResponses, touchpoints, type ResponseSource } from "@/db/schema";
+import { importBatches, importMappingTemplates, type ResponseSource } from "@/db/schema";
+import type { ContactMapping } from "@/lib/contact-mapping";
+import type { BatchKind } from "@/lib/enums";
 import { type Actor } from "@/server/audit";
-import { ingestBatch, type ResponseInput } from "@/server/responses/ingest";
 import { readSetting } from "@/server/settings/program-settings";
 import type { DetectedFormat, SourceFormat } from "./detect-format";
 import { templateForSignature } from "./inspect";
-import { columnKeys, importMappingSchema, proposeMapping, type ImportMapping } from "./mapping";
-import { asImportError, fileHash, headerSignature, ImportError, openSourceFile, readHeaders } from "./source-file";
-import { validateRecord, type RowProblem, type ValidationContext } from "./validate";
+import { contactsKind, kindFor, mappingKind, responsesKind, type ImportKind, type KindOutcome } from "./kinds";
+import { columnKeys, type ImportMapping } from "./mapping";
+import { asImportError, fileHash, headerSignature, ImportError, openSourceFile, readHeaders, type SourceFile } from "./source-file";
+import type { RowProblem } from "./validate";
 import { countOf, formatNumber } from "@/lib/counts";
 
-export const importSources = ["auto", "qualtrics", "surveymonkey", "typeform", "csv", "xlsx"] as const;
+export const importSources = ["auto", "qualtrics", "surveymonkey", "typeform", "zendesk", "genesys", "salesforce", "csv", "xlsx"] as const;
 export type ImportSource = (typeof importSources)[number];
 
 export interface ImportOptions {
   fileName: string;
   source?: ImportSource;
   template?: string;
-  mapping?: ImportMapping;
+  mapping?: ImportMapping | ContactMapping;
+  /** Survey responses or service contacts; unset, the headers (or the mapping) decide. */
+  kind?: BatchKind;
+  /** The time zone of the file's times, where the tool writes none (Zendesk: the account's). */
+  timeZone?: string;
   touchpoint?: string;
   /** Every response in the file was given at this site. */
   location?: string;
@@ -34,7 +40,7 @@ export interface ImportOptions {
 
 export interface ImportProgress {
   phase: "checking" | "writing";
-  /** Records checked, or responses written, so far. */
+  /** Records checked, or responses (contacts) written, so far. */
   rows: number;
   /** How far through the phase, 0–1, when it can be known (CSV while checking; always while writing). */
   fraction: number | null;
@@ -42,10 +48,11 @@ export interface ImportProgress {
 
 export interface ImportSummary {
   status: "previewed" | "imported" | "refused" | "already_imported";
+  kind: BatchKind;
   batchId: number | null;
   fileHash: string;
   format: SourceFormat;
-  mapping: ImportMapping;
+  mapping: ImportMapping | ContactMapping;
   rowsRead: number;
   valid: number;
   duplicates: number;
@@ -70,97 +77,69 @@ const responseSourceOf: Record<SourceFormat, ResponseSource> = {
   qualtrics_legacy: "qualtrics",
   surveymonkey: "surveymonkey",
   typeform: "typeform",
+  zendesk: "zendesk",
+  genesys: "genesys",
+  salesforce: "salesforce",
   csv: "csv",
 };
 
-async function resolveMapping(db: Queryable, detected: DetectedFormat, headers: string[][], options: ImportOptions): Promise<ImportMapping> {
-  let candidate: unknown = options.mapping;
-  if (!candidate && options.template) {
-    const [template] = await db.select().from(importMappingTemplates).where(eq(importMappingTemplates.name, options.template));
-    if (!template) throw new ImportError(`No mapping template named "${options.template}".`);
-    candidate = template.mapping;
-  }
-  if (!candidate) candidate = (await templateForSignature(db, headerSignature(detected, headers)))?.mapping;
+async function resolveMapping<M, C, R>(
+  db: Queryable,
+  kind: ImportKind<M, C, R>,
+  detected: DetectedFormat,
+  headers: string[][],
+  candidate: unknown,
+  options: ImportOptions,
+): Promise<M> {
+  const keys = columnKeys(detected, headers);
   if (!candidate) {
-    const metrics = (await db.select({ code: metricDefinitions.code }).from(metricDefinitions)).map((m) => m.code);
-    const proposal = proposeMapping(detected, headers, metrics);
+    const proposal = await kind.propose(db, detected, headers, keys, options);
     const missing = options.touchpoint ? proposal.missing.filter((m) => !m.startsWith("which touchpoint")) : proposal.missing;
-    if (missing.length) throw new ImportError(`Cannot map this ${detected.format} file yet. Still needed: ${missing.join("; ")}.`);
+    const label = detected.format === "csv" ? `plain ${kind.noun}s` : detected.format;
+    if (missing.length) throw new ImportError(`Cannot map this ${label} file yet. Still needed: ${missing.join("; ")}.`);
     candidate = proposal.mapping;
   }
-  const withTouchpoint = {
-    ...(candidate as object),
-    ...(options.touchpoint ? { touchpoint: { kind: "fixed", code: options.touchpoint } } : {}),
-    ...(options.location ? { location: { kind: "fixed", code: options.location } } : {}),
-  };
-  const parsed = importMappingSchema.safeParse(withTouchpoint);
+  const parsed = kind.parse(kind.override(candidate as object, options));
   if (!parsed.success) {
     throw new ImportError(`The mapping is not complete: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   }
-  const keys = columnKeys(detected, headers);
-  const used = [parsed.data.respondedAt.column, ...parsed.data.metrics.map((m) => m.column), parsed.data.comment, parsed.data.externalId]
-    .concat(parsed.data.touchpoint.kind === "column" ? [parsed.data.touchpoint.column] : [])
-    .concat(parsed.data.location?.kind === "column" ? [parsed.data.location.column] : [])
-    .filter((c): c is string => Boolean(c));
-  const unknown = used.filter((c) => !keys.includes(c));
+  const unknown = kind.columnsUsed(parsed.data).filter((c): c is string => Boolean(c) && !keys.includes(c!));
   if (unknown.length) throw new ImportError(`The mapping names columns this file does not have: ${unknown.join(", ")}.`);
   return parsed.data;
 }
 
-async function validationContext(db: Queryable, keys: string[], mapping: ImportMapping): Promise<ValidationContext> {
-  const touchpointRows = await db.select({ id: touchpoints.id, code: touchpoints.code }).from(touchpoints).where(eq(touchpoints.active, true));
-  const siteRows = await db
-    .select({ id: locations.id, code: locations.code })
-    .from(locations)
-    .where(and(eq(locations.active, true), eq(locations.kind, "site")));
-  const metricRows = await db.select().from(metricDefinitions);
-  return {
-    keys,
-    mapping,
-    touchpointIds: new Map(touchpointRows.map((t) => [t.code, t.id])),
-    locationIds: new Map(siteRows.map((l) => [l.code, l.id])),
-    scales: new Map(metricRows.map((m) => [m.code, { scaleMin: m.scaleMin, scaleMax: m.scaleMax, name: m.kind === "custom" ? m.name : m.code.toUpperCase() }])),
-  };
+/** The mapping the caller named: given, or a saved template by name. */
+async function namedMapping(db: Queryable, options: ImportOptions): Promise<unknown> {
+  if (options.mapping) return options.mapping;
+  if (!options.template) return undefined;
+  const [template] = await db.select().from(importMappingTemplates).where(eq(importMappingTemplates.name, options.template));
+  if (!template) throw new ImportError(`No mapping template named "${options.template}".`);
+  return template.mapping;
 }
 
-/** Valid responses in chunks, in file order; the same pass also tallies skips and rejections. */
-async function* validRows(
+/** Valid rows in chunks, in file order; the same pass also tallies skips and rejections. */
+async function* validRows<M, C, R>(
+  kind: ImportKind<M, C, R>,
   records: AsyncIterable<string[]>,
   headerCount: number,
-  ctx: ValidationContext,
-  tally?: (outcome: ReturnType<typeof validateRecord>, row: number) => void,
+  ctx: C,
+  tally?: (outcome: KindOutcome<R>, row: number) => void,
 ) {
-  let chunk: ResponseInput[] = [];
+  let chunk: R[] = [];
   let index = 0;
   for await (const record of records) {
     index += 1;
     if (index <= headerCount) continue;
-    const outcome = validateRecord(record, ctx);
+    const outcome = kind.validate(record, ctx);
     tally?.(outcome, index - headerCount);
     if (outcome.kind !== "valid") continue;
-    chunk.push(outcome.response);
+    chunk.push(outcome.row);
     if (chunk.length === CHUNK) {
       yield chunk;
       chunk = [];
     }
   }
   if (chunk.length) yield chunk;
-}
-
-async function countDuplicates(db: Queryable, source: ResponseSource, chunk: ResponseInput[]): Promise<number> {
-  const rows = await db
-    .select({ id: surveyResponses.externalId })
-    .from(surveyResponses)
-    .where(
-      and(
-        eq(surveyResponses.source, source),
-        inArray(
-          surveyResponses.externalId,
-          chunk.map((r) => r.externalId),
-        ),
-      ),
-    );
-  return rows.length;
 }
 
 export async function importFile(db: Database, path: string, options: ImportOptions): Promise<ImportSummary> {
@@ -173,17 +152,41 @@ export async function importFile(db: Database, path: string, options: ImportOpti
 
 async function importFileUnchecked(db: Database, path: string, options: ImportOptions): Promise<ImportSummary> {
   const file = openSourceFile(path, (await readSetting(db, "max_xlsx_expanded_mb")) * 1_048_576);
-  const isXlsx = file.isXlsx;
-  if (options.source === "xlsx" && !isXlsx) throw new ImportError("--source xlsx was given, but this file is not an XLSX workbook.");
-  const hash = await fileHash(path);
+  if (options.source === "xlsx" && !file.isXlsx) throw new ImportError("--source xlsx was given, but this file is not an XLSX workbook.");
   const { detected, headers } = await readHeaders(file);
   if (options.source && options.source !== "auto" && options.source !== "xlsx" && responseSourceOf[detected.format] !== options.source) {
     throw new ImportError(`This file looks like a ${detected.format} export, not ${options.source}. Use --source auto, or check the file.`);
   }
-  const mapping = await resolveMapping(db, detected, headers, options);
+  const named = await namedMapping(db, options);
+  const saved = named ? undefined : (await templateForSignature(db, headerSignature(detected, headers)))?.mapping;
+  const kind = kindFor(detected, options.kind, named ?? (options.kind ? undefined : saved));
+  // A template saved for these headers maps the file only when it is of the same kind.
+  const candidate = named ?? (saved && mappingKind(saved) === kind ? saved : undefined);
+  const run = { db, path, file, detected, headers, candidate, options };
+  return kind === "contacts" ? runImport(contactsKind, run) : runImport(responsesKind, run);
+}
+
+interface ImportRun {
+  db: Database;
+  path: string;
+  file: SourceFile;
+  detected: DetectedFormat;
+  headers: string[][];
+  candidate: unknown;
+  options: ImportOptions;
+}
+
+async function runImport<M extends ImportMapping | ContactMapping, C, R>(
+  kind: ImportKind<M, C, R>,
+  { db, path, file, detected, headers, candidate, options }: ImportRun,
+): Promise<ImportSummary> {
+  const isXlsx = file.isXlsx;
+  const hash = await fileHash(path);
+  const mapping = await resolveMapping(db, kind, detected, headers, candidate, options);
   const source = responseSourceOf[detected.format];
-  const ctx = await validationContext(db, columnKeys(detected, headers), mapping);
-  const base = { batchId: null, fileHash: hash, format: detected.format, mapping };
+  const ctx = await kind.context(db, columnKeys(detected, headers), mapping);
+  const base = { kind: kind.kind, batchId: null, fileHash: hash, format: detected.format, mapping };
+  const noun = kind.noun;
 
   const [previous] = await db
     .select({ id: importBatches.id })
@@ -201,7 +204,7 @@ async function importFileUnchecked(db: Database, path: string, options: ImportOp
   const maxRows = await readSetting(db, "max_import_rows");
   const unknownCodes = new Map<string, number>();
   const unknownLocations = new Map<string, number>();
-  const tally = (outcome: ReturnType<typeof validateRecord>, row: number) => {
+  const tally = (outcome: KindOutcome<R>, row: number) => {
     rowsRead = row;
     if (row > maxRows) {
       throw new ImportError(`The file has more than ${countOf(maxRows, "row")} (setting max_import_rows). Split it, or raise the limit. Nothing was imported.`);
@@ -219,13 +222,14 @@ async function importFileUnchecked(db: Database, path: string, options: ImportOp
     }
   };
   for await (const chunk of validRows(
+    kind,
     file.records((bytes) => (bytesRead = bytes)),
     detected.headerRows,
     ctx,
     tally,
   )) {
     valid += chunk.length;
-    duplicates += await countDuplicates(db, source, chunk);
+    duplicates += await kind.duplicates(db, source, chunk);
   }
   options.onProgress?.({ phase: "checking", rows: rowsRead, fraction: 1 });
   if (duplicates > 0) skipped["already imported"] = duplicates;
@@ -249,8 +253,8 @@ async function importFileUnchecked(db: Database, path: string, options: ImportOp
       .join(", ");
     throw new ImportError(
       rowsRead === 0
-        ? "The file has no responses: it holds a header row but no data rows. Nothing was imported."
-        : `The file has no responses to import: every row was skipped (${reasons}). Nothing was imported.`,
+        ? `The file has no ${noun}s: it holds a header row but no data rows. Nothing was imported.`
+        : `The file has no ${noun}s to import: every row was skipped (${reasons}). Nothing was imported.`,
       "unprocessable",
     );
   }
@@ -259,7 +263,7 @@ async function importFileUnchecked(db: Database, path: string, options: ImportOp
     return { ...preview, status: "already_imported", message: `This file was imported before (batch ${previous.id}); nothing new to import.` };
   }
   if (options.dryRun) {
-    return { ...preview, status: "previewed", message: `Dry run: ${countOf(valid - duplicates, "new response")} would be imported; nothing was written.` };
+    return { ...preview, status: "previewed", message: `Dry run: ${countOf(valid - duplicates, `new ${noun}`)} would be imported; nothing was written.` };
   }
   if (rejected > 0 && !options.validOnly) {
     return {
@@ -270,7 +274,7 @@ async function importFileUnchecked(db: Database, path: string, options: ImportOp
   }
 
   // Pass 2: write the valid rows, the roll-ups and the batch record in one transaction.
-  const result = await ingestBatch(
+  const result = await kind.ingest(
     db,
     {
       fileName: options.fileName,
@@ -284,13 +288,14 @@ async function importFileUnchecked(db: Database, path: string, options: ImportOp
       rowsSkipped: Object.values(skipped).reduce((a, b) => a + b, 0),
       rowsRejected: rejected,
     },
-    validRows(file.records(), detected.headerRows, ctx),
+    validRows(kind, file.records(), detected.headerRows, ctx),
     {
       onProgress: (rows) => options.onProgress?.({ phase: "writing", rows, fraction: valid > 0 ? Math.min(1, rows / (valid - duplicates || valid)) : 1 }),
       audit: {
         actor: options.actor,
         action: "import.batch",
         details: (written) => ({
+          kind: kind.kind,
           fileName: options.fileName,
           format: detected.format,
           imported: written.inserted,
@@ -305,6 +310,6 @@ async function importFileUnchecked(db: Database, path: string, options: ImportOp
     batchId: result.batchId,
     imported: result.inserted,
     status: "imported",
-    message: `Imported ${countOf(result.inserted, "response")}${result.duplicates ? `; ${countOf(result.duplicates, "was", "were")} already there` : ""}${rejected ? `; ${countOf(rejected, "rejected row")} left out` : ""}.`,
+    message: `Imported ${countOf(result.inserted, noun)}${result.duplicates ? `; ${countOf(result.duplicates, "was", "were")} already there` : ""}${rejected ? `; ${countOf(rejected, "rejected row")} left out` : ""}.`,
   };
 }

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/server/audit";
-import { importMappingSchema } from "./mapping";
+import { anyImportMappingSchema } from "@/lib/contact-mapping";
 import { importFile, type ImportProgress, type ImportSummary } from "./pipeline";
 import { DomainError, unexpectedMessage } from "@/server/errors";
 import { reportUnexpected } from "@/server/log";
@@ -11,7 +11,7 @@ import { openErrorReport, type StagedUpload } from "./staging";
 
 export const stagedRunSchema = z.object({
   mode: z.enum(["preview", "import"]),
-  mapping: importMappingSchema,
+  mapping: anyImportMappingSchema,
   validOnly: z.boolean().default(false),
 });
 export type StagedRunRequest = z.infer<typeof stagedRunSchema>;

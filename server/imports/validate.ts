@@ -27,7 +27,7 @@ export type RowOutcome = { kind: "valid"; response: ResponseInput } | { kind: "s
 
 const STANDARD = new Set(["nps", "csat", "ces"]);
 
-function cellOf(record: string[], keys: string[], column: string | undefined): string {
+export function cellOf(record: string[], keys: string[], column: string | undefined): string {
   if (!column) return "";
   const index = keys.indexOf(column);
   return index === -1 ? "" : (record[index] ?? "").trim();
@@ -59,7 +59,7 @@ function metricValue(
 }
 
 /** A stable id for rows whose tool gave none, so importing the same file twice adds nothing. */
-function contentId(parts: unknown[]): string {
+export function contentId(parts: unknown[]): string {
   return `h:${crypto.createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 32)}`;
 }
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { actorOf } from "@/server/audit";
 import { importHistory, revertImport } from "@/server/imports/history";
 import { listTemplates, saveTemplate } from "@/server/imports/inspect";
-import { importMappingSchema } from "@/server/imports/mapping";
+import { anyImportMappingSchema } from "@/lib/contact-mapping";
 import { findStagedUpload } from "@/server/imports/staging";
 import { notFound } from "@/server/errors";
 import { adminProcedure, createRouter } from "../trpc";
@@ -15,7 +15,7 @@ export const importsRouter = createRouter({
   revert: adminProcedure.input(z.object({ batchId: entityId })).mutation(({ ctx, input }) => revertImport(ctx.db, actorOf(ctx.user), input.batchId)),
   templates: adminProcedure.query(({ ctx }) => listTemplates(ctx.db)),
   saveTemplate: adminProcedure
-    .input(z.object({ uploadId: z.string().max(100), name: z.string().trim().min(1, "Give the template a name.").max(120), mapping: importMappingSchema }))
+    .input(z.object({ uploadId: z.string().max(100), name: z.string().trim().min(1, "Give the template a name.").max(120), mapping: anyImportMappingSchema }))
     .mutation(async ({ ctx, input }) => {
       const upload = findStagedUpload(input.uploadId, ctx.user.id);
       if (!upload) throw notFound("This upload is not known (uploads are kept for a day). Upload the file again.");

@@ -1,5 +1,5 @@
-// POST /api/v1/imports: multipart `file` plus the CLI's options as fields (source, mapping, touchpoint,
-// dryRun, validOnly). Same pipeline and the same summary as `npm run cli -- import`, as JSON.
+// POST /api/v1/imports: multipart `file` plus the CLI's options as fields (source, kind, timeZone, mapping,
+// touchpoint, location, dryRun, validOnly). Same pipeline and the same summary as `npm run cli -- import`, as JSON.
 import { appDatabase } from "@/server/database";
 import { importFile, importSources, type ImportSource } from "@/server/imports/pipeline";
 import { receiveUpload } from "@/server/imports/upload";
@@ -7,6 +7,8 @@ import { invalid } from "@/server/errors";
 import { answersInWords } from "@/server/http/errors";
 import { readSetting } from "@/server/settings/program-settings";
 import { authenticateBearer } from "@/server/tokens/bearer";
+import { batchKinds, type BatchKind } from "@/lib/enums";
+import { isValidTimeZone } from "@/lib/import-mapping";
 
 export const dynamic = "force-dynamic";
 
@@ -22,9 +24,20 @@ export const POST = answersInWords("POST /api/v1/imports", async (request: Reque
     if (!(importSources as readonly string[]).includes(source)) {
       throw invalid(`source must be one of ${importSources.join(", ")}`, [{ field: "source", message: `use one of ${importSources.join(", ")}` }]);
     }
+    const kind = upload.fields.kind || undefined;
+    if (kind !== undefined && !(batchKinds as readonly string[]).includes(kind)) {
+      throw invalid(`kind must be one of ${batchKinds.join(", ")}`, [{ field: "kind", message: `use one of ${batchKinds.join(", ")}, or leave it out` }]);
+    }
+    const timeZone = upload.fields.timeZone || undefined;
+    if (timeZone !== undefined && !isValidTimeZone(timeZone)) {
+      throw invalid(`timeZone "${timeZone}" is not a time zone`, [{ field: "timeZone", message: "use an IANA name such as Europe/London" }]);
+    }
     const summary = await importFile(db, upload.filePath, {
       fileName: upload.fileName,
       source: source as ImportSource,
+      kind: kind as BatchKind | undefined,
+      timeZone,
+      location: upload.fields.location || undefined,
       template: upload.fields.mapping || undefined,
       touchpoint: upload.fields.touchpoint || undefined,
       dryRun: flag(upload.fields.dryRun),
