@@ -228,6 +228,22 @@ describe("POST /api/v1/imports", () => {
     expect(await dry.json()).toMatchObject({ status: "previewed", valid: 1 });
   });
 
+  it("imports a support-tool export as contacts, and names a bad kind or time zone", async () => {
+    const zendesk = [
+      "ID,Requester,Requester email,Subject,Tags,Status,Via,Created at",
+      "9001,Ann,ann@example.com,Charge?,charge_query,solved,Phone call (inbound),2026-05-03 10:00",
+    ].join("\n");
+    const badKind = await upload(zendesk, { kind: "tickets" });
+    expect(badKind.status).toBe(400);
+    expect(await badKind.json()).toMatchObject({ problems: [{ field: "kind" }] });
+    const badZone = await upload(zendesk, { timeZone: "Mars/Olympus" });
+    expect(badZone.status).toBe(400);
+    expect(await badZone.json()).toMatchObject({ problems: [{ field: "timeZone", message: "use an IANA name such as Europe/London" }] });
+    const ok = await upload(zendesk, { timeZone: "Europe/London" });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ status: "imported", kind: "contacts", format: "zendesk", imported: 1, message: "Imported 1 contact." });
+  });
+
   it("refuses a file over the size limit with 413 and a clear message", async () => {
     const { writeSetting } = await import("../server/settings/program-settings");
     await writeSetting(database.db, { id: null, email: "test" }, { key: "max_upload_mb", value: 1 });
