@@ -12,6 +12,10 @@ import type { StagedRunEvent } from "@/server/imports/staged-run";
 import { TouchpointForm, type TouchpointChoices } from "@/components/setup/touchpoint-form";
 import { ImportSummaryView } from "./import-summary";
 import { draftFrom, mappingFrom, type MappingDraft } from "./mapping-draft";
+import { contactDraftFrom, contactMappingFrom, type ContactDraft } from "./contact-mapping-draft";
+import { ContactMappingForm } from "./contact-mapping-form";
+
+type Drafts = { draft: MappingDraft | null; contactDraft: ContactDraft | null };
 import { MappingForm, type MetricOption, type SiteOption, type TouchpointOption } from "./mapping-form";
 import { CreateSiteForm } from "./create-site-form";
 import { runUpload, uploadFile, type UploadResult } from "./streams";
@@ -21,17 +25,23 @@ const formatNames: Record<string, string> = {
   qualtrics_legacy: "Qualtrics export (legacy layout)",
   surveymonkey: "SurveyMonkey export",
   typeform: "Typeform export",
+  zendesk: "Zendesk ticket export",
+  genesys: "Genesys Cloud interactions export",
+  salesforce: "Salesforce case report",
   csv: "Plain CSV",
 };
 
+type Kind = "responses" | "contacts";
+const nouns: Record<Kind, string> = { responses: "response", contacts: "contact" };
+
 type Running = { label: string; fraction: number | null; detail?: string };
 
-function progressOf(event: Extract<StagedRunEvent, { type: "progress" }>, total: number | null): Running {
+function progressOf(event: Extract<StagedRunEvent, { type: "progress" }>, total: number | null, kind: Kind): Running {
   const checking = event.phase === "checking";
   return {
-    label: checking ? "Checking every row" : "Writing responses and roll-ups",
+    label: checking ? "Checking every row" : `Writing ${kind} and roll-ups`,
     fraction: event.fraction,
-    detail: `${formatNumber(event.rows)}${total ? ` of ${formatNumber(total)}` : ""} ${checking ? "rows checked" : "responses written"} · ${formatNumber(event.rowsPerSecond)} rows/s`,
+    detail: `${formatNumber(event.rows)}${total ? ` of ${formatNumber(total)}` : ""} ${checking ? "rows checked" : `${kind} written`} · ${formatNumber(event.rowsPerSecond)} rows/s`,
   };
 }
 
@@ -56,6 +66,9 @@ export function ImportWizard({
   const id = useId();
   const [upload, setUpload] = useState<UploadResult | null>(null);
   const [draft, setDraft] = useState<MappingDraft | null>(null);
+  const [contactDraft, setContactDraft] = useState<ContactDraft | null>(null);
+  // What the file holds: detected from its headers; the admin can say otherwise.
+  const [kind, setKind] = useState<Kind>("responses");
   const [running, setRunning] = useState<Running | null>(null);
   // Progress shows where the admin is looking: beside the button they pressed.
   const [runningAt, setRunningAt] = useState<"upload" | "mapping" | "preview">("upload");
@@ -81,6 +94,7 @@ export function ImportWizard({
   const reset = () => {
     setUpload(null);
     setDraft(null);
+    setContactDraft(null);
     setPreview(null);
     setResult(null);
     setError(null);
@@ -95,7 +109,7 @@ export function ImportWizard({
   async function onUpload(event: React.FormEvent) {
     event.preventDefault();
     const file = fileInput.current?.files?.[0];
-    if (!file) return setError("Choose a file first: a CSV or XLSX export of your survey tool.");
+    if (!file) return setError("Choose a file first: a CSV or XLSX export of your survey or support tool.");
     reset();
     setRunningAt("upload");
     setRunning({ label: `Uploading ${file.name}`, fraction: 0 });
@@ -103,6 +117,8 @@ export function ImportWizard({
       const uploaded = await uploadFile(file, (fraction) => setRunning({ label: `Uploading ${file.name}`, fraction }));
       setUpload(uploaded);
       setDraft(draftFrom(uploaded.inspection.mapping));
+      setContactDraft(contactDraftFrom(uploaded.inspection.contactMapping));
+      setKind(uploaded.inspection.kind);
       setTemplateName(uploaded.inspection.template ?? file.name.replace(/\.[^.]+$/, ""));
     } catch (e) {
       setError((e as Error).message);
@@ -111,9 +127,24 @@ export function ImportWizard({
     }
   }
 
-  async function run(mode: "preview" | "import", mappingDraft = draft) {
-    if (!upload || !mappingDraft) return;
-    const checked = mappingFrom(mappingDraft);
+  /** The confirmed mapping of the kind the admin chose, or the problems with it. */
+  const checkedMapping = (drafts: Drafts = { draft, contactDraft }) => {
+    if (kind === "contacts") return drafts.contactDraft ? contactMappingFrom(drafts.contactDraft) : { problems: ["Upload a file first."] };
+    return drafts.draft ? mappingFrom(drafts.draft) : { problems: ["Upload a file first."] };
+  };
+  // The unknown-code tables edit the code maps of whichever mapping is in use.
+  const codeMaps = kind === "contacts" ? contactDraft : draft;
+  const setCodeMaps = (change: Partial<Pick<MappingDraft, "touchpointCodes" | "locationCodes">>): Drafts => {
+    const next =
+      kind === "contacts" ? { draft, contactDraft: contactDraft && { ...contactDraft, ...change } } : { draft: draft && { ...draft, ...change }, contactDraft };
+    setDraft(next.draft);
+    setContactDraft(next.contactDraft);
+    return next;
+  };
+
+  async function run(mode: "preview" | "import", drafts: Drafts = { draft, contactDraft }) {
+    if (!upload) return;
+    const checked = checkedMapping(drafts);
     if ("problems" in checked) return setProblems(checked.problems);
     setProblems([]);
     setError(null);
@@ -123,7 +154,7 @@ export function ImportWizard({
     setRunning({ label: mode === "preview" ? "Checking every row" : "Importing", fraction: 0 });
     let finished = false;
     await runUpload(upload.uploadId, { mode, mapping: checked.mapping, validOnly }, (event) => {
-      if (event.type === "progress") setRunning(progressOf(event, event.phase === "writing" ? total : null));
+      if (event.type === "progress") setRunning(progressOf(event, event.phase === "writing" ? total : null, kind));
       if (event.type === "error") {
         finished = true;
         setError(event.message);
@@ -143,9 +174,12 @@ export function ImportWizard({
   const errorReportHref = upload ? `/api/imports/uploads/${upload.uploadId}/errors` : "#";
   return (
     <section className="card wizard" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Import survey responses</h2>
+      <h2 id={`${id}-title`}>Import survey responses or service contacts</h2>
       <form onSubmit={onUpload} className="upload-form">
-        <label htmlFor={`${id}-file`}>Export file (Qualtrics, SurveyMonkey, Typeform, or any CSV or XLSX with one header row)</label>
+        <label htmlFor={`${id}-file`}>
+          Export file: survey responses (Qualtrics, SurveyMonkey, Typeform), service contacts (Zendesk, Genesys Cloud, Salesforce), or any CSV or XLSX with one
+          header row
+        </label>
         <div className="upload-row">
           <input
             id={`${id}-file`}
@@ -166,34 +200,75 @@ export function ImportWizard({
         </p>
       ) : null}
 
-      {upload && draft && !result ? (
+      {upload && draft && contactDraft && !result ? (
         <div className="wizard-step">
           <h3>
             Map the columns of <span className="file-name">{upload.fileName}</span>
           </h3>
+          <fieldset className="kind-choice">
+            <legend>This file holds</legend>
+            <label className="inline">
+              <input
+                type="radio"
+                name={`${id}-kind`}
+                checked={kind === "responses"}
+                onChange={() => {
+                  setKind("responses");
+                  setPreview(null);
+                  setProblems([]);
+                }}
+              />{" "}
+              Survey responses (scores and comments)
+            </label>
+            <label className="inline">
+              <input
+                type="radio"
+                name={`${id}-kind`}
+                checked={kind === "contacts"}
+                onChange={() => {
+                  setKind("contacts");
+                  setPreview(null);
+                  setProblems([]);
+                }}
+              />{" "}
+              Service contacts (calls, chats, tickets, cases)
+            </label>
+          </fieldset>
           <p>
             Detected: <strong>{upload.inspection.isXlsx ? "XLSX workbook" : formatNames[upload.inspection.format]}</strong>.{" "}
-            {upload.inspection.template ? (
+            {upload.inspection.template && upload.inspection.kind === kind ? (
               <>
-                Using the saved template <strong>{upload.inspection.template}</strong> for this survey.
+                Using the saved template <strong>{upload.inspection.template}</strong> for this export.
               </>
-            ) : upload.inspection.missing.length ? (
-              <>Still needed: {upload.inspection.missing.join("; ")}.</>
+            ) : (kind === "contacts" ? upload.inspection.contactMissing : upload.inspection.missing).length ? (
+              <>Still needed: {(kind === "contacts" ? upload.inspection.contactMissing : upload.inspection.missing).join("; ")}.</>
             ) : (
               <>A mapping is proposed below; check it against the sample values.</>
             )}
           </p>
-          <MappingForm
-            inspection={upload.inspection}
-            draft={draft}
-            onChange={(next) => {
-              setDraft(next);
-              setProblems([]);
-            }}
-            touchpoints={touchpoints}
-            metrics={metrics}
-            sites={sites}
-          />
+          {kind === "contacts" ? (
+            <ContactMappingForm
+              inspection={upload.inspection}
+              draft={contactDraft}
+              onChange={(next) => {
+                setContactDraft(next);
+                setProblems([]);
+              }}
+              sites={sites}
+            />
+          ) : (
+            <MappingForm
+              inspection={upload.inspection}
+              draft={draft}
+              onChange={(next) => {
+                setDraft(next);
+                setProblems([]);
+              }}
+              touchpoints={touchpoints}
+              metrics={metrics}
+              sites={sites}
+            />
+          )}
           {problems.length ? (
             <div role="alert" className="error">
               The mapping is not complete:
@@ -212,7 +287,7 @@ export function ImportWizard({
                 type="button"
                 disabled={saveTemplate.isPending || running != null}
                 onClick={() => {
-                  const checked = mappingFrom(draft);
+                  const checked = checkedMapping();
                   if ("problems" in checked) return setProblems(checked.problems);
                   saveTemplate.mutate({ uploadId: upload.uploadId, name: templateName, mapping: checked.mapping });
                 }}
@@ -221,7 +296,7 @@ export function ImportWizard({
               </button>
               {saveTemplate.isSuccess ? (
                 <span role="status" className="good-text">
-                  Saved: later exports of this survey will use it.
+                  Saved: later exports with these columns will use it.
                 </span>
               ) : null}
               {saveTemplate.error ? (
@@ -244,26 +319,26 @@ export function ImportWizard({
             summary={preview}
             errorReportHref={errorReportHref}
             touchpoints={touchpoints}
-            codeMap={draft?.touchpointCodes}
+            codeMap={codeMaps?.touchpointCodes}
             onMapCode={(fileCode, touchpointCode) => {
-              if (!draft) return;
-              const touchpointCodes = { ...draft.touchpointCodes };
+              if (!codeMaps) return;
+              const touchpointCodes = { ...codeMaps.touchpointCodes };
               if (touchpointCode) touchpointCodes[fileCode] = touchpointCode;
               else delete touchpointCodes[fileCode];
-              setDraft({ ...draft, touchpointCodes });
+              setCodeMaps({ touchpointCodes });
             }}
             onCreateTouchpoint={(code) => {
               setCreatedCode(null);
               setCreatingCode(code);
             }}
             sites={sites}
-            locationMap={draft?.locationCodes}
+            locationMap={codeMaps?.locationCodes}
             onMapLocation={(fileCode, locationCode) => {
-              if (!draft) return;
-              const locationCodes = { ...draft.locationCodes };
+              if (!codeMaps) return;
+              const locationCodes = { ...codeMaps.locationCodes };
               if (locationCode) locationCodes[fileCode] = locationCode;
               else delete locationCodes[fileCode];
-              setDraft({ ...draft, locationCodes });
+              setCodeMaps({ locationCodes });
             }}
             onCreateLocation={(code) => {
               setCreatedCode(null);
@@ -278,11 +353,8 @@ export function ImportWizard({
                   onCancel={() => setCreatingSite(null)}
                   onCreated={(code) => {
                     // The site's code may differ from the file's (codes are upper-cased): map the file's to it.
-                    const { [creatingSite]: _mapped, ...locationCodes } = draft?.locationCodes ?? {};
-                    const next = draft
-                      ? { ...draft, locationCodes: code === creatingSite ? locationCodes : { ...locationCodes, [creatingSite]: code } }
-                      : draft;
-                    setDraft(next);
+                    const { [creatingSite]: _mapped, ...locationCodes } = codeMaps?.locationCodes ?? {};
+                    const next = setCodeMaps({ locationCodes: code === creatingSite ? locationCodes : { ...locationCodes, [creatingSite]: code } });
                     setCreatingSite(null);
                     setCreatedCode(code);
                     router.refresh();
@@ -306,11 +378,10 @@ export function ImportWizard({
                     onCreated={(created) => {
                       // The file's code is now a touchpoint: drop any mapping of it and preview again with it known.
                       const fileCode = creatingCode;
-                      const { [fileCode]: _mapped, ...touchpointCodes } = draft?.touchpointCodes ?? {};
-                      const next = draft
-                        ? { ...draft, touchpointCodes: created.code === fileCode ? touchpointCodes : { ...touchpointCodes, [fileCode]: created.code } }
-                        : draft;
-                      setDraft(next);
+                      const { [fileCode]: _mapped, ...touchpointCodes } = codeMaps?.touchpointCodes ?? {};
+                      const next = setCodeMaps({
+                        touchpointCodes: created.code === fileCode ? touchpointCodes : { ...touchpointCodes, [fileCode]: created.code },
+                      });
                       setCreatingCode(null);
                       setCreatedCode(created.code);
                       router.refresh();
@@ -348,7 +419,7 @@ export function ImportWizard({
                 disabled={running != null || newRows === 0 || (preview.rejected > 0 && !validOnly)}
                 onClick={() => void run("import")}
               >
-                Import {countOf(newRows, "response")}
+                Import {countOf(newRows, nouns[kind])}
               </button>
             </div>
           ) : null}
@@ -363,7 +434,14 @@ export function ImportWizard({
             {result.message} The dashboards already include them.
           </p>
           <div className="actions">
-            <a href="/overview">Open the overview</a>
+            {result.kind === "contacts" ? (
+              <>
+                <a href="/admin/contact-reasons">Classify the contact reasons</a>
+                <a href="/failure-demand">Open failure demand</a>
+              </>
+            ) : (
+              <a href="/overview">Open the overview</a>
+            )}
             <button type="button" onClick={reset}>
               Import another file
             </button>

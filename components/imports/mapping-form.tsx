@@ -6,6 +6,7 @@ import type { FileInspection } from "@/server/imports/inspect";
 import { dateFormats } from "@/lib/enums";
 import { looksLikeFreeText } from "@/lib/import-mapping";
 import { usesOf, type MappingDraft, type MetricDraft } from "./mapping-draft";
+import { ColumnsTable } from "./columns-table";
 
 export interface TouchpointOption {
   code: string;
@@ -18,14 +19,14 @@ export interface MetricOption {
   scaleMax: number;
 }
 
-const dateFormatLabels: Record<(typeof dateFormats)[number], string> = {
+export const dateFormatLabels: Record<(typeof dateFormats)[number], string> = {
   iso: "ISO (2026-03-31 14:05)",
   us: "US (3/31/2026 2:05 PM)",
   eu: "European (31.03.2026 14:05)",
   excel: "Excel serial number",
 };
 
-function ColumnSelect({
+export function ColumnSelect({
   label,
   value,
   columns,
@@ -274,30 +275,7 @@ export function MappingForm({
             {unmappedText.length === 1 ? "it" : "one"} as the Comment, or those words are not imported.
           </div>
         ) : null}
-        <h3>The file&apos;s columns</h3>
-        <div className="table-scroll columns-scroll">
-          <table className="data" aria-label="Columns of the file with sample values">
-            <thead>
-              <tr>
-                <th scope="col">Column</th>
-                <th scope="col">Sample values</th>
-                <th scope="col">Used as</th>
-              </tr>
-            </thead>
-            <tbody>
-              {inspection.columns.map((column) => (
-                <tr key={column.key} className={uses.has(column.key) ? "used" : undefined}>
-                  <th scope="row">
-                    {column.key}
-                    {column.question !== column.key ? <div className="muted question">{column.question}</div> : null}
-                  </th>
-                  <td className="samples">{column.samples.length ? column.samples.slice(0, 3).join(" · ") : <span className="muted">empty</span>}</td>
-                  <td>{uses.get(column.key) ?? <span className="muted">—</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ColumnsTable columns={inspection.columns} uses={uses} />
       </div>
     </div>
   );
