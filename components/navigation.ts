@@ -49,6 +49,7 @@ export function navigationFor(role: UserRole, managed: readonly ManagedLocation[
             { href: "/admin/journeys", label: "Journeys" },
             { href: "/admin/touchpoints", label: "Touchpoints" },
             { href: "/admin/locations", label: "Locations" },
+            { href: "/admin/contact-reasons", label: "Contact reasons" },
             { href: "/admin/imports", label: "Survey imports" },
             { href: "/admin/audit", label: "Audit log" },
           ],

@@ -1,6 +1,7 @@
 // The application's tRPC router: one sub-router per area, each a thin layer over a domain module.
 import "server-only";
 import { adminRouter } from "./routers/admin";
+import { contactReasonsRouter } from "./routers/contact-reasons";
 import { dashboardRouter } from "./routers/dashboard";
 import { importsRouter } from "./routers/imports";
 import { initiativesRouter } from "./routers/initiatives";
@@ -19,6 +20,7 @@ export const appRouter = createRouter({
   initiatives: initiativesRouter,
   perception: perceptionRouter,
   setup: setupRouter,
+  contactReasons: contactReasonsRouter,
 });
 
 export type AppRouter = typeof appRouter;

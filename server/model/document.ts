@@ -1,7 +1,8 @@
-// The model file: departments, owners, locations, journeys, stages, touchpoints and targets as one JSON document.
-// Used by `model export/import`, the admin page and the demo seed; references are by name, email and code.
+// The model file as one JSON document: departments, owners, locations, journeys, stages, touchpoints, targets and
+// contact-reason mappings and rules. Used by `model export/import`, the admin page and the seed; by name, email, code.
 import { z } from "zod";
 import { channels, locationKinds, metricDirections, userRoles } from "@/lib/enums";
+import { contactReasonEntrySchema, contactReasonProblems, contactReasonRuleEntrySchema, type KeptCauses } from "./contact-reasons";
 import { locationCode, name, ownerProblem, parentProblem, touchpointCode } from "./rules";
 
 export { name, touchpointCode };
@@ -68,6 +69,9 @@ export const modelDocumentSchema = z.object({
       })
       .strict(),
   ),
+  // Mapped contact reasons by name and reason rules, touchpoints by code; a file without them leaves both as they are.
+  contactReasons: z.array(contactReasonEntrySchema).optional(),
+  contactReasonRules: z.array(contactReasonRuleEntrySchema).optional(),
 });
 
 export type ModelDocument = z.infer<typeof modelDocumentSchema>;
@@ -154,8 +158,11 @@ function referenceProblems(doc: ModelDocument, knownMetricCodes: Set<string>): M
 
 export type ValidationResult = { ok: true; document: ModelDocument } | { ok: false; problems: ModelProblem[] };
 
-/** Parse and cross-check a model document; lists every problem at once rather than stopping at the first. */
-export function validateModelDocument(input: unknown, knownMetricCodes: Set<string>): ValidationResult {
+/**
+ * Parse and cross-check a model document; lists every problem at once rather than stopping at the first.
+ * `keptCauses` are the database's failure-demand causes, which may stay on a since-deactivated touchpoint.
+ */
+export function validateModelDocument(input: unknown, knownMetricCodes: Set<string>, keptCauses?: KeptCauses): ValidationResult {
   const parsed = modelDocumentSchema.safeParse(input);
   if (!parsed.success) {
     return {
@@ -163,6 +170,6 @@ export function validateModelDocument(input: unknown, knownMetricCodes: Set<stri
       problems: parsed.error.issues.map((issue) => ({ path: issue.path.join(".") || "(document)", message: issue.message })),
     };
   }
-  const problems = referenceProblems(parsed.data, knownMetricCodes);
+  const problems = [...referenceProblems(parsed.data, knownMetricCodes), ...contactReasonProblems(parsed.data, keptCauses)];
   return problems.length ? { ok: false, problems } : { ok: true, document: parsed.data };
 }

@@ -7,6 +7,7 @@ import { departments, journeyStages, journeys, locations, metricDefinitions, sta
 import { recordAudit, type Actor } from "@/server/audit";
 import { validateModelDocument, type ModelDocument, type ModelProblem } from "./document";
 import { locationUsage } from "@/server/setup/usage";
+import { applyContactReasons, exportContactReasons, keptCauses } from "./contact-reasons";
 
 /** Every problem of a refused model file, each with its path in the file; nothing was written. */
 export class ModelImportError extends DomainError {
@@ -27,6 +28,9 @@ export interface ModelImportSummary {
   locations: number;
   journeys: number;
   stages: number;
+  // Only when the file carries them: a file without them leaves mappings and rules as they are.
+  contactReasons?: number;
+  contactReasonRules?: number;
 }
 
 async function knownMetricCodes(db: Queryable): Promise<Set<string>> {
@@ -210,6 +214,7 @@ export async function applyModelDocument(tx: Queryable, doc: ModelDocument, acto
   const touchpointIds = await upsertTouchpoints(tx, doc, { departmentIds, userIds, metricIds });
   await upsertLocations(tx, doc, userIds);
   const stages = await upsertJourneys(tx, doc, touchpointIds);
+  const contactReasonCounts = await applyContactReasons(tx, doc);
   const summary = {
     departments: doc.departments.length,
     users: doc.users.length,
@@ -217,6 +222,7 @@ export async function applyModelDocument(tx: Queryable, doc: ModelDocument, acto
     locations: doc.locations.length,
     journeys: doc.journeys.length,
     stages,
+    ...contactReasonCounts,
   };
   await recordAudit(tx, actor, { action: "model.import", entityType: "model", after: summary });
   return summary;
@@ -224,7 +230,7 @@ export async function applyModelDocument(tx: Queryable, doc: ModelDocument, acto
 
 /** Validate then apply in one transaction: a file with any problem writes nothing. */
 export async function importModel(db: Database, actor: Actor, input: unknown): Promise<ModelImportSummary> {
-  const result = validateModelDocument(input, await knownMetricCodes(db));
+  const result = validateModelDocument(input, await knownMetricCodes(db), await keptCauses(db));
   if (!result.ok) throw new ModelImportError(result.problems);
   return db.transaction((tx) => applyModelDocument(tx, result.document, actor));
 }
@@ -255,6 +261,7 @@ export async function exportModel(db: Queryable): Promise<ModelDocument> {
   const userEmail = new Map(userRows.map((u) => [u.id, u.email]));
   const metricCode = new Map(metricRows.map((m) => [m.id, m.code]));
   const touchpointCode = new Map(touchpointRows.map((t) => [t.id, t.code]));
+  const { contactReasons, contactReasonRules } = await exportContactReasons(db);
 
   return {
     version: 1,
@@ -314,5 +321,7 @@ export async function exportModel(db: Queryable): Promise<ModelDocument> {
           touchpoints: placements.filter((p) => p.stageId === s.id).map((p) => touchpointCode.get(p.touchpointId)!),
         })),
     })),
+    contactReasons,
+    contactReasonRules,
   };
 }
