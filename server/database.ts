@@ -38,7 +38,7 @@ async function openEmbeddedAppDatabase(): Promise<DatabaseConnection> {
       const { seedDemoCompany } = await import("@/server/seed/demo");
       say("empty database: seeding the demo company ...");
       const summary = await seedDemoCompany(connection.db);
-      say(`demo seeded: ${countOf(summary.responses, "response")} in ${summary.seconds.toFixed(1)} s`);
+      say(`demo seeded: ${countOf(summary.responses, "response")} and ${countOf(summary.contacts, "service contact")} in ${summary.seconds.toFixed(1)} s`);
     }
     server.markReady();
     say(`database ready in ${secondsSince(started)}${server.initialised ? " (new cluster created, migrated and seeded)" : ""}`);

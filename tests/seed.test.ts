@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoCompany } from "../server/seed/demo";
 import { billingChangeComments, commentFits, negativeComments, neutralComments, positiveComments } from "../server/seed/demo-comments";
 import { rebuildRollups } from "../server/rollups/maintain";
+import { readDemand } from "../server/contacts/read";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 
 const endDate = new Date("2026-11-20T00:00:00Z");
@@ -29,6 +30,9 @@ async function fingerprint(database: TestDatabase) {
       (select count(*)::int from touchpoints) as touchpoints,
       (select count(*)::int from survey_responses) as responses,
       (select count(*)::int from initiatives) as initiatives,
+      (select count(*)::int from service_contacts) as contacts,
+      (select md5(string_agg(concat_ws('|', c.external_id, c.occurred_at, c.channel, c.reason_set_id, c.handle_seconds, c.location_id), ',' order by c.external_id))
+        from service_contacts c) as "contactChecksum",
       (select md5(string_agg(concat_ws('|', r.external_id, t.code, r.responded_at, r.nps, r.csat, r.ces, r.custom_values, r.comment, r.respondent_email), ',' order by r.external_id))
         from survey_responses r join touchpoints t on t.id = r.touchpoint_id) as checksum`);
   return row!;
@@ -49,6 +53,46 @@ describe("demo seed", () => {
     expect(Number(a.touchpoints)).toBeGreaterThanOrEqual(38);
     expect(Number(a.responses)).toBeGreaterThan(90_000);
     expect(Number(a.responses)).toBeLessThan(110_000);
+    expect(Number(a.contacts)).toBeGreaterThan(35_000);
+    expect(Number(a.contacts)).toBeLessThan(45_000);
+  });
+
+  it("tells the failure-demand story: Billing causes the most contacts after the service charge, and the most growth", async () => {
+    const departmentOf = new Map(
+      (
+        await first.db.execute<{ id: number; department: string }>(sql`
+          select t.id, d.name as department from touchpoints t join departments d on d.id = t.department_id`)
+      ).map((r) => [r.id, r.department]),
+    );
+    const byDepartment = async (period: { from: string; to: string }) => {
+      const split = await readDemand(first.db, period);
+      const totals = new Map<string, number>();
+      for (const [touchpointId, demand] of split.byTouchpoint) {
+        const department = departmentOf.get(touchpointId)!;
+        totals.set(department, (totals.get(department) ?? 0) + demand.contacts);
+      }
+      return { split, ranked: [...totals].sort((a, b) => b[1] - a[1]) };
+    };
+    const last = await byDepartment({ from: "2026-08-23", to: "2026-11-20" });
+    const before = await byDepartment({ from: "2026-05-25", to: "2026-08-22" });
+    expect(last.ranked[0]![0]).toBe("Billing & Payments");
+    const growth = last.ranked.map(([department, n]) => [department, n - (before.ranked.find(([d]) => d === department)?.[1] ?? 0)] as const);
+    expect(growth.sort((a, b) => b[1] - a[1])[0]![0]).toBe("Billing & Payments");
+    // Failure demand is a large share, and some is still left unclassified for an admin.
+    expect(last.split.failure / last.split.all).toBeGreaterThan(0.35);
+    expect(last.split.unclassified / last.split.all).toBeGreaterThan(0.05);
+  });
+
+  it("imports its tickets as two overlapping Zendesk exports, the overlap recognised and not doubled", async () => {
+    const batches = await first.db.execute<{ fileName: string; read: number; imported: number; skipped: number }>(sql`
+      select file_name as "fileName", rows_read as read, rows_imported as imported, rows_skipped as skipped
+      from import_batches where kind = 'contacts' order by id`);
+    expect(batches.map((b) => b.fileName)).toEqual(["zendesk-tickets-first-half.csv", "zendesk-tickets-second-half.csv"]);
+    // The seventh month is in both files: the second import skips it as already imported.
+    expect(batches[1]!.skipped).toBeGreaterThan(3_000);
+    const [counted] = await first.db.execute<{ contacts: number; rolled: number }>(sql`
+      select (select count(*)::int from service_contacts) as contacts, (select sum(contacts)::int from contact_monthly_rollups) as rolled`);
+    expect(counted!.rolled).toBe(counted!.contacts);
   });
 
   it("fills the roll-ups exactly as a rebuild would", async () => {

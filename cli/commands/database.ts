@@ -30,7 +30,9 @@ export function registerDatabaseCommands(program: Command): void {
         const [row] = await db.execute<{ count: number }>(sql`select count(*)::int as count from departments`);
         if (row && row.count > 0) throw new CliError("The database already has a model; `seed demo` only seeds an empty database.");
         const summary = await seedDemoCompany(db, { endDate: endDay ? new Date(`${endDay}T00:00:00Z`) : undefined });
-        console.log(`Seeded ${countOf(summary.touchpoints, "touchpoint")} and ${countOf(summary.responses, "response")} in ${summary.seconds.toFixed(1)} s.`);
+        console.log(
+          `Seeded ${countOf(summary.touchpoints, "touchpoint")}, ${countOf(summary.responses, "response")} and ${countOf(summary.contacts, "service contact")} in ${summary.seconds.toFixed(1)} s.`,
+        );
       }),
     );
 

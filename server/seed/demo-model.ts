@@ -1,5 +1,6 @@
 // The demo company, Larder & Lane: departments, people, touchpoints and journeys as a model document.
 // Also the per-touchpoint profiles (volume, quality, metrics, story) that the demo response generator draws from.
+import { demoReasonMap, demoReasonRules } from "./demo-contacts";
 import type { ModelDocumentInput } from "@/server/model/document";
 import { demoLocations, demoSiteManagers } from "./demo-locations";
 
@@ -598,6 +599,8 @@ export const demoModel: ModelDocumentInput = {
   touchpoints,
   locations: demoLocations,
   journeys,
+  contactReasons: demoReasonMap,
+  contactReasonRules: demoReasonRules,
 };
 
 export const demoProfiles: Record<string, TouchpointProfile> = {

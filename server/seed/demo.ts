@@ -1,4 +1,4 @@
-// Seeds the demo company, Larder & Lane: its model, people, 12 months of survey responses and initiatives.
+// Seeds the demo company, Larder & Lane: its model, people, 12 months of survey responses, support tickets and initiatives.
 // Deterministic for a given end date, and written through the production paths (model import, ingestBatch).
 import { inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
@@ -15,6 +15,7 @@ import { billingChangeComments, commentFits, negativeComments, neutralComments, 
 import { DEMO_PASSWORD, demoModel, demoProfiles, type TouchpointProfile } from "./demo-model";
 import { hashString, seededRandom, type Random } from "./random";
 import { sitePicker } from "./demo-locations";
+import { seedDemoContacts } from "./demo-contacts";
 
 export const DEMO_SEED = 20_261_123;
 const MONTHS = 12;
@@ -27,6 +28,7 @@ const seedActor: Actor = { id: null, email: "demo-seed" };
 
 export interface SeedSummary {
   responses: number;
+  contacts: number;
   touchpoints: number;
   seconds: number;
 }
@@ -293,7 +295,8 @@ export async function seedDemoCompany(db: Database, options: { endDate?: Date } 
     },
     inChunks(allResponses(), 2_000),
   );
+  const contacts = await seedDemoContacts(db, seedActor, months, endDate);
   await seedInitiatives(db, months);
   await seedAssessments(db, endDate);
-  return { responses: result.inserted, touchpoints: touchpointRows.length, seconds: (performance.now() - started) / 1000 };
+  return { responses: result.inserted, contacts, touchpoints: touchpointRows.length, seconds: (performance.now() - started) / 1000 };
 }
