@@ -91,3 +91,23 @@ export async function writeImportCsv(path: string, rows: number, offset = 0): Pr
   }
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
 }
+
+const CONTACT_REASONS = Array.from({ length: 40 }, (_, i) => `Reason ${i + 1}`);
+const VIAS = ["Phone call (inbound)", "Chat", "Email", "Web Form", "Twitter DM"];
+
+/** A Zendesk ticket export of `rows` tickets: a dropdown reason, tags, a store and handling minutes per row. */
+export async function writeContactsCsv(path: string, rows: number, offset = 0): Promise<void> {
+  const out = fs.createWriteStream(path);
+  const write = (line: string) => (out.write(line) ? Promise.resolve() : new Promise<void>((resolve) => out.once("drain", () => resolve())));
+  await write("ID,Requester,Requester email,Group,Subject,Tags,Status,Via,Created at,Contact reason [list],Handling time (minutes)\n");
+  const start = Date.parse(`${FIRST_DAY}T00:00:00Z`);
+  for (let i = 0; i < rows; i += 1) {
+    const n = offset + i;
+    const at = new Date(start + ((n * 7919) % 94_608_000) * 1000).toISOString().slice(0, 16).replace("T", " ");
+    const tags = n % 3 === 0 ? `tag_${n % 7} tag_${n % 11}` : "";
+    await write(
+      `${n + 1},Guest ${n % 5000},guest${n % 5000}@example.com,Guest care,"Ticket ${n}, about the bill",${tags},solved,${VIAS[n % VIAS.length]},${at},${CONTACT_REASONS[n % CONTACT_REASONS.length]},${1 + (n % 20) / 2}\n`,
+    );
+  }
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+}

@@ -15,7 +15,7 @@ import { openTemporaryServer } from "@/db/embedded";
 import { ingestBatch, revertBatch, type ResponseInput } from "@/server/responses/ingest";
 import { cachedScores } from "@/server/scores/cache";
 import { programOverview } from "@/server/scores/overview";
-import { createBenchModel, fillResponses, LAST_DAY, writeImportCsv } from "./generate";
+import { createBenchModel, fillResponses, LAST_DAY, writeContactsCsv, writeImportCsv } from "./generate";
 import { printFigure, round, sampleMs, percentile, seconds, type Figure } from "./measure";
 import { benchHttp } from "./http";
 import { naiveOverviewCounts } from "./naive";
@@ -64,7 +64,7 @@ const program = new Command("bench")
     process.env.THROUGHLINE_BENCH_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres",
   )
   .option("--embedded", "measure the embedded PostgreSQL the app starts itself (a temporary cluster, durable settings) instead of --server")
-  .option("--only <parts>", "comma-separated parts to run: import, reads (with HTTP), weight", "import,reads,weight")
+  .option("--only <parts>", "comma-separated parts to run: import, contacts, reads (with HTTP), weight", "import,contacts,reads,weight")
   .option("--no-write", "do not write bench/results/<date>.json");
 const options = program
   .parse()
@@ -100,8 +100,8 @@ async function withDatabase<T>(name: string, work: (connection: DatabaseConnecti
 }
 
 /** In a process of its own, so that its peak memory is the importer's alone. */
-async function importInWorker(url: string, file: string): Promise<{ seconds: number; imported: number; peakRssMb: number }> {
-  const { stdout } = await execFileAsync(path.join("node_modules", ".bin", "tsx"), ["bench/import-worker.ts", url, file], {
+async function importInWorker(url: string, file: string, extra: string[] = []): Promise<{ seconds: number; imported: number; peakRssMb: number }> {
+  const { stdout } = await execFileAsync(path.join("node_modules", ".bin", "tsx"), ["bench/import-worker.ts", url, file, ...extra], {
     encoding: "utf8",
     maxBuffer: 16 * 1024 * 1024,
   }).catch((error: { stderr?: string }) => Promise.reject(new Error(`import worker failed: ${error.stderr ?? String(error)}`)));
@@ -160,6 +160,45 @@ async function benchImport(dir: string) {
       unit: "×",
       target: "≤ 3.0",
       pass: second.seconds / copy.seconds <= 3,
+    });
+  });
+}
+
+/** A Zendesk export of contacts through the same pipeline: time and memory, as for survey files. */
+async function benchContactImport(dir: string) {
+  await withDatabase("contacts", async (_connection, url) => {
+    const small = path.join(dir, "contacts-small.csv");
+    const large = path.join(dir, "contacts-large.csv");
+    await writeContactsCsv(small, sizes.importSmall, 0);
+    await writeContactsCsv(large, sizes.importLarge, sizes.importSmall);
+    log(
+      `contact files (Zendesk layout): ${sizes.importSmall.toLocaleString("en")} and ${sizes.importLarge.toLocaleString("en")} tickets (${(fs.statSync(large).size / 1_048_576).toFixed(0)} MB)`,
+    );
+    const first = await importInWorker(url, small, ["contacts", "Europe/London"]);
+    const second = await importInWorker(url, large, ["contacts", "Europe/London"]);
+    const rows = sizes.importLarge.toLocaleString("en");
+    record({
+      name: `import ${rows} contacts: importer`,
+      value: round(second.seconds),
+      unit: "s",
+      target: "—",
+      pass: null,
+      note: `${Math.round(sizes.importLarge / second.seconds).toLocaleString("en")} rows/s, ${second.imported.toLocaleString("en")} written`,
+    });
+    record({
+      name: `import contacts: peak RSS at ${rows} rows`,
+      value: round(second.peakRssMb, 0),
+      unit: "MB",
+      target: "≤ 300",
+      pass: second.peakRssMb <= 300,
+    });
+    const flat = second.peakRssMb / first.peakRssMb;
+    record({
+      name: `import contacts: peak RSS ${rows} ÷ ${sizes.importSmall.toLocaleString("en")} rows`,
+      value: round(flat),
+      unit: "×",
+      target: "≤ 1.25 (flat)",
+      pass: flat <= 1.25,
     });
   });
 }
@@ -347,6 +386,7 @@ async function main() {
   );
   try {
     if (parts.has("import")) await benchImport(dir);
+    if (parts.has("contacts")) await benchContactImport(dir);
     if (parts.has("reads")) await benchReads();
     if (parts.has("weight")) benchPageWeight();
   } finally {
@@ -357,7 +397,7 @@ async function main() {
   console.log(`${figures.filter((f) => f.pass).length} passed, ${failed.length} missed, in ${Math.round((Date.now() - started) / 1000)} s`);
   if (options.write && !options.smoke) {
     const date = new Date().toISOString().slice(0, 10);
-    const suffix = `${options.embedded ? "-embedded" : ""}${parts.size < 3 ? `-${[...parts].join("-")}` : ""}`;
+    const suffix = `${options.embedded ? "-embedded" : ""}${parts.size < 4 ? `-${[...parts].join("-")}` : ""}`;
     const file = path.join("bench", "results", `${date}${suffix}.json`);
     const machine = { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version };
     fs.writeFileSync(file, `${JSON.stringify({ date, machine, sizes, figures }, null, 2)}\n`);

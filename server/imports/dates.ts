@@ -6,17 +6,29 @@ import { isValidTimeZone } from "@/lib/import-mapping";
 export { dateFormats, type DateFormat };
 
 /** Minutes to add to local wall time in `timeZone` to get UTC, at that moment. */
+// Building a formatter is far dearer than using one (a million-row file in a time zone spent most of its time
+// here), so each zone's is made once.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 function zoneOffsetMinutes(utcGuess: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(new Date(utcGuess));
+  const parts = formatterFor(timeZone).formatToParts(new Date(utcGuess));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
   return (utcGuess - asUtc) / 60_000;
