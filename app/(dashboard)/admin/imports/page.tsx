@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/page-header";
 import { serverApi } from "@/server/api/caller";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Survey imports" };
+export const metadata: Metadata = { title: "Imports" };
 
 export default async function ImportsPage() {
   const api = await serverApi();
@@ -22,8 +22,8 @@ export default async function ImportsPage() {
   return (
     <>
       <PageHeader
-        title="Survey imports"
-        description="Upload the exports your survey tools produce, as they are. Nothing is written until you have seen the preview; an import can be reverted."
+        title="Imports"
+        description="Upload the exports your survey and support tools produce, as they are: survey responses, or service contacts for failure demand. Nothing is written until you have seen the preview; an import can be reverted."
       />
       <ImportWizard
         touchpoints={touchpoints.filter((t) => t.active).map((t) => ({ code: t.code, name: t.name }))}
