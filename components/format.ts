@@ -127,12 +127,12 @@ export function formatContactRate(rate: { value: number; margin: number }, unit:
 
 /**
  * A change in contacts caused, its direction said in words and its margin always shown (fewer is better):
- * "+12 ± 8.8, more contacts (significant)", "no significant change (−3 ± 8.8)".
+ * "+12 ± 8.8, more contacts (significant)", "no significant change (−3 ± 8.8)", "−20 ± 8.8 a month, …" with a unit.
  */
 export function describeContactChange(result: Change, unit = ""): string {
   if (result.status !== "ok") return "no contacts caused in either period";
   const sign = result.difference > 0 ? "+" : result.difference < 0 ? "−" : "±";
-  const figure = `${sign}${contactFigure(Math.abs(result.difference))}${unit ? ` ${unit}` : ""} ± ${contactFigure(result.margin)}`;
+  const figure = `${sign}${contactFigure(Math.abs(result.difference))} ± ${contactFigure(result.margin)}${unit ? ` ${unit}` : ""}`;
   if (!result.significant) return `no significant change (${figure})`;
   return `${figure}, ${result.direction === "worse" ? "more" : "fewer"} contacts (significant)`;
 }

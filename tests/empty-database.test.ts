@@ -25,7 +25,7 @@ describe("an empty database", () => {
     expect(await caller.model.journeyMap()).toEqual([]);
     expect(await caller.model.touchpoints()).toEqual([]);
     expect(await caller.model.departments()).toEqual([]);
-    expect(await caller.owners.home()).toEqual({ period: null, touchpoints: [] });
+    expect(await caller.owners.home()).toEqual({ period: null, compareTo: null, currency: "GBP", touchpoints: [] });
     expect(await caller.admin.users()).toHaveLength(1);
     expect(await caller.admin.exportModel()).toMatchObject({ departments: [], touchpoints: [], journeys: [] });
     expect(await listDemoAccounts(database.db)).toEqual([]);

@@ -22,7 +22,10 @@ export function FilterBar({
   departments,
   locations,
   problems = [],
+  keep = {},
 }: {
+  /** Other URL parameters of the view that applying the filters keeps (e.g. the heatmap's face). */
+  keep?: Record<string, string>;
   /** Filters the URL asked for that could not be used, named at their field. */
   problems?: ReadonlyArray<{ field: string; message: string }>;
   filters: DashboardFilters;
@@ -37,6 +40,9 @@ export function FilterBar({
 }) {
   return (
     <form className="filters card" method="get" aria-label="Filters">
+      {Object.entries(keep).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {dateFields.map(([name, label]) => (
         <DateField
           key={name}

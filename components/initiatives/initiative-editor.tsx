@@ -1,10 +1,10 @@
 "use client";
-// Edit an initiative in place: status, progress, dates, target. The save names the version it was opened
-// at; if someone saved since, the server refuses and the message says to reload, so nothing is lost silently.
+// Edit an initiative in place: status, progress, aim (a score, or the contacts caused), dates, target. The save
+// names the version it was opened at; if someone saved since, the server refuses and says to reload.
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { initiativeStatuses, type InitiativeStatus } from "@/lib/enums";
+import { initiativeStatuses, type InitiativeAim, type InitiativeStatus } from "@/lib/enums";
 import { useTRPC } from "@/lib/trpc-client";
 import { DateField } from "@/components/date-field";
 import { statusLabel } from "./status";
@@ -13,8 +13,11 @@ import type { RouterOutputs } from "@/lib/router-types";
 /** The fields the editor changes, as `initiatives.forEdit` returns them. */
 export type EditableInitiative = Pick<
   RouterOutputs["initiatives"]["forEdit"],
-  "id" | "version" | "title" | "problem" | "status" | "percentComplete" | "startDate" | "dueDate" | "target"
+  "id" | "version" | "title" | "problem" | "status" | "percentComplete" | "startDate" | "dueDate" | "target" | "aim"
 >;
+
+/** What each aim reads as in the forms. */
+export const aimLabel: Record<InitiativeAim, string> = { score: "Raise the score", contacts: "Reduce the contacts it causes downstream" };
 
 export function InitiativeEditor({ initiative }: { initiative: EditableInitiative }) {
   const trpc = useTRPC();
@@ -39,6 +42,7 @@ export function InitiativeEditor({ initiative }: { initiative: EditableInitiativ
           startDate: draft.startDate || null,
           dueDate: draft.dueDate || null,
           target: draft.target,
+          aim: draft.aim,
         });
       }}
     >
@@ -70,11 +74,22 @@ export function InitiativeEditor({ initiative }: { initiative: EditableInitiativ
           />
         </div>
         <div>
-          <label htmlFor={`${id}-target`}>Target score</label>
+          <label htmlFor={`${id}-aim`}>Aim</label>
+          <select id={`${id}-aim`} value={draft.aim} onChange={(e) => set("aim", e.target.value as InitiativeAim)}>
+            {(Object.keys(aimLabel) as InitiativeAim[]).map((aim) => (
+              <option key={aim} value={aim}>
+                {aimLabel[aim]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor={`${id}-target`}>{draft.aim === "contacts" ? "Target contacts a month" : "Target score"}</label>
           <input
             id={`${id}-target`}
             type="number"
             step="any"
+            min={draft.aim === "contacts" ? 0 : undefined}
             value={draft.target ?? ""}
             onChange={(e) => set("target", e.target.value === "" ? null : Number(e.target.value))}
           />

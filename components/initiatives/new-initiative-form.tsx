@@ -1,11 +1,13 @@
 "use client";
-// Start an initiative on a touchpoint: what it fixes, which metric it should move, and when. The baseline
-// is taken from the roll-ups by the server, never typed in.
+// Start an initiative on a touchpoint: what it fixes, what it aims at (a metric to move, or the contacts the
+// touchpoint causes downstream), and when. The baseline is taken from the roll-ups by the server, never typed in.
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { useTRPC } from "@/lib/trpc-client";
 import { DateField } from "@/components/date-field";
+import type { InitiativeAim } from "@/lib/enums";
+import { aimLabel } from "./initiative-editor";
 
 export function NewInitiativeForm({
   touchpointId,
@@ -30,6 +32,7 @@ export function NewInitiativeForm({
   const [form, setForm] = useState({
     title: "",
     problem: "",
+    aim: "score" as InitiativeAim,
     metricCode: metrics[0]?.code ?? "",
     target: "",
     startDate: new Date().toISOString().slice(0, 10),
@@ -45,6 +48,7 @@ export function NewInitiativeForm({
     );
   }
   const set = (key: keyof typeof form, value: string) => setForm({ ...form, [key]: value });
+  const onContacts = form.aim === "contacts";
   return (
     <form
       className="card editor"
@@ -56,7 +60,8 @@ export function NewInitiativeForm({
           locationCode: form.locationCode || null,
           title: form.title,
           problem: form.problem || null,
-          metricCode: form.metricCode || null,
+          aim: form.aim,
+          metricCode: onContacts ? null : form.metricCode || null,
           target: form.target === "" ? null : Number(form.target),
           startDate: form.startDate || null,
           dueDate: form.dueDate || null,
@@ -92,23 +97,45 @@ export function NewInitiativeForm({
       ) : null}
       <div className="editor-row">
         <div>
-          <label htmlFor={`${id}-metric`}>Metric to move</label>
-          <select id={`${id}-metric`} value={form.metricCode} onChange={(e) => set("metricCode", e.target.value)}>
-            {metrics.map((m) => (
-              <option key={m.code} value={m.code}>
-                {m.name}
+          <label htmlFor={`${id}-aim`}>Aim</label>
+          <select id={`${id}-aim`} value={form.aim} onChange={(e) => set("aim", e.target.value)} aria-describedby={`${id}-aim-hint`}>
+            {(Object.keys(aimLabel) as InitiativeAim[]).map((aim) => (
+              <option key={aim} value={aim}>
+                {aimLabel[aim]}
               </option>
             ))}
           </select>
+          <div id={`${id}-aim-hint`} className="hint muted">
+            {onContacts ? "Measured as the contacts this touchpoint causes per month, before and after the start." : "Measured on the metric you choose."}
+          </div>
         </div>
+        {onContacts ? null : (
+          <div>
+            <label htmlFor={`${id}-metric`}>Metric to move</label>
+            <select id={`${id}-metric`} value={form.metricCode} onChange={(e) => set("metricCode", e.target.value)}>
+              {metrics.map((m) => (
+                <option key={m.code} value={m.code}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div>
-          <label htmlFor={`${id}-target`}>Target score</label>
-          <input id={`${id}-target`} type="number" step="any" value={form.target} onChange={(e) => set("target", e.target.value)} />
+          <label htmlFor={`${id}-target`}>{onContacts ? "Target contacts a month" : "Target score"}</label>
+          <input
+            id={`${id}-target`}
+            type="number"
+            step="any"
+            min={onContacts ? 0 : undefined}
+            value={form.target}
+            onChange={(e) => set("target", e.target.value)}
+          />
         </div>
         <DateField id={`${id}-start`} label="Start" value={form.startDate} onChange={(day) => set("startDate", day ?? "")} />
         <DateField id={`${id}-due`} label="Due" value={form.dueDate} onChange={(day) => set("dueDate", day ?? "")} />
       </div>
-      <p className="muted">The baseline is read from the 90 days before the start date.</p>
+      <p className="muted">The baseline is read from the 90 days before the start date{onContacts ? ": the contacts this touchpoint caused per month" : ""}.</p>
       <div className="actions">
         <button type="submit" className="primary" disabled={create.isPending}>
           Start the initiative

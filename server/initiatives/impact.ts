@@ -1,6 +1,6 @@
-// Did an initiative move its touchpoint's score? The same-length windows before and after its start, and
-// the difference with its margin and significance. Pure: the caller reads the counts from the roll-ups.
-import { change, score, type Change, type MetricCounts, type MetricScale, type Score } from "@/server/metrics/formulas";
+// Did an initiative move its touchpoint's score, or the contacts it causes? The same-length windows before and
+// after its start, and the difference with its margin and significance. Pure: the caller reads the roll-ups.
+import { Z_95, change, contactCountChange, perThousand, score, type Change, type MetricCounts, type MetricScale, type Score } from "@/server/metrics/formulas";
 import { addDays, periodLength, type Period } from "@/server/scores/periods";
 
 /** Days on each side of the start date unless the reader chooses another length. */
@@ -43,4 +43,59 @@ export function initiativeImpact(
   const difference = change(scale, counts.before, counts.after, minimum);
   if (difference.status !== "ok") return { status: "not_comparable", before, after, windows };
   return { status: "measured", before, after, change: difference, windows };
+}
+
+/** Days in an average month (365.25 / 12): a window measured in days gives contacts per month. */
+export const DAYS_PER_MONTH = 365.25 / 12;
+
+export function monthsIn(period: Period): number {
+  return periodLength(period) / DAYS_PER_MONTH;
+}
+
+/** One side of an initiative aimed at contacts: the contacts its touchpoint caused, per month and per 1,000 responses. */
+export interface ContactWindow {
+  contacts: number;
+  cost: number;
+  months: number;
+  /** Contacts per month with the Poisson margin 1.96 · √contacts / months. */
+  perMonth: { value: number; margin: number };
+  responses: number;
+  /** Null without responses in the window. */
+  perThousandResponses: { value: number; margin: number } | null;
+}
+
+type ContactWindows = { before: Period; after: Period };
+
+export type ContactImpact =
+  | { aim: "contacts"; status: "not_started" }
+  | { aim: "contacts"; status: "too_early"; before: ContactWindow; after: ContactWindow; windows: ContactWindows; minimum: number }
+  | { aim: "contacts"; status: "measured"; before: ContactWindow; after: ContactWindow; change: Extract<Change, { status: "ok" }>; windows: ContactWindows };
+
+function contactWindow(period: Period, caused: { contacts: number; cost: number; responses: number }): ContactWindow {
+  const months = monthsIn(period);
+  return {
+    ...caused,
+    months,
+    perMonth: { value: caused.contacts / months, margin: (Z_95 * Math.sqrt(caused.contacts)) / months },
+    perThousandResponses: perThousand(caused.contacts, caused.responses),
+  };
+}
+
+/**
+ * Did an initiative reduce the contacts its touchpoint causes? Contacts per month in the same windows as a
+ * score's impact, compared as two Poisson rates (contactCountChange); "too early" while both windows together
+ * hold fewer contacts than the minimum sample, as a score waits for enough answers.
+ */
+export function initiativeContactImpact(
+  caused: { before: { contacts: number; cost: number; responses: number }; after: { contacts: number; cost: number; responses: number } },
+  windows: ContactWindows | null,
+  minimum: number,
+): ContactImpact {
+  if (!windows) return { aim: "contacts", status: "not_started" };
+  const before = contactWindow(windows.before, caused.before);
+  const after = contactWindow(windows.after, caused.after);
+  const difference = contactCountChange(before.contacts, after.contacts, before.months, after.months);
+  if (before.contacts + after.contacts < minimum || difference.status !== "ok")
+    return { aim: "contacts", status: "too_early", before, after, windows, minimum };
+  return { aim: "contacts", status: "measured", before, after, change: difference, windows };
 }

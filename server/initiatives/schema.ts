@@ -5,12 +5,15 @@ import { entityId, isoDate } from "@/lib/schemas";
 import { initiativeStatuses } from "@/db/schema";
 import { commentSearchSchema } from "@/server/scores/verbatims";
 import { locationCode } from "@/server/model/rules";
+import { initiativeAims } from "@/lib/enums";
 
 const fields = {
   title: z.string().trim().min(1, "Give the initiative a title.").max(200),
   problem: z.string().trim().max(4000).nullable(),
   /** The metric it aims to move (nps, csat, ces or a custom code); its baseline and impact are read for it. */
   metricCode: z.string().min(1).max(64).nullable(),
+  /** "score" moves the metric; "contacts" reduces the contacts the touchpoint causes (target: contacts a month). */
+  aim: z.enum(initiativeAims),
   target: z.number().finite().nullable(),
   startDate: isoDate.nullable(),
   dueDate: isoDate.nullable(),
@@ -28,12 +31,23 @@ export const createInitiativeSchema = z
     locationCode: locationCode.nullish(),
     ...fields,
   })
-  .partial({ problem: true, metricCode: true, target: true, startDate: true, dueDate: true, ownerId: true, status: true, percentComplete: true })
+  .partial({ problem: true, metricCode: true, aim: true, target: true, startDate: true, dueDate: true, ownerId: true, status: true, percentComplete: true })
   .refine(datesInOrder, { message: "The due date cannot be before the start date.", path: ["dueDate"] });
 
 export const updateInitiativeSchema = z
   .object({ id: entityId, version: entityId, ...fields })
-  .partial({ title: true, problem: true, metricCode: true, target: true, startDate: true, dueDate: true, ownerId: true, status: true, percentComplete: true })
+  .partial({
+    title: true,
+    problem: true,
+    metricCode: true,
+    aim: true,
+    target: true,
+    startDate: true,
+    dueDate: true,
+    ownerId: true,
+    status: true,
+    percentComplete: true,
+  })
   .refine(datesInOrder, { message: "The due date cannot be before the start date.", path: ["dueDate"] });
 
 export type CreateInitiativeInput = z.infer<typeof createInitiativeSchema>;

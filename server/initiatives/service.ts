@@ -1,6 +1,6 @@
 // Improvement initiatives: create, edit (optimistic locking on a version), post updates, and read them with
-// their baseline and impact. Owners change only initiatives on touchpoints they own, or at locations they
-// manage (site-level initiatives, measured there); every change is audited.
+// their baseline and impact, on a score or on the contacts the touchpoint causes. Owners change only initiatives
+// on touchpoints they own, or at locations they manage (site-level initiatives, measured there); all audited.
 import { assertMayOwn } from "@/server/model/rules";
 import { conflict, invalid, notFound } from "@/server/errors";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
@@ -15,7 +15,9 @@ import { emptyCounts, score } from "@/server/metrics/formulas";
 import { readSetting } from "@/server/settings/program-settings";
 import type { Period } from "@/server/scores/periods";
 import { readPeriodCounts } from "@/server/scores/read-rollups";
-import { baselineWindow, DEFAULT_IMPACT_WINDOW_DAYS, impactWindows, initiativeImpact } from "./impact";
+import { causedInPeriod } from "@/server/contacts/caused";
+import type { InitiativeAim } from "@/lib/enums";
+import { baselineWindow, DEFAULT_IMPACT_WINDOW_DAYS, impactWindows, initiativeContactImpact, initiativeImpact, monthsIn } from "./impact";
 import type { CreateInitiativeInput, UpdateInitiativeInput } from "./schema";
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -38,6 +40,21 @@ async function countsFor(db: Queryable, touchpointId: number, metricCode: string
   return rows.find((row) => row.metricCode === metricCode) ?? emptyCounts();
 }
 
+/** The contacts the touchpoint caused in a window, with its responses there (the base of "per 1,000 responses"). */
+async function causedFor(db: Queryable, touchpointId: number, period: Period, locationId: number | null = null) {
+  const sites = await sitesOf(db, locationId);
+  const [caused, counts] = await Promise.all([causedInPeriod(db, touchpointId, period, sites), readPeriodCounts(db, period, [touchpointId], sites)]);
+  return { ...caused, responses: Math.max(0, ...counts.map((row) => row.responseCount)) };
+}
+
+/** A target of contacts a month cannot be below zero; a score's target is on its metric's scale. */
+function assertTargetFits(aim: InitiativeAim, target: number | null | undefined) {
+  if (aim === "contacts" && target != null && target < 0)
+    throw invalid("Target: contacts a month cannot be below zero; give the number of contacts a month to get down to.", [
+      { field: "target", message: "give a number of contacts a month, 0 or more" },
+    ]);
+}
+
 async function locationIdOf(db: Queryable, code: string | null | undefined): Promise<number | null> {
   if (!code) return null;
   const [row] = await db.select({ id: locations.id }).from(locations).where(eq(locations.code, code));
@@ -48,14 +65,24 @@ async function locationIdOf(db: Queryable, code: string | null | undefined): Pro
   return row.id;
 }
 
-/** The score over the 90 days before the start date, from the roll-ups; null values while it is below the minimum. */
+/**
+ * The score over the 90 days before the start date, from the roll-ups (null values while it is below the
+ * minimum); for an aim at contacts, the contacts caused per month over those days, with their count.
+ */
 async function baselineFor(
   db: Queryable,
   touchpointId: number,
+  aim: InitiativeAim,
   metricCode: string | null | undefined,
   startDate: string | null | undefined,
   locationId: number | null = null,
 ) {
+  if (aim === "contacts") {
+    if (!startDate) return { baseline: null, baselineResponseCount: null };
+    const window = baselineWindow(startDate);
+    const caused = await causedInPeriod(db, touchpointId, window, await sitesOf(db, locationId));
+    return { baseline: caused.contacts / monthsIn(window), baselineResponseCount: Math.round(caused.contacts) };
+  }
   if (!metricCode || !startDate) return { baseline: null, baselineResponseCount: null };
   const { scale } = await metricScale(db, metricCode);
   const result = score(scale, await countsFor(db, touchpointId, metricCode, baselineWindow(startDate), locationId), await readSetting(db, "minimum_sample"));
@@ -85,6 +112,8 @@ export async function createInitiative(db: Database, user: SessionUser, input: C
   const locationId = await locationIdOf(db, input.locationCode);
   await assertCanChangeAt(db, user, input.touchpointId, locationId);
   await assertMayOwn(db, input.ownerId);
+  const aim = input.aim ?? "score";
+  assertTargetFits(aim, input.target);
   const metricId = input.metricCode ? (await metricScale(db, input.metricCode)).id : null;
   return db.transaction(async (tx) => {
     const [created] = await tx
@@ -94,6 +123,7 @@ export async function createInitiative(db: Database, user: SessionUser, input: C
         locationId,
         ownerId: input.ownerId === undefined ? user.id : input.ownerId,
         metricId,
+        aim,
         title: input.title,
         problem: input.problem ?? null,
         status: input.status ?? "not_started",
@@ -101,7 +131,7 @@ export async function createInitiative(db: Database, user: SessionUser, input: C
         startDate: input.startDate ?? null,
         dueDate: input.dueDate ?? null,
         percentComplete: input.percentComplete ?? 0,
-        ...(await baselineFor(tx, input.touchpointId, input.metricCode, input.startDate, locationId)),
+        ...(await baselineFor(tx, input.touchpointId, aim, input.metricCode, input.startDate, locationId)),
       })
       .returning();
     await recordAudit(tx, actorOf(user), { action: "initiative.create", entityType: "initiative", entityId: created!.id, after: created });
@@ -119,8 +149,12 @@ export async function updateInitiative(db: Database, user: SessionUser, input: U
     const code =
       metricId == null ? null : (await tx.select({ code: metricDefinitions.code }).from(metricDefinitions).where(eq(metricDefinitions.id, metricId)))[0]?.code;
     const startDate = changes.startDate === undefined ? before.startDate : changes.startDate;
+    const aim = changes.aim ?? before.aim;
+    assertTargetFits(aim, changes.target === undefined ? before.target : changes.target);
     const baseline =
-      metricId !== before.metricId || startDate !== before.startDate ? await baselineFor(tx, before.touchpointId, code, startDate, before.locationId) : {};
+      metricId !== before.metricId || startDate !== before.startDate || aim !== before.aim
+        ? await baselineFor(tx, before.touchpointId, aim, code, startDate, before.locationId)
+        : {};
     const [after] = await tx
       .update(initiatives)
       .set({ ...changes, metricId, ...baseline, version: sql`${initiatives.version} + 1`, updatedAt: sql`now()` })
@@ -176,6 +210,7 @@ export async function listInitiatives(db: Queryable, filter: { touchpointId?: nu
       locationName: locations.name,
       ownerName: owner.name,
       metricCode: metricDefinitions.code,
+      aim: initiatives.aim,
       baseline: initiatives.baseline,
       target: initiatives.target,
       startDate: initiatives.startDate,
@@ -199,7 +234,7 @@ export async function listInitiatives(db: Queryable, filter: { touchpointId?: nu
   return rows.map((row) => ({ ...row, overdue: Boolean(row.dueDate && row.dueDate < now && row.status !== "done" && row.status !== "cancelled") }));
 }
 
-/** One initiative for every reader: its fields, the updates timeline and its impact on the score. */
+/** One initiative for every reader: its fields, the updates timeline and its impact on the score or the contacts. */
 export async function initiativeDetail(db: Queryable, id: number, options: { windowDays?: number; today?: string } = {}) {
   const [initiative] = await listInitiatives(db, { id });
   if (!initiative) throw notFound(`Initiative ${id} does not exist.`);
@@ -227,10 +262,11 @@ export async function initiativeDetail(db: Queryable, id: number, options: { win
 
 export async function impactOf(
   db: Queryable,
-  initiative: { touchpointId: number; locationId?: number | null; metricCode: string | null; startDate: string | null; status: string },
+  initiative: { touchpointId: number; locationId?: number | null; aim?: InitiativeAim; metricCode: string | null; startDate: string | null; status: string },
   windowDays: number,
   asOf: string,
 ) {
+  if (initiative.aim === "contacts") return contactImpactOf(db, initiative, windowDays, asOf);
   if (!initiative.metricCode || !initiative.startDate || initiative.status === "not_started") return { status: "not_started" as const };
   const { scale } = await metricScale(db, initiative.metricCode);
   const windows = impactWindows(initiative.startDate, asOf, windowDays);
@@ -241,3 +277,21 @@ export async function impactOf(
   ]);
   return initiativeImpact(scale, { before, after }, windows, await readSetting(db, "minimum_sample"));
 }
+
+/** The contacts the touchpoint caused per month (and per 1,000 responses) in the windows a score's impact uses. */
+async function contactImpactOf(
+  db: Queryable,
+  initiative: { touchpointId: number; locationId?: number | null; startDate: string | null; status: string },
+  windowDays: number,
+  asOf: string,
+) {
+  const windows = initiative.startDate && initiative.status !== "not_started" ? impactWindows(initiative.startDate, asOf, windowDays) : null;
+  if (!windows) return initiativeContactImpact({ before: noContacts, after: noContacts }, null, 0);
+  const [before, after] = await Promise.all([
+    causedFor(db, initiative.touchpointId, windows.before, initiative.locationId ?? null),
+    causedFor(db, initiative.touchpointId, windows.after, initiative.locationId ?? null),
+  ]);
+  return initiativeContactImpact({ before, after }, windows, await readSetting(db, "minimum_sample"));
+}
+
+const noContacts = { contacts: 0, cost: 0, responses: 0 };

@@ -1,5 +1,5 @@
-// One department (silo): its index across all journeys, each touchpoint it owns with score, target and
-// placements, and its owners. Reads roll-ups only.
+// One department (silo): its index across all journeys and the contacts its touchpoints cause downstream, each
+// touchpoint it owns with score, target, placements and contacts caused, and its owners. Reads roll-ups only.
 import { notFound } from "@/server/errors";
 import { rollupChange } from "@/server/metrics/formulas";
 import { buildExperienceTree } from "./experience";
@@ -9,6 +9,8 @@ import { dashboardPeriods, filterOptionsOf } from "./overview";
 import { readLocationScope } from "@/server/locations/scope";
 import { readPeriodCounts } from "./read-rollups";
 import type { Queryable } from "@/db/client";
+import { causedFigure, readCausedDemand } from "@/server/contacts/caused";
+import { programCurrency } from "@/server/config";
 
 export async function departmentView(db: Queryable, departmentId: number, filters: DashboardFilters) {
   const model = await loadScoreModel(db);
@@ -26,7 +28,7 @@ export async function departmentView(db: Queryable, departmentId: number, filter
       counts: await readPeriodCounts(db, p, undefined, locationIds),
       minimumSample: model.minimumSample,
     });
-  const [current, previous] = await Promise.all([tree(period), tree(compareTo)]);
+  const [current, previous, contacts] = await Promise.all([tree(period), tree(compareTo), readCausedDemand(db, period, compareTo, locationIds)]);
   const placementsOf = (id: number) =>
     model.journeys.flatMap((j) => j.stages.filter((s) => s.touchpointIds.includes(id)).map((s) => ({ journeyId: j.id, label: `${j.name} › ${s.name}` })));
   const touchpoints = owned
@@ -43,6 +45,7 @@ export async function departmentView(db: Queryable, departmentId: number, filter
         csat: scores.metrics.csat ?? null,
         csatTarget: model.targets.find((t) => t.touchpointId === tp.id && t.code === "csat")?.target ?? null,
         placements: placementsOf(tp.id),
+        caused: causedFigure(contacts, [tp.id], period, compareTo),
       };
     })
     .sort((a, b) => (a.experience.status === "ok" ? a.experience.value : 101) - (b.experience.status === "ok" ? b.experience.value : 101));
@@ -52,6 +55,16 @@ export async function departmentView(db: Queryable, departmentId: number, filter
     compareTo,
     index: current.departments.get(departmentId)!,
     change: rollupChange(previous.departments.get(departmentId)!, current.departments.get(departmentId)!),
+    /** Contacts caused downstream by the touchpoints it owns (in view), with their cost and change. */
+    caused: causedFigure(
+      contacts,
+      owned.map((tp) => tp.id),
+      period,
+      compareTo,
+    ),
+    /** Contacts of the period, classified or not: says whether any arrived at all. */
+    contactsInPeriod: contacts.now.all,
+    currency: programCurrency(),
     touchpoints,
     owners: [...new Set(owned.map((tp) => tp.ownerName).filter((name): name is string => Boolean(name)))],
     filterOptions: filterOptionsOf(model),

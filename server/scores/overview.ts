@@ -1,5 +1,6 @@
-// The executive overview's data: headline tiles, 12-month trend, journey cards, the department × stage
-// heatmap, moments of truth below target, biggest significant movers. Reads only roll-up tables.
+// The executive overview's data: headline tiles and the failure-demand tile, 12-month trend, journey cards, the
+// department × stage heatmap (scores, or contacts caused), moments of truth below target, biggest significant
+// movers. Reads only roll-up tables.
 import { invalid } from "@/server/errors";
 import { readSetting } from "@/server/settings/program-settings";
 import { sql } from "drizzle-orm";
@@ -12,6 +13,8 @@ import { lastDays, periodSchema, previousPeriod, tooLongPeriod, trailingMonths, 
 import { latestDataDay, readMonthlyCounts, readPeriodCounts } from "./read-rollups";
 import { locationChoices } from "@/server/locations/choices";
 import { readLocationScope } from "@/server/locations/scope";
+import { causedBy, causedCells, failureDemandTile, readCausedDemand } from "@/server/contacts/caused";
+import { programCurrency } from "@/server/config";
 
 export const HEADLINE_METRICS = ["nps", "csat", "ces"] as const;
 const DEFAULT_PERIOD_DAYS = 90;
@@ -111,12 +114,16 @@ export async function programOverview(db: Queryable, filters: DashboardFilters) 
   const model = await loadScoreModel(db);
   const { period, compareTo } = await dashboardPeriods(db, filters);
   const scope = scopedModel(model, filters);
-  const [current, previous, trend, initiatives] = await Promise.all([
+  const [current, previous, trend, initiatives, contacts] = await Promise.all([
     treeFor(db, model, scope, period),
     treeFor(db, model, scope, compareTo),
     monthlyTrend(db, model, scope, period.to),
     initiativeSummary(db),
+    readCausedDemand(db, period, compareTo, scope.locationIds),
   ]);
+  // Unfiltered, failure demand is every contact caused upstream (inactive touchpoints' too); narrowed by a
+  // department, journey or channel, the contacts the touchpoints in view caused (as on /failure-demand).
+  const narrowed = filters.departmentId || filters.journeyId || filters.channel ? scope.touchpoints.map((tp) => tp.id) : undefined;
 
   const tiles = {
     program: { score: current.program, change: rollupChange(previous.program, current.program) },
@@ -153,12 +160,22 @@ export async function programOverview(db: Queryable, filters: DashboardFilters) 
     columns: scope.journeys.flatMap((j) => j.stages.map((s) => ({ journeyId: j.id, journeyName: j.name, stageId: s.id, stageName: s.name }))),
     rows: model.departments
       .filter((d) => !filters.departmentId || d.id === filters.departmentId)
-      .map((d) => ({
-        departmentId: d.id,
-        departmentName: d.name,
-        index: current.departments.get(d.id)!,
-        cells: scope.journeys.flatMap((j) => j.stages.map((s) => current.cells.get(`${d.id}:${s.id}`) ?? null)),
-      }))
+      .map((d) => {
+        const owned = scope.touchpoints.filter((tp) => tp.departmentId === d.id).map((tp) => tp.id);
+        return {
+          departmentId: d.id,
+          departmentName: d.name,
+          index: current.departments.get(d.id)!,
+          cells: scope.journeys.flatMap((j) => j.stages.map((s) => current.cells.get(`${d.id}:${s.id}`) ?? null)),
+          /** Contacts caused by the department's touchpoints in view, and per stage (the heatmap's other face). */
+          caused: causedBy(contacts.now, owned),
+          causedCells: causedCells(
+            contacts.now,
+            owned,
+            scope.journeys.flatMap((j) => j.stages),
+          ),
+        };
+      })
       .filter((row) => row.cells.some((cell) => cell !== null)),
   };
 
@@ -201,6 +218,8 @@ export async function programOverview(db: Queryable, filters: DashboardFilters) 
     /** Touchpoints the filters leave in view: none means "no touchpoints in this view", not n = 0. */
     touchpointsInView: scope.touchpoints.length,
     tiles,
+    failureDemand: failureDemandTile(contacts, narrowed, model.minimumSample),
+    currency: programCurrency(),
     trend,
     journeys,
     heatmap,

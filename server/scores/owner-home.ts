@@ -1,12 +1,14 @@
 // The owners' home: each touchpoint the owner runs with its score against target over the last 90 days, a
-// 12-month sparkline, n, where it sits in the journeys and its initiatives — worst gaps first, moments of
-// truth before the rest. Reads roll-ups only.
+// 12-month sparkline, n, the contacts it caused downstream (cost, change), where it sits in the journeys and
+// its initiatives — worst gaps first, moments of truth before the rest. Reads roll-ups only.
 import { eq, inArray } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { initiatives, touchpoints } from "@/db/schema";
 import { emptyCounts, score, type Score } from "@/server/metrics/formulas";
 import { loadScoreModel } from "./model";
-import { lastDays, trailingMonths } from "./periods";
+import { lastDays, previousPeriod, trailingMonths } from "./periods";
+import { causedFigure, readCausedDemand } from "@/server/contacts/caused";
+import { programCurrency } from "@/server/config";
 import { latestDataDay, readMonthlyCounts, readPeriodCounts } from "./read-rollups";
 
 const PERIOD_DAYS = 90;
@@ -15,17 +17,19 @@ const PREFERRED = ["nps", "csat", "ces"];
 export async function ownerHome(db: Queryable, ownerId: number) {
   const owned = await db.select({ id: touchpoints.id }).from(touchpoints).where(eq(touchpoints.ownerId, ownerId));
   const ids = owned.map((t) => t.id);
-  if (ids.length === 0) return { period: null, touchpoints: [] };
+  if (ids.length === 0) return { period: null, compareTo: null, currency: programCurrency(), touchpoints: [] };
   const model = await loadScoreModel(db);
   const period = lastDays(PERIOD_DAYS, (await latestDataDay(db)) ?? undefined);
+  const compareTo = previousPeriod(period);
   const months = trailingMonths(12, period.to);
-  const [counts, monthly, initiativeRows] = await Promise.all([
+  const [counts, monthly, initiativeRows, contacts] = await Promise.all([
     readPeriodCounts(db, period, ids),
     readMonthlyCounts(db, months[0]!, months.at(-1)!, ids),
     db
       .select({ id: initiatives.id, touchpointId: initiatives.touchpointId, title: initiatives.title, status: initiatives.status })
       .from(initiatives)
       .where(inArray(initiatives.touchpointId, ids)),
+    readCausedDemand(db, period, compareTo),
   ]);
   const rows = model.touchpoints
     .filter((tp) => ids.includes(tp.id))
@@ -56,12 +60,14 @@ export async function ownerHome(db: Queryable, ownerId: number) {
         gap,
         sparkline,
         placements,
+        /** Contacts it caused downstream in the period, with cost and the change against the 90 days before. */
+        caused: causedFigure(contacts, [tp.id], period, compareTo),
         initiatives: initiativeRows.filter((i) => i.touchpointId === tp.id),
       };
     });
   // Moments of truth first, then the furthest below target; touchpoints without a gap go last.
   rows.sort((a, b) => Number(b.momentOfTruth) - Number(a.momentOfTruth) || (a.gap ?? Infinity) - (b.gap ?? Infinity));
-  return { period, touchpoints: rows };
+  return { period, compareTo, currency: programCurrency(), touchpoints: rows };
 }
 
 export type OwnerHome = Awaited<ReturnType<typeof ownerHome>>;

@@ -1,5 +1,6 @@
 // One touchpoint's view: its scores against targets, 12-month trend per metric with 95% bands, answer
-// distribution and the initiatives on it. Reads roll-ups; verbatims (server/scores/verbatims.ts) are separate.
+// distribution, the initiatives on it and the contacts it causes downstream beside its experience score's trend.
+// Reads roll-ups; verbatims (server/scores/verbatims.ts) are separate.
 import { notFound } from "@/server/errors";
 import { asc, eq } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
@@ -12,6 +13,8 @@ import { dashboardPeriods, filterOptionsOf } from "./overview";
 import { readLocationScope } from "@/server/locations/scope";
 import { trailingMonths } from "./periods";
 import { readAnswerDistribution, readMonthlyCounts, readPeriodCounts } from "./read-rollups";
+import { touchpointCausedDemand } from "@/server/contacts/caused";
+import { programCurrency } from "@/server/config";
 
 export async function touchpointView(db: Queryable, touchpointId: number, filters: DashboardFilters) {
   const [detail] = await db
@@ -68,14 +71,19 @@ export async function touchpointView(db: Queryable, touchpointId: number, filter
   const asked = [...new Set([...current, ...previous, ...monthly].map((r) => r.metricCode)), ...targets.keys()];
   const metricCodes = [...new Set(asked)].filter((code) => model.scales.has(code)).sort((a, b) => order(a) - order(b));
   const months = trailingMonths(12, period.to);
-  const tree = buildExperienceTree({
-    touchpoints: model.touchpoints.filter((tp) => tp.id === touchpointId),
-    journeys: [],
-    departmentIds: [],
-    scales: model.scales,
-    counts: current,
-    minimumSample: model.minimumSample,
-  });
+  const experienceOf = (counts: typeof current) =>
+    buildExperienceTree({
+      touchpoints: model.touchpoints.filter((tp) => tp.id === touchpointId),
+      journeys: [],
+      departmentIds: [],
+      scales: model.scales,
+      counts,
+      minimumSample: model.minimumSample,
+    }).touchpoints.get(touchpointId)?.experience ?? { status: "insufficient" as const, n: 0, insufficientWeightShare: 0 };
+  const experience = experienceOf(current);
+  // The experience score month by month, drawn beside the contacts the touchpoint caused in the same months.
+  const experienceTrend = months.map((month) => ({ month, score: experienceOf(monthly.filter((r) => r.month === month)) }));
+  const caused = await touchpointCausedDemand(db, { touchpointId, period, compareTo, locationIds, responses: experience.n, months });
 
   const metrics = metricCodes.map((code) => {
     const scale = model.scales.get(code)!;
@@ -108,8 +116,11 @@ export async function touchpointView(db: Queryable, touchpointId: number, filter
     period,
     compareTo,
     minimumSample: model.minimumSample,
-    experience: tree.touchpoints.get(touchpointId)?.experience ?? { status: "insufficient" as const, n: 0, insufficientWeightShare: 0 },
+    experience,
+    experienceTrend,
     metrics,
+    caused,
+    currency: programCurrency(),
     initiatives: initiativeRows,
     filterOptions: filterOptionsOf(model),
     filterProblems,

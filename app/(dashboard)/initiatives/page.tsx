@@ -5,7 +5,7 @@ import Link from "next/link";
 import { DownloadCsv } from "@/components/dashboard/download-csv";
 import { FilterSelect } from "@/components/dashboard/filter-select";
 import { EmptyState } from "@/components/empty-state";
-import { countOf, describeDifference, formatDate, formatNumber, metricLabel } from "@/components/format";
+import { countOf, describeContactChange, describeDifference, formatContacts, formatDate, formatNumber, metricLabel } from "@/components/format";
 import { statusLabel } from "@/components/initiatives/status";
 import { PageHeader } from "@/components/page-header";
 import { initiativeStatuses } from "@/lib/enums";
@@ -20,7 +20,26 @@ const sortLabels = { due: "Due date", impact: "Impact, largest rise first", stat
 
 type PortfolioRow = RouterOutputs["initiatives"]["portfolio"]["rows"][number];
 
+/** What an initiative aimed at the contacts its touchpoint causes has moved: contacts a month, after against before. */
+function contactImpactText(impact: Extract<PortfolioRow["impact"], { aim: "contacts" }>): string {
+  switch (impact.status) {
+    case "measured":
+      return describeContactChange(impact.change, "a month");
+    case "too_early":
+      return `too early (${formatContacts(impact.before.contacts + impact.after.contacts)} of ${impact.minimum} needed in both windows)`;
+    default:
+      return "not started";
+  }
+}
+
+/** What the initiative aims at, as the table's last column names it. */
+function aimText(row: PortfolioRow): string {
+  if (row.aim === "contacts") return "Contacts caused: ";
+  return row.metricCode ? `${metricLabel[row.metricCode] ?? row.metricCode}: ` : "";
+}
+
 function impactText(row: PortfolioRow): string {
+  if ("aim" in row.impact) return contactImpactText(row.impact);
   const metric = row.metricCode ?? "program";
   switch (row.impact.status) {
     case "measured":
@@ -47,7 +66,8 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
     status: statusLabel[r.status],
     due: r.dueDate ?? "",
     overdue: r.overdue,
-    metric: r.metricCode ?? "",
+    aim: r.aim,
+    metric: r.aim === "contacts" ? "contacts caused a month" : (r.metricCode ?? ""),
     impact: impactText(r),
   }));
   return (
@@ -140,7 +160,7 @@ export default async function InitiativesPage({ searchParams }: { searchParams: 
                       {r.overdue ? <span className="bad-text"> · overdue</span> : null}
                     </td>
                     <td>
-                      {r.metricCode ? `${metricLabel[r.metricCode] ?? r.metricCode}: ` : ""}
+                      {aimText(r)}
                       {impactText(r)}
                     </td>
                   </tr>

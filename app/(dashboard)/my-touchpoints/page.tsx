@@ -1,11 +1,14 @@
-// Owners' home: the touchpoints the signed-in owner runs — score against target, 12-month trend, n, where
-// they sit in the journeys and their initiatives — moments of truth first, then the furthest below target.
+// Owners' home: the touchpoints the signed-in owner runs — score against target, 12-month trend, n, the
+// contacts each caused downstream, where they sit in the journeys and their initiatives — moments of truth
+// first, then the furthest below target.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Sparkline } from "@/components/dashboard/lazy-sparkline";
 import { EmptyState } from "@/components/empty-state";
-import { formatCount, formatPeriod, formatValue, metricLabel } from "@/components/format";
+import { describeContactChange, formatContacts, formatCount, formatPeriod, formatValue, metricLabel } from "@/components/format";
+import { MethodLink } from "@/components/method-link";
+import { formatCost } from "@/lib/money";
 import { statusLabel } from "@/components/initiatives/status";
 import { PageHeader } from "@/components/page-header";
 import { serverApi } from "@/server/api/caller";
@@ -49,6 +52,7 @@ export default async function MyTouchpointsPage() {
                 <th scope="col">Score</th>
                 <th scope="col">Against target</th>
                 <th scope="col">Last 12 months</th>
+                <th scope="col">Contacts caused</th>
                 <th scope="col">In the journeys</th>
                 <th scope="col">Initiatives</th>
               </tr>
@@ -100,6 +104,16 @@ export default async function MyTouchpointsPage() {
                         points={tp.sparkline.map((p) => ({ month: p.month, value: p.score?.status === "ok" ? p.score.value : null }))}
                       />
                     </td>
+                    <td>
+                      {tp.caused.mapped ? (
+                        <>
+                          <Link href={`/touchpoints/${tp.id}#caused`}>{formatContacts(tp.caused.contacts)}</Link>, {formatCost(tp.caused.cost, home.currency)}
+                          <div className="muted">{describeContactChange(tp.caused.change)}</div>
+                        </>
+                      ) : (
+                        <span className="muted">no contact reasons mapped to it yet</span>
+                      )}
+                    </td>
                     <td>{tp.placements.length ? tp.placements.join("; ") : <span className="muted">Not placed in a stage</span>}</td>
                     <td>
                       {tp.initiatives.length ? (
@@ -119,6 +133,10 @@ export default async function MyTouchpointsPage() {
               })}
             </tbody>
           </table>
+          <p className="muted">
+            Contacts caused: the calls, chats and tickets whose reasons trace back to the touchpoint, in the same 90 days, with their change against the 90 days
+            before. <MethodLink section="failure-demand">How contacts caused are counted</MethodLink>
+          </p>
         </div>
       )}
     </>

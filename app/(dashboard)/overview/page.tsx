@@ -1,11 +1,13 @@
-// Executives' home: the program's experience across journeys and silos, read from the roll-up tables.
+// Executives' home: the program's experience across journeys and silos, and where it breaks (failure demand),
+// read from the roll-up tables. `heat=contacts` in the URL turns the heatmap to the contacts caused.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { describeChange, describeScore, formatMonth, formatNumber, formatPeriod, formatValue, metricLabel } from "@/components/format";
 import { EmptyState } from "@/components/empty-state";
 import { DownloadCsv } from "@/components/dashboard/download-csv";
 import { FilterBar, hrefWith } from "@/components/dashboard/filter-bar";
-import { Heatmap } from "@/components/dashboard/heatmap";
+import { CausedHeatmap, Heatmap } from "@/components/dashboard/heatmap";
+import { FailureDemandTile } from "@/components/dashboard/failure-demand-tile";
 import { MomentsBelowTarget } from "@/components/dashboard/moments-below-target";
 import { ScoreTile } from "@/components/dashboard/score-tile";
 import { TrendChart } from "@/components/dashboard/lazy-trend-chart";
@@ -25,8 +27,17 @@ const statusLabel: Record<string, string> = {
   cancelled: "Cancelled",
 };
 
+/** The heatmap's two faces, in the URL: scores (the default) or `heat=contacts`, with the filters kept. */
+function heatHref(filters: Parameters<typeof hrefWith>[1], heat: "scores" | "contacts"): string {
+  const href = hrefWith("/overview", filters, {});
+  if (heat === "scores") return `${href}#silos`;
+  return `${href}${href.includes("?") ? "&" : "?"}heat=contacts#silos`;
+}
+
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { filters, problems: filterProblems } = readDashboardFilters(await searchParams);
+  const params = await searchParams;
+  const { filters, problems: filterProblems } = readDashboardFilters(params);
+  const heat = params.heat === "contacts" ? "contacts" : "scores";
   const api = await serverApi();
   const [data, portfolio] = await Promise.all([api.dashboard.overview(filters), api.initiatives.portfolio({ sort: "impact" })]);
   const trendPoints = data.trend.map((t) => ({
@@ -49,6 +60,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         period={data.period}
         compareTo={data.compareTo}
         {...data.filterOptions}
+        keep={heat === "contacts" ? { heat } : {}}
       />
       {data.journeys.length === 0 ? (
         <EmptyState title="Nothing to show yet">
@@ -61,6 +73,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         {HEADLINE_METRICS.map((code) => (
           <ScoreTile key={code} metric={code} score={data.tiles[code].score} change={data.tiles[code].change} emptyView={data.touchpointsInView === 0} />
         ))}
+        <FailureDemandTile tile={data.failureDemand} currency={data.currency} href={hrefWith("/failure-demand", filters, {})} />
       </div>
 
       <h2>Experience score, last 12 months</h2>
@@ -137,31 +150,85 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
       </div>
 
       <div className="section-head">
-        <h2>The silos across the journey</h2>
-        <DownloadCsv
-          fileName={`heatmap ${data.period.from} ${data.period.to}.csv`}
-          rows={data.heatmap.rows.flatMap((row) =>
-            row.cells.flatMap((cell, i) => {
-              const column = data.heatmap.columns[i]!;
-              return cell
-                ? [
-                    {
-                      department: row.departmentName,
-                      journey: column.journeyName,
-                      stage: column.stageName,
-                      n: cell.n,
-                      score: cell.status === "ok" ? Number(cell.value.toFixed(1)) : "insufficient",
-                    },
-                  ]
-                : [];
-            }),
-          )}
-        />
+        <h2 id="silos">The silos across the journey</h2>
+        {/* A view control like the filters: left out of the printed board pack. */}
+        <nav aria-label="The heatmap shows" className="filters" style={{ margin: 0 }}>
+          {(["scores", "contacts"] as const).map((face) => (
+            <a
+              key={face}
+              href={heatHref(filters, face)}
+              className="button"
+              aria-current={heat === face ? "true" : undefined}
+              style={heat === face ? { borderColor: "var(--accent)", fontWeight: 600 } : undefined}
+            >
+              {face === "scores" ? "Experience scores" : "Contacts caused"}
+            </a>
+          ))}
+        </nav>
+        {heat === "scores" ? (
+          <DownloadCsv
+            fileName={`heatmap ${data.period.from} ${data.period.to}.csv`}
+            rows={data.heatmap.rows.flatMap((row) =>
+              row.cells.flatMap((cell, i) => {
+                const column = data.heatmap.columns[i]!;
+                return cell
+                  ? [
+                      {
+                        department: row.departmentName,
+                        journey: column.journeyName,
+                        stage: column.stageName,
+                        n: cell.n,
+                        score: cell.status === "ok" ? Number(cell.value.toFixed(1)) : "insufficient",
+                      },
+                    ]
+                  : [];
+              }),
+            )}
+          />
+        ) : (
+          <DownloadCsv
+            fileName={`contacts caused by department and stage ${data.period.from} ${data.period.to}.csv`}
+            rows={data.heatmap.rows.flatMap((row) =>
+              row.causedCells.flatMap((cell, i) => {
+                const column = data.heatmap.columns[i]!;
+                return cell
+                  ? [
+                      {
+                        department: row.departmentName,
+                        journey: column.journeyName,
+                        stage: column.stageName,
+                        contacts_caused: Number(cell.contacts.toFixed(1)),
+                        cost: Number(cell.cost.toFixed(2)),
+                        currency: data.currency,
+                      },
+                    ]
+                  : [];
+              }),
+            )}
+          />
+        )}
       </div>
-      <Heatmap
-        heatmap={data.heatmap}
-        linkFor={(departmentId, journeyId) => hrefWith(`/journeys/${journeyId}`, { ...filters, journeyId: undefined }, { departmentId })}
-      />
+      {heat === "scores" ? (
+        <Heatmap
+          heatmap={data.heatmap}
+          linkFor={(departmentId, journeyId) => hrefWith(`/journeys/${journeyId}`, { ...filters, journeyId: undefined }, { departmentId })}
+        />
+      ) : data.failureDemand.failureContacts === 0 ? (
+        <EmptyState title={data.failureDemand.contacts === 0 ? "No service contacts in this period" : "No contacts caused by these touchpoints in this period"}>
+          <p>
+            {data.failureDemand.contacts === 0
+              ? "Contacts appear here once support's exports are imported and their reasons are mapped to the touchpoints that caused them."
+              : "Contacts count here once their reasons are mapped to the touchpoints that caused them."}{" "}
+            <Link href="/admin/contact-reasons">Map contact reasons</Link> (admins).
+          </p>
+        </EmptyState>
+      ) : (
+        <CausedHeatmap
+          heatmap={data.heatmap}
+          currency={data.currency}
+          linkFor={(departmentId, journeyId) => hrefWith("/failure-demand", { ...filters, journeyId: undefined }, { departmentId, journeyId })}
+        />
+      )}
 
       <div className="two-col">
         <section>

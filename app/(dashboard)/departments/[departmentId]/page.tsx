@@ -1,7 +1,10 @@
-// One silo's view: its index across every journey, each touchpoint it owns (weakest first) and its owners.
+// One silo's view: its index across every journey beside the contacts its touchpoints cause downstream, each
+// touchpoint it owns (weakest first) with its contacts caused, and its owners.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { describeChange, describeScore, formatValue } from "@/components/format";
+import { describeChange, describeContactChange, describeScore, formatContacts, formatValue } from "@/components/format";
+import { MethodLink } from "@/components/method-link";
+import { formatCost } from "@/lib/money";
 import { DownloadCsv } from "@/components/dashboard/download-csv";
 import { idFromRoute, orNotFound } from "@/components/dashboard/entity-page";
 import { FilterBar, hrefWith } from "@/components/dashboard/filter-bar";
@@ -38,9 +41,39 @@ export default async function DepartmentPage({
         {...data.filterOptions}
         departments={undefined}
       />
-      <p>
-        <strong>Department index: {describeScore("program", data.index)}</strong> · {describeChange("program", data.change)}
-      </p>
+      <div className="two-col">
+        <section className="card" aria-labelledby="department-index">
+          <h2 id="department-index">Department index</h2>
+          <p>
+            <strong>{describeScore("program", data.index)}</strong> · {describeChange("program", data.change)}
+          </p>
+          <MethodLink section="roll-up">How the index is computed</MethodLink>
+        </section>
+        <section className="card" aria-labelledby="department-caused">
+          <h2 id="department-caused">Contacts caused downstream</h2>
+          {data.caused.mapped ? (
+            <>
+              <p>
+                <strong>
+                  {formatContacts(data.caused.contacts)}, {formatCost(data.caused.cost, data.currency)}
+                </strong>{" "}
+                · {describeContactChange(data.caused.change)} against {formatContacts(data.caused.previous.contacts)} in the comparison period
+              </p>
+              <p>
+                <Link href={hrefWith("/failure-demand", keep, { departmentId })}>The reasons and the contacts behind it</Link>
+              </p>
+            </>
+          ) : (
+            <EmptyState title="No contact reasons are mapped to this department's touchpoints yet">
+              <p>
+                {data.contactsInPeriod > 0 ? "Support's contacts are in, but none is attributed to these touchpoints." : "No service contacts in this period."}{" "}
+                <Link href="/admin/contact-reasons">Map contact reasons</Link> (admins).
+              </p>
+            </EmptyState>
+          )}
+          <MethodLink section="failure-demand">How contacts caused are counted</MethodLink>
+        </section>
+      </div>
       <div className="section-head">
         <h2>Touchpoints it owns, across all journeys (weakest first)</h2>
         <DownloadCsv
@@ -54,6 +87,10 @@ export default async function DepartmentPage({
             csat: tp.csat?.status === "ok" ? Number(tp.csat.value.toFixed(1)) : "insufficient",
             csat_target: tp.csatTarget ?? "",
             placements: tp.placements.map((p) => p.label).join("; "),
+            contacts_caused: Number(tp.caused.contacts.toFixed(1)),
+            contacts_caused_cost: Number(tp.caused.cost.toFixed(2)),
+            contacts_caused_before: Number(tp.caused.previous.contacts.toFixed(1)),
+            currency: data.currency,
           }))}
         />
       </div>
@@ -63,7 +100,7 @@ export default async function DepartmentPage({
         <table className="data">
           <thead>
             <tr>
-              {["Touchpoint", "Owner", "Journey › stage", "Experience score", "Change", "CSAT (target)"].map((h) => (
+              {["Touchpoint", "Owner", "Journey › stage", "Experience score", "Change", "CSAT (target)", "Contacts caused"].map((h) => (
                 <th scope="col" key={h}>
                   {h}
                 </th>
@@ -84,6 +121,17 @@ export default async function DepartmentPage({
                 <td>
                   {tp.csat ? describeScore("csat", tp.csat) : "not asked"}
                   {tp.csatTarget != null ? ` (${formatValue("csat", tp.csatTarget)})` : ""}
+                </td>
+                <td>
+                  {tp.caused.mapped ? (
+                    <>
+                      <Link href={`${hrefWith(`/touchpoints/${tp.id}`, keep, {})}#caused`}>{formatContacts(tp.caused.contacts)}</Link>,{" "}
+                      {formatCost(tp.caused.cost, data.currency)}
+                      <div className="muted">{describeContactChange(tp.caused.change)}</div>
+                    </>
+                  ) : (
+                    <span className="muted">no reasons mapped</span>
+                  )}
                 </td>
               </tr>
             ))}

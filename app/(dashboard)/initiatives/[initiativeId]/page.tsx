@@ -5,7 +5,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { idFromRoute, orNotFound } from "@/components/dashboard/entity-page";
 import { EmptyState } from "@/components/empty-state";
-import { formatCount, formatDate, formatDateTime, formatNumber, formatValue } from "@/components/format";
+import { formatContacts, formatCount, formatDate, formatDateTime, formatNumber, formatValue, metricLabel } from "@/components/format";
 import { EvidenceSection } from "@/components/initiatives/evidence-section";
 import { ImpactCard } from "@/components/initiatives/impact-card";
 import { InitiativeEditor } from "@/components/initiatives/initiative-editor";
@@ -22,6 +22,8 @@ export default async function InitiativePage({ params }: { params: Promise<{ ini
   const api = await serverApi();
   const [initiative, evidence] = await Promise.all([orNotFound(api.initiatives.detail({ id })), orNotFound(api.initiatives.evidence({ initiativeId: id }))]);
   const canEdit = initiative.mayChange;
+  const onContacts = initiative.aim === "contacts";
+  const metricName = initiative.metricCode ? (metricLabel[initiative.metricCode] ?? initiative.metricCode) : null;
   return (
     <>
       <nav className="breadcrumb" aria-label="Breadcrumb">
@@ -66,18 +68,41 @@ export default async function InitiativePage({ params }: { params: Promise<{ ini
           </dd>
         </div>
         <div>
-          <dt>Baseline ({initiative.metricCode?.toUpperCase() ?? "no metric"}): the 90 days before the start, kept as it was when set</dt>
-          <dd>
-            {initiative.baseline != null && initiative.metricCode
-              ? `${formatValue(initiative.metricCode, initiative.baseline)} (${formatCount(initiative.baselineResponseCount ?? 0)})`
-              : initiative.baselineResponseCount != null
-                ? `insufficient data (${formatCount(initiative.baselineResponseCount)})`
-                : "set a metric and a start date"}
-          </dd>
+          <dt>Aim</dt>
+          <dd>{onContacts ? "Fewer contacts caused downstream" : `Raise ${metricName ?? "a score (no metric set)"}`}</dd>
         </div>
+        {onContacts ? (
+          <div>
+            <dt>Baseline (contacts caused a month): the 90 days before the start, kept as it was when set</dt>
+            <dd>
+              {initiative.baseline != null
+                ? `${formatNumber(Math.round(initiative.baseline * 10) / 10)} a month (${formatContacts(initiative.baselineResponseCount ?? 0)})`
+                : "set a start date"}
+            </dd>
+          </div>
+        ) : (
+          <div>
+            <dt>Baseline ({initiative.metricCode?.toUpperCase() ?? "no metric"}): the 90 days before the start, kept as it was when set</dt>
+            <dd>
+              {initiative.baseline != null && initiative.metricCode
+                ? `${formatValue(initiative.metricCode, initiative.baseline)} (${formatCount(initiative.baselineResponseCount ?? 0)})`
+                : initiative.baselineResponseCount != null
+                  ? `insufficient data (${formatCount(initiative.baselineResponseCount)})`
+                  : "set a metric and a start date"}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>Target</dt>
-          <dd>{initiative.target != null && initiative.metricCode ? formatValue(initiative.metricCode, initiative.target) : "not set"}</dd>
+          <dd>
+            {initiative.target == null
+              ? "not set"
+              : onContacts
+                ? `${formatNumber(initiative.target)} contacts a month`
+                : initiative.metricCode
+                  ? formatValue(initiative.metricCode, initiative.target)
+                  : "not set"}
+          </dd>
         </div>
         <div>
           <dt>Evidence</dt>
@@ -127,6 +152,7 @@ export default async function InitiativePage({ params }: { params: Promise<{ ini
               startDate: initiative.startDate,
               dueDate: initiative.dueDate,
               target: initiative.target,
+              aim: initiative.aim,
             }}
           />
         ) : null}

@@ -1,5 +1,6 @@
-// One touchpoint: each metric against its target with its trend and 95% band, the answer distribution,
-// the initiatives on it (marked on the trend), and the customers' own words.
+// One touchpoint: each metric against its target with its trend and 95% band, the answer distribution, the
+// contacts it causes downstream beside its score, the initiatives on it (marked on the trend), and the
+// customers' own words.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { describeChange, describeScore, formatCount, formatDate, formatMonth, formatPeriod, formatValue } from "@/components/format";
@@ -16,6 +17,7 @@ import { currentUser } from "@/server/auth/session";
 import { readDashboardFilters } from "@/server/scores/filters";
 import type { TouchpointView } from "@/server/scores/touchpoint";
 import { Verbatims } from "./verbatims";
+import { CausedSection } from "./caused-section";
 import { describeVsRest, LeagueTable, sortLeague } from "@/components/locations/league-table";
 
 export const dynamic = "force-dynamic";
@@ -160,6 +162,7 @@ export default async function TouchpointPage({
           </div>
         </section>
       ))}
+      <CausedSection data={data} filters={filters} />
       <div className="section-head">
         <h2>Initiatives on this touchpoint</h2>
         <DownloadCsv
