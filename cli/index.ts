@@ -2,6 +2,7 @@
 // thin shell over domain modules; with the embedded database it joins the running app's server as a client.
 import { Command, CommanderError } from "commander";
 import { DomainError } from "@/server/errors";
+import { registerContactCommands } from "./commands/contacts";
 import { registerDatabaseCommands } from "./commands/database";
 import { registerImportCommands } from "./commands/imports";
 import { registerModelCommands } from "./commands/model";
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
   registerModelCommands(program);
   registerImportCommands(program);
   registerSettingsCommands(program);
+  registerContactCommands(program);
   return program;
 }
 

@@ -16,6 +16,7 @@ const dashboard: NavGroup = {
   items: [
     { href: "/overview", label: "Overview" },
     { href: "/locations", label: "Locations" },
+    { href: "/failure-demand", label: "Failure demand" },
     { href: "/initiatives", label: "Initiatives" },
     { href: "/perception-gap", label: "Perception gap" },
     { href: "/methodology", label: "How figures are computed" },

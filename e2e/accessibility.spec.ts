@@ -47,6 +47,8 @@ test("every view passes axe without serious violations", async ({ page }) => {
 
   for (const path of [
     "/perception-gap",
+    "/failure-demand",
+    "/failure-demand/contacts?demand=failure",
     "/locations",
     "/locations/LDN-CANARY",
     "/locations/NTH",

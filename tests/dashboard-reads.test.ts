@@ -13,6 +13,7 @@ import { createTestDatabase, type TestDatabase } from "./support/database";
 import { seedTestModel } from "./support/fixtures";
 import { locationLeagueView } from "../server/locations/views";
 import { readDemand } from "../server/contacts/read";
+import { failureDemandView } from "../server/contacts/views";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -64,6 +65,7 @@ describe("overview", () => {
         expect((await locationLeagueView(tx, march)).rows.map((r) => r.code)).toContain("N-LEEDS");
         expect(await scoreRows(tx, { level: "location", ...march, grain: "none" })).toHaveLength(3);
         expect(await readDemand(tx, march)).toMatchObject({ all: 0 });
+        expect((await failureDemandView(tx, march)).headline).toMatchObject({ contacts: 0 });
         throw new Rollback();
       }),
     ).rejects.toBeInstanceOf(Rollback);

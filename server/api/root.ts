@@ -3,6 +3,7 @@ import "server-only";
 import { adminRouter } from "./routers/admin";
 import { contactReasonsRouter } from "./routers/contact-reasons";
 import { dashboardRouter } from "./routers/dashboard";
+import { failureDemandRouter } from "./routers/failure-demand";
 import { importsRouter } from "./routers/imports";
 import { initiativesRouter } from "./routers/initiatives";
 import { modelRouter } from "./routers/model";
@@ -13,6 +14,7 @@ import { createCallerFactory, createRouter } from "./trpc";
 
 export const appRouter = createRouter({
   dashboard: dashboardRouter,
+  failureDemand: failureDemandRouter,
   model: modelRouter,
   owners: ownersRouter,
   admin: adminRouter,
