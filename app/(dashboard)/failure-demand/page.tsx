@@ -129,7 +129,7 @@ function Trend({ data, filters }: { data: FailureDemandView; filters: DashboardF
         <p className="muted">{summary}</p>
         <details className="table-view">
           <summary>Show as a table</summary>
-          <table className="data">
+          <table className="data" aria-label="Failure demand by month">
             <thead>
               <tr>
                 <th scope="col">Month</th>
@@ -206,7 +206,7 @@ function Departments({ data, filters }: { data: FailureDemandView; filters: Dash
               .join(", ")}`}
           />
           <div className="table-scroll">
-            <table className="data">
+            <table className="data" aria-label="Contacts caused by department">
               <thead>
                 <tr>
                   <th scope="col">Department</th>
@@ -284,7 +284,7 @@ function Stages({ data, filters }: { data: FailureDemandView; filters: Dashboard
             label={`Contacts caused by stage: ${stages.map((s) => `${name(s)} ${formatNumber(Math.round(s.contacts))}`).join(", ")}`}
           />
           <div className="table-scroll">
-            <table className="data">
+            <table className="data" aria-label="Contacts caused by journey stage">
               <thead>
                 <tr>
                   <th scope="col">Stage</th>
@@ -337,7 +337,7 @@ function Touchpoints({ data, filters }: { data: FailureDemandView; filters: Dash
         </EmptyState>
       ) : (
         <div className="table-scroll">
-          <table className="data">
+          <table className="data" aria-label="Contacts caused by touchpoint">
             <thead>
               <tr>
                 <th scope="col">Touchpoint</th>
@@ -409,7 +409,7 @@ function Reasons({ data, filters }: { data: FailureDemandView; filters: Dashboar
       </div>
       <p className="muted">A contact with two reasons counts under both.</p>
       <div className="table-scroll">
-        <table className="data">
+        <table className="data" aria-label="Contacts by reason">
           <thead>
             <tr>
               <th scope="col">Reason</th>
@@ -459,7 +459,7 @@ function Channels({ data }: { data: FailureDemandView }) {
     <section className="card" aria-labelledby="by-channel">
       <h2 id="by-channel">By channel</h2>
       <div className="table-scroll">
-        <table className="data">
+        <table className="data" aria-label="Contacts by channel">
           <thead>
             <tr>
               <th scope="col">Channel</th>

@@ -71,7 +71,7 @@ export default async function FailureDemandContactsPage({ searchParams }: { sear
             <EmptyState title="No failure demand here in this period" />
           ) : (
             <div className="table-scroll">
-              <table className="data">
+              <table className="data" aria-label="Reasons behind the figure">
                 <thead>
                   <tr>
                     <th scope="col">Reason</th>
@@ -123,7 +123,7 @@ export default async function FailureDemandContactsPage({ searchParams }: { sear
         ) : (
           <>
             <div className="table-scroll">
-              <table className="data">
+              <table className="data" aria-label="Contacts">
                 <thead>
                   <tr>
                     <th scope="col">When (UTC)</th>
