@@ -51,7 +51,7 @@ export function navigationFor(role: UserRole, managed: readonly ManagedLocation[
             { href: "/admin/touchpoints", label: "Touchpoints" },
             { href: "/admin/locations", label: "Locations" },
             { href: "/admin/contact-reasons", label: "Contact reasons" },
-            { href: "/admin/imports", label: "Survey imports" },
+            { href: "/admin/imports", label: "Imports" },
             { href: "/admin/audit", label: "Audit log" },
           ],
         },

@@ -58,6 +58,7 @@ test("every view passes axe without serious violations", async ({ page }) => {
     "/admin/journeys",
     "/admin/touchpoints",
     "/admin/locations",
+    "/admin/contact-reasons",
   ]) {
     await page.goto(path);
     await expectNoSeriousViolations(page, path);
