@@ -136,3 +136,9 @@ export function describeContactChange(result: Change, unit = ""): string {
   if (!result.significant) return `no significant change (${figure})`;
   return `${figure}, ${result.direction === "worse" ? "more" : "fewer"} contacts (significant)`;
 }
+
+/** A share of contacts in percent, with "under 1%" rather than a misleading 0%; "—" when there is none. */
+export function formatContactShare(share: number | null): string {
+  if (share === null) return "—";
+  return share > 0 && share < 1 ? "under 1%" : formatValue("failure_demand", share);
+}

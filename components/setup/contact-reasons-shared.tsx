@@ -2,7 +2,6 @@
 // What the Contact reasons page's forms share: the choice of a class (failure demand with its touchpoint, value
 // demand, unclassified), how a class and a rule read, and the server's problems placed at their fields.
 import { useId } from "react";
-import { formatValue } from "@/components/format";
 import { classificationLabel, ruleMatchLabel, type ReasonClassification } from "@/lib/contact-reasons";
 import type { RouterOutputs } from "@/lib/router-types";
 
@@ -34,12 +33,6 @@ export function problemsByField(error: ErrorLike): Record<string, string> {
   const fromDomain = (error.data?.problems ?? []).map((p) => [p.field, p.message] as const);
   const fromInput = (error.data?.zodError ?? []).map((issue) => [issue.path.map(String).join("."), issue.message] as const);
   return Object.fromEntries([...fromInput, ...fromDomain]);
-}
-
-/** A share of contacts in percent, with "under 1%" rather than a misleading 0%. */
-export function shareText(share: number | null): string {
-  if (share === null) return "—";
-  return share > 0 && share < 1 ? "under 1%" : formatValue("failure_demand", share);
 }
 
 export function touchpointText(t: Pick<TouchpointChoice, "code" | "name" | "departmentName">): string {

@@ -4,7 +4,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
-import { countOf, formatNumber } from "@/components/format";
+import { countOf, formatContactShare, formatNumber } from "@/components/format";
 import type { RouterOutputs } from "@/lib/router-types";
 import { useTRPC } from "@/lib/trpc-client";
 import {
@@ -13,7 +13,6 @@ import {
   classificationText,
   problemsByField,
   ruleText,
-  shareText,
   touchpointText,
   type ClassDraft,
   type ReasonRow,
@@ -222,7 +221,7 @@ export function ContactReasonTable({ reasons, touchpoints, matching }: { reasons
                   {row.name}
                 </th>
                 <td>{formatNumber(row.contacts)}</td>
-                <td>{shareText(row.share)}</td>
+                <td>{formatContactShare(row.share)}</td>
                 <td>
                   {row.counts === "unclassified" ? (
                     <span className="muted">{classificationText(row.classification)}</span>

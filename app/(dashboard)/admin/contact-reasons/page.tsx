@@ -1,5 +1,5 @@
 // Admin: every contact reason with its contacts over the last 90 days, mapped to failure demand caused by a
-// touchpoint, to value demand, or left unclassified — one at a time, in bulk or by rule; and costs per hour.
+// touchpoint, to value demand, or left unclassified — one at a time, in bulk or by rule; costs per hour; monthly volumes.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
@@ -7,8 +7,9 @@ import { countOf, formatNumber, formatPeriod } from "@/components/format";
 import { PageHeader } from "@/components/page-header";
 import { ContactCostsForm } from "@/components/setup/contact-reasons-costs";
 import { ContactReasonRules } from "@/components/setup/contact-reasons-rules";
-import { shareText } from "@/components/setup/contact-reasons-shared";
+import { formatContactShare } from "@/components/format";
 import { ContactReasonTable } from "@/components/setup/contact-reasons-table";
+import { TouchpointVolumes } from "@/components/setup/touchpoint-volumes";
 import { classificationLabel, reasonFilters, type ReasonFilter } from "@/lib/contact-reasons";
 import { serverApi } from "@/server/api/caller";
 import { reasonListQueryFrom } from "@/server/contacts/reason-schema";
@@ -21,7 +22,12 @@ const filterLabel: Record<ReasonFilter, string> = { all: "All reasons", ...class
 export default async function ContactReasonsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = reasonListQueryFrom(await searchParams);
   const api = await serverApi();
-  const [list, rules, costs] = await Promise.all([api.contactReasons.list(query), api.contactReasons.rules(), api.contactReasons.costs()]);
+  const [list, rules, costs, volumes] = await Promise.all([
+    api.contactReasons.list(query),
+    api.contactReasons.rules(),
+    api.contactReasons.costs(),
+    api.contactReasons.volumes(),
+  ]);
   const { totals } = list;
   const narrowed = Boolean(query.search) || query.show !== "all";
   return (
@@ -40,7 +46,7 @@ export default async function ContactReasonsPage({ searchParams }: { searchParam
       ) : (
         <p className="card" role="status">
           <strong>
-            {shareText(totals.unclassifiedShare)} of the last {list.windowDays} days&apos; contacts are still unclassified
+            {formatContactShare(totals.unclassifiedShare)} of the last {list.windowDays} days&apos; contacts are still unclassified
           </strong>{" "}
           ({formatNumber(totals.unclassified)} of {countOf(totals.contacts, "contact")}, {formatPeriod(list.period)}
           {totals.withoutReason ? `; ${formatNumber(totals.withoutReason)} of them came with no reason at all` : ""}). Failure demand:{" "}
@@ -83,6 +89,7 @@ export default async function ContactReasonsPage({ searchParams }: { searchParam
       ) : null}
       <ContactReasonRules rules={rules} touchpoints={list.touchpoints} />
       <ContactCostsForm costs={costs} />
+      <TouchpointVolumes volumes={volumes} touchpoints={list.touchpoints} />
     </>
   );
 }
