@@ -110,7 +110,8 @@ export function describeChange(metric: MetricCode, result: Change): string {
 }
 
 /** A number of contacts to one decimal at most, thousands separated: "1,234", "40.6". */
-const contactFigure = (value: number) => formatNumber(Math.round(value * 10) / 10);
+// One decimal where it tells something (8.8 a month, 12.3 per 1,000); whole numbers from 100 up (1,398, not 1,397.5).
+const contactFigure = (value: number) => formatNumber(Math.abs(value) >= 100 ? Math.round(value) : Math.round(value * 10) / 10);
 
 /**
  * Contacts as people read them, whole: "1 contact", "1,234 contacts". A contact with two causes counts half

@@ -76,6 +76,8 @@ test("an admin imports a Zendesk export and maps its reason to the bill; the CCO
   await page.goto("/failure-demand");
   const byDepartment = page.getByRole("table", { name: /by department/i });
   await expect(byDepartment.getByRole("row").nth(1)).toContainText("Billing & Payments");
+  // The charts load after the page: wait for every one before looking.
+  await expect(page.locator("figure.chart svg.recharts-surface").first()).toBeVisible();
   await screenshot(page, "failure-demand");
   // Drill to the reasons of the bill: the new one is there.
   await page.goto("/failure-demand");
@@ -85,8 +87,9 @@ test("an admin imports a Zendesk export and maps its reason to the bill; the CCO
     .click();
   await expect(page.getByText(REASON).first()).toBeVisible();
 
-  await page.goto("/departments");
-  await page.getByRole("link", { name: "Billing & Payments" }).first().click();
+  await page.goto("/overview");
+  await page.getByRole("rowheader", { name: "Billing & Payments" }).getByRole("link").click();
+  await expect(page).toHaveURL(/\/departments\/\d+/);
   await expect(page.getByText(/Contacts caused/i).first()).toBeVisible();
   await screenshot(page, "department-contacts");
   // Personal data never reaches an executive: the contacts drill shows no requester's email.

@@ -1,8 +1,8 @@
 // The words every figure is written in: a change says its direction ("better", "worse") in words, not by
 // colour alone; nothing in a period is "no data", not "too few responses"; n = 0 is "no responses".
 import { describe, expect, it } from "vitest";
-import { countOf, describeChange, describeScore } from "../components/format";
-import { change, notComparable, rollupChange } from "../server/metrics/formulas";
+import { countOf, describeChange, describeContactChange, describeScore, formatContactRate, formatContactShare } from "../components/format";
+import { change, contactCountChange, notComparable, rollupChange } from "../server/metrics/formulas";
 
 const nps = { kind: "nps" as const, scaleMin: 0, scaleMax: 10, direction: "higher_is_better" as const };
 const counts = (n: number, promoters: number, detractors: number) => ({
@@ -40,5 +40,16 @@ describe("figures in words", () => {
     expect(countOf(1, "response")).toBe("1 response");
     expect(countOf(0, "response")).toBe("0 responses");
     expect(countOf(12_345, "initiative")).toBe("12,345 initiatives");
+  });
+});
+
+describe("contacts in words", () => {
+  it("keeps one decimal for small rates and whole numbers from 100 up, fewer being better", () => {
+    // 1,663 contacts before, 3,060.5 after (a contact with two causes counts half to each).
+    expect(describeContactChange(contactCountChange(1663, 3060.5))).toBe("+1,398 ± 135, more contacts (significant)");
+    expect(describeContactChange(contactCountChange(120, 60, 3, 3), "a month")).toBe("−20 ± 8.8 a month, fewer contacts (significant)");
+    expect(describeContactChange(contactCountChange(40, 44))).toBe("no significant change (+4 ± 18)");
+    expect(formatContactRate({ value: 12.345, margin: 2.21 }, "per 1,000 responses")).toBe("12.3 ± 2.2 per 1,000 responses");
+    expect(formatContactShare(0.4)).toBe("under 1%");
   });
 });
