@@ -8,6 +8,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { detectFormat } from "../server/imports/detect-format";
 import { importFile } from "../server/imports/pipeline";
+import { inspectFile, saveTemplate } from "../server/imports/inspect";
 import { revertBatch } from "../server/responses/ingest";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { seedTestModel } from "./support/fixtures";
@@ -154,6 +155,23 @@ describe("support-tool exports", () => {
     expect(await revertBatch(database.db, actor, batch!.id)).toBe(3);
     expect(await rolledUp()).toBe(before - 3);
     expect(await contactsOf("salesforce")).toEqual([]);
+  });
+
+  it("keep a saved contacts mapping as a template that later exports with the same columns start from", async () => {
+    const preview = await importFile(database.db, fixture("genesys.csv"), { fileName: "g.csv", actor, dryRun: true, validOnly: true });
+    expect(preview.kind).toBe("contacts");
+    // The admin adds "Transfer" as a value meaning no reason, and saves the mapping.
+    const mapping = { ...preview.mapping, unclassifiedValues: ["ININ-WRAP-UP-TIMEOUT", "Transfer"] };
+    await saveTemplate(database.db, actor, { path: fixture("genesys.csv"), name: "Genesys interactions", mapping });
+    const inspection = await inspectFile(database.db, fixture("genesys.csv"));
+    expect(inspection).toMatchObject({
+      kind: "contacts",
+      template: "Genesys interactions",
+      contactMapping: { unclassifiedValues: ["ININ-WRAP-UP-TIMEOUT", "Transfer"] },
+    });
+    // The CLI and HTTP imports find it by the file's headers too.
+    const again = await importFile(database.db, fixture("genesys.csv"), { fileName: "g.csv", actor, dryRun: true, validOnly: true });
+    expect(again.mapping).toMatchObject({ kind: "contacts", unclassifiedValues: ["ININ-WRAP-UP-TIMEOUT", "Transfer"] });
   });
 
   it("import through the CLI with --kind contacts and --time-zone, and say what they hold", async () => {
