@@ -79,6 +79,8 @@ test("an admin imports a Zendesk export and maps its reason to the bill; the CCO
   // The charts load after the page: wait for every one before looking.
   await expect(page.locator("figure.chart svg.recharts-surface").first()).toBeVisible();
   await screenshot(page, "failure-demand");
+  // The README's picture: the first screen of the view.
+  await page.screenshot({ path: "test-results/screenshots/failure-demand-top.png", clip: { x: 0, y: 0, width: 1366, height: 1400 } });
   // Drill to the reasons of the bill: the new one is there.
   await page.goto("/failure-demand");
   await page
