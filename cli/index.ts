@@ -8,6 +8,7 @@ import { registerImportCommands } from "./commands/imports";
 import { registerModelCommands } from "./commands/model";
 import { registerPeopleCommands } from "./commands/people";
 import { registerSettingsCommands } from "./commands/settings";
+import { registerVolumeCommands } from "./commands/volumes";
 import { CliError } from "./shared";
 
 export function buildProgram(): Command {
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerImportCommands(program);
   registerSettingsCommands(program);
   registerContactCommands(program);
+  registerVolumeCommands(program);
   return program;
 }
 

@@ -7,14 +7,7 @@ import { useId, useRef, useState } from "react";
 import { EmptyState } from "@/components/empty-state";
 import { countOf, formatDate, formatMonth, formatNumber } from "@/components/format";
 import type { RouterOutputs } from "@/lib/router-types";
-import {
-  checkVolumeRows,
-  MAX_VOLUME_ROWS,
-  monthsEnding,
-  parseVolumeCsv,
-  rowOfField,
-  type VolumeProblem,
-} from "@/lib/touchpoint-volumes";
+import { checkVolumeRows, MAX_VOLUME_ROWS, monthsEnding, parseVolumeCsv, rowOfField, type VolumeProblem } from "@/lib/touchpoint-volumes";
 import { useTRPC } from "@/lib/trpc-client";
 import { touchpointText, type TouchpointChoice } from "./contact-reasons-shared";
 
@@ -144,10 +137,12 @@ function PasteBox() {
 
   const submit = () => {
     const parsed = parseVolumeCsv(text);
-    const checked = checkVolumeRows(parsed.rows);
-    const found = [...parsed.problems, ...(checked.ok ? [] : checked.problems)];
     setStatus("");
-    if (found.length) return setProblems({ list: found, lines: parsed.lines });
+    // Text that does not read as rows is said here; the server names every other problem, touchpoints included.
+    if (parsed.problems.length) {
+      const checked = checkVolumeRows(parsed.rows);
+      return setProblems({ list: [...parsed.problems, ...(checked.ok ? [] : checked.problems)], lines: parsed.lines });
+    }
     setProblems(null);
     save.mutate(
       { rows: parsed.rows },
@@ -207,8 +202,9 @@ export function TouchpointVolumes({ volumes, touchpoints }: { volumes: Volume[];
   const router = useRouter();
   const id = useId();
   const transactionsInput = useRef<HTMLInputElement>(null);
-  const active = touchpoints.filter((t) => t.active);
   const [draft, setDraft] = useState<Record<Field, string>>({ touchpoint: "", month: "", transactions: "" });
+  // Active touchpoints take volumes; a deactivated one picked from the table is offered so its month can be cleared.
+  const choices = touchpoints.filter((t) => t.active || t.code === draft.touchpoint);
   const [problems, setProblems] = useState<Partial<Record<Field | "form", string>>>({});
   const [status, setStatus] = useState("");
   const save = useMutation(trpc.contactReasons.setVolumes.mutationOptions());
@@ -294,14 +290,19 @@ export function TouchpointVolumes({ volumes, touchpoints }: { volumes: Volume[];
       </p>
       {volumes.length === 0 ? (
         <EmptyState title="No volumes yet">
-          <p>Add a touchpoint&apos;s month below, paste rows from a spreadsheet, or import a CSV file from the command line.</p>
+          <p>
+            Add a touchpoint&apos;s month below, paste rows from a spreadsheet, or import a CSV file with <code>npm run cli -- volumes import volumes.csv</code>
+            .
+          </p>
         </EmptyState>
       ) : (
         <>
           <VolumeTable volumes={shown} months={months} onPick={pick} />
           <p className="muted hint">
             {formatMonth(months[0]!)} to {formatMonth(months.at(-1)!)}, the last {WINDOW_MONTHS} months with volumes; choose a figure to change or clear it.
-            {outside > 0 ? ` ${countOf(outside, "volume")} in other months ${outside === 1 ? "is" : "are"} kept and count for those months.` : ""}
+            {outside > 0
+              ? ` ${countOf(outside, "volume")} in other months ${outside === 1 ? "is kept and counts for its month" : "are kept and count for theirs"}.`
+              : ""}
           </p>
         </>
       )}
@@ -325,13 +326,18 @@ export function TouchpointVolumes({ volumes, touchpoints }: { volumes: Volume[];
               aria-describedby={describedBy("touchpoint")}
             >
               <option value="">Choose a touchpoint…</option>
-              {active.map((t) => (
+              {choices.map((t) => (
                 <option key={t.id} value={t.code}>
                   {touchpointText(t)}
+                  {t.active ? "" : " — deactivated"}
                 </option>
               ))}
             </select>
-            {fieldProblem("touchpoint") ?? <span id={`${id}-touchpoint-hint`} className="visually-hidden">Active touchpoints only.</span>}
+            {fieldProblem("touchpoint") ?? (
+              <span id={`${id}-touchpoint-hint`} className="visually-hidden">
+                Active touchpoints only.
+              </span>
+            )}
           </div>
           <div>
             <label htmlFor={`${id}-month`}>Month</label>

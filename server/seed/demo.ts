@@ -1,4 +1,4 @@
-// Seeds the demo company, Larder & Lane: its model, people, 12 months of survey responses, support tickets and initiatives.
+// Seeds the demo company, Larder & Lane: its model, people, 12 months of survey responses, support tickets, monthly volumes and initiatives.
 // Deterministic for a given end date, and written through the production paths (model import, ingestBatch).
 import { inArray } from "drizzle-orm";
 import type { Database } from "@/db/client";
@@ -16,6 +16,7 @@ import { DEMO_PASSWORD, demoModel, demoProfiles, type TouchpointProfile } from "
 import { hashString, seededRandom, type Random } from "./random";
 import { sitePicker } from "./demo-locations";
 import { seedDemoContacts } from "./demo-contacts";
+import { seedDemoVolumes } from "./demo-volumes";
 
 export const DEMO_SEED = 20_261_123;
 const MONTHS = 12;
@@ -296,6 +297,7 @@ export async function seedDemoCompany(db: Database, options: { endDate?: Date } 
     inChunks(allResponses(), 2_000),
   );
   const contacts = await seedDemoContacts(db, seedActor, months, endDate);
+  await seedDemoVolumes(db, seedActor, months, DEMO_SEED);
   await seedInitiatives(db, months);
   await seedAssessments(db, endDate);
   return { responses: result.inserted, contacts, touchpoints: touchpointRows.length, seconds: (performance.now() - started) / 1000 };

@@ -1,9 +1,11 @@
-// Setup › Contact reasons (admins): reasons with their volumes and classes, bulk mapping, reason rules and
-// each channel's cost per hour. Thin layer over server/contacts; every change is audited there.
+// Setup › Contact reasons (admins): reasons with their volumes and classes, bulk mapping, reason rules, each channel's
+// cost per hour and touchpoints' monthly transactions. Thin layer over server/contacts; every change is audited there.
 import { actorOf } from "@/server/audit";
 import { contactCostSchema, mapReasonsSchema, reasonListQuerySchema, reasonRuleIdSchema, reasonRuleSchema } from "@/server/contacts/reason-schema";
 import { createReasonRule, deleteReasonRule, listReasonRules } from "@/server/contacts/reason-rules";
 import { contactCosts, listContactReasons, mapContactReasons, setContactCost } from "@/server/contacts/reasons";
+import { clearTouchpointVolume, listTouchpointVolumes, setTouchpointVolumes, volumeListQuerySchema } from "@/server/contacts/volumes";
+import { clearVolumeSchema, setVolumesInputSchema } from "@/lib/touchpoint-volumes";
 import { adminProcedure, createRouter } from "../trpc";
 
 export const contactReasonsRouter = createRouter({
@@ -18,4 +20,10 @@ export const contactReasonsRouter = createRouter({
 
   costs: adminProcedure.query(({ ctx }) => contactCosts(ctx.db)),
   setCost: adminProcedure.input(contactCostSchema).mutation(({ ctx, input }) => setContactCost(ctx.db, actorOf(ctx.user), input)),
+
+  /** Monthly transactions per touchpoint (the base of contacts per 1,000 transactions), by code and month. */
+  volumes: adminProcedure.input(volumeListQuerySchema.optional()).query(({ ctx, input }) => listTouchpointVolumes(ctx.db, input)),
+  /** Set volumes all-or-nothing (upsert by touchpoint and month); every problem named by row and field. */
+  setVolumes: adminProcedure.input(setVolumesInputSchema).mutation(({ ctx, input }) => setTouchpointVolumes(ctx.db, actorOf(ctx.user), input)),
+  clearVolume: adminProcedure.input(clearVolumeSchema).mutation(({ ctx, input }) => clearTouchpointVolume(ctx.db, actorOf(ctx.user), input)),
 });
