@@ -1,11 +1,11 @@
 // The mapping an admin confirms for a support-tool export (Zendesk, Genesys Cloud, Salesforce, any CSV):
 // which column is which field of a service contact. Shared by the mapping screen and the import pipeline.
 import { z } from "zod";
-import { contactChannels, dateFormats, type ContactChannel } from "./enums";
-import { importMappingSchema, isValidTimeZone } from "./import-mapping";
+import { contactChannels, type ContactChannel } from "./enums";
+import { codeMapSchema, dateColumnSchema, importMappingSchema, locationMappingSchema, mappedColumn, skipWhenSchema } from "./import-mapping";
 import { text } from "./schemas";
 
-const column = text(500).min(1, "choose a column");
+const column = mappedColumn;
 
 export const reasonSplits = ["none", "comma", "space"] as const;
 export const handleTimeUnits = ["seconds", "minutes", "milliseconds"] as const;
@@ -13,11 +13,7 @@ export const handleTimeUnits = ["seconds", "minutes", "milliseconds"] as const;
 export const contactMappingSchema = z.object({
   /** Marks the mapping as one for contacts; survey mappings carry no kind. */
   kind: z.literal("contacts"),
-  occurredAt: z.object({
-    column,
-    format: z.enum(dateFormats),
-    timeZone: text(64).refine(isValidTimeZone, "not a time zone (use an IANA name such as Europe/London)"),
-  }),
+  occurredAt: dateColumnSchema,
   externalId: column.optional(),
   channel: z.discriminatedUnion("kind", [
     z.object({ kind: z.literal("column"), column, values: z.record(text(200), z.enum(contactChannels)).optional() }),
@@ -40,15 +36,10 @@ export const contactMappingSchema = z.object({
   requesterName: column.optional(),
   /** A column of touchpoint codes, when the support tool already knows what the contact is about. */
   touchpoint: column.optional(),
-  touchpointCodes: z.record(text(64), text(64)).optional(),
-  location: z
-    .discriminatedUnion("kind", [
-      z.object({ kind: z.literal("column"), column }),
-      z.object({ kind: z.literal("fixed"), code: text(64).min(1, "choose a location") }),
-    ])
-    .optional(),
-  locationCodes: z.record(text(64), text(64)).optional(),
-  skipWhen: z.object({ column, values: z.array(text(500)).max(1000), reason: text(200) }).optional(),
+  touchpointCodes: codeMapSchema.optional(),
+  location: locationMappingSchema.optional(),
+  locationCodes: codeMapSchema.optional(),
+  skipWhen: skipWhenSchema.optional(),
 });
 
 export type ContactMapping = z.infer<typeof contactMappingSchema>;

@@ -13,18 +13,35 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-const column = text(500).min(1, "choose a column");
+/** A column of the file, by its key. */
+export const mappedColumn = text(500).min(1, "choose a column");
+const column = mappedColumn;
+
+/** A file's own codes mapped to Throughline's ("TABLE-SERVICE" → "DIN-TABLE", "store 12" → "LDN-SOHO"), kept in the template. */
+export const codeMapSchema = z.record(text(64), text(64));
+
+/** Where each row happened: a column of site codes (embedded data, custom data, a store field) or one site. */
+export const locationMappingSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("column"), column }),
+  z.object({ kind: z.literal("fixed"), code: text(64).min(1, "choose a location") }),
+]);
+
+/** The column with each row's date and time, its format, and the time zone of times that carry none. */
+export const dateColumnSchema = z.object({
+  column,
+  format: z.enum(dateFormats),
+  timeZone: text(64).refine(isValidTimeZone, "not a time zone (use an IANA name such as Europe/London)"),
+});
+
+/** Rows whose value in this column is listed are skipped (previews, tests, spam, deleted tickets). */
+export const skipWhenSchema = z.object({ column, values: z.array(text(500)).max(1000), reason: text(200) });
 
 export const importMappingSchema = z.object({
   touchpoint: z.discriminatedUnion("kind", [
     z.object({ kind: z.literal("column"), column }),
     z.object({ kind: z.literal("fixed"), code: text(64).min(1, "choose a touchpoint") }),
   ]),
-  respondedAt: z.object({
-    column,
-    format: z.enum(dateFormats),
-    timeZone: text(64).refine(isValidTimeZone, "not a time zone (use an IANA name such as Europe/Berlin)"),
-  }),
+  respondedAt: dateColumnSchema,
   metrics: z
     .array(z.object({ metric: text(64).min(1, "choose a metric"), column, labels: z.record(text(200), z.number().finite()).optional() }))
     .min(1, "map at least one metric")
@@ -33,19 +50,10 @@ export const importMappingSchema = z.object({
   externalId: column.optional(),
   respondentEmail: column.optional(),
   respondentName: column.optional(),
-  /** A file's own touchpoint codes mapped to Throughline's ("TABLE-SERVICE" → "DIN-TABLE"), kept in the template. */
-  touchpointCodes: z.record(text(64), text(64)).optional(),
-  /** Where each response was given: a column of site codes (embedded data, custom data, a hidden field) or one site. */
-  location: z
-    .discriminatedUnion("kind", [
-      z.object({ kind: z.literal("column"), column }),
-      z.object({ kind: z.literal("fixed"), code: text(64).min(1, "choose a location") }),
-    ])
-    .optional(),
-  /** A file's own site codes mapped to Throughline's ("store 12" → "LDN-SOHO"), kept in the template. */
-  locationCodes: z.record(text(64), text(64)).optional(),
-  /** Rows whose value in this column is listed are skipped (previews, tests, spam, partial responses). */
-  skipWhen: z.object({ column, values: z.array(text(500)).max(1000), reason: text(200) }).optional(),
+  touchpointCodes: codeMapSchema.optional(),
+  location: locationMappingSchema.optional(),
+  locationCodes: codeMapSchema.optional(),
+  skipWhen: skipWhenSchema.optional(),
 });
 
 export type ImportMapping = z.infer<typeof importMappingSchema>;

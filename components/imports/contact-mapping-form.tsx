@@ -3,12 +3,12 @@
 // category, tags, wrap-up codes), handling time and cost, and where it happened — with the columns' samples beside.
 import { useId } from "react";
 import { channelOf, handleTimeUnits, reasonSplits } from "@/lib/contact-mapping";
-import { contactChannels, dateFormats, type ContactChannel } from "@/lib/enums";
+import { contactChannels, type ContactChannel } from "@/lib/enums";
 import { contactChannelLabel } from "@/lib/money";
 import type { FileInspection } from "@/server/imports/inspect";
 import { ColumnsTable } from "./columns-table";
 import { contactUsesOf, type ContactDraft } from "./contact-mapping-draft";
-import { ColumnSelect, dateFormatLabels, type SiteOption } from "./mapping-form";
+import { ColumnSelect, DateFields, LocationFields, SkipFields, type SiteOption } from "./shared-fields";
 
 const splitLabels: Record<(typeof reasonSplits)[number], string> = {
   none: "One reason per cell",
@@ -45,7 +45,6 @@ function Choice<T extends string>({
 }
 
 const unitLabels: Record<(typeof handleTimeUnits)[number], string> = { seconds: "Seconds", minutes: "Minutes", milliseconds: "Milliseconds" };
-const formatLabels = dateFormatLabels;
 
 export function ContactMappingForm({
   inspection,
@@ -67,12 +66,22 @@ export function ContactMappingForm({
       <div className="mapping-fields">
         <fieldset>
           <legend>When each contact happened</legend>
-          <ColumnSelect label="Date and time column" value={draft.occurredAtColumn} columns={columns} onChange={(v) => set("occurredAtColumn", v)} />
-          <Choice label="Date format" value={draft.dateFormat} options={dateFormats} labels={formatLabels} onChange={(v) => set("dateFormat", v)} />
-          <div className="field">
-            <label htmlFor={`${id}-zone`}>Time zone of these times (IANA name; for Zendesk, the account&apos;s)</label>
-            <input id={`${id}-zone`} value={draft.timeZone} onChange={(e) => set("timeZone", e.target.value)} placeholder="Europe/London" />
-          </div>
+          <DateFields
+            columnLabel="Date and time column"
+            zoneLabel="Time zone of these times (IANA name; for Zendesk, the account's)"
+            column={draft.occurredAtColumn}
+            format={draft.dateFormat}
+            timeZone={draft.timeZone}
+            columns={columns}
+            onChange={(change) =>
+              onChange({
+                ...draft,
+                occurredAtColumn: change.column ?? draft.occurredAtColumn,
+                dateFormat: change.format ?? draft.dateFormat,
+                timeZone: change.timeZone ?? draft.timeZone,
+              })
+            }
+          />
         </fieldset>
 
         <fieldset>
@@ -190,7 +199,7 @@ export function ContactMappingForm({
         </fieldset>
 
         <fieldset>
-          <legend>What it was about, and where</legend>
+          <legend>What it was about</legend>
           <ColumnSelect
             optional
             label="Touchpoint code (when the tool already knows which touchpoint caused it)"
@@ -198,33 +207,17 @@ export function ContactMappingForm({
             columns={columns}
             onChange={(v) => set("touchpointColumn", v)}
           />
-          <label className="inline">
-            <input type="radio" name={`${id}-loc`} checked={draft.locationKind === "none"} onChange={() => set("locationKind", "none")} /> Not in this file
-          </label>
-          <label className="inline">
-            <input type="radio" name={`${id}-loc`} checked={draft.locationKind === "column"} onChange={() => set("locationKind", "column")} /> A column of store
-            or site codes
-          </label>
-          <label className="inline">
-            <input type="radio" name={`${id}-loc`} checked={draft.locationKind === "fixed"} onChange={() => set("locationKind", "fixed")} /> One site for the
-            whole file
-          </label>
-          {draft.locationKind === "column" ? (
-            <ColumnSelect label="Location code column" value={draft.locationColumn} columns={columns} onChange={(v) => set("locationColumn", v)} />
-          ) : draft.locationKind === "fixed" ? (
-            <div className="field">
-              <label htmlFor={`${id}-site`}>Site</label>
-              <select id={`${id}-site`} value={draft.locationCode} onChange={(e) => set("locationCode", e.target.value)}>
-                <option value="">— choose a site —</option>
-                {sites.map((site) => (
-                  <option key={site.code} value={site.code}>
-                    {site.label} ({site.code})
-                  </option>
-                ))}
-              </select>
-            </div>
-          ) : null}
         </fieldset>
+
+        <LocationFields
+          legend="Where it happened"
+          noneLabel="Not in this file"
+          columnLabel="A column of store or site codes"
+          draft={draft}
+          columns={columns}
+          sites={sites}
+          onChange={(change) => onChange({ ...draft, ...change })}
+        />
 
         <fieldset>
           <legend>What the customer wrote, and who they are</legend>
@@ -246,22 +239,12 @@ export function ContactMappingForm({
           />
         </fieldset>
 
-        <fieldset>
-          <legend>Rows to skip (deleted tickets, spam, tests)</legend>
-          <ColumnSelect optional label="Column" value={draft.skipColumn} columns={columns} onChange={(v) => set("skipColumn", v)} />
-          {draft.skipColumn ? (
-            <>
-              <div className="field">
-                <label htmlFor={`${id}-skipvalues`}>Skip rows with these values (comma-separated)</label>
-                <input id={`${id}-skipvalues`} value={draft.skipValues} onChange={(e) => set("skipValues", e.target.value)} />
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-skipreason`}>Why they are skipped (shown in the preview)</label>
-                <input id={`${id}-skipreason`} value={draft.skipReason} onChange={(e) => set("skipReason", e.target.value)} />
-              </div>
-            </>
-          ) : null}
-        </fieldset>
+        <SkipFields
+          legend="Rows to skip (deleted tickets, spam, tests)"
+          draft={draft}
+          columns={columns}
+          onChange={(change) => onChange({ ...draft, ...change })}
+        />
       </div>
 
       <div className="mapping-columns">

@@ -3,10 +3,12 @@
 // with every column's sample values beside it so the admin can see what they are choosing.
 import { useId } from "react";
 import type { FileInspection } from "@/server/imports/inspect";
-import { dateFormats } from "@/lib/enums";
 import { looksLikeFreeText } from "@/lib/import-mapping";
 import { usesOf, type MappingDraft, type MetricDraft } from "./mapping-draft";
 import { ColumnsTable } from "./columns-table";
+import { ColumnSelect, DateFields, LocationFields, SkipFields, type SiteOption } from "./shared-fields";
+
+export type { SiteOption };
 
 export interface TouchpointOption {
   code: string;
@@ -17,42 +19,6 @@ export interface MetricOption {
   name: string;
   scaleMin: number;
   scaleMax: number;
-}
-
-export const dateFormatLabels: Record<(typeof dateFormats)[number], string> = {
-  iso: "ISO (2026-03-31 14:05)",
-  us: "US (3/31/2026 2:05 PM)",
-  eu: "European (31.03.2026 14:05)",
-  excel: "Excel serial number",
-};
-
-export function ColumnSelect({
-  label,
-  value,
-  columns,
-  onChange,
-  optional,
-}: {
-  label: string;
-  value: string;
-  columns: string[];
-  onChange: (v: string) => void;
-  optional?: boolean;
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">{optional ? "— not in this file —" : "— choose a column —"}</option>
-        {columns.map((c) => (
-          <option key={c} value={c}>
-            {c}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
 }
 
 function MetricRow({
@@ -102,9 +68,6 @@ function MetricRow({
     </fieldset>
   );
 }
-
-/** A site responses can be given at, labelled with its region ("London · Soho"). */
-export type SiteOption = { code: string; label: string };
 
 export function MappingForm({
   inspection,
@@ -157,54 +120,34 @@ export function MappingForm({
           )}
         </fieldset>
 
-        <fieldset>
-          <legend>Where each response was given</legend>
-          <label className="inline">
-            <input type="radio" name={`${id}-loc`} checked={draft.locationKind === "none"} onChange={() => set("locationKind", "none")} /> Not in this file
-            (responses count as &quot;no location&quot;)
-          </label>
-          <label className="inline">
-            <input type="radio" name={`${id}-loc`} checked={draft.locationKind === "column"} onChange={() => set("locationKind", "column")} /> A column of site
-            codes (embedded data, custom data, a hidden field)
-          </label>
-          <label className="inline">
-            <input type="radio" name={`${id}-loc`} checked={draft.locationKind === "fixed"} onChange={() => set("locationKind", "fixed")} /> One site for the
-            whole file
-          </label>
-          {draft.locationKind === "column" ? (
-            <ColumnSelect label="Location code column" value={draft.locationColumn} columns={columns} onChange={(v) => set("locationColumn", v)} />
-          ) : draft.locationKind === "fixed" ? (
-            <div className="field">
-              <label htmlFor={`${id}-site`}>Site</label>
-              <select id={`${id}-site`} value={draft.locationCode} onChange={(e) => set("locationCode", e.target.value)}>
-                <option value="">— choose a site —</option>
-                {sites.map((site) => (
-                  <option key={site.code} value={site.code}>
-                    {site.label} ({site.code})
-                  </option>
-                ))}
-              </select>
-            </div>
-          ) : null}
-        </fieldset>
+        <LocationFields
+          legend="Where each response was given"
+          noneLabel={'Not in this file (responses count as "no location")'}
+          columnLabel="A column of site codes (embedded data, custom data, a hidden field)"
+          draft={draft}
+          columns={columns}
+          sites={sites}
+          onChange={(change) => onChange({ ...draft, ...change })}
+        />
 
         <fieldset>
           <legend>When each response was given</legend>
-          <ColumnSelect label="Date column" value={draft.respondedAtColumn} columns={columns} onChange={(v) => set("respondedAtColumn", v)} />
-          <div className="field">
-            <label htmlFor={`${id}-format`}>Date format</label>
-            <select id={`${id}-format`} value={draft.dateFormat} onChange={(e) => set("dateFormat", e.target.value as MappingDraft["dateFormat"])}>
-              {dateFormats.map((f) => (
-                <option key={f} value={f}>
-                  {dateFormatLabels[f]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-zone`}>The file&apos;s time zone (IANA name)</label>
-            <input id={`${id}-zone`} value={draft.timeZone} onChange={(e) => set("timeZone", e.target.value)} placeholder="Europe/London" />
-          </div>
+          <DateFields
+            columnLabel="Date column"
+            zoneLabel="The file's time zone (IANA name)"
+            column={draft.respondedAtColumn}
+            format={draft.dateFormat}
+            timeZone={draft.timeZone}
+            columns={columns}
+            onChange={(change) =>
+              onChange({
+                ...draft,
+                respondedAtColumn: change.column ?? draft.respondedAtColumn,
+                dateFormat: change.format ?? draft.dateFormat,
+                timeZone: change.timeZone ?? draft.timeZone,
+              })
+            }
+          />
         </fieldset>
 
         <fieldset>
@@ -249,22 +192,12 @@ export function MappingForm({
           <ColumnSelect optional label="Respondent name" value={draft.respondentName} columns={columns} onChange={(v) => set("respondentName", v)} />
         </fieldset>
 
-        <fieldset>
-          <legend>Rows to skip (previews, tests, spam, partial responses)</legend>
-          <ColumnSelect optional label="Column" value={draft.skipColumn} columns={columns} onChange={(v) => set("skipColumn", v)} />
-          {draft.skipColumn ? (
-            <>
-              <div className="field">
-                <label htmlFor={`${id}-skipvalues`}>Skip rows with these values (comma-separated)</label>
-                <input id={`${id}-skipvalues`} value={draft.skipValues} onChange={(e) => set("skipValues", e.target.value)} />
-              </div>
-              <div className="field">
-                <label htmlFor={`${id}-skipreason`}>Why they are skipped (shown in the preview)</label>
-                <input id={`${id}-skipreason`} value={draft.skipReason} onChange={(e) => set("skipReason", e.target.value)} />
-              </div>
-            </>
-          ) : null}
-        </fieldset>
+        <SkipFields
+          legend="Rows to skip (previews, tests, spam, partial responses)"
+          draft={draft}
+          columns={columns}
+          onChange={(change) => onChange({ ...draft, ...change })}
+        />
       </div>
 
       <div className="mapping-columns">
