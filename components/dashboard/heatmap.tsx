@@ -2,6 +2,7 @@
 // touchpoints in that stage, with n in every cell and insufficient cells marked rather than coloured — or,
 // turned over, the contacts those touchpoints caused downstream and their cost.
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { MethodLink } from "../method-link";
 import type { ProgramOverview } from "@/server/scores/overview";
 import { formatContacts, formatCount, formatNumber, formatValue } from "../format";
@@ -13,61 +14,107 @@ export function cellColour(value: number): string {
   return `hsl(${hue} 65% 88%)`;
 }
 
+type HeatmapRow = ProgramOverview["heatmap"]["rows"][number];
+
+/** What one filled cell shows: a figure, the line under it, and how it is coloured. */
+interface HeatmapCell {
+  text: string;
+  detail: string;
+  className: string;
+  background?: string;
+}
+
+/**
+ * The grid both faces share: departments down, stages across, a summary column after the department, each
+ * filled cell a link to the department in that journey, an empty cell where the department has no touchpoints.
+ */
+function HeatmapGrid({
+  heatmap,
+  caption,
+  summaryHeading,
+  summary,
+  cellOf,
+  linkFor,
+}: {
+  heatmap: ProgramOverview["heatmap"];
+  caption: ReactNode;
+  summaryHeading: string;
+  summary: (row: HeatmapRow) => ReactNode;
+  cellOf: (row: HeatmapRow, index: number) => HeatmapCell | null;
+  linkFor: (departmentId: number, journeyId: number) => string;
+}) {
+  return (
+    <div className="table-scroll">
+      <table className="data heatmap">
+        <caption className="muted" style={{ textAlign: "left", padding: "0 0 6px" }}>
+          {caption}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Department</th>
+            <th scope="col" className="num">
+              {summaryHeading}
+            </th>
+            {heatmap.columns.map((c) => (
+              <th scope="col" key={c.stageId} className="num">
+                <span className="muted" style={{ fontWeight: 400 }}>
+                  {c.journeyName}
+                </span>
+                <br />
+                {c.stageName}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {heatmap.rows.map((row) => (
+            <tr key={row.departmentId}>
+              <th scope="row">
+                <Link href={`/departments/${row.departmentId}`}>{row.departmentName}</Link>
+              </th>
+              <td className="num">{summary(row)}</td>
+              {heatmap.columns.map((column, i) => {
+                const cell = cellOf(row, i);
+                if (!cell) return <td key={column.stageId} className="num empty-cell" aria-label="no touchpoints" />;
+                return (
+                  <td key={column.stageId} className={cell.className} style={cell.background ? { background: cell.background } : undefined}>
+                    <Link href={linkFor(row.departmentId, column.journeyId)} title={`${row.departmentName} in ${column.journeyName} › ${column.stageName}`}>
+                      <strong>{cell.text}</strong>
+                      <br />
+                      <small>{cell.detail}</small>
+                    </Link>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 export function Heatmap({ heatmap, linkFor }: { heatmap: ProgramOverview["heatmap"]; linkFor: (departmentId: number, journeyId: number) => string }) {
   return (
     <>
-      <div className="table-scroll">
-        <table className="data heatmap">
-          <caption className="muted" style={{ textAlign: "left", padding: "0 0 6px" }}>
-            Experience score (0–100) of each department&apos;s touchpoints in each stage. Hatched: too few responses to score.
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Department</th>
-              <th scope="col" className="num">
-                Index
-              </th>
-              {heatmap.columns.map((c) => (
-                <th scope="col" key={c.stageId} className="num">
-                  <span className="muted" style={{ fontWeight: 400 }}>
-                    {c.journeyName}
-                  </span>
-                  <br />
-                  {c.stageName}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {heatmap.rows.map((row) => (
-              <tr key={row.departmentId}>
-                <th scope="row">
-                  <Link href={`/departments/${row.departmentId}`}>{row.departmentName}</Link>
-                </th>
-                <td className="num">{row.index.status === "ok" ? formatValue("program", row.index.value) : "—"}</td>
-                {row.cells.map((cell, i) => {
-                  const column = heatmap.columns[i]!;
-                  if (!cell) return <td key={column.stageId} className="num empty-cell" aria-label="no touchpoints" />;
-                  const text = cell.status === "ok" ? formatValue("program", cell.value) : "insufficient";
-                  return (
-                    <td
-                      key={column.stageId}
-                      className={`num cell ${cell.status === "ok" ? "" : "insufficient"}`}
-                      style={cell.status === "ok" ? { background: cellColour(cell.value) } : undefined}
-                    >
-                      <Link href={linkFor(row.departmentId, column.journeyId)} title={`${row.departmentName} in ${column.journeyName} › ${column.stageName}`}>
-                        <strong>{text}</strong>
-                        <br />
-                        <small>{formatCount(cell.n)}</small>
-                      </Link>
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <HeatmapGrid
+        heatmap={heatmap}
+        linkFor={linkFor}
+        caption={<>Experience score (0–100) of each department&apos;s touchpoints in each stage. Hatched: too few responses to score.</>}
+        summaryHeading="Index"
+        summary={(row) => (row.index.status === "ok" ? formatValue("program", row.index.value) : "—")}
+        cellOf={(row, i) => {
+          const cell = row.cells[i];
+          if (!cell) return null;
+          const ok = cell.status === "ok";
+          return {
+            text: ok ? formatValue("program", cell.value) : "insufficient",
+            detail: formatCount(cell.n),
+            className: `num cell ${ok ? "" : "insufficient"}`,
+            background: ok ? cellColour(cell.value) : undefined,
+          };
+        }}
+      />
       <p className="heatmap-legend muted" aria-label="Colour scale">
         Colour:{" "}
         {[40, 50, 60, 70, 80].map((value) => (
@@ -104,58 +151,34 @@ export function CausedHeatmap({
   const largest = Math.max(0, ...heatmap.rows.flatMap((row) => row.causedCells.map((cell) => cell?.contacts ?? 0)));
   return (
     <>
-      <div className="table-scroll">
-        <table className="data heatmap">
-          <caption className="muted" style={{ textAlign: "left", padding: "0 0 6px" }}>
+      <HeatmapGrid
+        heatmap={heatmap}
+        linkFor={linkFor}
+        caption={
+          <>
             Contacts that each department&apos;s touchpoints in each stage caused downstream (failure demand), with their cost. A touchpoint placed in two
             stages counts in both; a contact with two causes counts half to each.
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Department</th>
-              <th scope="col" className="num">
-                All its touchpoints
-              </th>
-              {heatmap.columns.map((c) => (
-                <th scope="col" key={c.stageId} className="num">
-                  <span className="muted" style={{ fontWeight: 400 }}>
-                    {c.journeyName}
-                  </span>
-                  <br />
-                  {c.stageName}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {heatmap.rows.map((row) => (
-              <tr key={row.departmentId}>
-                <th scope="row">
-                  <Link href={`/departments/${row.departmentId}`}>{row.departmentName}</Link>
-                </th>
-                <td className="num">
-                  {formatNumber(Math.round(row.caused.contacts))}
-                  <br />
-                  <small>{formatCost(row.caused.cost, currency)}</small>
-                </td>
-                {row.causedCells.map((cell, i) => {
-                  const column = heatmap.columns[i]!;
-                  if (!cell) return <td key={column.stageId} className="num empty-cell" aria-label="no touchpoints" />;
-                  return (
-                    <td key={column.stageId} className="num cell" style={{ background: causedColour(cell.contacts, largest) }}>
-                      <Link href={linkFor(row.departmentId, column.journeyId)} title={`${row.departmentName} in ${column.journeyName} › ${column.stageName}`}>
-                        <strong>{formatContacts(cell.contacts)}</strong>
-                        <br />
-                        <small>{formatCost(cell.cost, currency)}</small>
-                      </Link>
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          </>
+        }
+        summaryHeading="All its touchpoints"
+        summary={(row) => (
+          <>
+            {formatNumber(Math.round(row.caused.contacts))}
+            <br />
+            <small>{formatCost(row.caused.cost, currency)}</small>
+          </>
+        )}
+        cellOf={(row, i) => {
+          const cell = row.causedCells[i];
+          if (!cell) return null;
+          return {
+            text: formatContacts(cell.contacts),
+            detail: formatCost(cell.cost, currency),
+            className: "num cell",
+            background: causedColour(cell.contacts, largest),
+          };
+        }}
+      />
       <p className="heatmap-legend muted" aria-label="Colour scale">
         Colour:{" "}
         {[0, 0.25, 0.5, 0.75, 1].map((share) => (

@@ -1,19 +1,14 @@
 // Contact rows for the contacts API and the `contacts` CLI: per entity and period, contacts, the failure-demand
 // share with its margin, cost and the unclassified share, from the contact roll-ups and the reason map only.
 import { sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import type { Queryable } from "@/db/client";
-import { MAX_PERIODS_PER_ENTITY } from "@/lib/limits";
-import { isoDate } from "@/lib/schemas";
-import { invalid, invalidInput } from "@/server/errors";
 import { locationScope } from "@/server/locations/scope";
 import { failureDemandShare } from "@/server/metrics/formulas";
-import { locationCode } from "@/server/model/rules";
 import { loadScoreModel, type ScoreModel } from "@/server/scores/model";
-import { tooLongPeriod, twelveMonthsTo, type Period } from "@/server/scores/periods";
+import { apiParametersSchema, flattenRowHead, resolveApiQuery, type ApiQuery, type ApiRowHead } from "@/server/scores/api-query";
+import type { Period } from "@/server/scores/periods";
 import { contactGrains as contactGrainList, contactPeriodsOf, type Piece } from "./api-periods";
 import { latestDataDay } from "@/server/scores/read-rollups";
-import { readSetting } from "@/server/settings/program-settings";
 import { demandOf, tallyDemand, type DemandTally } from "./breakdowns";
 import type { ContactRow } from "./demand";
 import { readContactRows, readReasonMap, type ContactLocationIds, type ReasonMap } from "./read";
@@ -23,65 +18,23 @@ export const contactLevels = ["program", "department", "touchpoint", "stage", "r
 export { contactGrains, contactPeriodsOf, isoWeek } from "./api-periods";
 
 /** The parameters as sent: `from` and `to` may be left out (the last 12 months of contacts). */
-export const contactParametersSchema = z.object({
-  level: z.enum(contactLevels, { error: `use one of ${contactLevels.join(", ")}` }),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  grain: z.enum(contactGrainList, { error: `use one of ${contactGrainList.join(", ")}` }).default("none"),
-  /** Only contacts at this site, or in this region (a region's code works here too). */
-  location: locationCode.optional(),
-  /** Only contacts in this region. */
-  region: locationCode.optional(),
-});
+export const contactParametersSchema = apiParametersSchema(contactLevels, contactGrainList);
 
-export type ContactQuery = Required<Omit<z.infer<typeof contactParametersSchema>, "location" | "region">> & { location?: string };
+export type ContactQuery = ApiQuery<(typeof contactLevels)[number], (typeof contactGrainList)[number]>;
 
-/**
- * Checks the parameters and fills in the period as the scores API does: the last 12 months of contacts (of
- * survey data when there are no contacts) unless given, at most max_period_years long, MAX_PERIODS_PER_ENTITY periods.
- */
+/** Checks the parameters as the scores API does; the default period ends on the last day of contacts (of survey data when there are none). */
 export async function resolveContactQuery(db: Queryable, raw: unknown): Promise<ContactQuery> {
-  const parsed = contactParametersSchema.safeParse(raw);
-  if (!parsed.success) throw invalidInput(parsed.error);
-  const { level, grain, location, region } = parsed.data;
-  if (location && region) throw invalid("region: give location or region, not both", [{ field: "region", message: "give location or region, not both" }]);
-  if (location || region) {
-    const model = await loadScoreModel(db);
-    const found = model.locations.find((l) => l.code === (location ?? region));
-    if (location && !found) {
-      const message = `no site or region has the code ${location}`;
-      throw invalid(`location: ${message}`, [{ field: "location", message }]);
-    }
-    if (region && (!found || found.kind !== "region")) {
-      const message = found ? `${region} is a site; use location=${region}` : `no region has the code ${region}`;
-      throw invalid(`region: ${message}`, [{ field: "region", message }]);
-    }
-  }
-  let { from, to } = parsed.data;
-  if (!from || !to) {
-    const latest = (await latestContactDay(db)) ?? (await latestDataDay(db)) ?? new Date().toISOString().slice(0, 10);
-    to ??= latest;
-    from ??= twelveMonthsTo(to).from;
-  }
-  if (from > to) throw invalid("from: must not be after to", [{ field: "from", message: `must not be after to (${to})` }]);
-  const tooLong = tooLongPeriod({ from, to }, await readSetting(db, "max_period_years"));
-  if (tooLong) throw invalid(`to: ${tooLong}`, [{ field: "to", message: tooLong }]);
-  const periods = contactPeriodsOf({ from, to }, grain).length;
-  if (periods > MAX_PERIODS_PER_ENTITY) {
-    const message = `grain ${grain} splits this period into ${periods} periods; at most ${MAX_PERIODS_PER_ENTITY} per entity: use a coarser grain or a shorter period`;
-    throw invalid(`grain: ${message}`, [{ field: "grain", message }]);
-  }
-  return { level, grain, from, to, location: location ?? region };
+  return resolveApiQuery(db, contactParametersSchema, raw, {
+    latestDay: latestContactOrDataDay,
+    countPeriods: (period, grain) => contactPeriodsOf(period, grain).length,
+  });
 }
 
-export interface ContactApiRow {
-  level: ContactQuery["level"];
-  id: number | null;
-  code: string | null;
-  name: string;
-  period: string;
-  from: string;
-  to: string;
+async function latestContactOrDataDay(db: Queryable): Promise<string | null> {
+  return (await latestContactDay(db)) ?? (await latestDataDay(db));
+}
+
+export interface ContactApiRow extends ApiRowHead<ContactQuery["level"]> {
   /** Every contact of the period (and location): the failure-demand share's n. */
   n: number;
   /** The program's contacts; an entity's failure contacts (a department's, a touchpoint's); a reason's contacts. */
@@ -217,13 +170,7 @@ export async function contactRows(db: Queryable, query: ContactQuery): Promise<C
 /** Flat columns for CSV. */
 export function flattenContactRow(r: ContactApiRow): Record<string, string | number | boolean | null> {
   return {
-    level: r.level,
-    id: r.id,
-    code: r.code,
-    name: r.name,
-    period: r.period,
-    from: r.from,
-    to: r.to,
+    ...flattenRowHead(r),
     n: r.n,
     contacts: r.contacts,
     failure_contacts: r.failureContacts,

@@ -1,77 +1,27 @@
 // Score rows for the scores API and the `scores` CLI: one row per entity and period, with n, margins and
 // `insufficient` flags. Built on the same experience tree as the dashboards (roll-up tables only).
-import { z } from "zod";
-import { MAX_PERIODS_PER_ENTITY } from "@/lib/limits";
-import { isoDate } from "@/lib/schemas";
-import { invalid, invalidInput } from "@/server/errors";
-import { readSetting } from "@/server/settings/program-settings";
 import type { Queryable } from "@/db/client";
 import type { Rollup, Score } from "@/server/metrics/formulas";
 import { buildExperienceTree, type ExperienceTree } from "./experience";
 import { loadScoreModel, type ScoreModel } from "./model";
-import { tooLongPeriod, twelveMonthsTo, type Period } from "./periods";
+import { apiParametersSchema, flattenRowHead, resolveApiQuery, type ApiQuery, type ApiRowHead } from "./api-query";
+import type { Period } from "./periods";
 import { latestDataDay, readCountsByLocation, readPeriodCounts } from "./read-rollups";
 import { sitesUnder } from "@/server/locations/hierarchy";
 import { buildLeague } from "@/server/locations/league";
 import { locationScope } from "@/server/locations/scope";
-import { locationCode } from "@/server/model/rules";
 
 export const scoreLevels = ["program", "journey", "stage", "touchpoint", "department", "location", "region"] as const;
 export const scoreGrains = ["none", "month", "quarter"] as const;
 
 /** The parameters as sent: `from` and `to` may be left out (the last 12 months of data). */
-export const scoreParametersSchema = z.object({
-  level: z.enum(scoreLevels, { error: `use one of ${scoreLevels.join(", ")}` }),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  grain: z.enum(scoreGrains, { error: `use one of ${scoreGrains.join(", ")}` }).default("none"),
-  /** Only responses given at this site, or in this region (a region's code works here too). */
-  location: locationCode.optional(),
-  /** Only responses given in this region. */
-  region: locationCode.optional(),
-});
+export const scoreParametersSchema = apiParametersSchema(scoreLevels, scoreGrains);
 
-export type ScoreQuery = Required<Omit<z.infer<typeof scoreParametersSchema>, "location" | "region">> & { location?: string };
+export type ScoreQuery = ApiQuery<(typeof scoreLevels)[number], (typeof scoreGrains)[number]>;
 
-/**
- * Checks the parameters and fills in the period: the last 12 months of data unless given, at most
- * max_period_years long, and never more than MAX_PERIODS_PER_ENTITY periods per entity.
- */
+/** Checks the parameters and fills in the period from the last day of survey data (see resolveApiQuery). */
 export async function resolveScoreQuery(db: Queryable, raw: unknown): Promise<ScoreQuery> {
-  const parsed = scoreParametersSchema.safeParse(raw);
-  if (!parsed.success) throw invalidInput(parsed.error);
-  const { level, grain, location, region } = parsed.data;
-  if (location && region) throw invalid("region: give location or region, not both", [{ field: "region", message: "give location or region, not both" }]);
-  if (location) {
-    const model = await loadScoreModel(db);
-    if (!model.locations.some((l) => l.code === location)) {
-      const message = `no site or region has the code ${location}`;
-      throw invalid(`location: ${message}`, [{ field: "location", message }]);
-    }
-  }
-  if (region) {
-    const model = await loadScoreModel(db);
-    const found = model.locations.find((l) => l.code === region);
-    if (!found || found.kind !== "region") {
-      const message = found ? `${region} is a site; use location=${region}` : `no region has the code ${region}`;
-      throw invalid(`region: ${message}`, [{ field: "region", message }]);
-    }
-  }
-  let { from, to } = parsed.data;
-  if (!from || !to) {
-    const latest = (await latestDataDay(db)) ?? new Date().toISOString().slice(0, 10);
-    to ??= latest;
-    from ??= twelveMonthsTo(to).from;
-  }
-  if (from > to) throw invalid("from: must not be after to", [{ field: "from", message: `must not be after to (${to})` }]);
-  const tooLong = tooLongPeriod({ from, to }, await readSetting(db, "max_period_years"));
-  if (tooLong) throw invalid(`to: ${tooLong}`, [{ field: "to", message: tooLong }]);
-  const periods = periodsOf({ from, to }, grain).length;
-  if (periods > MAX_PERIODS_PER_ENTITY) {
-    const message = `grain ${grain} splits this period into ${periods} periods; at most ${MAX_PERIODS_PER_ENTITY} per entity: use a coarser grain or a shorter period`;
-    throw invalid(`grain: ${message}`, [{ field: "grain", message }]);
-  }
-  return { level, grain, from, to, location: location ?? region };
+  return resolveApiQuery(db, scoreParametersSchema, raw, { latestDay: latestDataDay, countPeriods: (period, grain) => periodsOf(period, grain).length });
 }
 
 /** [from, to] cut at calendar month or quarter boundaries; the first and last pieces may be partial. */
@@ -92,14 +42,7 @@ export function periodsOf(period: Period, grain: ScoreQuery["grain"]): Array<Per
   return pieces;
 }
 
-export interface ScoreRow {
-  level: ScoreQuery["level"];
-  id: number | null;
-  code: string | null;
-  name: string;
-  period: string;
-  from: string;
-  to: string;
+export interface ScoreRow extends ApiRowHead<ScoreQuery["level"]> {
   n: { nps: number; csat: number; ces: number; score: number };
   nps: number | null;
   npsMargin: number | null;
@@ -219,13 +162,7 @@ export async function scoreRows(db: Queryable, query: ScoreQuery): Promise<Score
 /** Flat columns for CSV. */
 export function flattenScoreRow(r: ScoreRow): Record<string, string | number | boolean | null> {
   return {
-    level: r.level,
-    id: r.id,
-    code: r.code,
-    name: r.name,
-    period: r.period,
-    from: r.from,
-    to: r.to,
+    ...flattenRowHead(r),
     n_nps: r.n.nps,
     nps: r.nps,
     nps_margin: r.npsMargin,

@@ -14,7 +14,9 @@ import {
 } from "@/components/format";
 import { DownloadCsv } from "@/components/dashboard/download-csv";
 import { FilterBar } from "@/components/dashboard/filter-bar";
-import { DemandBars, DemandTrendChart } from "@/components/failure-demand/lazy-charts";
+import { CauseSection } from "@/components/failure-demand/cause-section";
+import { DemandTrendChart } from "@/components/failure-demand/lazy-charts";
+import { ContactCells, DataTable, num, shareText } from "@/components/failure-demand/tables";
 import { EmptyState } from "@/components/empty-state";
 import { MethodLink } from "@/components/method-link";
 import { PageHeader } from "@/components/page-header";
@@ -22,7 +24,7 @@ import { contactChannelLabel, formatCost } from "@/lib/money";
 import { serverApi } from "@/server/api/caller";
 import { currentUser } from "@/server/auth/session";
 import type { FailureDemandView } from "@/server/contacts/views";
-import type { Score } from "@/server/metrics/formulas";
+import type { Change, Score } from "@/server/metrics/formulas";
 import { readDashboardFilters, type DashboardFilters } from "@/server/scores/filters";
 import { changeTone, describeShareChange, linkWith } from "./links";
 
@@ -32,11 +34,8 @@ export const metadata: Metadata = { title: "Failure demand" };
 const BAR_ROWS = 12;
 const one = (value: number) => value.toFixed(1);
 
-/** A share of contacts as a table cell: "12% ± 3.1 pts", or why there is none. */
-function shareText(share: Score): string {
-  if (share.status === "ok") return `${formatValue("failure_demand", share.value)} ${formatMargin("failure_demand", share.margin)}`;
-  return share.n === 0 ? "no contacts" : `too few contacts (${formatCount(share.n)})`;
-}
+/** A change in share as its table cell shows it: in words, coloured only when significant. */
+const changeCell = (change: Change) => ({ text: describeShareChange(change), tone: changeTone(change) });
 
 function Headline({ data, filters }: { data: FailureDemandView; filters: DashboardFilters }) {
   const { headline, currency } = data;
@@ -129,44 +128,31 @@ function Trend({ data, filters }: { data: FailureDemandView; filters: DashboardF
         <p className="muted">{summary}</p>
         <details className="table-view">
           <summary>Show as a table</summary>
-          <table className="data" aria-label="Failure demand by month">
-            <thead>
-              <tr>
-                <th scope="col">Month</th>
-                <th scope="col" className="num">
-                  Contacts
-                </th>
-                <th scope="col" className="num">
-                  Failure demand
-                </th>
-                <th scope="col" className="num">
-                  Value demand
-                </th>
-                <th scope="col" className="num">
-                  Unclassified
-                </th>
-                <th scope="col" className="num">
-                  Failure-demand share
-                </th>
-                <th scope="col" className="num">
-                  Cost of failure demand
-                </th>
+          <DataTable
+            label="Failure demand by month"
+            scroll={false}
+            columns={[
+              "Month",
+              num("Contacts"),
+              num("Failure demand"),
+              num("Value demand"),
+              num("Unclassified"),
+              num("Failure-demand share"),
+              num("Cost of failure demand"),
+            ]}
+          >
+            {data.trend.map((t) => (
+              <tr key={t.month}>
+                <td>{formatMonth(t.month)}</td>
+                <td className="num">{formatNumber(Math.round(t.contacts))}</td>
+                <td className="num">{formatNumber(Math.round(t.failure))}</td>
+                <td className="num">{formatNumber(Math.round(t.value))}</td>
+                <td className="num">{formatNumber(Math.round(t.unclassified))}</td>
+                <td className="num">{shareText(t.share)}</td>
+                <td className="num">{formatCost(t.cost, data.currency)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {data.trend.map((t) => (
-                <tr key={t.month}>
-                  <td>{formatMonth(t.month)}</td>
-                  <td className="num">{formatNumber(Math.round(t.contacts))}</td>
-                  <td className="num">{formatNumber(Math.round(t.failure))}</td>
-                  <td className="num">{formatNumber(Math.round(t.value))}</td>
-                  <td className="num">{formatNumber(Math.round(t.unclassified))}</td>
-                  <td className="num">{shareText(t.share)}</td>
-                  <td className="num">{formatCost(t.cost, data.currency)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         </details>
       </div>
     </>
@@ -175,75 +161,40 @@ function Trend({ data, filters }: { data: FailureDemandView; filters: DashboardF
 
 function Departments({ data, filters }: { data: FailureDemandView; filters: DashboardFilters }) {
   const { departments, currency } = data;
+  const top = departments.slice(0, BAR_ROWS);
   return (
-    <section className="card" aria-labelledby="by-department">
-      <div className="section-head">
-        <h2 id="by-department">By the department that caused them</h2>
-        <DownloadCsv
-          fileName={`failure demand by department ${data.period.from} ${data.period.to}.csv`}
-          rows={departments.map((d) => ({
-            department: d.name,
-            contacts: Number(d.contacts.toFixed(1)),
-            [`cost_${currency}`]: Number(d.cost.toFixed(2)),
-            share_of_failure_demand: d.shareOfFailure === null ? "" : Number(d.shareOfFailure.toFixed(1)),
-            share_of_contacts: d.share.status === "ok" ? Number(d.share.value.toFixed(1)) : "insufficient",
-            share_margin: d.share.status === "ok" ? Number(d.share.margin.toFixed(1)) : "",
-            change: describeShareChange(d.change),
-          }))}
-        />
-      </div>
-      {departments.length === 0 ? (
-        <EmptyState title="No failure demand attributed to a department">
-          <p>Contacts count here once their reasons are mapped to the touchpoints that caused them.</p>
-        </EmptyState>
-      ) : (
-        <>
-          <DemandBars
-            bars={departments.slice(0, BAR_ROWS).map((d) => ({ name: d.name, contacts: d.contacts }))}
-            label={`Contacts caused by department: ${departments
-              .slice(0, BAR_ROWS)
-              .map((d) => `${d.name} ${formatNumber(Math.round(d.contacts))}`)
-              .join(", ")}`}
-          />
-          <div className="table-scroll">
-            <table className="data" aria-label="Contacts caused by department">
-              <thead>
-                <tr>
-                  <th scope="col">Department</th>
-                  <th scope="col" className="num">
-                    Contacts caused
-                  </th>
-                  <th scope="col" className="num">
-                    Cost
-                  </th>
-                  <th scope="col" className="num">
-                    Of failure demand
-                  </th>
-                  <th scope="col" className="num">
-                    Of all contacts
-                  </th>
-                  <th scope="col">Change in share</th>
-                </tr>
-              </thead>
-              <tbody>
-                {departments.map((d) => (
-                  <tr key={d.id}>
-                    <th scope="row">
-                      <a href={linkWith("/failure-demand/contacts", { ...filters, departmentId: d.id })}>{d.name}</a>
-                    </th>
-                    <td className="num">{formatNumber(Math.round(d.contacts))}</td>
-                    <td className="num">{formatCost(d.cost, currency)}</td>
-                    <td className="num">{d.shareOfFailure === null ? "—" : `${one(d.shareOfFailure)}%`}</td>
-                    <td className="num">{shareText(d.share)}</td>
-                    <td className={`change ${changeTone(d.change)}`}>{describeShareChange(d.change)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
-    </section>
+    <CauseSection
+      id="by-department"
+      title="By the department that caused them"
+      csv={{
+        fileName: `failure demand by department ${data.period.from} ${data.period.to}.csv`,
+        rows: departments.map((d) => ({
+          department: d.name,
+          contacts: Number(d.contacts.toFixed(1)),
+          [`cost_${currency}`]: Number(d.cost.toFixed(2)),
+          share_of_failure_demand: d.shareOfFailure === null ? "" : Number(d.shareOfFailure.toFixed(1)),
+          share_of_contacts: d.share.status === "ok" ? Number(d.share.value.toFixed(1)) : "insufficient",
+          share_margin: d.share.status === "ok" ? Number(d.share.margin.toFixed(1)) : "",
+          change: describeShareChange(d.change),
+        })),
+      }}
+      empty={{
+        title: "No failure demand attributed to a department",
+        text: "Contacts count here once their reasons are mapped to the touchpoints that caused them.",
+      }}
+      bars={{
+        bars: top.map((d) => ({ name: d.name, contacts: d.contacts })),
+        label: `Contacts caused by department: ${top.map((d) => `${d.name} ${formatNumber(Math.round(d.contacts))}`).join(", ")}`,
+      }}
+      table={{ label: "Contacts caused by department", heading: "Department", ofFailureDemand: true }}
+      rows={departments.map((d) => ({
+        ...d,
+        key: d.id,
+        href: linkWith("/failure-demand/contacts", { ...filters, departmentId: d.id }),
+        change: changeCell(d.change),
+      }))}
+      currency={currency}
+    />
   );
 }
 
@@ -251,73 +202,47 @@ function Stages({ data, filters }: { data: FailureDemandView; filters: Dashboard
   const { stages, currency } = data;
   const name = (s: (typeof stages)[number]) => `${s.journeyName} › ${s.stageName}`;
   return (
-    <section className="card" aria-labelledby="by-stage">
-      <div className="section-head">
-        <h2 id="by-stage">By journey stage</h2>
-        <DownloadCsv
-          fileName={`failure demand by stage ${data.period.from} ${data.period.to}.csv`}
-          rows={stages.map((s) => ({
-            journey: s.journeyName,
-            stage: s.stageName,
-            contacts: Number(s.contacts.toFixed(1)),
-            [`cost_${currency}`]: Number(s.cost.toFixed(2)),
-            share_of_contacts: s.share.status === "ok" ? Number(s.share.value.toFixed(1)) : "insufficient",
-            change: describeShareChange(s.change),
-          }))}
-        />
-      </div>
-      <p className="muted">
-        A stage counts the failure demand of the touchpoints placed in it; a touchpoint placed in two stages counts in both, so the stages can add up to more
-        than the total.
-      </p>
-      {stages.length === 0 ? (
-        <EmptyState title="No failure demand attributed to a stage">
-          <p>Contacts count here once their reasons are mapped to touchpoints placed in a journey&apos;s stages.</p>
-        </EmptyState>
-      ) : (
-        <>
-          <DemandBars
-            bars={[...stages]
-              .sort((a, b) => b.contacts - a.contacts)
-              .slice(0, BAR_ROWS)
-              .map((s) => ({ name: name(s), contacts: s.contacts }))}
-            label={`Contacts caused by stage: ${stages.map((s) => `${name(s)} ${formatNumber(Math.round(s.contacts))}`).join(", ")}`}
-          />
-          <div className="table-scroll">
-            <table className="data" aria-label="Contacts caused by journey stage">
-              <thead>
-                <tr>
-                  <th scope="col">Stage</th>
-                  <th scope="col" className="num">
-                    Contacts caused
-                  </th>
-                  <th scope="col" className="num">
-                    Cost
-                  </th>
-                  <th scope="col" className="num">
-                    Of all contacts
-                  </th>
-                  <th scope="col">Change in share</th>
-                </tr>
-              </thead>
-              <tbody>
-                {stages.map((s) => (
-                  <tr key={s.stageId}>
-                    <th scope="row">
-                      <a href={linkWith("/failure-demand/contacts", filters, { stageId: s.stageId })}>{name(s)}</a>
-                    </th>
-                    <td className="num">{formatNumber(Math.round(s.contacts))}</td>
-                    <td className="num">{formatCost(s.cost, currency)}</td>
-                    <td className="num">{shareText(s.share)}</td>
-                    <td className={`change ${changeTone(s.change)}`}>{describeShareChange(s.change)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      )}
-    </section>
+    <CauseSection
+      id="by-stage"
+      title="By journey stage"
+      csv={{
+        fileName: `failure demand by stage ${data.period.from} ${data.period.to}.csv`,
+        rows: stages.map((s) => ({
+          journey: s.journeyName,
+          stage: s.stageName,
+          contacts: Number(s.contacts.toFixed(1)),
+          [`cost_${currency}`]: Number(s.cost.toFixed(2)),
+          share_of_contacts: s.share.status === "ok" ? Number(s.share.value.toFixed(1)) : "insufficient",
+          change: describeShareChange(s.change),
+        })),
+      }}
+      note={
+        <p className="muted">
+          A stage counts the failure demand of the touchpoints placed in it; a touchpoint placed in two stages counts in both, so the stages can add up to more
+          than the total.
+        </p>
+      }
+      empty={{
+        title: "No failure demand attributed to a stage",
+        text: "Contacts count here once their reasons are mapped to touchpoints placed in a journey's stages.",
+      }}
+      bars={{
+        bars: [...stages]
+          .sort((a, b) => b.contacts - a.contacts)
+          .slice(0, BAR_ROWS)
+          .map((s) => ({ name: name(s), contacts: s.contacts })),
+        label: `Contacts caused by stage: ${stages.map((s) => `${name(s)} ${formatNumber(Math.round(s.contacts))}`).join(", ")}`,
+      }}
+      table={{ label: "Contacts caused by journey stage", heading: "Stage", ofFailureDemand: false }}
+      rows={stages.map((s) => ({
+        ...s,
+        key: s.stageId,
+        name: name(s),
+        href: linkWith("/failure-demand/contacts", filters, { stageId: s.stageId }),
+        change: changeCell(s.change),
+      }))}
+      currency={currency}
+    />
   );
 }
 
@@ -336,52 +261,40 @@ function Touchpoints({ data, filters }: { data: FailureDemandView; filters: Dash
           <p>Map contact reasons to the touchpoints that cause them; the contacts then count here, with all their history.</p>
         </EmptyState>
       ) : (
-        <div className="table-scroll">
-          <table className="data" aria-label="Contacts caused by touchpoint">
-            <thead>
-              <tr>
-                <th scope="col">Touchpoint</th>
-                <th scope="col">Department · owner</th>
-                <th scope="col" className="num">
-                  Contacts caused
-                </th>
-                <th scope="col" className="num">
-                  Cost
-                </th>
-                <th scope="col" className="num">
-                  Per 1,000 responses
-                </th>
-                <th scope="col" className="num">
-                  Per 1,000 transactions
-                </th>
-                <th scope="col">Change in contacts</th>
-              </tr>
-            </thead>
-            <tbody>
-              {touchpoints.map((tp) => (
-                <tr key={tp.id}>
-                  <th scope="row">
-                    <a href={linkWith(`/touchpoints/${tp.id}`, filters)}>{tp.name}</a> <span className="muted">{tp.code}</span>
-                  </th>
-                  <td>
-                    {tp.departmentName}
-                    <span className="muted"> · {tp.ownerName ?? "no owner"}</span>
-                  </td>
-                  <td className="num">
-                    <a href={linkWith("/failure-demand/contacts", filters, { touchpointId: tp.id })}>{formatNumber(Math.round(tp.contacts))}</a>
-                  </td>
-                  <td className="num">{formatCost(tp.cost, currency)}</td>
-                  <td className="num">
-                    {tp.perThousandResponses ? formatContactRate(tp.perThousandResponses, "") : "no responses"}
-                    <div className="muted">{formatCount(tp.responses)}</div>
-                  </td>
-                  <td className="num">{tp.perThousandTransactions ? formatContactRate(tp.perThousandTransactions, "") : "no volume"}</td>
-                  <td className={`change ${changeTone(tp.countChange)}`}>{describeContactChange(tp.countChange)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Contacts caused by touchpoint"
+          columns={[
+            "Touchpoint",
+            "Department · owner",
+            num("Contacts caused"),
+            num("Cost"),
+            num("Per 1,000 responses"),
+            num("Per 1,000 transactions"),
+            "Change in contacts",
+          ]}
+        >
+          {touchpoints.map((tp) => (
+            <tr key={tp.id}>
+              <th scope="row">
+                <a href={linkWith(`/touchpoints/${tp.id}`, filters)}>{tp.name}</a> <span className="muted">{tp.code}</span>
+              </th>
+              <td>
+                {tp.departmentName}
+                <span className="muted"> · {tp.ownerName ?? "no owner"}</span>
+              </td>
+              <td className="num">
+                <a href={linkWith("/failure-demand/contacts", filters, { touchpointId: tp.id })}>{formatNumber(Math.round(tp.contacts))}</a>
+              </td>
+              <td className="num">{formatCost(tp.cost, currency)}</td>
+              <td className="num">
+                {tp.perThousandResponses ? formatContactRate(tp.perThousandResponses, "") : "no responses"}
+                <div className="muted">{formatCount(tp.responses)}</div>
+              </td>
+              <td className="num">{tp.perThousandTransactions ? formatContactRate(tp.perThousandTransactions, "") : "no volume"}</td>
+              <td className={`change ${changeTone(tp.countChange)}`}>{describeContactChange(tp.countChange)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <MethodLink section="failure-demand">How contacts per 1,000 and their margins are computed</MethodLink>
     </section>
@@ -408,48 +321,30 @@ function Reasons({ data, filters }: { data: FailureDemandView; filters: Dashboar
         />
       </div>
       <p className="muted">A contact with two reasons counts under both.</p>
-      <div className="table-scroll">
-        <table className="data" aria-label="Contacts by reason">
-          <thead>
-            <tr>
-              <th scope="col">Reason</th>
-              <th scope="col">Classified as</th>
-              <th scope="col" className="num">
-                Contacts
-              </th>
-              <th scope="col" className="num">
-                Cost
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {reasons.map((r) => (
-              <tr key={r.id}>
-                <th scope="row">
-                  <a href={linkWith("/failure-demand/contacts", filters, { reasonId: r.id })}>{r.name}</a>
-                </th>
-                <td>
-                  {kindLabel[r.kind]}
-                  {r.cause ? <span className="muted"> · caused by {r.cause.name}</span> : null}
-                  {r.via === "rule" ? <span className="muted"> (by a rule)</span> : null}
-                </td>
-                <td className="num">{formatNumber(Math.round(r.contacts))}</td>
-                <td className="num">{formatCost(r.cost, currency)}</td>
-              </tr>
-            ))}
-            {withoutReason.contacts > 0 ? (
-              <tr>
-                <th scope="row" className="muted">
-                  No reason given
-                </th>
-                <td className="muted">Unclassified, unless the support tool named the touchpoint</td>
-                <td className="num">{formatNumber(Math.round(withoutReason.contacts))}</td>
-                <td className="num">{formatCost(withoutReason.cost, currency)}</td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-      </div>
+      <DataTable label="Contacts by reason" columns={["Reason", "Classified as", num("Contacts"), num("Cost")]}>
+        {reasons.map((r) => (
+          <tr key={r.id}>
+            <th scope="row">
+              <a href={linkWith("/failure-demand/contacts", filters, { reasonId: r.id })}>{r.name}</a>
+            </th>
+            <td>
+              {kindLabel[r.kind]}
+              {r.cause ? <span className="muted"> · caused by {r.cause.name}</span> : null}
+              {r.via === "rule" ? <span className="muted"> (by a rule)</span> : null}
+            </td>
+            <ContactCells contacts={r.contacts} cost={r.cost} currency={currency} />
+          </tr>
+        ))}
+        {withoutReason.contacts > 0 ? (
+          <tr>
+            <th scope="row" className="muted">
+              No reason given
+            </th>
+            <td className="muted">Unclassified, unless the support tool named the touchpoint</td>
+            <ContactCells contacts={withoutReason.contacts} cost={withoutReason.cost} currency={currency} />
+          </tr>
+        ) : null}
+      </DataTable>
     </section>
   );
 }
@@ -458,38 +353,17 @@ function Channels({ data }: { data: FailureDemandView }) {
   return (
     <section className="card" aria-labelledby="by-channel">
       <h2 id="by-channel">By channel</h2>
-      <div className="table-scroll">
-        <table className="data" aria-label="Contacts by channel">
-          <thead>
-            <tr>
-              <th scope="col">Channel</th>
-              <th scope="col" className="num">
-                Contacts
-              </th>
-              <th scope="col" className="num">
-                Failure demand
-              </th>
-              <th scope="col" className="num">
-                Share
-              </th>
-              <th scope="col" className="num">
-                Cost
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.channels.map((c) => (
-              <tr key={c.channel}>
-                <th scope="row">{contactChannelLabel[c.channel]}</th>
-                <td className="num">{formatNumber(Math.round(c.contacts))}</td>
-                <td className="num">{formatNumber(Math.round(c.failure))}</td>
-                <td className="num">{shareText(c.share)}</td>
-                <td className="num">{formatCost(c.cost, data.currency)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable label="Contacts by channel" columns={["Channel", num("Contacts"), num("Failure demand"), num("Share"), num("Cost")]}>
+        {data.channels.map((c) => (
+          <tr key={c.channel}>
+            <th scope="row">{contactChannelLabel[c.channel]}</th>
+            <td className="num">{formatNumber(Math.round(c.contacts))}</td>
+            <td className="num">{formatNumber(Math.round(c.failure))}</td>
+            <td className="num">{shareText(c.share)}</td>
+            <td className="num">{formatCost(c.cost, data.currency)}</td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import type { Metadata } from "next";
 import { countOf, formatContacts, formatDateTime, formatNumber, formatPeriod } from "@/components/format";
 import { orNotFound } from "@/components/dashboard/entity-page";
 import { EmptyState } from "@/components/empty-state";
+import { ContactCells, DataTable, num } from "@/components/failure-demand/tables";
 import { PageHeader } from "@/components/page-header";
 import { entityIdText } from "@/lib/schemas";
 import { contactChannelLabel, formatCost } from "@/lib/money";
@@ -70,41 +71,24 @@ export default async function FailureDemandContactsPage({ searchParams }: { sear
           {reasons.reasons.length === 0 && reasons.withoutReason.contacts === 0 ? (
             <EmptyState title="No failure demand here in this period" />
           ) : (
-            <div className="table-scroll">
-              <table className="data" aria-label="Reasons behind the figure">
-                <thead>
-                  <tr>
-                    <th scope="col">Reason</th>
-                    <th scope="col" className="num">
-                      Contacts
-                    </th>
-                    <th scope="col" className="num">
-                      Cost
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {reasons.reasons.map((r) => (
-                    <tr key={r.id}>
-                      <th scope="row">
-                        <a href={linkWith("/failure-demand/contacts", filters, { ...target, reasonId: r.id })}>{r.name}</a>
-                      </th>
-                      <td className="num">{formatNumber(Math.round(r.contacts))}</td>
-                      <td className="num">{formatCost(r.cost, reasons.currency)}</td>
-                    </tr>
-                  ))}
-                  {reasons.withoutReason.contacts > 0 ? (
-                    <tr>
-                      <th scope="row" className="muted">
-                        No reason given (the support tool named the touchpoint)
-                      </th>
-                      <td className="num">{formatNumber(Math.round(reasons.withoutReason.contacts))}</td>
-                      <td className="num">{formatCost(reasons.withoutReason.cost, reasons.currency)}</td>
-                    </tr>
-                  ) : null}
-                </tbody>
-              </table>
-            </div>
+            <DataTable label="Reasons behind the figure" columns={["Reason", num("Contacts"), num("Cost")]}>
+              {reasons.reasons.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    <a href={linkWith("/failure-demand/contacts", filters, { ...target, reasonId: r.id })}>{r.name}</a>
+                  </th>
+                  <ContactCells contacts={r.contacts} cost={r.cost} currency={reasons.currency} />
+                </tr>
+              ))}
+              {reasons.withoutReason.contacts > 0 ? (
+                <tr>
+                  <th scope="row" className="muted">
+                    No reason given (the support tool named the touchpoint)
+                  </th>
+                  <ContactCells contacts={reasons.withoutReason.contacts} cost={reasons.withoutReason.cost} currency={reasons.currency} />
+                </tr>
+              ) : null}
+            </DataTable>
           )}
         </section>
       ) : null}
@@ -122,61 +106,53 @@ export default async function FailureDemandContactsPage({ searchParams }: { sear
           </EmptyState>
         ) : (
           <>
-            <div className="table-scroll">
-              <table className="data" aria-label="Contacts">
-                <thead>
-                  <tr>
-                    <th scope="col">When (UTC)</th>
-                    <th scope="col">Channel · queue</th>
-                    <th scope="col">Reasons</th>
-                    <th scope="col">Subject</th>
-                    <th scope="col">Caused by</th>
-                    <th scope="col" className="num">
-                      Handle time
-                    </th>
-                    <th scope="col" className="num">
-                      Cost
-                    </th>
-                    <th scope="col">Site</th>
-                    {contacts.personalData ? <th scope="col">Requester</th> : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {contacts.rows.map((c) => (
-                    <tr key={c.id}>
-                      <td className="nowrap">{formatDateTime(c.occurredAt)}</td>
-                      <td>
-                        {contactChannelLabel[c.channel]}
-                        {c.queue ? <span className="muted"> · {c.queue}</span> : null}
-                      </td>
-                      <td>{c.reasons.length ? c.reasons.join(", ") : <span className="muted">none given</span>}</td>
-                      <td>{c.subject ?? <span className="muted">—</span>}</td>
-                      <td>
-                        {c.causes.length ? (
-                          c.causes.map((tp) => tp.code ?? tp.name).join(", ")
-                        ) : (
-                          <span className="muted">{c.demand === "value" ? "value demand" : "unclassified"}</span>
-                        )}
-                      </td>
-                      <td className="num">{handleTime(c.handleSeconds)}</td>
-                      <td className="num">{c.cost === null ? "—" : formatCost(c.cost, contacts.currency)}</td>
-                      <td>{c.site ?? <span className="muted">no location</span>}</td>
-                      {contacts.personalData ? (
-                        <td>
-                          {"requesterEmail" in c ? (
-                            <>
-                              {c.requesterName ?? ""} <span className="muted">{c.requesterEmail ?? ""}</span>
-                            </>
-                          ) : (
-                            <span className="muted">not yours to see</span>
-                          )}
-                        </td>
-                      ) : null}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              label="Contacts"
+              columns={[
+                "When (UTC)",
+                "Channel · queue",
+                "Reasons",
+                "Subject",
+                "Caused by",
+                num("Handle time"),
+                num("Cost"),
+                "Site",
+                ...(contacts.personalData ? ["Requester"] : []),
+              ]}
+            >
+              {contacts.rows.map((c) => (
+                <tr key={c.id}>
+                  <td className="nowrap">{formatDateTime(c.occurredAt)}</td>
+                  <td>
+                    {contactChannelLabel[c.channel]}
+                    {c.queue ? <span className="muted"> · {c.queue}</span> : null}
+                  </td>
+                  <td>{c.reasons.length ? c.reasons.join(", ") : <span className="muted">none given</span>}</td>
+                  <td>{c.subject ?? <span className="muted">—</span>}</td>
+                  <td>
+                    {c.causes.length ? (
+                      c.causes.map((tp) => tp.code ?? tp.name).join(", ")
+                    ) : (
+                      <span className="muted">{c.demand === "value" ? "value demand" : "unclassified"}</span>
+                    )}
+                  </td>
+                  <td className="num">{handleTime(c.handleSeconds)}</td>
+                  <td className="num">{c.cost === null ? "—" : formatCost(c.cost, contacts.currency)}</td>
+                  <td>{c.site ?? <span className="muted">no location</span>}</td>
+                  {contacts.personalData ? (
+                    <td>
+                      {"requesterEmail" in c ? (
+                        <>
+                          {c.requesterName ?? ""} <span className="muted">{c.requesterEmail ?? ""}</span>
+                        </>
+                      ) : (
+                        <span className="muted">not yours to see</span>
+                      )}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </DataTable>
             <nav className="quarter-nav" aria-label="Pages">
               {contacts.page > 1 ? <a href={linkWith("/failure-demand/contacts", filters, { ...here, page: contacts.page - 1 })}>← Newer</a> : null}
               <span>

@@ -5,6 +5,7 @@ import { DownloadCsv } from "@/components/dashboard/download-csv";
 import { hrefWith } from "@/components/dashboard/filter-bar";
 import { CausedTrendChart } from "@/components/dashboard/lazy-caused-trend-chart";
 import { EmptyState } from "@/components/empty-state";
+import { ContactCells, DataTable, num } from "@/components/failure-demand/tables";
 import {
   describeContactChange,
   describeScore,
@@ -12,7 +13,6 @@ import {
   formatContacts,
   formatCount,
   formatMonth,
-  formatNumber,
   formatPeriod,
   formatValue,
 } from "@/components/format";
@@ -43,43 +43,30 @@ function ByReason({ caused, currency }: { caused: TouchpointView["caused"]; curr
     );
   }
   return (
-    <table className="data" aria-label="Contacts caused by reason">
-      <caption className="muted" style={{ textAlign: "left", padding: "0 0 6px" }}>
-        The reasons mapped to this touchpoint, this period. A contact with several reasons counts under each.
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Reason</th>
-          <th scope="col" className="num">
-            Contacts
-          </th>
-          <th scope="col" className="num">
-            Cost
-          </th>
+    <DataTable
+      label="Contacts caused by reason"
+      caption="The reasons mapped to this touchpoint, this period. A contact with several reasons counts under each."
+      scroll={false}
+      columns={["Reason", num("Contacts"), num("Cost")]}
+    >
+      {caused.reasons.map((reason) => (
+        <tr key={reason.reasonId}>
+          <td>
+            {reason.name}
+            {reason.via === "rule" ? <span className="muted"> (by a rule)</span> : null}
+          </td>
+          <ContactCells contacts={reason.contacts} cost={reason.cost} currency={currency} />
         </tr>
-      </thead>
-      <tbody>
-        {caused.reasons.map((reason) => (
-          <tr key={reason.reasonId}>
-            <td>
-              {reason.name}
-              {reason.via === "rule" ? <span className="muted"> (by a rule)</span> : null}
-            </td>
-            <td className="num">{formatNumber(Math.round(reason.contacts))}</td>
-            <td className="num">{formatCost(reason.cost, currency)}</td>
-          </tr>
-        ))}
-        {caused.namedByTool.contacts > 0 ? (
-          <tr>
-            <td>
-              Named by the support tool <span className="muted">(no reason mapped to a touchpoint)</span>
-            </td>
-            <td className="num">{formatNumber(Math.round(caused.namedByTool.contacts))}</td>
-            <td className="num">{formatCost(caused.namedByTool.cost, currency)}</td>
-          </tr>
-        ) : null}
-      </tbody>
-    </table>
+      ))}
+      {caused.namedByTool.contacts > 0 ? (
+        <tr>
+          <td>
+            Named by the support tool <span className="muted">(no reason mapped to a touchpoint)</span>
+          </td>
+          <ContactCells contacts={caused.namedByTool.contacts} cost={caused.namedByTool.cost} currency={currency} />
+        </tr>
+      ) : null}
+    </DataTable>
   );
 }
 
@@ -148,30 +135,15 @@ export function CausedSection({ data, filters }: { data: TouchpointView; filters
               </p>
               <details className="table-view">
                 <summary>Contacts and score by month as a table</summary>
-                <table className="data">
-                  <thead>
-                    <tr>
-                      <th scope="col">Month</th>
-                      <th scope="col" className="num">
-                        Contacts caused
-                      </th>
-                      <th scope="col" className="num">
-                        Cost
-                      </th>
-                      <th scope="col">Experience score</th>
+                <DataTable scroll={false} columns={["Month", num("Contacts caused"), num("Cost"), "Experience score"]}>
+                  {months.map((m) => (
+                    <tr key={m.month}>
+                      <td>{formatMonth(m.month)}</td>
+                      <ContactCells contacts={m.contacts} cost={m.cost} currency={currency} />
+                      <td>{describeScore("program", m.score)}</td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {months.map((m) => (
-                      <tr key={m.month}>
-                        <td>{formatMonth(m.month)}</td>
-                        <td className="num">{formatNumber(Math.round(m.contacts))}</td>
-                        <td className="num">{formatCost(m.cost, currency)}</td>
-                        <td>{describeScore("program", m.score)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                  ))}
+                </DataTable>
               </details>
             </div>
             <div>
