@@ -129,7 +129,7 @@ describe("cli", () => {
     fs.writeFileSync(file, "id,touchpoint,date,How satisfied were you?\nc1,SVC-HOST,2026-05-03,5\nc2,BIL-BILL,2026-05-04,4\n");
     expect((await cli(["import", file])).code).toBe(0);
     const listed = await cli(["import", "list"]);
-    expect(listed.stdout).toMatch(/^(\d+)\t.* UTC\tcli\/api\tsurvey\.csv\tcsv\t2 imported, 0 skipped, 0 rejected\timported$/m);
+    expect(listed.stdout).toMatch(/^(\d+)\t.* UTC\tcli\/api\tsurvey\.csv\tcsv\t2 responses imported, 0 skipped, 0 rejected\timported$/m);
     const batch = /^(\d+)\t/m.exec(listed.stdout)![1]!;
     expect((await cli(["import", "revert", batch])).stderr).toMatch(/Add --yes/);
     expect((await cli(["import", "revert", batch, "--yes"])).stdout).toMatch(`Reverted batch ${batch}: 2 responses removed.`);

@@ -28,7 +28,7 @@ describe("reading exports", () => {
     expect(rows[0]![0]).toBe("StartDate");
     expect(rows[1]![6]).toBe("Wie wahrscheinlich ist es, dass Sie uns weiterempfehlen?");
     expect(rows[3]![8]).toBe('Lovely evening,\r\nthe "bill" was clear');
-    expect(detectFormat(rows.slice(0, 3))).toEqual({ format: "qualtrics", headerRows: 3 });
+    expect(detectFormat(rows.slice(0, 3))).toEqual({ format: "qualtrics", headerRows: 3, kind: "responses" });
   });
 
   it("reads a UTF-16 SurveyMonkey export with its two header rows", async () => {
@@ -36,12 +36,12 @@ describe("reading exports", () => {
     const rows = await records("surveymonkey-utf16.csv");
     expect(rows[0]![0]).toBe("Respondent ID");
     expect(rows[2]![9]).toBe("Very satisfied");
-    expect(detectFormat(rows)).toEqual({ format: "surveymonkey", headerRows: 2 });
+    expect(detectFormat(rows)).toEqual({ format: "surveymonkey", headerRows: 2, kind: "responses" });
   });
 
   it("reads a Typeform export", async () => {
     const rows = await records("typeform.csv");
-    expect(detectFormat(rows)).toEqual({ format: "typeform", headerRows: 1 });
+    expect(detectFormat(rows)).toEqual({ format: "typeform", headerRows: 1, kind: "responses" });
     expect(rows[2]![4]).toBe("partial");
   });
 
@@ -52,12 +52,12 @@ describe("reading exports", () => {
       ["Datum", "Touchpoint", "Bewertung", "Kommentar"],
       ["01.03.2026", "PAY-BILL", "4", "Café crème 3 €, “très bien”"],
     ]);
-    expect(detectFormat(rows)).toEqual({ format: "csv", headerRows: 1 });
+    expect(detectFormat(rows)).toEqual({ format: "csv", headerRows: 1, kind: "responses" });
   });
 
   it("reads the legacy Qualtrics layout, tab-separated", async () => {
     const rows = await records("qualtrics-legacy.tsv");
-    expect(detectFormat(rows)).toEqual({ format: "qualtrics_legacy", headerRows: 2 });
+    expect(detectFormat(rows)).toEqual({ format: "qualtrics_legacy", headerRows: 2, kind: "responses" });
     expect(rows[2]![6]).toBe("0");
   });
 

@@ -210,10 +210,12 @@ async function seedInitiatives(db: Database, months: MonthWindow[]): Promise<voi
         title: "Explain the service charge on the bill",
         problem: "Since the new service charge, guests call care to ask what it is.",
         status: "on_hold" as const,
+        // Aimed at the calls the bill causes: on hold while they keep rising, its impact card says so.
+        aim: "contacts" as const,
         start: billingChange,
         due: null,
         percentComplete: 20,
-        target: 75,
+        target: 200,
       })),
   ];
   for (const plan of plans) {
@@ -225,6 +227,7 @@ async function seedInitiatives(db: Database, months: MonthWindow[]): Promise<voi
       title: plan.title,
       problem: plan.problem,
       metricCode: "csat",
+      aim: "aim" in plan ? plan.aim : "score",
       status: plan.status,
       target: plan.target,
       startDate: isoDate(plan.start),
