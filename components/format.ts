@@ -143,3 +143,9 @@ export function formatContactShare(share: number | null): string {
   if (share === null) return "—";
   return share > 0 && share < 1 ? "under 1%" : formatValue("failure_demand", share);
 }
+
+/** Beside a figure of contacts caused: how much of the period's demand is not yet classified, or nothing. */
+export function describeUnclassified(share: number | null): string | null {
+  if (share === null || share <= 0) return null;
+  return `${formatContactShare(share)} of this period's contacts are still unclassified; some may belong here.`;
+}

@@ -151,6 +151,8 @@ describe("contacts caused, once the reasons are mapped", () => {
     const service = await departmentView(database.db, departments.Service!, filters);
     // Host 10 + 2 (half of 4), coats 16 = 28 against February's 20 (coats): +5.9 ± 14.2, not significant.
     expect(service.caused).toMatchObject({ mapped: true, contacts: 28, cost: 140, previous: { contacts: 20, cost: 100 } });
+    // Beside it, how much of the period's demand is not classified yet (8 of the 76 contacts), as the overview's tile says.
+    expect(service.caused.unclassifiedShare).toBeCloseTo((100 * 8) / 76, 10);
     expect(service.caused.change).toMatchObject({ status: "ok", significant: false, direction: "none" });
     if (service.caused.change.status === "ok") {
       expect(service.caused.change.difference).toBeCloseTo(28 - (20 * 31) / 28, 10);

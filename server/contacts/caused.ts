@@ -18,6 +18,11 @@ export interface CausedFigure extends Demand {
   previous: Demand;
   change: Change;
   mapped: boolean;
+  /**
+   * Of every contact in the period, the share (percent) still unclassified, null with none: some of it may yet
+   * belong to these touchpoints, as a score says how much weight was insufficient.
+   */
+  unclassifiedShare: number | null;
 }
 
 export async function readCausedDemand(db: Queryable, period: Period, compareTo: Period, locationIds?: ContactLocationIds): Promise<CausedReads> {
@@ -60,7 +65,8 @@ export function causedFigure(reads: CausedReads, touchpointIds: Iterable<number>
   const previous = causedBy(reads.before, ids);
   const withMappings = touchpointsWithMappings(reads.reasonMap);
   const mapped = ids.some((id) => withMappings.has(id)) || now.contacts > 0 || previous.contacts > 0;
-  return { ...now, previous, change: causedChange(previous.contacts, now.contacts, compareTo, period), mapped };
+  const unclassifiedShare = reads.now.all === 0 ? null : (100 * reads.now.unclassified) / reads.now.all;
+  return { ...now, previous, change: causedChange(previous.contacts, now.contacts, compareTo, period), mapped, unclassifiedShare };
 }
 
 /**

@@ -6,7 +6,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { Sparkline } from "@/components/dashboard/lazy-sparkline";
 import { EmptyState } from "@/components/empty-state";
-import { describeContactChange, formatContacts, formatCount, formatPeriod, formatValue, metricLabel } from "@/components/format";
+import { describeContactChange, describeUnclassified, formatContacts, formatCount, formatPeriod, formatValue, metricLabel } from "@/components/format";
 import { MethodLink } from "@/components/method-link";
 import { formatCost } from "@/lib/money";
 import { statusLabel } from "@/components/initiatives/status";
@@ -137,6 +137,9 @@ export default async function MyTouchpointsPage() {
             Contacts caused: the calls, chats and tickets whose reasons trace back to the touchpoint, in the same 90 days, with their change against the 90 days
             before. <MethodLink section="failure-demand">How contacts caused are counted</MethodLink>
           </p>
+          {describeUnclassified(home.touchpoints[0]?.caused.unclassifiedShare ?? null) ? (
+            <p className="left-out">{describeUnclassified(home.touchpoints[0]!.caused.unclassifiedShare)}</p>
+          ) : null}
         </div>
       )}
     </>

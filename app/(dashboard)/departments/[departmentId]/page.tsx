@@ -2,7 +2,7 @@
 // touchpoint it owns (weakest first) with its contacts caused, and its owners.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { describeChange, describeContactChange, describeScore, formatContacts, formatValue } from "@/components/format";
+import { describeChange, describeContactChange, describeScore, describeUnclassified, formatContacts, formatValue } from "@/components/format";
 import { MethodLink } from "@/components/method-link";
 import { formatCost } from "@/lib/money";
 import { DownloadCsv } from "@/components/dashboard/download-csv";
@@ -59,6 +59,7 @@ export default async function DepartmentPage({
                 </strong>{" "}
                 · {describeContactChange(data.caused.change)} against {formatContacts(data.caused.previous.contacts)} in the comparison period
               </p>
+              {describeUnclassified(data.caused.unclassifiedShare) ? <p className="left-out">{describeUnclassified(data.caused.unclassifiedShare)}</p> : null}
               <p>
                 <Link href={hrefWith("/failure-demand", keep, { departmentId })}>The reasons and the contacts behind it</Link>
               </p>

@@ -9,6 +9,7 @@ import { ContactCells, DataTable, num } from "@/components/failure-demand/tables
 import {
   describeContactChange,
   describeScore,
+  describeUnclassified,
   formatContactRate,
   formatContacts,
   formatCount,
@@ -115,6 +116,7 @@ export function CausedSection({ data, filters }: { data: TouchpointView; filters
               ? `${formatContactRate(caused.perThousandResponses, "per 1,000 responses")} (${formatCount(caused.responses)})`
               : "no survey responses this period to set them against"}
           </p>
+          {describeUnclassified(caused.unclassifiedShare) ? <p className="left-out">{describeUnclassified(caused.unclassifiedShare)}</p> : null}
           <div className="two-col">
             <div>
               <h3>Month by month, beside the experience score</h3>
