@@ -9,6 +9,10 @@ test("the main pages open without a console error", async ({ page }) => {
     if (message.type() === "error") errors.push(`${page.url()}: ${message.text()}`);
   });
   page.on("pageerror", (error) => errors.push(`${page.url()}: ${error.message}`));
+  // The console says only "404"; the response says which resource.
+  page.context().on("response", (response) => {
+    if (response.status() >= 400) errors.push(`${page.url()}: ${response.status()} for ${response.url()}`);
+  });
   await signIn(page, "admin@larderlane.example");
   await expect(page).not.toHaveURL(/sign-in/);
   for (const path of ["/overview", "/initiatives", "/methodology", "/admin/journeys", "/admin/touchpoints", "/admin/imports", "/admin/users"]) {

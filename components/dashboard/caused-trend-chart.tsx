@@ -2,6 +2,7 @@
 // The contacts a touchpoint caused each month (bars, right axis) beside its experience score with its 95% band
 // (line, left axis) on one month axis, so a fall in the score reads against a rise in the contacts it caused.
 import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { legendText } from "./legend-text";
 import { monthLabel } from "./trend-chart";
 
 export interface CausedTrendPoint {
@@ -60,7 +61,7 @@ export function CausedTrendChart({
             label={{ value: "contacts", angle: 90, position: "insideRight", fontSize: 11, fill: "#b4532a" }}
           />
           <Tooltip formatter={(value) => (Array.isArray(value) ? value.map((v) => Number(v).toFixed(1)).join(" – ") : Number(value).toFixed(1))} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
           <Bar yAxisId="contacts" dataKey="contacts" name="Contacts caused" fill="#b4532a" fillOpacity={0.45} isAnimationActive={false} />
           <Area yAxisId="score" dataKey="band" stroke="none" fill="#2f5bea" fillOpacity={0.12} name="Score's 95% band" isAnimationActive={false} />
           <Line

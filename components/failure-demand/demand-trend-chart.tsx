@@ -2,6 +2,7 @@
 // Failure demand month by month: the share of contacts caused upstream with its 95% band (left axis) over the
 // month's contacts, failure demand darker (right axis). Months below the minimum sample leave a gap in the line.
 import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { legendText } from "../dashboard/legend-text";
 import { monthLabel } from "../dashboard/trend-chart";
 
 export interface DemandTrendPoint {
@@ -35,7 +36,7 @@ export function DemandTrendChart({ points, label, height = 260 }: { points: Dema
           <YAxis yAxisId="share" domain={[0, 100]} tick={{ fontSize: 12 }} width={44} unit="%" />
           <YAxis yAxisId="contacts" orientation="right" tick={{ fontSize: 12 }} width={52} allowDecimals={false} />
           <Tooltip formatter={(value) => (Array.isArray(value) ? value.map((v) => Number(v).toFixed(1)).join(" – ") : Number(value).toLocaleString("en-US"))} />
-          <Legend />
+          <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} />
           <Bar yAxisId="contacts" dataKey="failure" stackId="contacts" name="Failure demand (contacts)" fill="#d9a3a0" isAnimationActive={false} />
           <Bar yAxisId="contacts" dataKey="other" stackId="contacts" name="Other contacts" fill="#dfe3ea" isAnimationActive={false} />
           <Area yAxisId="share" dataKey="band" stroke="none" fill="#b3261e" fillOpacity={0.12} name="95% band" isAnimationActive={false} />
