@@ -70,7 +70,9 @@ export function ImportHistory({ batches }: { batches: ImportHistoryRow[] }) {
               <td className="num">{b.id}</td>
               <td>
                 {b.fileName}
-                <div className="muted">{b.sourceFormat}</div>
+                <div className="muted">
+                  {b.sourceFormat} · {b.kind === "contacts" ? "service contacts" : "survey responses"}
+                </div>
               </td>
               <td>
                 {b.createdBy ?? <span className="muted">API or CLI</span>}
