@@ -79,7 +79,10 @@ describe("cli", () => {
   it("imports a model, adds a user with a password from stdin, deactivates them, and creates a token", async () => {
     const file = path.join(workDir, "model.json");
     fs.writeFileSync(file, JSON.stringify(testModel));
-    expect((await cli(["model", "import", file])).code).toBe(0);
+    const imported = await cli(["model", "import", file]);
+    expect(imported.code).toBe(0);
+    // What it wrote, in words; a file without contact reasons says nothing of them.
+    expect(imported.stdout).toMatch(/^Imported \d+ departments, \d+ users, \d+ touchpoints, \d+ locations, \d+ journeys? with \d+ stages\.$/m);
     const added = await cli(
       ["user", "add", "--email", "new@test.example", "--name", "New Owner", "--role", "owner", "--department", "Service", "--password-stdin"],
       "a long enough password\n",

@@ -29,7 +29,10 @@ export function registerModelCommands(program: Command): void {
           const summary = await importModel(db, cliActor, document);
           console.log(
             `Imported ${countOf(summary.departments, "department")}, ${countOf(summary.users, "user")}, ${countOf(summary.touchpoints, "touchpoint")}, ` +
-              `${countOf(summary.journeys, "journey")} with ${countOf(summary.stages, "stage")}.`,
+              `${countOf(summary.locations, "location")}, ${countOf(summary.journeys, "journey")} with ${countOf(summary.stages, "stage")}` +
+              (summary.contactReasons !== undefined ? `, ${countOf(summary.contactReasons, "contact reason mapping")}` : "") +
+              (summary.contactReasonRules !== undefined ? `, ${countOf(summary.contactReasonRules, "reason rule")}` : "") +
+              ".",
           );
         } catch (error) {
           if (error instanceof ModelImportError) {
