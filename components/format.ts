@@ -1,5 +1,5 @@
 // One formatter per metric: how each score, margin and change is written everywhere in the app.
-import type { Channel, LocationKind } from "@/lib/enums";
+import type { Channel, ContactChannel, LocationKind } from "@/lib/enums";
 import { countOf, formatNumber } from "@/lib/counts";
 import type { Change, Rollup, Score } from "@/server/metrics/formulas";
 
@@ -12,6 +12,17 @@ export const channelLabel: Record<Channel, string> = {
   chat: "Chat",
   other: "Other",
 };
+
+/** A contact channel as it reads on a page. */
+export const contactChannelLabel = {
+  phone: "Phone",
+  chat: "Chat",
+  email: "Email",
+  web_form: "Web form",
+  social: "Social",
+  in_person: "In person",
+  other: "Other",
+} satisfies Record<ContactChannel, string>;
 
 /** How a location's kind reads on a page. */
 export const locationKindLabel: Record<LocationKind, string> = { region: "Region", site: "Site" };

@@ -9,14 +9,3 @@ export function formatCost(value: number, currency: string = DEFAULT_CURRENCY): 
     return `${Math.round(value).toLocaleString("en-GB")} ${currency}`;
   }
 }
-
-/** A contact channel as it reads on a page. */
-export const contactChannelLabel = {
-  phone: "Phone",
-  chat: "Chat",
-  email: "Email",
-  web_form: "Web form",
-  social: "Social",
-  in_person: "In person",
-  other: "Other",
-} as const;

@@ -4,7 +4,7 @@
 import { useId } from "react";
 import { channelOf, handleTimeUnits, reasonSplits } from "@/lib/contact-mapping";
 import { contactChannels, type ContactChannel } from "@/lib/enums";
-import { contactChannelLabel } from "@/lib/money";
+import { contactChannelLabel } from "@/components/format";
 import type { FileInspection } from "@/server/imports/inspect";
 import { ColumnsTable } from "./columns-table";
 import { contactUsesOf, type ContactDraft } from "./contact-mapping-draft";

@@ -4,11 +4,12 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import type { ContactChannel } from "@/lib/enums";
 import { splitPeriod, type Period } from "@/server/scores/periods";
+import type { LocationIds } from "@/server/scores/read-rollups";
 import { readCostPerHour } from "@/server/settings/program-settings";
 import { resolveReasonMap, splitDemand, type ContactRow, type DemandSplit, type ReasonMapping, type ReasonRule, type ResolvedMapping } from "./demand";
 
 /** Sites to count (a site or a region's sites); undefined counts every contact, with or without a location. */
-export type ContactLocationIds = number[] | undefined;
+export type ContactLocationIds = LocationIds;
 
 const measures = sql.raw(`reason_set_id, channel, touchpoint_id, contacts, cost, uncosted_handle_seconds`);
 

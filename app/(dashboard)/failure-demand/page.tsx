@@ -20,7 +20,8 @@ import { ContactCells, DataTable, num, shareText } from "@/components/failure-de
 import { EmptyState } from "@/components/empty-state";
 import { MethodLink } from "@/components/method-link";
 import { PageHeader } from "@/components/page-header";
-import { contactChannelLabel, formatCost } from "@/lib/money";
+import { formatCost } from "@/lib/money";
+import { contactChannelLabel } from "@/components/format";
 import { serverApi } from "@/server/api/caller";
 import { currentUser } from "@/server/auth/session";
 import type { FailureDemandView } from "@/server/contacts/views";
