@@ -38,6 +38,8 @@ describe("migrations", () => {
       "location_monthly_rollups",
       "locations",
       "metric_definitions",
+      "metric_pair_daily_rollups",
+      "metric_pair_monthly_rollups",
       "perception_assessments",
       "service_contacts",
       "settings",

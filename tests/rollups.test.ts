@@ -17,16 +17,18 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-async function snapshot(table: "touchpoint_daily_rollups" | "touchpoint_monthly_rollups") {
-  return database.db.execute(sql`select * from ${sql.raw(table)} order by 1, 2, 3`);
+type RollupTable = "touchpoint_daily_rollups" | "touchpoint_monthly_rollups" | "metric_pair_daily_rollups" | "metric_pair_monthly_rollups";
+const rollupTables: RollupTable[] = ["touchpoint_daily_rollups", "touchpoint_monthly_rollups", "metric_pair_daily_rollups", "metric_pair_monthly_rollups"];
+
+async function snapshot(table: RollupTable) {
+  return database.db.execute(sql`select * from ${sql.raw(table)} order by 1, 2, 3, 4, 5`);
 }
 
 async function expectRollupsMatchRebuild() {
-  const daily = await snapshot("touchpoint_daily_rollups");
-  const monthly = await snapshot("touchpoint_monthly_rollups");
+  const before = await Promise.all(rollupTables.map(snapshot));
+  expect(before.every((rows) => rows.length > 0)).toBe(true);
   await database.db.transaction((tx) => rebuildRollups(tx));
-  expect(await snapshot("touchpoint_daily_rollups")).toEqual(daily);
-  expect(await snapshot("touchpoint_monthly_rollups")).toEqual(monthly);
+  expect(await Promise.all(rollupTables.map(snapshot))).toEqual(before);
 }
 
 function responses(prefix: string, count: number): ResponseInput[] {
@@ -67,10 +69,10 @@ describe("roll-up maintenance", () => {
   });
 
   it("reverting a batch removes exactly its contribution", async () => {
-    const before = await snapshot("touchpoint_daily_rollups");
+    const before = await Promise.all(rollupTables.map(snapshot));
     const added = await ingestBatch(database.db, batch("c"), responses("c", 120));
     expect(await revertBatch(database.db, cliActor, added.batchId)).toBe(120);
-    expect(await snapshot("touchpoint_daily_rollups")).toEqual(before);
+    expect(await Promise.all(rollupTables.map(snapshot))).toEqual(before);
     await expectRollupsMatchRebuild();
     await expect(revertBatch(database.db, cliActor, added.batchId)).rejects.toThrow(/only imported batches/);
   });

@@ -74,3 +74,35 @@ export const locationMonthlyRollups = pgTable(
       .where(sql`${table.responseCount} <= 0`),
   ],
 );
+
+// Key drivers: for each pair of metrics answered in the same responses (metric_x_id < metric_y_id), the sums
+// that give their correlation — n, Σx, Σy, Σx², Σy², Σxy — per touchpoint and day/month, so any scope and
+// period has its exact correlation matrix by addition. location_id 0 is the all-locations grain (never a site).
+const pairMeasures = () => ({
+  locationId: integer().notNull(),
+  touchpointId: integer()
+    .notNull()
+    .references(() => touchpoints.id, { onDelete: "cascade" }),
+  metricXId: integer()
+    .notNull()
+    .references(() => metricDefinitions.id, { onDelete: "cascade" }),
+  metricYId: integer()
+    .notNull()
+    .references(() => metricDefinitions.id, { onDelete: "cascade" }),
+  responseCount: bigint({ mode: "number" }).notNull(),
+  sumX: doublePrecision().notNull().default(0),
+  sumY: doublePrecision().notNull().default(0),
+  sumXX: doublePrecision().notNull().default(0),
+  sumYY: doublePrecision().notNull().default(0),
+  sumXY: doublePrecision().notNull().default(0),
+});
+
+export const metricPairDailyRollups = pgTable("metric_pair_daily_rollups", { day: date({ mode: "string" }).notNull(), ...pairMeasures() }, (table) => [
+  primaryKey({ columns: [table.locationId, table.touchpointId, table.metricXId, table.metricYId, table.day] }),
+  index("metric_pair_daily_rollups_day_idx").on(table.day),
+]);
+
+export const metricPairMonthlyRollups = pgTable("metric_pair_monthly_rollups", { month: date({ mode: "string" }).notNull(), ...pairMeasures() }, (table) => [
+  primaryKey({ columns: [table.locationId, table.touchpointId, table.metricXId, table.metricYId, table.month] }),
+  index("metric_pair_monthly_rollups_month_idx").on(table.month),
+]);

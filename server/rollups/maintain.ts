@@ -2,15 +2,11 @@
 // in the caller's transaction. Incremental updates add or subtract one batch; a rebuild recomputes from raw rows.
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
+import { answeredMetrics, bucketExpression, type Grain } from "./answers";
+import { addPairSums, rebuildPairSums } from "./pairs";
 
-type Grain = "day" | "month";
 /** "all": every response, whatever its location; "location": responses that name one, per location. */
 type Scope = "all" | "location";
-
-const bucketExpression: Record<Grain, SQL> = {
-  day: sql`(r.responded_at at time zone 'UTC')::date`,
-  month: sql`date_trunc('month', r.responded_at at time zone 'UTC')::date`,
-};
 
 const rollupTable: Record<Scope, Record<Grain, SQL>> = {
   all: { day: sql.raw("touchpoint_daily_rollups"), month: sql.raw("touchpoint_monthly_rollups") },
@@ -41,12 +37,7 @@ function aggregateResponses(grain: Grain, scope: Scope, filter: SQL): SQL {
       select ${location} as location_id, r.touchpoint_id, ${bucketExpression[grain]} as bucket, m.id as metric_id, m.kind, m.top_box_min, v.score,
         count(*) as answers
       from survey_responses r
-      cross join lateral (
-        select 'nps' as code, r.nps::float8 as score
-        union all select 'csat', r.csat::float8
-        union all select 'ces', r.ces::float8
-        union all select e.key, e.value::float8 from jsonb_each_text(coalesce(r.custom_values, '{}'::jsonb)) e
-      ) v
+      cross join lateral ${answeredMetrics} v
       join metric_definitions m on m.code = v.code
       where v.score is not null and ${filter}${located}
       group by 1, 2, 3, 4, 5, 6, 7
@@ -92,10 +83,12 @@ async function addAggregates(tx: Queryable, grain: Grain, scope: Scope, filter: 
 export async function applyBatchToRollups(tx: Queryable, importBatchId: number, sign: 1 | -1): Promise<void> {
   const filter = sql`r.import_batch_id = ${importBatchId}`;
   for (const scope of scopes) for (const grain of grains) await addAggregates(tx, grain, scope, filter, sign);
+  await addPairSums(tx, filter, sign);
 }
 
 /** Recompute every roll-up table from every stored response. */
 export async function rebuildRollups(tx: Queryable): Promise<void> {
   for (const scope of scopes) for (const grain of grains) await tx.execute(sql`delete from ${rollupTable[scope][grain]}`);
   for (const scope of scopes) for (const grain of grains) await addAggregates(tx, grain, scope, sql`true`, 1);
+  await rebuildPairSums(tx);
 }
