@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { correlationFromSums, keyDriverMinimum, relativeWeights, type PairSums } from "../server/metrics/key-drivers";
 import { seededRandom } from "../server/seed/random";
+import numpyFixture from "./fixtures/key-drivers/numpy-relative-weights.json";
 
 function sumsOf(xs: number[], ys: number[]): PairSums {
   return xs.reduce(
@@ -26,6 +27,20 @@ describe("key drivers", () => {
     const ys = xs.map((x) => Math.min(10, Math.max(0, Math.round(x + random.normal(2, 2)))));
     expect(correlationFromSums(sumsOf(xs, ys))).toBeCloseTo(pearson(xs, ys), 12);
     expect(correlationFromSums(sumsOf([3, 3, 3], [1, 2, 3]))).toBeNull();
+  });
+
+  it("equal an independent computation with numpy (tests/fixtures/key-drivers/relative-weights.py): weights, R², coefficients, standard errors", () => {
+    const result = relativeWeights(numpyFixture.driverCorrelations, numpyFixture.outcomeCorrelations, numpyFixture.n);
+    expect(result.status).toBe("ok");
+    if (result.status !== "ok") return;
+    expect(result.rSquared).toBeCloseTo(numpyFixture.rSquared, 10);
+    result.drivers.forEach((driver, j) => {
+      expect(driver.weight).toBeCloseTo(numpyFixture.weights[j]!, 8);
+      expect(driver.coefficient).toBeCloseTo(numpyFixture.coefficients[j]!, 10);
+      expect(driver.standardError).toBeCloseTo(numpyFixture.standardErrors[j]!, 10);
+    });
+    // The fixture's third driver ("value") has no effect of its own: not significant.
+    expect(result.drivers.map((d) => d.significant)).toEqual([true, true, false, true]);
   });
 
   it("give uncorrelated drivers their r² share of R², and add up to 100", () => {

@@ -4,14 +4,14 @@ import { EigenvalueDecomposition, inverse, Matrix } from "ml-matrix";
 import { Z_95 } from "./formulas";
 
 /** The sums one pair of metrics keeps over the responses that answered both: enough for their correlation. */
-export interface PairSums {
+export type PairSums = {
   n: number;
   sumX: number;
   sumY: number;
   sumXX: number;
   sumYY: number;
   sumXY: number;
-}
+};
 
 /** Pearson's correlation from a pair's sums; null when either metric does not vary (or n < 2). */
 export function correlationFromSums(s: PairSums): number | null {
