@@ -17,6 +17,10 @@ describe("migrations", () => {
       sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
     );
     expect(rows.map((r) => r.table_name)).toEqual([
+      "alert_events",
+      "alert_notifications",
+      "alert_rules",
+      "alerts",
       "api_tokens",
       "audit_log",
       "contact_daily_rollups",

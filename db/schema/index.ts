@@ -9,3 +9,4 @@ export * from "./rollups";
 export * from "./initiatives";
 export * from "./governance";
 export * from "./perception";
+export * from "./alerts";

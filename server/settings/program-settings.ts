@@ -42,6 +42,11 @@ export const settingDefinitions = {
     schema: z.coerce.number().int().min(1, "at least 1").max(100_000, "at most 100000"),
     default: 500,
   },
+  alert_ack_sla_hours: {
+    description: "Hours an alert may wait to be acknowledged before it escalates to the department head (twice as long: the CCO)",
+    schema: z.coerce.number().int().min(1, "at least 1").max(720, "at most 720"),
+    default: 48,
+  },
   cost_per_hour_phone: costPerHour("phone calls", 36),
   cost_per_hour_chat: costPerHour("chats", 30),
   cost_per_hour_email: costPerHour("emails", 30),
