@@ -5,6 +5,7 @@ import { seedDemoCompany } from "../server/seed/demo";
 import { billingChangeComments, commentFits, negativeComments, neutralComments, positiveComments } from "../server/seed/demo-comments";
 import { rebuildRollups } from "../server/rollups/maintain";
 import { readDemand } from "../server/contacts/read";
+import { keyDriversView } from "../server/drivers/view";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 
 const endDate = new Date("2026-11-20T00:00:00Z");
@@ -154,6 +155,29 @@ describe("demo seed", () => {
       join metric_definitions m on m.id = r.metric_id where l.code = 'SCO-GLASGOW' and m.code = 'csat'`);
     expect(glasgow!.n).toBeGreaterThan(0);
     expect(glasgow!.n).toBeLessThan(30);
+  });
+
+  it("tells the key-driver story: speed drives table service and the dine-in stage, value for money next to nothing", async () => {
+    const idOf = async (query: ReturnType<typeof sql>) => (await first.db.execute<{ id: number }>(query))[0]!.id;
+    const server = await idOf(sql`select id from touchpoints where code = 'DIN-SERVER'`);
+    const dine = await idOf(sql`select id from journey_stages where name = 'Dine'`);
+    const period = { from: "2026-08-21", to: "2026-11-19" };
+    for (const [scope, id] of [
+      ["touchpoint", server],
+      ["stage", dine],
+    ] as const) {
+      const view = await keyDriversView(first.db, { scope, id, ...period });
+      expect(view.analysis.status, scope).toBe("ok");
+      if (view.analysis.status !== "ok") continue;
+      const byCode = new Map(view.analysis.drivers.map((d) => [d.code, d]));
+      // Of the attribute questions, speed explains most (overall CSAT, the guest's own summary, may share the lead).
+      expect(view.analysis.drivers.find((d) => d.code !== "csat")!.code, scope).toBe("speed");
+      if (scope === "touchpoint") expect(view.analysis.drivers[0]!.code).toBe("speed");
+      // Value is asked but moves nothing: the smallest share by far, last (a true zero still tests significant
+      // in about one sample in twenty, so its significance is not what the story rests on).
+      expect(byCode.get("value")!.weight, scope).toBeLessThan(2);
+      expect(view.analysis.drivers.at(-1)!.code, scope).toBe("value");
+    }
   });
 
   it("lets every demo account sign in with the documented password", async () => {

@@ -15,11 +15,10 @@ export interface DriverInput {
   performance: ReadonlyMap<string, Performance>;
 }
 
-export interface SkippedDriver {
-  code: string;
-  n: number;
-  reason: string;
-}
+/** A metric left out of the model, and why: it does not vary, too many candidates, or not asked together enough. */
+export type SkippedDriver = { code: string; n: number } & (
+  { why: "constant" } | { why: "limit"; limit: number } | { why: "apart"; partner: string; partnerN: number }
+);
 
 export interface RankedDriver {
   code: string;
@@ -59,39 +58,53 @@ function pairIndex(pairs: PairRow[]): Map<string, PairSums> {
   return new Map(pairs.map((p) => [pairKey(p.xCode, p.yCode), p]));
 }
 
+/** Subsets of at most this many candidates are searched (2^12 checks of a few lookups each); the rest are skipped. */
+const MAX_CANDIDATES = 12;
+
 /**
- * The drivers, most often answered with the outcome first. A candidate joins only when it was asked with the
- * outcome and with every driver already taken in at least half as many responses as the first: metrics from
- * different surveys (never in the same response) cannot share one correlation matrix.
+ * The drivers: the largest set of metrics asked together with the outcome, and with each other, in at least
+ * max(50, 10 × drivers) responses (the most responses breaks a tie). Metrics from different surveys are never in
+ * the same response, so they cannot share one correlation matrix; searching every subset finds the richest set
+ * that can, rather than whichever metric happens to be asked most.
  */
 export function selectDrivers(outcome: string, pairs: PairRow[]): { drivers: string[]; skipped: SkippedDriver[] } {
   const index = pairIndex(pairs);
   const nOf = (a: string, b: string) => index.get(pairKey(a, b))?.n ?? 0;
-  const candidates = [...new Set(pairs.flatMap((p) => [p.xCode, p.yCode]))]
+  const varies = (a: string, b: string) => {
+    const sums = index.get(pairKey(a, b));
+    return sums !== undefined && correlationFromSums(sums) !== null;
+  };
+  const skipped: SkippedDriver[] = [];
+  const asked = [...new Set(pairs.flatMap((p) => [p.xCode, p.yCode]))]
     .filter((code) => code !== outcome && nOf(code, outcome) > 0)
     .sort((a, b) => nOf(b, outcome) - nOf(a, outcome) || a.localeCompare(b));
-  const drivers: string[] = [];
-  const skipped: SkippedDriver[] = [];
-  const floor = candidates.length > 0 ? nOf(candidates[0]!, outcome) / 2 : 0;
-  for (const code of candidates) {
-    const n = nOf(code, outcome);
-    const sums = index.get(pairKey(code, outcome))!;
-    if (correlationFromSums(sums) === null) {
-      skipped.push({ code, n, reason: "every response gave it (or the outcome) the same answer, so it cannot explain any difference" });
-      continue;
-    }
-    const apart = drivers.find((other) => nOf(code, other) < floor);
-    if (n < floor || apart) {
-      skipped.push({
-        code,
-        n,
-        reason: apart ? `asked in too few of the same responses as ${apart} (n = ${nOf(code, apart)})` : `asked in too few of the outcome's responses`,
-      });
-      continue;
-    }
-    drivers.push(code);
+  const candidates: string[] = [];
+  for (const code of asked) {
+    if (!varies(code, outcome)) skipped.push({ code, n: nOf(code, outcome), why: "constant" });
+    else if (candidates.length >= MAX_CANDIDATES) skipped.push({ code, n: nOf(code, outcome), why: "limit", limit: MAX_CANDIDATES });
+    else candidates.push(code);
   }
-  return { drivers, skipped };
+  let best: { drivers: string[]; n: number } | undefined;
+  for (let mask = 1; mask < 1 << candidates.length; mask += 1) {
+    const set = candidates.filter((_, i) => mask & (1 << i));
+    const codes = [outcome, ...set];
+    let n = Infinity;
+    let usable = true;
+    for (let i = 0; i < codes.length && usable; i += 1)
+      for (let j = i + 1; j < codes.length && usable; j += 1) {
+        n = Math.min(n, nOf(codes[i]!, codes[j]!));
+        usable = varies(codes[i]!, codes[j]!);
+      }
+    if (!usable || n < keyDriverMinimum(set.length)) continue;
+    if (!best || set.length > best.drivers.length || (set.length === best.drivers.length && n > best.n)) best = { drivers: set, n };
+  }
+  // No set has enough responses: the most often asked metric alone, so the view can say how many there are.
+  const drivers = best?.drivers ?? candidates.slice(0, 1);
+  for (const code of candidates.filter((c) => !drivers.includes(c))) {
+    const partner = [outcome, ...drivers].sort((a, b) => nOf(code, a) - nOf(code, b))[0]!;
+    skipped.push({ code, n: nOf(code, outcome), why: "apart", partner, partnerN: nOf(code, partner) });
+  }
+  return { drivers: [...drivers].sort((a, b) => nOf(b, outcome) - nOf(a, outcome) || a.localeCompare(b)), skipped };
 }
 
 /** The quadrant of a significant driver: above or below the mean weight, and the drivers' mean performance. */

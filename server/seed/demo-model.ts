@@ -6,6 +6,9 @@ import { demoLocations, demoSiteManagers } from "./demo-locations";
 
 export const DEMO_PASSWORD = "throughline-demo";
 
+export const attributeCodes = ["speed", "food_quality", "value"] as const;
+export type AttributeCode = (typeof attributeCodes)[number];
+
 export interface TouchpointProfile {
   /** Responses per month on average. */
   monthlyVolume: number;
@@ -15,6 +18,11 @@ export interface TouchpointProfile {
   metrics: Array<"nps" | "csat" | "ces" | "review_stars">;
   /** Story the CCO should find in the data; absent = stable. */
   pattern?: "improving" | "declining" | "sparse" | "billing_spike" | "billing_change";
+  /**
+   * Attribute questions this survey asks (1–5) and how strongly each truly drives the customer's overall
+   * satisfaction (0 = asked, but moves nothing): the key-driver view must find these weights' order.
+   */
+  attributes?: Partial<Record<AttributeCode, number>>;
   /** Short topic phrases the comments talk about, e.g. ["the wait for a table", "the bar"]. 3–5 each. */
   topics: string[];
 }
@@ -88,6 +96,33 @@ const customMetrics: NonNullable<ModelDocumentInput["customMetrics"]> = [
     direction: "higher_is_better",
     topBoxMin: 4,
     description: "Star rating left on public review sites, collected daily across all twelve restaurants.",
+  },
+  {
+    code: "speed",
+    name: "Speed of service",
+    scaleMin: 1,
+    scaleMax: 5,
+    direction: "higher_is_better",
+    topBoxMin: 4,
+    description: "Attribute question: how satisfied were you with the speed of service? (1–5)",
+  },
+  {
+    code: "food_quality",
+    name: "Food quality",
+    scaleMin: 1,
+    scaleMax: 5,
+    direction: "higher_is_better",
+    topBoxMin: 4,
+    description: "Attribute question: how satisfied were you with the quality of the food? (1–5)",
+  },
+  {
+    code: "value",
+    name: "Value for money",
+    scaleMin: 1,
+    scaleMax: 5,
+    direction: "higher_is_better",
+    topBoxMin: 4,
+    description: "Attribute question: how satisfied were you with the value for money? (1–5)",
   },
 ];
 
@@ -699,6 +734,7 @@ export const demoProfiles: Record<string, TouchpointProfile> = {
     monthlyVolume: 520,
     quality: 0.8,
     metrics: ["csat", "nps"],
+    attributes: { speed: 0.6, food_quality: 0.3, value: 0 },
     topics: ["our server", "the service", "how often someone checked on us", "the wine recommendation", "the pace of the meal"],
   },
   "DIN-DRINKS": {
@@ -723,6 +759,7 @@ export const demoProfiles: Record<string, TouchpointProfile> = {
     monthlyVolume: 460,
     quality: 0.77,
     metrics: ["csat", "nps"],
+    attributes: { speed: 0.65, value: 0 },
     topics: ["the courier", "finding our building", "the handover at the door", "the delivery instructions"],
   },
   "DEL-TIMING": {
@@ -743,6 +780,7 @@ export const demoProfiles: Record<string, TouchpointProfile> = {
     monthlyVolume: 580,
     quality: 0.82,
     metrics: ["csat", "nps"],
+    attributes: { food_quality: 0.45, speed: 0.35, value: 0 },
     topics: ["the steak", "the food", "the portion sizes", "the desserts", "how hot the food was"],
   },
   "DIN-DIETARY": {
@@ -755,6 +793,7 @@ export const demoProfiles: Record<string, TouchpointProfile> = {
     monthlyVolume: 360,
     quality: 0.74,
     metrics: ["csat", "nps"],
+    attributes: { food_quality: 0.55, speed: 0.15, value: 0.05 },
     topics: ["the food", "the fries", "the burger", "how hot it arrived", "a missing side"],
   },
   "DEL-PACKAGING": {

@@ -103,6 +103,19 @@ function commentFor(code: string, profile: TouchpointProfile, satisfaction: numb
   return random.pick(templatesFitting(templates, code)).text.replaceAll("{topic}", random.pick(profile.topics));
 }
 
+/**
+ * One guest's experience: without attribute questions, satisfaction around the month's quality; with them, each
+ * attribute drawn on its own and satisfaction built from them by the profile's true weights (plus noise), so the
+ * key-driver view has a known answer: "speed" drives table service, "value" drives nothing.
+ */
+function experienceOf(profile: TouchpointProfile, quality: number, random: Random): { satisfaction: number; ratings: Record<string, number> | null } {
+  const weights = Object.entries(profile.attributes ?? {});
+  if (weights.length === 0) return { satisfaction: clamp(random.normal(quality, 0.2), 0, 1), ratings: null };
+  const levels = weights.map(([code, weight]) => ({ code, weight, level: clamp(random.normal(quality, 0.22), 0, 1) }));
+  const satisfaction = clamp(quality + levels.reduce((sum, a) => sum + a.weight * (a.level - quality), 0) + random.normal(0, 0.1), 0, 1);
+  return { satisfaction, ratings: Object.fromEntries(levels.map((a) => [a.code, 1 + Math.round(a.level * 4)])) };
+}
+
 /** The end of the demo's last day, in ms. */
 const endOf = (months: MonthWindow[]) => months.at(-1)!.start.getTime() + months.at(-1)!.days * 86_400_000;
 
@@ -122,7 +135,7 @@ function* responsesFor(
     const count = volumeIn(profile, month, random);
     for (let i = 0; i < count; i += 1) {
       serial += 1;
-      const satisfaction = clamp(random.normal(quality, 0.2), 0, 1);
+      const { satisfaction, ratings } = experienceOf(profile, quality, random);
       const at = new Date(month.start.getTime() + random.int(0, month.days - 1) * 86_400_000 + random.int(11 * 3600, 22 * 3600) * 1000);
       const site = siteOf?.({ monthIndex: month.index, daysBeforeEnd: (endOf(months) - at.getTime()) / 86_400_000, satisfaction });
       const asks = (metric: TouchpointProfile["metrics"][number]) => profile.metrics.includes(metric);
@@ -133,10 +146,12 @@ function* responsesFor(
         touchpointId,
         locationId: site ? locationIds.get(site)! : null,
         respondedAt: at,
-        csat: 1 + Math.round(satisfaction * 4),
+        // Where attributes are asked, the overall CSAT is the guest's own summary of the visit: the same
+        // satisfaction, read with some noise of its own, so it explains NPS without replacing the attributes.
+        csat: 1 + Math.round((ratings ? clamp(satisfaction + random.normal(0, 0.25), 0, 1) : satisfaction) * 4),
         nps: asks("nps") && random.chance(0.8) ? Math.round(clamp(satisfaction * 9 + 1.8 + random.normal(0, 0.8), 0, 10)) : null,
         ces: asks("ces") ? 1 + Math.round(clamp(satisfaction + random.normal(0, 0.08), 0, 1) * 6) : null,
-        customValues: asks("review_stars") ? { review_stars: 1 + Math.round(satisfaction * 4) } : null,
+        customValues: asks("review_stars") ? { review_stars: 1 + Math.round(satisfaction * 4) } : ratings,
         comment: commentFor(code, profile, satisfaction, afterBillingChange, random),
         externalId: `demo-${code}-${String(serial).padStart(6, "0")}`,
         respondentEmail: named
