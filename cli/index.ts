@@ -2,6 +2,7 @@
 // thin shell over domain modules; with the embedded database it joins the running app's server as a client.
 import { Command, CommanderError } from "commander";
 import { DomainError } from "@/server/errors";
+import { registerAlertCommands } from "./commands/alerts";
 import { registerContactCommands } from "./commands/contacts";
 import { registerDatabaseCommands } from "./commands/database";
 import { registerImportCommands } from "./commands/imports";
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   registerSettingsCommands(program);
   registerContactCommands(program);
   registerVolumeCommands(program);
+  registerAlertCommands(program);
   return program;
 }
 

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import readline from "node:readline/promises";
 import type { DatabaseConnection } from "@/db/client";
 import { isoDate } from "@/lib/schemas";
+import { drainAlertQueue } from "@/server/alerts/jobs";
 import { cliDatabase } from "@/server/database";
 
 /** A failure the user can fix: printed without a stack trace, exit code 1. */
@@ -14,6 +15,8 @@ export async function withDatabase<T>(work: (connection: DatabaseConnection) => 
   try {
     return await work(connection);
   } finally {
+    // An import queues its alert evaluation: let it finish before the connection goes.
+    await drainAlertQueue();
     await connection.close();
   }
 }

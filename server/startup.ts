@@ -1,5 +1,6 @@
 // What the Next.js server does once at start (instrumentation.ts): open the database, migrate it and, on an
-// empty embedded database, seed the demo. Without its own database the app serves nothing, so it stops.
+// empty embedded database, seed the demo, then start the hourly alert run. Without its own database the app stops.
+import { startAlertScheduler } from "@/server/alerts/jobs";
 import { databaseKind } from "@/server/config";
 import { appDatabase } from "@/server/database";
 
@@ -16,4 +17,6 @@ export async function startServer(): Promise<void> {
     // A real server may come back: requests retry, and /api/health answers 503 meanwhile.
     console.error("[throughline] the database at DATABASE_URL cannot be reached yet:", error);
   }
+  // Each run opens the database as a request would, so a server that comes back later is picked up.
+  startAlertScheduler(async () => (await appDatabase()).db);
 }

@@ -1,11 +1,13 @@
 // The application's tRPC router: one sub-router per area, each a thin layer over a domain module.
 import "server-only";
 import { adminRouter } from "./routers/admin";
+import { alertsRouter } from "./routers/alerts";
 import { contactReasonsRouter } from "./routers/contact-reasons";
 import { dashboardRouter } from "./routers/dashboard";
 import { failureDemandRouter } from "./routers/failure-demand";
 import { importsRouter } from "./routers/imports";
 import { initiativesRouter } from "./routers/initiatives";
+import { keyDriversRouter } from "./routers/key-drivers";
 import { modelRouter } from "./routers/model";
 import { ownersRouter } from "./routers/owners";
 import { perceptionRouter } from "./routers/perception";
@@ -15,6 +17,7 @@ import { createCallerFactory, createRouter } from "./trpc";
 export const appRouter = createRouter({
   dashboard: dashboardRouter,
   failureDemand: failureDemandRouter,
+  keyDrivers: keyDriversRouter,
   model: modelRouter,
   owners: ownersRouter,
   admin: adminRouter,
@@ -23,6 +26,7 @@ export const appRouter = createRouter({
   perception: perceptionRouter,
   setup: setupRouter,
   contactReasons: contactReasonsRouter,
+  alerts: alertsRouter,
 });
 
 export type AppRouter = typeof appRouter;

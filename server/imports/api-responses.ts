@@ -5,6 +5,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { locations, metricDefinitions, touchpoints } from "@/db/schema";
+import { enqueueAlertEvaluation } from "@/server/alerts/jobs";
 import { type Actor } from "@/server/audit";
 import { ingestBatch, type ResponseInput } from "@/server/responses/ingest";
 
@@ -85,5 +86,7 @@ export async function ingestApiResponses(db: Database, actor: Actor, body: unkno
   const result = await ingestBatch(db, { fileName: "API push", fileHash: hash, sourceFormat: "api", source: "api", createdById: actor.id }, rows, {
     audit: { actor, action: "import.api", details: (written) => ({ inserted: written.inserted }) },
   });
+  // Committed: the alert rules look at what it brought, off this request's path.
+  if (result.inserted > 0) enqueueAlertEvaluation(db, result.batchId);
   return { ok: true as const, batchId: result.batchId, received: rows.length, imported: result.inserted, duplicates: result.duplicates };
 }

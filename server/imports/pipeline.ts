@@ -5,6 +5,7 @@ import type { Database, Queryable } from "@/db/client";
 import { importBatches, importMappingTemplates, type ResponseSource } from "@/db/schema";
 import type { ContactMapping } from "@/lib/contact-mapping";
 import type { BatchKind } from "@/lib/enums";
+import { enqueueAlertEvaluation } from "@/server/alerts/jobs";
 import { type Actor } from "@/server/audit";
 import { readSetting } from "@/server/settings/program-settings";
 import type { DetectedFormat, SourceFormat } from "./detect-format";
@@ -305,6 +306,8 @@ async function runImport<M extends ImportMapping | ContactMapping, C, R>(
       },
     },
   );
+  // Committed: the alert rules look at what it brought, off this request's path.
+  if (result.inserted > 0) enqueueAlertEvaluation(db, result.batchId);
   return {
     ...preview,
     batchId: result.batchId,

@@ -1,0 +1,154 @@
+// Reads the cases: the list (filtered, newest first, each reader seeing what their role allows), the count for
+// the navigation, one case with its timeline, and the flat rows the API and the CLI share.
+import "server-only";
+import { asc, eq, sql, type SQL } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { alertEvents, alertRules, initiatives, surveyResponses, users } from "@/db/schema";
+import { unresolvedAlertStatuses, type AlertListQuery, type AlertStatus } from "@/lib/alerts";
+import type { SessionUser } from "@/server/auth/users";
+import { assertMayReadAlert, loadAlertPlace, mayChangeAlert, mayReadRespondent, visibleTo } from "./access";
+
+export type AlertListItem = {
+  id: number;
+  ruleId: number;
+  ruleName: string;
+  kind: string;
+  entityLevel: string;
+  entityId: number;
+  entityName: string;
+  periodKey: string;
+  periodFrom: string | null;
+  periodTo: string | null;
+  metricCode: string | null;
+  touchpointId: number | null;
+  touchpointCode: string | null;
+  departmentId: number | null;
+  departmentName: string | null;
+  title: string;
+  summary: string;
+  figures: Record<string, unknown>;
+  status: AlertStatus;
+  assigneeId: number | null;
+  assigneeName: string | null;
+  escalationLevel: number;
+  createdAt: Date;
+  dueAt: Date;
+  acknowledgedAt: Date | null;
+  closedAt: Date | null;
+  rootCause: string | null;
+  actionTaken: string | null;
+  initiativeId: number | null;
+  /** Not acknowledged and past its SLA. */
+  overdue: boolean;
+};
+
+const from = sql`alerts a
+  join alert_rules r on r.id = a.rule_id
+  left join touchpoints t on t.id = a.touchpoint_id
+  left join departments d on d.id = coalesce(t.department_id, a.department_id)
+  left join users u on u.id = a.assignee_id`;
+
+/** The list's filters, and one case by id (its page reads it as the list shows it). */
+type Filters = Partial<AlertListQuery> & { id?: number };
+
+function conditions(query: Filters, user: SessionUser | undefined, now: Date): SQL {
+  const parts: SQL[] = [sql`true`];
+  if (query.id) parts.push(sql`a.id = ${query.id}`);
+  const visible = visibleTo(user);
+  if (visible) parts.push(visible);
+  if (query.status?.length)
+    parts.push(
+      sql`a.status in (${sql.join(
+        query.status.map((s) => sql`${s}::alert_status`),
+        sql`, `,
+      )})`,
+    );
+  if (query.ruleId) parts.push(sql`a.rule_id = ${query.ruleId}`);
+  if (query.departmentId) parts.push(sql`coalesce(t.department_id, a.department_id) = ${query.departmentId}`);
+  if (query.ageDays !== undefined) parts.push(sql`a.created_at <= ${new Date(now.getTime() - query.ageDays * 86_400_000).toISOString()}::timestamptz`);
+  if (query.from) parts.push(sql`a.created_at >= ${query.from}::date`);
+  if (query.to) parts.push(sql`a.created_at < ${query.to}::date + 1`);
+  return sql.join(parts, sql` and `);
+}
+
+/**
+ * The cases a reader may see (every case without a reader: API tokens and the CLI), newest first; with the
+ * total matching the filters, so a page can say when it shows only the first of them.
+ */
+export async function listAlerts(db: Queryable, query: Filters, user?: SessionUser, now = new Date()) {
+  const where = conditions(query, user, now);
+  const [rows, [total]] = await Promise.all([
+    db.execute<AlertListItem>(sql`
+      select a.id, a.rule_id as "ruleId", r.name as "ruleName", a.kind, a.entity_level as "entityLevel", a.entity_id::float8 as "entityId",
+        a.entity_name as "entityName", a.period_key as "periodKey", a.period_from::text as "periodFrom", a.period_to::text as "periodTo",
+        a.metric_code as "metricCode", a.touchpoint_id as "touchpointId", t.code as "touchpointCode",
+        coalesce(t.department_id, a.department_id) as "departmentId", d.name as "departmentName", a.title, a.summary, a.figures,
+        a.status, a.assignee_id as "assigneeId", u.name as "assigneeName", a.escalation_level as "escalationLevel",
+        a.created_at as "createdAt", a.due_at as "dueAt", a.acknowledged_at as "acknowledgedAt", a.closed_at as "closedAt",
+        a.root_cause as "rootCause", a.action_taken as "actionTaken", a.initiative_id as "initiativeId",
+        (a.status = 'open' and a.due_at <= ${now.toISOString()}::timestamptz) as overdue
+      from ${from} where ${where}
+      order by a.created_at desc, a.id desc
+      limit ${query.limit ?? 200}`),
+    db.execute<{ n: number }>(sql`select count(*)::int as n from ${from} where ${where}`),
+  ]);
+  // postgres.js hands timestamps back as text through execute(): the list carries Dates like the rest of the app.
+  const items = rows.map((row) => ({
+    ...row,
+    createdAt: new Date(row.createdAt),
+    dueAt: new Date(row.dueAt),
+    acknowledgedAt: row.acknowledgedAt && new Date(row.acknowledgedAt),
+    closedAt: row.closedAt && new Date(row.closedAt),
+  }));
+  return { items, total: total?.n ?? 0 };
+}
+
+/** The navigation's badge: cases still open, acknowledged or in progress that this reader sees. */
+export async function countUnresolved(db: Queryable, user: SessionUser): Promise<number> {
+  const where = conditions({ status: [...unresolvedAlertStatuses] }, user, new Date());
+  const [row] = await db.execute<{ n: number }>(sql`select count(*)::int as n from ${from} where ${where}`);
+  return row?.n ?? 0;
+}
+
+/**
+ * One case for a reader who may see it: its timeline, its rule, its initiative, whether they may act on it, and
+ * for a detractor's case the respondent's email and name only where they may see personal data.
+ */
+export async function alertDetail(db: Queryable, user: SessionUser, id: number) {
+  const place = await loadAlertPlace(db, id);
+  assertMayReadAlert(user, place);
+  const { alert } = place;
+  const [[listed], events, [rule], initiative, respondent] = await Promise.all([
+    listAlerts(db, { id, limit: 1 }).then((list) => list.items),
+    db
+      .select({ id: alertEvents.id, kind: alertEvents.kind, at: alertEvents.at, note: alertEvents.note, actorId: alertEvents.actorId, actorName: users.name })
+      .from(alertEvents)
+      .leftJoin(users, eq(users.id, alertEvents.actorId))
+      .where(eq(alertEvents.alertId, id))
+      .orderBy(asc(alertEvents.at), asc(alertEvents.id)),
+    db.select().from(alertRules).where(eq(alertRules.id, alert.ruleId)),
+    alert.initiativeId
+      ? db
+          .select({ id: initiatives.id, title: initiatives.title, status: initiatives.status })
+          .from(initiatives)
+          .where(eq(initiatives.id, alert.initiativeId))
+          .then((rows) => rows[0] ?? null)
+      : Promise.resolve(null),
+    alert.responseId && mayReadRespondent(user, place)
+      ? db
+          .select({ name: surveyResponses.respondentName, email: surveyResponses.respondentEmail })
+          .from(surveyResponses)
+          .where(eq(surveyResponses.id, alert.responseId))
+          .then((rows) => rows[0] ?? null)
+      : Promise.resolve(null),
+  ]);
+  return {
+    ...listed!,
+    rule: rule ?? null,
+    events: events.map((event) => ({ ...event, actorName: event.actorId === null ? "Throughline" : (event.actorName ?? "a former user") })),
+    initiative,
+    /** Only for admins and the touchpoint's owner; never for executives. */
+    respondent,
+    mayChange: mayChangeAlert(user, place),
+  };
+}

@@ -1,0 +1,123 @@
+// Alert rules as admins set them: checked by the one schema (lib/alerts.ts), then against the model (the entity,
+// the metric, the people named); each change and its audit entry in one transaction.
+import "server-only";
+import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
+import type { Database, Queryable } from "@/db/client";
+import { alertRules, alerts, departments, journeyStages, journeys, metricDefinitions, touchpoints, users } from "@/db/schema";
+import { EXPERIENCE_METRIC, type AlertRule } from "@/lib/alerts";
+import { recordAudit, type Actor } from "@/server/audit";
+import { conflict, invalid, notFound, type FieldProblem } from "@/server/errors";
+
+export type AlertRuleRow = typeof alertRules.$inferSelect;
+
+const entityTables = { touchpoint: touchpoints, stage: journeyStages, journey: journeys, department: departments } as const;
+
+async function entityProblem(db: Queryable, rule: AlertRule): Promise<FieldProblem | null> {
+  if (rule.scopeLevel === "all" || rule.entityId === null) return null;
+  const table = entityTables[rule.scopeLevel];
+  const [row] = await db.select({ id: table.id }).from(table).where(eq(table.id, rule.entityId));
+  return row ? null : { field: "entityId", message: `no ${rule.scopeLevel} has id ${rule.entityId}; choose one from the list` };
+}
+
+async function metricProblem(db: Queryable, rule: AlertRule): Promise<FieldProblem | null> {
+  if (!rule.metricCode || (rule.metricCode === EXPERIENCE_METRIC && rule.kind === "metric_drop")) return null;
+  const [row] = await db.select({ id: metricDefinitions.id }).from(metricDefinitions).where(eq(metricDefinitions.code, rule.metricCode));
+  const also = rule.kind === "metric_drop" ? `, or ${EXPERIENCE_METRIC}` : "";
+  return row ? null : { field: "metricCode", message: `there is no metric "${rule.metricCode}": use nps, csat, ces or a custom metric's code${also}` };
+}
+
+async function peopleProblem(db: Queryable, rule: AlertRule): Promise<FieldProblem | null> {
+  const ids = rule.recipients.userIds;
+  if (ids.length === 0) return null;
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, ids), eq(users.active, true)));
+  const missing = ids.filter((id) => !rows.some((row) => row.id === id));
+  return missing.length ? { field: "recipients.userIds", message: `no active person has id ${missing.join(", ")}; choose people from the list` } : null;
+}
+
+async function assertRuleFits(db: Queryable, rule: AlertRule, exceptId?: number): Promise<void> {
+  const problems = (await Promise.all([entityProblem(db, rule), metricProblem(db, rule), peopleProblem(db, rule)])).filter(
+    (p): p is FieldProblem => p !== null,
+  );
+  if (problems.length) throw invalid(problems.map((p) => `${p.field}: ${p.message}`).join("; "), problems);
+  const [clash] = await db
+    .select({ id: alertRules.id })
+    .from(alertRules)
+    .where(exceptId ? and(eq(alertRules.name, rule.name), ne(alertRules.id, exceptId)) : eq(alertRules.name, rule.name));
+  if (clash) throw conflict(`An alert rule named "${rule.name}" already exists. Choose another name.`);
+}
+
+async function load(db: Queryable, id: number): Promise<AlertRuleRow> {
+  const [row] = await db.select().from(alertRules).where(eq(alertRules.id, id));
+  if (!row) throw notFound(`Alert rule ${id} does not exist.`);
+  return row;
+}
+
+export async function listAlertRules(db: Queryable): Promise<AlertRuleRow[]> {
+  return db.select().from(alertRules).orderBy(asc(alertRules.name));
+}
+
+export async function activeAlertRules(db: Queryable): Promise<AlertRuleRow[]> {
+  return db.select().from(alertRules).where(eq(alertRules.active, true)).orderBy(asc(alertRules.id));
+}
+
+export async function createAlertRule(db: Database, actor: Actor, rule: AlertRule): Promise<AlertRuleRow> {
+  return db.transaction(async (tx) => {
+    await assertRuleFits(tx, rule);
+    const [created] = await tx
+      .insert(alertRules)
+      .values({ ...rule, createdById: actor.id })
+      .returning();
+    await recordAudit(tx, actor, { action: "alert_rule.create", entityType: "alert_rule", entityId: created!.id, after: rule });
+    return created!;
+  });
+}
+
+export async function updateAlertRule(db: Database, actor: Actor, input: AlertRule & { id: number }): Promise<AlertRuleRow> {
+  const { id, ...rule } = input;
+  return db.transaction(async (tx) => {
+    const before = await load(tx, id);
+    await assertRuleFits(tx, rule, id);
+    const [after] = await tx
+      .update(alertRules)
+      .set({ ...rule, updatedAt: sql`now()` })
+      .where(eq(alertRules.id, id))
+      .returning();
+    await recordAudit(tx, actor, { action: "alert_rule.update", entityType: "alert_rule", entityId: id, before, after: rule });
+    return after!;
+  });
+}
+
+export async function setAlertRuleActive(db: Database, actor: Actor, input: { id: number; active: boolean }): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await load(tx, input.id);
+    if (before.active === input.active) return;
+    await tx
+      .update(alertRules)
+      .set({ active: input.active, updatedAt: sql`now()` })
+      .where(eq(alertRules.id, input.id));
+    await recordAudit(tx, actor, {
+      action: input.active ? "alert_rule.activate" : "alert_rule.deactivate",
+      entityType: "alert_rule",
+      entityId: input.id,
+      before: { active: before.active },
+      after: { active: input.active },
+    });
+  });
+}
+
+/** A rule that opened cases stays (deactivated), so its cases keep saying why they were opened. */
+export async function deleteAlertRule(db: Database, actor: Actor, id: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await load(tx, id);
+    const [opened] = await tx.select({ n: count() }).from(alerts).where(eq(alerts.ruleId, id));
+    if (opened && opened.n > 0)
+      throw conflict(
+        `"${before.name}" has opened ${opened.n === 1 ? "1 alert" : `${opened.n} alerts`}; deactivate it instead, so those cases keep their rule.`,
+      );
+    await tx.delete(alertRules).where(eq(alertRules.id, id));
+    await recordAudit(tx, actor, { action: "alert_rule.delete", entityType: "alert_rule", entityId: id, before });
+  });
+}
