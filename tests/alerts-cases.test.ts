@@ -1,0 +1,210 @@
+// Alerts as cases, through the router: who sees and who changes which case (an owner cannot read or change another
+// department's), respondents' contact details never for executives, closing needs a root cause and the action taken,
+// the SLA escalates with a fake clock, every step in the timeline, the audit log and the outbox; a case becomes an initiative.
+import { sql } from "drizzle-orm";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCaller } from "../server/api/root";
+import type { SessionUser } from "../server/auth/users";
+import { escalateOverdue, levelDue } from "../server/alerts/escalation";
+import { evaluateAlerts } from "../server/alerts/evaluate";
+import { alertsWorld, ingest, NOW, rule, spread, type AlertsWorld } from "./support/alerts";
+
+let w: AlertsWorld;
+let billAlert: number;
+let hostAlert: number;
+const as = (user: SessionUser) => createCaller({ db: w.database.db, user });
+const HOUR = 3_600_000;
+
+async function codeOf(promise: Promise<unknown>): Promise<string | null> {
+  try {
+    await promise;
+    return null;
+  } catch (error) {
+    return error instanceof TRPCError ? error.code : "NON_TRPC_ERROR";
+  }
+}
+
+beforeAll(async () => {
+  w = await alertsWorld();
+  await rule(w, {
+    name: "Call back",
+    kind: "detractor_words",
+    scopeLevel: "all",
+    words: ["refund"],
+    recipients: { touchpointOwner: true, ccoRole: true },
+  });
+  const { batchId } = await ingest(w, [
+    ...spread(w.ids["BIL-BILL"]!, "2026-03-10", 1, [{ nps: 1, comment: "No refund yet.", respondentEmail: "ann@mail.example", respondentName: "Ann Patel" }]),
+    ...spread(w.ids["SVC-HOST"]!, "2026-03-10", 1, [{ csat: 1, comment: "I asked for a refund at the door", respondentEmail: "bob@mail.example" }]),
+  ]);
+  const { created } = await evaluateAlerts(w.database.db, { now: NOW, batchId });
+  [billAlert, hostAlert] = created.map((alert) => alert.id) as [number, number];
+});
+afterAll(() => w.database.close());
+
+describe("opening a case", () => {
+  it("assigns it to the touchpoint's owner, due by the SLA (48 hours), with its first events and audit entry", async () => {
+    const bill = await as(w.people.admin).alerts.get({ id: billAlert });
+    expect(bill).toMatchObject({ status: "open", assigneeName: "Bert Biller", escalationLevel: 0, departmentName: "Billing", touchpointCode: "BIL-BILL" });
+    expect(bill.dueAt.getTime() - bill.createdAt.getTime()).toBe(48 * HOUR);
+    expect(bill.events.map((event) => [event.kind, event.actorName])).toEqual([
+      ["created", "Throughline"],
+      ["assigned", "Throughline"],
+    ]);
+    const [audit] = await w.database.db.execute<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'alert.create'`);
+    expect(audit!.n).toBe(2);
+  });
+
+  it("queues an e-mail for each person the rule names and one webhook, without the respondent's contact details", async () => {
+    const rows = await w.database.db.execute<{ email: string | null; channel: string; event: string; status: string; payload: Record<string, unknown> }>(sql`
+      select u.email, n.channel, n.event, n.status, n.payload from alert_notifications n left join users u on u.id = n.recipient_user_id
+      where n.alert_id = ${billAlert} order by n.id`);
+    expect(rows.map((row) => [row.email, row.channel, row.event, row.status])).toEqual([
+      ["bert@test.example", "email", "created", "pending"],
+      ["exec@test.example", "email", "created", "pending"],
+      [null, "webhook", "created", "pending"],
+    ]);
+    expect(rows[0]!.payload).toMatchObject({ id: billAlert, title: 'A detractor at The bill wrote "refund"', touchpoint: "The bill", department: "Billing" });
+    expect(JSON.stringify(rows)).not.toMatch(/ann@mail|Ann Patel/);
+  });
+});
+
+describe("who sees what", () => {
+  it("an owner lists only their department's cases; executives and admins all; the badge counts what each sees", async () => {
+    const ids = async (user: SessionUser) => (await as(user).alerts.list()).items.map((item) => item.id);
+    expect(await ids(w.people.owner)).toEqual([hostAlert]);
+    expect(await ids(w.people.otherOwner)).toEqual([billAlert]);
+    expect((await ids(w.people.executive)).sort()).toEqual([billAlert, hostAlert].sort());
+    expect(await as(w.people.owner).alerts.count()).toBe(1);
+    expect(await as(w.people.admin).alerts.count()).toBe(2);
+    expect((await as(w.people.admin).alerts.list({ departmentId: w.departments.Billing })).items.map((item) => item.id)).toEqual([billAlert]);
+  });
+
+  it("an owner cannot read or change another department's case (FORBIDDEN)", async () => {
+    const olive = as(w.people.owner);
+    expect(await codeOf(olive.alerts.get({ id: billAlert }))).toBe("FORBIDDEN");
+    expect(await codeOf(olive.alerts.acknowledge({ id: billAlert }))).toBe("FORBIDDEN");
+    expect(await codeOf(olive.alerts.close({ id: billAlert, rootCause: "x", actionTaken: "y" }))).toBe("FORBIDDEN");
+    expect(await codeOf(olive.alerts.createInitiative({ id: billAlert }))).toBe("FORBIDDEN");
+    expect((await as(w.people.admin).alerts.get({ id: billAlert })).status).toBe("open");
+  });
+
+  it("shows the respondent's email and name to the touchpoint's owner and admins, never to an executive", async () => {
+    expect((await as(w.people.otherOwner).alerts.get({ id: billAlert })).respondent).toEqual({ name: "Ann Patel", email: "ann@mail.example" });
+    expect((await as(w.people.admin).alerts.get({ id: billAlert })).respondent).toEqual({ name: "Ann Patel", email: "ann@mail.example" });
+    const seenByExecutive = await as(w.people.executive).alerts.get({ id: billAlert });
+    expect(seenByExecutive.respondent).toBeNull();
+    expect(JSON.stringify(seenByExecutive)).not.toMatch(/ann@mail|Ann Patel/);
+    expect(JSON.stringify(await as(w.people.executive).alerts.list())).not.toMatch(/ann@mail|Ann Patel|bob@mail/);
+  });
+});
+
+describe("closing the loop", () => {
+  it("refuses to close without a root cause and the action taken, naming each field", async () => {
+    const bert = as(w.people.otherOwner);
+    const refused = await bert.alerts.close({ id: billAlert, rootCause: "  " }).catch((error: TRPCError) => error);
+    expect(refused).toBeInstanceOf(TRPCError);
+    expect((refused as TRPCError).code).toBe("BAD_REQUEST");
+    expect((refused as TRPCError).message).toBe(
+      `Alert ${billAlert} cannot be closed yet: rootCause: say what caused it before closing; actionTaken: say what was done about it before closing.`,
+    );
+    expect((await bert.alerts.get({ id: billAlert })).status).toBe("open");
+  });
+
+  it("goes open → acknowledged → in progress → closed, each step in the timeline and the audit log", async () => {
+    const bert = as(w.people.otherOwner);
+    await bert.alerts.acknowledge({ id: billAlert, note: "Calling Ann today." });
+    expect(await codeOf(bert.alerts.acknowledge({ id: billAlert }))).toBe("CONFLICT");
+    await bert.alerts.start({ id: billAlert });
+    await bert.alerts.comment({ id: billAlert, note: "Refund was stuck at the bank." });
+    const closed = await bert.alerts.close({ id: billAlert, rootCause: "Refunds batched weekly", actionTaken: "Refunded; now daily" });
+    expect(closed).toMatchObject({ status: "closed", rootCause: "Refunds batched weekly", actionTaken: "Refunded; now daily" });
+    const detail = await as(w.people.executive).alerts.get({ id: billAlert });
+    expect(detail.events.map((event) => [event.kind, event.actorName])).toEqual([
+      ["created", "Throughline"],
+      ["assigned", "Throughline"],
+      ["acknowledged", "Bert Biller"],
+      ["started", "Bert Biller"],
+      ["commented", "Bert Biller"],
+      ["closed", "Bert Biller"],
+    ]);
+    expect(detail.events.at(-1)!.note).toBe("Root cause: Refunds batched weekly\nAction taken: Refunded; now daily");
+    expect(detail.acknowledgedAt).not.toBeNull();
+    const actions = await w.database.db.execute<{ action: string }>(
+      sql`select action from audit_log where entity_type = 'alert' and entity_id = ${String(billAlert)} order by id`,
+    );
+    expect(actions.map((row) => row.action)).toEqual(["alert.create", "alert.acknowledge", "alert.start", "alert.comment", "alert.close"]);
+    expect(await codeOf(bert.alerts.comment({ id: billAlert, note: "again" }))).toBe("CONFLICT");
+    expect(await as(w.people.otherOwner).alerts.count()).toBe(0);
+  });
+
+  it("a case becomes an initiative on its touchpoint, linked and in the timeline, once", async () => {
+    const olive = as(w.people.owner);
+    const initiative = await olive.alerts.createInitiative({ id: hostAlert });
+    expect(initiative).toMatchObject({ touchpointId: w.ids["SVC-HOST"], title: 'Follow-up: A detractor at Host greeting wrote "refund"' });
+    const detail = await olive.alerts.get({ id: hostAlert });
+    expect(detail.initiative).toMatchObject({ id: initiative.id });
+    expect(detail.events.at(-1)).toMatchObject({ kind: "initiative_created", actorName: "Olive Owner" });
+    expect(await codeOf(olive.alerts.createInitiative({ id: hostAlert }))).toBe("CONFLICT");
+  });
+
+  it("an admin hands a case to someone else, who may then act on it", async () => {
+    await as(w.people.admin).alerts.assign({ id: hostAlert, assigneeId: w.people.otherOwner.id });
+    expect((await as(w.people.otherOwner).alerts.list()).items.map((item) => item.id)).toContain(hostAlert);
+    expect(await codeOf(as(w.people.admin).alerts.assign({ id: hostAlert, assigneeId: w.people.executive.id }))).toBe("BAD_REQUEST");
+  });
+});
+
+describe("the SLA, with a fake clock", () => {
+  it("levels: 0 before due, 1 from due, 2 from twice the SLA", () => {
+    const created = new Date("2026-03-11T12:00:00Z");
+    const due = new Date(created.getTime() + 48 * HOUR);
+    expect([47, 48, 95, 96].map((h) => levelDue(created, due, new Date(created.getTime() + h * HOUR)))).toEqual([0, 1, 1, 2]);
+  });
+
+  it("escalates a case not acknowledged: to the department head after 48 hours, to the CCO role after 96; each once", async () => {
+    // The host's case is still open (an initiative is not an acknowledgement); the bill's is closed.
+    const at = (hours: number) => new Date(NOW.getTime() + hours * HOUR);
+    expect(await escalateOverdue(w.database.db, at(47))).toEqual([]);
+    expect(await escalateOverdue(w.database.db, at(49))).toEqual([{ alertId: hostAlert, level: 1, title: expect.any(String) }]);
+    expect(await escalateOverdue(w.database.db, at(50))).toEqual([]);
+    expect(await escalateOverdue(w.database.db, at(97))).toEqual([{ alertId: hostAlert, level: 2, title: expect.any(String) }]);
+    expect(await escalateOverdue(w.database.db, at(500))).toEqual([]);
+    const detail = await as(w.people.admin).alerts.get({ id: hostAlert });
+    expect(detail.escalationLevel).toBe(2);
+    expect(detail.events.filter((event) => event.kind === "escalated").map((event) => event.note)).toEqual([
+      "Not acknowledged in time: escalated to level 1, the department head.",
+      "Not acknowledged in time: escalated to level 2, the CCO role.",
+    ]);
+    const told = await w.database.db.execute<{ email: string | null; channel: string; level: number }>(sql`
+      select u.email, n.channel, (n.payload->>'escalationLevel')::int as level from alert_notifications n
+      left join users u on u.id = n.recipient_user_id where n.alert_id = ${hostAlert} and n.event = 'escalated' order by n.id`);
+    expect(told.map((row) => [row.email, row.channel, row.level])).toEqual([
+      ["olive@test.example", "email", 1],
+      [null, "webhook", 1],
+      ["exec@test.example", "email", 2],
+      [null, "webhook", 2],
+    ]);
+    const [audit] = await w.database.db.execute<{ n: number }>(sql`select count(*)::int as n from audit_log where action = 'alert.escalate'`);
+    expect(audit!.n).toBe(2);
+  });
+
+  it("a case left far past twice its SLA takes both steps at once; an acknowledged one never escalates", async () => {
+    const { batchId } = await ingest(
+      w,
+      spread(w.ids["BIL-BILL"]!, "2026-03-10", 1, [
+        { nps: 0, comment: "refund!" },
+        { nps: 0, comment: "refund?" },
+      ]),
+    );
+    const { created } = await evaluateAlerts(w.database.db, { now: NOW, batchId });
+    const [late, acknowledged] = created.map((alert) => alert.id) as [number, number];
+    await as(w.people.otherOwner).alerts.acknowledge({ id: acknowledged });
+    const steps = await escalateOverdue(w.database.db, new Date(NOW.getTime() + 200 * HOUR));
+    expect(steps.map((step) => [step.alertId, step.level])).toEqual([
+      [late, 1],
+      [late, 2],
+    ]);
+  });
+});

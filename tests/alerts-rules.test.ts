@@ -1,0 +1,146 @@
+// Alert rules and their building blocks: the one schema says at the field what each kind needs; admins create,
+// change, deactivate and delete rules (audited; a rule that fired is kept); ISO weeks and months before a moment;
+// a rule's words found whole in a comment.
+import { sql } from "drizzle-orm";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { alertRuleSchema } from "../lib/alerts";
+import { createCaller } from "../server/api/root";
+import { evaluateAlerts } from "../server/alerts/evaluate";
+import { comparisonFor, lastCompleteWeek, weekKey } from "../server/alerts/periods";
+import { matchedWords } from "../server/alerts/words";
+import { alertsWorld, ingest, NOW, spread, type AlertsWorld } from "./support/alerts";
+
+const problems = (input: unknown) => {
+  const parsed = alertRuleSchema.safeParse(input);
+  return parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+};
+
+describe("the rule schema", () => {
+  it("says at the field what each kind needs and what it must leave empty", () => {
+    expect(problems({ name: "Drop", kind: "metric_drop", scopeLevel: "all" })).toEqual([
+      "metricCode: choose the metric to watch, e.g. nps or csat",
+      "comparison: choose week (over week) or month (over month)",
+    ]);
+    expect(problems({ name: "Words", kind: "detractor_words", scopeLevel: "all", words: [], comparison: "week" })).toEqual([
+      "comparison: leave it empty: a detractor_words rule compares no periods",
+      'words: give at least one word or phrase, e.g. "refund"',
+    ]);
+    expect(problems({ name: "Target", kind: "below_target", scopeLevel: "all", metricCode: "experience" })).toEqual([
+      "metricCode: targets are set per metric: choose nps, csat, ces or a custom metric",
+      "consecutiveWeeks: say for how many weeks in a row, e.g. 3",
+    ]);
+    expect(problems({ name: "All", kind: "contacts_up", scopeLevel: "all", entityId: 3, comparison: "month" })).toEqual([
+      "entityId: leave it empty for every touchpoint, or choose a level",
+    ]);
+    expect(problems({ name: "Nobody", kind: "contacts_up", scopeLevel: "all", comparison: "month", recipients: { touchpointOwner: false } })).toEqual([
+      "recipients: tell someone: the touchpoint's owner, the department head, the CCO role or named people",
+    ]);
+  });
+
+  it("keeps each word once, whatever its case", () => {
+    const rule = alertRuleSchema.parse({ name: "W", kind: "detractor_words", scopeLevel: "all", words: ["Refund", "refund ", "manager"] });
+    expect(rule.words).toEqual(["Refund", "manager"]);
+    expect(rule.recipients).toEqual({ touchpointOwner: true, departmentHead: false, ccoRole: false, userIds: [] });
+  });
+});
+
+describe("periods", () => {
+  it("the last complete ISO week and calendar month before a moment, and the ones before them", () => {
+    expect(lastCompleteWeek(NOW)).toEqual({ from: "2026-03-02", to: "2026-03-08" });
+    // A Monday's own week has not ended: the week before it is the last complete one.
+    expect(lastCompleteWeek(new Date("2026-03-09T00:00:00Z"))).toEqual({ from: "2026-03-02", to: "2026-03-08" });
+    expect(comparisonFor("week", NOW)).toMatchObject({ key: "week:2026-W10", compareTo: { from: "2026-02-23", to: "2026-03-01" } });
+    expect(comparisonFor("month", new Date("2026-01-15T00:00:00Z"))).toMatchObject({
+      key: "month:2025-12",
+      period: { from: "2025-12-01", to: "2025-12-31" },
+      compareTo: { from: "2025-11-01", to: "2025-11-30" },
+    });
+    // ISO years: 29 Dec 2025 starts 2026-W01; 28 Dec 2020 is 2020-W53; 1 Jan 2027 is in 2026-W53.
+    expect([weekKey("2025-12-29"), weekKey("2020-12-28"), weekKey("2026-12-28")]).toEqual(["2026-W01", "2020-W53", "2026-W53"]);
+  });
+});
+
+describe("words", () => {
+  it("finds a word or phrase whole, in any case and spacing, never inside a longer word", () => {
+    expect(matchedWords("I want a REFUND.", ["refund"])).toEqual(["refund"]);
+    expect(matchedWords("It was refunded", ["refund"])).toEqual([]);
+    expect(matchedWords("Never\n again, said the manager's wife", ["never again", "manager"])).toEqual(["never again", "manager"]);
+    expect(matchedWords("managerial", ["manager"])).toEqual([]);
+    expect(matchedWords("Café crème (100%) froid", ["crème (100%)", "é"])).toEqual(["crème (100%)"]);
+  });
+});
+
+describe("rules through the router", () => {
+  let w: AlertsWorld;
+  beforeAll(async () => {
+    w = await alertsWorld();
+  });
+  afterAll(() => w.database.close());
+
+  it("an admin creates, changes, deactivates and deletes a rule, each audited; names are unique", async () => {
+    const admin = createCaller({ db: w.database.db, user: w.people.admin });
+    const created = await admin.alerts.createRule({
+      name: "Billing NPS",
+      kind: "metric_drop",
+      scopeLevel: "department",
+      entityId: w.departments.Billing,
+      metricCode: "nps",
+      comparison: "month",
+    });
+    expect(created).toMatchObject({
+      kind: "metric_drop",
+      scopeLevel: "department",
+      entityId: w.departments.Billing,
+      active: true,
+      createdById: w.people.admin.id,
+    });
+    await expect(admin.alerts.createRule({ name: "Billing NPS", kind: "contacts_up", scopeLevel: "all", comparison: "week" })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
+    await admin.alerts.updateRule({
+      id: created.id,
+      name: "Billing NPS, weekly",
+      kind: "metric_drop",
+      scopeLevel: "department",
+      entityId: w.departments.Billing,
+      metricCode: "nps",
+      comparison: "week",
+    });
+    await admin.alerts.setRuleActive({ id: created.id, active: false });
+    expect((await admin.alerts.rules()).map((r) => [r.name, r.comparison, r.active])).toEqual([["Billing NPS, weekly", "week", false]]);
+    await admin.alerts.deleteRule({ id: created.id });
+    const actions = await w.database.db.execute<{ action: string }>(sql`select action from audit_log where entity_type = 'alert_rule' order by id`);
+    expect(actions.map((a) => a.action)).toEqual(["alert_rule.create", "alert_rule.update", "alert_rule.deactivate", "alert_rule.delete"]);
+  });
+
+  it("refuses an entity, a metric or a person that does not exist, naming the field", async () => {
+    const admin = createCaller({ db: w.database.db, user: w.people.admin });
+    const refused = await admin.alerts
+      .createRule({
+        name: "Nowhere",
+        kind: "metric_drop",
+        scopeLevel: "stage",
+        entityId: 999_999,
+        metricCode: "speed",
+        comparison: "week",
+        recipients: { userIds: [999_998] },
+      })
+      .catch((error: TRPCError) => error);
+    expect(refused).toBeInstanceOf(TRPCError);
+    expect((refused as TRPCError).message).toBe(
+      'entityId: no stage has id 999999; choose one from the list; metricCode: there is no metric "speed": use nps, csat, ces or a custom metric\'s code, or experience; recipients.userIds: no active person has id 999998; choose people from the list',
+    );
+  });
+
+  it("keeps a rule that opened a case: it can only be deactivated", async () => {
+    const admin = createCaller({ db: w.database.db, user: w.people.admin });
+    const words = await admin.alerts.createRule({ name: "Refunds", kind: "detractor_words", scopeLevel: "all", words: ["refund"] });
+    const { batchId } = await ingest(w, spread(w.ids["BIL-BILL"]!, "2026-03-10", 1, [{ nps: 0, comment: "refund" }]));
+    expect((await evaluateAlerts(w.database.db, { now: NOW, batchId })).created).toHaveLength(1);
+    await expect(admin.alerts.deleteRule({ id: words.id })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: '"Refunds" has opened 1 alert; deactivate it instead, so those cases keep their rule.',
+    });
+  });
+});
