@@ -160,3 +160,18 @@ export function describeUnclassified(share: number | null): string | null {
   if (share === null || share <= 0) return null;
   return `${formatContactShare(share)} of this period's contacts are still unclassified; some may belong here.`;
 }
+
+/** A key driver's importance: its share of what the model explains, "47.5%". */
+export function formatDriverWeight(weight: number): string {
+  return `${weight.toFixed(1)}%`;
+}
+
+/** A standardised coefficient with its 95% margin, "0.43 ± 0.04". */
+export function formatCoefficient(coefficient: number, margin: number): string {
+  return `${coefficient.toFixed(2)} ± ${margin.toFixed(2)}`;
+}
+
+/** A driver's performance on the common 0–100 scale with its margin, "78.2 ± 1.1". */
+export function formatPerformance(performance: { value: number; margin: number } | null): string {
+  return performance ? `${performance.value.toFixed(1)} ± ${performance.margin.toFixed(1)}` : "insufficient data";
+}

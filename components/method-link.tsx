@@ -3,7 +3,7 @@ export function MethodLink({
   section,
   children,
 }: {
-  section: "scores" | "minimum-sample" | "normalising-to-0100" | "roll-up" | "change-over-time" | "locations" | "failure-demand";
+  section: "scores" | "minimum-sample" | "normalising-to-0100" | "roll-up" | "change-over-time" | "locations" | "failure-demand" | "key-drivers-method";
   children: React.ReactNode;
 }) {
   return (

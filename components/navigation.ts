@@ -17,6 +17,7 @@ const dashboard: NavGroup = {
     { href: "/overview", label: "Overview" },
     { href: "/locations", label: "Locations" },
     { href: "/failure-demand", label: "Failure demand" },
+    { href: "/key-drivers", label: "Key drivers" },
     { href: "/initiatives", label: "Initiatives" },
     { href: "/perception-gap", label: "Perception gap" },
     { href: "/methodology", label: "How figures are computed" },

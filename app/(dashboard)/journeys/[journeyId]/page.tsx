@@ -2,6 +2,7 @@
 // the emotion curve across the stages, and which departments own the weakest steps.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DriversSection, hasDrivers } from "@/components/key-drivers/drivers-section";
 import { describeChange, describeMissing, describeScore, formatCount, formatValue, metricLabel } from "@/components/format";
 import { DownloadCsv } from "@/components/dashboard/download-csv";
 import { idFromRoute, orNotFound } from "@/components/dashboard/entity-page";
@@ -26,7 +27,10 @@ export default async function JourneyPage({
   const journeyId = idFromRoute((await params).journeyId);
   const { filters, problems: filterProblems } = readDashboardFilters(await searchParams);
   const api = await serverApi();
-  const data = await orNotFound(api.dashboard.journey({ ...filters, journeyId }));
+  const [data, drivers] = await Promise.all([
+    orNotFound(api.dashboard.journey({ ...filters, journeyId })),
+    orNotFound(api.keyDrivers.view({ ...filters, scope: "journey", id: journeyId })),
+  ]);
   const keep = { ...filters, journeyId: undefined };
   const tableRows = data.stages.flatMap((stage) =>
     stage.touchpoints.map((tp) => ({
@@ -133,6 +137,8 @@ export default async function JourneyPage({
           )}
         </section>
       </div>
+
+      {hasDrivers(drivers) ? <DriversSection view={drivers} filters={filters} stages={data.stages} /> : null}
 
       <div className="section-head">
         <h2>All touchpoints in this journey</h2>

@@ -3,6 +3,7 @@
 // customers' own words.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DriversSection, hasDrivers } from "@/components/key-drivers/drivers-section";
 import { describeChange, describeScore, formatCount, formatDate, formatMonth, formatPeriod, formatValue } from "@/components/format";
 import { DownloadCsv } from "@/components/dashboard/download-csv";
 import { idFromRoute, orNotFound } from "@/components/dashboard/entity-page";
@@ -72,9 +73,10 @@ export default async function TouchpointPage({
   const touchpointId = idFromRoute((await params).touchpointId);
   const { filters } = readDashboardFilters(await searchParams);
   const api = await serverApi();
-  const [data, acrossSites] = await Promise.all([
+  const [data, acrossSites, drivers] = await Promise.all([
     orNotFound(api.dashboard.touchpoint({ ...filters, touchpointId })),
     api.dashboard.touchpointAcrossSites({ ...filters, location: undefined, touchpointId }),
+    orNotFound(api.keyDrivers.view({ ...filters, scope: "touchpoint", id: touchpointId })),
   ]);
   const place = filters.location ? data.filterOptions.locations.find((l) => l.code === filters.location) : undefined;
   const tp = data.touchpoint;
@@ -162,6 +164,7 @@ export default async function TouchpointPage({
           </div>
         </section>
       ))}
+      {hasDrivers(drivers) ? <DriversSection view={drivers} filters={filters} /> : null}
       <CausedSection data={data} filters={filters} />
       <div className="section-head">
         <h2>Initiatives on this touchpoint</h2>
