@@ -5,6 +5,7 @@ import { DomainError } from "@/server/errors";
 import { registerAlertCommands } from "./commands/alerts";
 import { registerContactCommands } from "./commands/contacts";
 import { registerDatabaseCommands } from "./commands/database";
+import { registerDriverCommands } from "./commands/drivers";
 import { registerImportCommands } from "./commands/imports";
 import { registerModelCommands } from "./commands/model";
 import { registerPeopleCommands } from "./commands/people";
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerSettingsCommands(program);
   registerContactCommands(program);
   registerVolumeCommands(program);
+  registerDriverCommands(program);
   registerAlertCommands(program);
   return program;
 }
