@@ -39,6 +39,10 @@ async function fingerprint(database: TestDatabase) {
   return row!;
 }
 
+async function fingerprintAlerts(database: TestDatabase) {
+  return database.db.execute(sql`select rule_id, entity_key, period_key, status, summary from alerts order by rule_id, entity_key, period_key`);
+}
+
 async function monthlyCsat(database: TestDatabase, code: string) {
   return database.db.execute<{ month: string; n: number; top_box_share: number }>(sql`
     select r.month::text, r.response_count::int as n, r.top_box::float / r.response_count as top_box_share
@@ -178,6 +182,24 @@ describe("demo seed", () => {
       expect(byCode.get("value")!.weight, scope).toBeLessThan(2);
       expect(view.analysis.drivers.at(-1)!.code, scope).toBe("value");
     }
+  });
+
+  it("opens the alerts' cases: the service charge's month handled and closed, and what the rules find at the end", async () => {
+    const rows = await first.db.execute<{ kind: string; status: string; n: number }>(
+      sql`select kind, status, count(*)::int as n from alerts group by 1, 2 order by 1, 2`,
+    );
+    const count = (kind: string, status: string) => rows.find((row) => row.kind === kind && row.status === status)?.n ?? 0;
+    // August, the charge's month: NPS fell on every journey and the bill caused more contacts; Billing closed each.
+    expect(count("metric_drop", "closed")).toBe(3);
+    expect(count("contacts_up", "closed")).toBeGreaterThanOrEqual(1);
+    const [bill] = await first.db.execute<{ root_cause: string }>(
+      sql`select a.root_cause from alerts a join touchpoints t on t.id = a.touchpoint_id where a.kind = 'contacts_up' and t.code = 'PAY-BILL'`,
+    );
+    expect(bill!.root_cause).toMatch(/service charge/);
+    // The last day: detractors to call back, touchpoints clearly below their CSAT target; all still open.
+    expect(count("detractor_words", "open")).toBeGreaterThan(0);
+    expect(count("below_target", "open")).toBeGreaterThan(0);
+    expect(await fingerprintAlerts(first)).toEqual(await fingerprintAlerts(second));
   });
 
   it("lets every demo account sign in with the documented password", async () => {

@@ -100,20 +100,23 @@ export async function openAlert(db: Database, finding: Finding, now: Date): Prom
   });
 }
 
-/** Lock the case, check the person may change it and that it is still open, then change it and record the step. */
+/**
+ * Lock the case, check the person may change it and that it is still open, then change it and record the step.
+ * Each step takes the moment it happens (default now), as evaluation and escalation do: tests and the demo set it.
+ */
 async function transition(
   db: Database,
   user: SessionUser,
   id: number,
-  step: (alert: AlertRow, tx: Queryable, now: Date) => Promise<{ set: Partial<AlertRow>; event: AlertEventKind; note: string | null; action: string }>,
+  now: Date,
+  step: (alert: AlertRow, tx: Queryable) => Promise<{ set: Partial<AlertRow>; event: AlertEventKind; note: string | null; action: string }>,
 ) {
   return db.transaction(async (tx) => {
     const place = await loadAlertPlace(tx, id, { lock: true });
     assertMayChangeAlert(user, place);
     const before = place.alert;
     if (before.status === "closed") throw conflict(`Alert ${id} is closed; a closed case does not change.`);
-    const now = new Date();
-    const { set, event, note, action } = await step(before, tx, now);
+    const { set, event, note, action } = await step(before, tx);
     const [after] = await tx
       .update(alerts)
       .set({ ...set, updatedAt: now })
@@ -133,16 +136,16 @@ async function transition(
 
 const noteOf = (note: string | null | undefined) => (note ? note : null);
 
-export function acknowledgeAlert(db: Database, user: SessionUser, input: { id: number; note?: string | null }) {
-  return transition(db, user, input.id, async (alert, _tx, now) => {
+export function acknowledgeAlert(db: Database, user: SessionUser, input: { id: number; note?: string | null }, now = new Date()) {
+  return transition(db, user, input.id, now, async (alert) => {
     if (alert.status !== "open") throw conflict(`Alert ${alert.id} is ${alert.status.replace("_", " ")} already; only an open alert is acknowledged.`);
     return { set: { status: "acknowledged", acknowledgedAt: now }, event: "acknowledged", note: noteOf(input.note), action: "alert.acknowledge" };
   });
 }
 
 /** Work starts: an open case is acknowledged by starting it. */
-export function startAlert(db: Database, user: SessionUser, input: { id: number; note?: string | null }) {
-  return transition(db, user, input.id, async (alert, _tx, now) => {
+export function startAlert(db: Database, user: SessionUser, input: { id: number; note?: string | null }, now = new Date()) {
+  return transition(db, user, input.id, now, async (alert) => {
     if (alert.status === "in_progress") throw conflict(`Alert ${alert.id} is in progress already.`);
     return {
       set: { status: "in_progress", startedAt: now, acknowledgedAt: alert.acknowledgedAt ?? now },
@@ -153,8 +156,8 @@ export function startAlert(db: Database, user: SessionUser, input: { id: number;
   });
 }
 
-export function commentOnAlert(db: Database, user: SessionUser, input: { id: number; note: string }) {
-  return transition(db, user, input.id, async () => ({ set: {}, event: "commented", note: input.note, action: "alert.comment" }));
+export function commentOnAlert(db: Database, user: SessionUser, input: { id: number; note: string }, now = new Date()) {
+  return transition(db, user, input.id, now, async () => ({ set: {}, event: "commented", note: input.note, action: "alert.comment" }));
 }
 
 /** Closing needs why it happened and what was done, each said at its field when missing. */
@@ -162,8 +165,9 @@ export function closeAlert(
   db: Database,
   user: SessionUser,
   input: { id: number; rootCause?: string | null; actionTaken?: string | null; note?: string | null },
+  now = new Date(),
 ) {
-  return transition(db, user, input.id, async (alert, _tx, now) => {
+  return transition(db, user, input.id, now, async (alert) => {
     const problems = [
       ...(input.rootCause ? [] : [{ field: "rootCause", message: "say what caused it before closing" }]),
       ...(input.actionTaken ? [] : [{ field: "actionTaken", message: "say what was done about it before closing" }]),
@@ -180,8 +184,8 @@ export function closeAlert(
 }
 
 /** Hand the case to someone else who may own touchpoints (an owner or an admin). */
-export function assignAlert(db: Database, user: SessionUser, input: { id: number; assigneeId: number; note?: string | null }) {
-  return transition(db, user, input.id, async (alert, tx) => {
+export function assignAlert(db: Database, user: SessionUser, input: { id: number; assigneeId: number; note?: string | null }, now = new Date()) {
+  return transition(db, user, input.id, now, async (alert, tx) => {
     await assertMayOwn(tx, input.assigneeId, "assigneeId");
     if (alert.assigneeId === input.assigneeId) throw conflict(`Alert ${alert.id} is assigned to that person already.`);
     const note = [`Assigned to ${await nameOf(tx, input.assigneeId)}.`, ...(input.note ? [input.note] : [])].join(" ");

@@ -17,6 +17,7 @@ import { hashString, seededRandom, type Random } from "./random";
 import { sitePicker } from "./demo-locations";
 import { seedDemoContacts } from "./demo-contacts";
 import { seedDemoVolumes } from "./demo-volumes";
+import { seedDemoAlerts } from "./demo-alerts";
 
 export const DEMO_SEED = 20_261_123;
 const MONTHS = 12;
@@ -318,5 +319,6 @@ export async function seedDemoCompany(db: Database, options: { endDate?: Date } 
   await seedDemoVolumes(db, seedActor, months, DEMO_SEED);
   await seedInitiatives(db, months);
   await seedAssessments(db, endDate);
+  await seedDemoAlerts(db, seedActor, { endDate, batchId: result.batchId, billingChange: months[billingChangeMonth]!.start });
   return { responses: result.inserted, contacts, touchpoints: touchpointRows.length, seconds: (performance.now() - started) / 1000 };
 }
