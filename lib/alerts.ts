@@ -86,11 +86,10 @@ function checkRule(rule: RuleFields, context: z.RefinementCtx) {
     problem("recipients", "tell someone: the touchpoint's owner, the department head, the CCO role or named people");
 }
 
-/** Words kept as the admin typed them, without repeats (case-insensitive) or empty ones. */
+/** Words kept as the admin typed them, without repeats (case-insensitive); each named person once. */
 function tidy(rule: RuleFields): RuleFields {
-  if (!rule.words) return rule;
   const seen = new Set<string>();
-  const words = rule.words.filter((word) => !seen.has(word.toLowerCase()) && seen.add(word.toLowerCase()));
+  const words = rule.words && rule.words.filter((word) => !seen.has(word.toLowerCase()) && seen.add(word.toLowerCase()));
   return { ...rule, words, recipients: { ...rule.recipients, userIds: [...new Set(rule.recipients.userIds)] } };
 }
 

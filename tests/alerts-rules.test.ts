@@ -38,10 +38,12 @@ describe("the rule schema", () => {
     ]);
   });
 
-  it("keeps each word once, whatever its case", () => {
+  it("keeps each word once, whatever its case, and each named person once", () => {
     const rule = alertRuleSchema.parse({ name: "W", kind: "detractor_words", scopeLevel: "all", words: ["Refund", "refund ", "manager"] });
     expect(rule.words).toEqual(["Refund", "manager"]);
     expect(rule.recipients).toEqual({ touchpointOwner: true, departmentHead: false, ccoRole: false, userIds: [] });
+    const named = alertRuleSchema.parse({ name: "N", kind: "contacts_up", scopeLevel: "all", comparison: "week", recipients: { userIds: [7, 7, 3] } });
+    expect(named.recipients.userIds).toEqual([7, 3]);
   });
 });
 
