@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { alertRuleSchema } from "../lib/alerts";
 import { createCaller } from "../server/api/root";
 import { evaluateAlerts } from "../server/alerts/evaluate";
+import { clearlyBelowTarget } from "../server/alerts/checks";
 import { comparisonFor, lastCompleteWeek, weekKey } from "../server/alerts/periods";
 import { matchedWords } from "../server/alerts/words";
 import { alertsWorld, ingest, NOW, spread, type AlertsWorld } from "./support/alerts";
@@ -60,6 +61,18 @@ describe("periods", () => {
     });
     // ISO years: 29 Dec 2025 starts 2026-W01; 28 Dec 2020 is 2020-W53; 1 Jan 2027 is in 2026-W53.
     expect([weekKey("2025-12-29"), weekKey("2020-12-28"), weekKey("2026-12-28")]).toEqual(["2026-W01", "2020-W53", "2026-W53"]);
+  });
+});
+
+describe("clearly below target", () => {
+  it("counts a week only when the score's whole 95% interval is on the wrong side of the target", () => {
+    const ok = (value: number, margin: number) => ({ status: "ok" as const, n: 60, value, margin });
+    expect(clearlyBelowTarget(ok(50, 12.7), 80, "higher_is_better")).toBe(true);
+    expect(clearlyBelowTarget(ok(76, 8.4), 80, "higher_is_better")).toBe(false);
+    expect(clearlyBelowTarget({ status: "insufficient", n: 12, minimum: 30 }, 80, "higher_is_better")).toBe(false);
+    // Where lower is better (a wait in minutes, say), above the target is below it.
+    expect(clearlyBelowTarget(ok(6, 0.5), 5, "lower_is_better")).toBe(true);
+    expect(clearlyBelowTarget(ok(5.3, 0.5), 5, "lower_is_better")).toBe(false);
   });
 });
 

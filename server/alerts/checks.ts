@@ -97,13 +97,7 @@ export interface WeekScore {
   score: Score;
 }
 
-/** How many weeks in a row, from the latest back, the touchpoint was clearly below target. */
-export function belowTargetStreak(weeks: readonly WeekScore[], target: number, direction: MetricScale["direction"]): number {
-  let streak = 0;
-  while (streak < weeks.length && clearlyBelowTarget(weeks[streak]!.score, target, direction)) streak += 1;
-  return streak;
-}
-
+/** The streak's words: `streak` holds its weeks from the latest back, each clearly below target. */
 export function belowTargetWording(input: { metricCode: string; name: string; entityName: string; target: number }, streak: readonly WeekScore[]): Wording {
   const { metricCode, name, target } = input;
   const weeks = [...streak].reverse().map((week) => {

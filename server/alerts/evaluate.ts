@@ -10,7 +10,7 @@ import { buildExperienceTree, type ExperienceTree } from "@/server/scores/experi
 import { loadScoreModel, type ScoreModel } from "@/server/scores/model";
 import type { Period } from "@/server/scores/periods";
 import { readPeriodCounts, type CountsRow } from "@/server/scores/read-rollups";
-import { belowTargetStreak, belowTargetWording, contactsUp, experienceDrop, metricDrop, metricName, type WeekScore, type Wording } from "./checks";
+import { belowTargetWording, clearlyBelowTarget, contactsUp, experienceDrop, metricDrop, metricName, type WeekScore, type Wording } from "./checks";
 import { openAlert, type AlertRow, type Finding } from "./cases";
 import { comparisonFor, lastCompleteWeek, weekBefore, weekKey, type Comparison } from "./periods";
 import { activeAlertRules, type AlertRuleRow } from "./rules";
@@ -209,17 +209,15 @@ async function belowTargetFindings(reads: Reads, rule: AlertRuleRow, now: Date):
   for (const entity of touchpointsOf(model, rule)) {
     const target = model.targets.find((t) => t.touchpointId === entity.id && t.code === metricCode)?.target;
     if (target === undefined) continue;
-    // Week by week back from the latest until one is not clearly below target: the streak, and the week it began.
-    const weeks: WeekScore[] = [];
+    // Week by week back from the latest while each is clearly below target: the streak, and the week it began.
+    const run: WeekScore[] = [];
     for (let back = 0; back < MAX_STREAK_WEEKS; back += 1) {
       const week = weekBefore(latest, back);
-      const counts = pooled(await reads.periodCounts(week), [entity.id], metricCode);
-      weeks.push({ weekKey: weekKey(week.from), from: week.from, to: week.to, score: score(scale, counts, model.minimumSample) });
-      if (belowTargetStreak(weeks, target, scale.direction) < weeks.length) break;
+      const result = score(scale, pooled(await reads.periodCounts(week), [entity.id], metricCode), model.minimumSample);
+      if (!clearlyBelowTarget(result, target, scale.direction)) break;
+      run.push({ weekKey: weekKey(week.from), from: week.from, to: week.to, score: result });
     }
-    const streak = belowTargetStreak(weeks, target, scale.direction);
-    if (streak < needed) continue;
-    const run = weeks.slice(0, streak);
+    if (run.length < needed) continue;
     const name = metricName(metricCode, model.scales);
     const wording = belowTargetWording({ metricCode, name, entityName: entity.name, target }, run);
     findings.push(findingOf(rule, entity, `streak:${run.at(-1)!.weekKey}`, { from: run.at(-1)!.from, to: run[0]!.to }, wording));
