@@ -4,6 +4,8 @@ import type { UserRole } from "@/lib/enums";
 export interface NavItem {
   href: string;
   label: string;
+  /** A number beside the link (alerts still to resolve); none when 0. */
+  count?: number;
 }
 
 export interface NavGroup {
@@ -11,10 +13,11 @@ export interface NavGroup {
   items: NavItem[];
 }
 
-const dashboard: NavGroup = {
+const experience = (alerts: number): NavGroup => ({
   title: "Experience",
   items: [
     { href: "/overview", label: "Overview" },
+    { href: "/alerts", label: "Alerts", count: alerts },
     { href: "/locations", label: "Locations" },
     { href: "/failure-demand", label: "Failure demand" },
     { href: "/key-drivers", label: "Key drivers" },
@@ -22,12 +25,13 @@ const dashboard: NavGroup = {
     { href: "/perception-gap", label: "Perception gap" },
     { href: "/methodology", label: "How figures are computed" },
   ],
-};
+});
 
 /** The sites and regions a person manages, each a link of its own under "My work". */
 export type ManagedLocation = { code: string; name: string };
 
-export function navigationFor(role: UserRole, managed: readonly ManagedLocation[] = []): NavGroup[] {
+export function navigationFor(role: UserRole, managed: readonly ManagedLocation[] = [], alerts = 0): NavGroup[] {
+  const dashboard = experience(alerts);
   const myLocations = managed.map((l) => ({ href: `/locations/${l.code}`, label: l.name }));
   switch (role) {
     case "executive":
@@ -52,6 +56,7 @@ export function navigationFor(role: UserRole, managed: readonly ManagedLocation[
             { href: "/admin/touchpoints", label: "Touchpoints" },
             { href: "/admin/locations", label: "Locations" },
             { href: "/admin/contact-reasons", label: "Contact reasons" },
+            { href: "/admin/alert-rules", label: "Alert rules" },
             { href: "/admin/imports", label: "Imports" },
             { href: "/admin/audit", label: "Audit log" },
           ],

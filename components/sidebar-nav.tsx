@@ -34,6 +34,12 @@ export function SidebarNav({ groups }: { groups: NavGroup[] }) {
                 onClick={() => setOpen(false)}
               >
                 {item.label}
+                {item.count ? (
+                  <span className="nav-count">
+                    {item.count}
+                    <span className="visually-hidden"> to resolve</span>
+                  </span>
+                ) : null}
               </Link>
             ))}
           </div>

@@ -8,6 +8,13 @@ import { signOutAction } from "../sign-in/actions";
 
 export const dynamic = "force-dynamic";
 
+/** The sidebar for this person: their sites (owners), and the alerts they still have to resolve. */
+async function Navigation({ role }: { role: Parameters<typeof navigationFor>[0] }) {
+  const api = await serverApi();
+  const [managed, alerts] = await Promise.all([role === "owner" ? api.dashboard.myLocations() : [], api.alerts.count()]);
+  return <SidebarNav groups={navigationFor(role, managed, alerts)} />;
+}
+
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
   if (!user) return redirectToSignIn();
@@ -20,7 +27,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
         <div className="brand">
           Throughline<small>Customer experience program</small>
         </div>
-        <SidebarNav groups={navigationFor(user.role, user.role === "owner" ? await (await serverApi()).dashboard.myLocations() : [])} />
+        <Navigation role={user.role} />
         <div className="user-box">
           <strong>{user.name}</strong>
           {user.email}

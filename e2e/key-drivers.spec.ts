@@ -1,0 +1,42 @@
+// Key drivers in the browser: the CCO opens the dine-in journey, sees what drives its NPS, follows the link to
+// the quadrant for table service and finds speed ranked first and value for money not ranked; axe passes.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+import { demoAccounts, screenshot, signIn } from "./helpers";
+
+test("the CCO finds speed driving table service's NPS, and value for money left unranked", async ({ page }) => {
+  await signIn(page, demoAccounts.executive);
+  await expect(page).toHaveURL(/\/overview$/);
+  await page.getByRole("navigation").getByRole("link", { name: "Key drivers" }).click();
+  await expect(page).toHaveURL(/\/key-drivers$/);
+  await expect(page.getByRole("heading", { name: /^Drivers of NPS: Whole program/ })).toBeVisible();
+
+  // Choose table service in the scope list; the choice lands in the URL, so the view is a link to share.
+  await page.getByLabel("Scope").selectOption({ label: "Table service (DIN-SERVER)" });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/of=touchpoint%3A\d+/);
+  const table = page.getByRole("table", { name: "Drivers of NPS" });
+  await expect(table.getByTestId("driver-speed")).toContainText("Speed of service");
+  await expect(table.getByRole("row").nth(1)).toContainText("Speed of service");
+  await expect(table.getByTestId("driver-speed").getByRole("cell").first()).toHaveText("1");
+  await expect(table.getByTestId("driver-value")).toContainText("Value for money");
+  await expect(page.getByTestId("drivers-model")).toContainText(/n = [\d,]+ responses answered all of them/);
+  await expect(page.getByRole("img", { name: /Drivers of NPS, most important first: Speed of service/ })).toBeVisible();
+  await expect(page.locator(".recharts-scatter").first()).toBeVisible();
+  await screenshot(page, "key-drivers");
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+
+  // The touchpoint's own page carries the same drivers, and links back to the quadrant.
+  const url = new URL(page.url());
+  const id = url.searchParams.get("of")!.split(":")[1];
+  await page.goto(`/touchpoints/${id}`);
+  await expect(page.getByRole("heading", { name: "What drives NPS here" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Drivers of NPS" }).getByRole("row").nth(1)).toContainText("Speed of service");
+  await page.getByRole("link", { name: "Open the quadrant" }).click();
+  await expect(page).toHaveURL(new RegExp(`/key-drivers\\?scope=touchpoint&id=${id}`));
+
+  // An outcome no metric has is said at the field, not a failure.
+  await page.goto("/key-drivers?outcome=nosuchmetric");
+  await expect(page.getByRole("alert")).toContainText("No metric has the code nosuchmetric");
+});
