@@ -81,6 +81,18 @@ describe("who sees what", () => {
     expect((await as(w.people.admin).alerts.list({ departmentId: w.departments.Billing })).items.map((item) => item.id)).toEqual([billAlert]);
   });
 
+  it("filters by status, rule, age and the day it opened (UTC)", async () => {
+    const admin = as(w.people.admin);
+    const total = async (query: Parameters<typeof admin.alerts.list>[0]) => (await admin.alerts.list(query)).total;
+    const [rule] = await admin.alerts.rules();
+    const ageDays = Math.floor((Date.now() - NOW.getTime()) / 86_400_000);
+    expect(await total({ status: ["open", "acknowledged"] })).toBe(2);
+    expect(await total({ status: ["closed"] })).toBe(0);
+    expect(await total({ ruleId: rule!.id })).toBe(2);
+    expect([await total({ ageDays: ageDays - 1 }), await total({ ageDays: ageDays + 1 })]).toEqual([2, 0]);
+    expect([await total({ from: "2026-03-11", to: "2026-03-11" }), await total({ to: "2026-03-10" }), await total({ from: "2026-03-12" })]).toEqual([2, 0, 0]);
+  });
+
   it("an owner cannot read or change another department's case (FORBIDDEN)", async () => {
     const olive = as(w.people.owner);
     expect(await codeOf(olive.alerts.get({ id: billAlert }))).toBe("FORBIDDEN");

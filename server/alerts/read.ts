@@ -6,6 +6,7 @@ import type { Queryable } from "@/db/client";
 import { alertEvents, alertRules, initiatives, surveyResponses, users } from "@/db/schema";
 import { unresolvedAlertStatuses, type AlertListQuery, type AlertStatus } from "@/lib/alerts";
 import type { SessionUser } from "@/server/auth/users";
+import { addDays } from "@/server/scores/periods";
 import { assertMayReadAlert, loadAlertPlace, mayChangeAlert, mayReadRespondent, visibleTo } from "./access";
 
 export type AlertListItem = {
@@ -66,8 +67,9 @@ function conditions(query: Filters, user: SessionUser | undefined, now: Date): S
   if (query.ruleId) parts.push(sql`a.rule_id = ${query.ruleId}`);
   if (query.departmentId) parts.push(sql`coalesce(t.department_id, a.department_id) = ${query.departmentId}`);
   if (query.ageDays !== undefined) parts.push(sql`a.created_at <= ${new Date(now.getTime() - query.ageDays * 86_400_000).toISOString()}::timestamptz`);
-  if (query.from) parts.push(sql`a.created_at >= ${query.from}::date`);
-  if (query.to) parts.push(sql`a.created_at < ${query.to}::date + 1`);
+  // Days in UTC, as every date the app shows, whatever the database session's time zone.
+  if (query.from) parts.push(sql`a.created_at >= ${`${query.from}T00:00:00Z`}::timestamptz`);
+  if (query.to) parts.push(sql`a.created_at < ${`${addDays(query.to, 1)}T00:00:00Z`}::timestamptz`);
   return sql.join(parts, sql` and `);
 }
 
