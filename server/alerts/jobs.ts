@@ -5,10 +5,12 @@ import type { Database } from "@/db/client";
 import { log } from "@/server/log";
 import { escalateOverdue, type Escalation } from "./escalation";
 import { evaluateAlerts, type EvaluationResult } from "./evaluate";
+import { deliverPending } from "@/server/notify/outbox";
 
 interface JobState {
   tail: Promise<void>;
   scheduler?: ReturnType<typeof setInterval>;
+  delivery?: ReturnType<typeof setInterval>;
 }
 
 // On globalThis: Next.js may load this module once per route bundle, and the scheduler must start only once.
@@ -18,7 +20,11 @@ const state = (globalState.__throughlineAlertJobs ??= { tail: Promise.resolve() 
 async function evaluateAfterImport(db: Database, batchId: number): Promise<void> {
   try {
     const result = await evaluateAlerts(db, { batchId });
-    if (result.created.length) log.info({ batchId, created: result.created.map((alert) => alert.id) }, "alerts opened after an import");
+    if (result.created.length) {
+      log.info({ batchId, created: result.created.map((alert) => alert.id) }, "alerts opened after an import");
+      // Tell people now, not at the next minute's delivery round.
+      await deliverPending(db);
+    }
   } catch (error) {
     log.error({ err: error, batchId }, "alert evaluation after an import failed");
   }
@@ -43,16 +49,23 @@ export async function drainAlertQueue(): Promise<void> {
 
 export interface AlertRun extends EvaluationResult {
   escalated: Escalation[];
+  delivered: Awaited<ReturnType<typeof deliverPending>>;
 }
 
-/** Evaluate every rule as of `now` and escalate what is overdue: the scheduler's hour and `npm run cli -- alerts run`. */
+/**
+ * Evaluate every rule as of `now`, escalate what is overdue and send what is due: the scheduler's hour and
+ * `npm run cli -- alerts run`.
+ */
 export async function runAlerts(db: Database, now: Date = new Date()): Promise<AlertRun> {
   const evaluation = await evaluateAlerts(db, { now });
   const escalated = await escalateOverdue(db, now);
-  return { ...evaluation, escalated };
+  const delivered = await deliverPending(db, { now });
+  return { ...evaluation, escalated, delivered };
 }
 
 const HOUR = 3_600_000;
+/** Mails and webhooks due (new, or a retry whose backoff has passed) go out this often. */
+const DELIVERY_EVERY_MS = 60_000;
 
 /**
  * Every hour (and once shortly after start), evaluate and escalate. The timers are unref'd, so they never keep
@@ -77,4 +90,17 @@ export function startAlertScheduler(database: () => Promise<Database>, options: 
   state.scheduler = setInterval(tick, options.everyMs ?? HOUR);
   state.scheduler.unref();
   setTimeout(tick, options.firstAfterMs ?? 30_000).unref();
+  let delivering = false;
+  state.delivery = setInterval(async () => {
+    if (delivering) return;
+    delivering = true;
+    try {
+      await deliverPending(await database());
+    } catch (error) {
+      log.error({ err: error }, "alert notification delivery failed");
+    } finally {
+      delivering = false;
+    }
+  }, DELIVERY_EVERY_MS);
+  state.delivery.unref();
 }
