@@ -1,6 +1,7 @@
 // Dashboards read only the roll-up tables: with survey_responses hidden (renamed inside a rolled-back
 // transaction), the whole overview still computes. Also checks its figures on known data.
 import { sql } from "drizzle-orm";
+import { keyDriversView } from "../server/drivers/view";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { departmentView } from "../server/scores/department";
 import { journeyView } from "../server/scores/journey";
@@ -49,7 +50,7 @@ describe("overview", () => {
     expect(overview.momentsBelowTarget).toEqual([]);
   });
 
-  it("never reads survey_responses or service_contacts: not the overview, journey, touchpoint, department or location views, the scores API or demand", async () => {
+  it("never reads survey_responses or service_contacts: not the overview, journey, touchpoint, department or location views, the scores API, demand or key drivers", async () => {
     const [ids] = await database.db.execute<{ journey: number; touchpoint: number; department: number }>(sql`
       select (select min(id) from journeys) as journey, (select min(id) from touchpoints) as touchpoint, (select min(id) from departments) as department`);
     await expect(
@@ -66,6 +67,9 @@ describe("overview", () => {
         expect(await scoreRows(tx, { level: "location", ...march, grain: "none" })).toHaveLength(3);
         expect(await readDemand(tx, march)).toMatchObject({ all: 0 });
         expect((await failureDemandView(tx, march)).headline).toMatchObject({ contacts: 0 });
+        // Key drivers read the metric-pair sums (here no response answered two metrics).
+        const drivers = await keyDriversView(tx, { scope: "journey", id: ids!.journey, ...march });
+        expect(drivers.analysis).toMatchObject({ status: "no_drivers", n: 0 });
         throw new Rollback();
       }),
     ).rejects.toBeInstanceOf(Rollback);

@@ -6,7 +6,7 @@ import type { Queryable } from "@/db/client";
 import { driverScopes } from "@/lib/key-drivers";
 import { entityIdText } from "@/lib/schemas";
 import { notFound } from "@/server/errors";
-import { addCounts, emptyCounts, normalise, score, type MetricCounts } from "@/server/metrics/formulas";
+import { addCounts, emptyCounts, Z_95, type MetricCounts } from "@/server/metrics/formulas";
 import { readLocationScope } from "@/server/locations/scope";
 import { dashboardFiltersSchema, type DashboardFilters } from "@/server/scores/filters";
 import { loadScoreModel, type ScoreModel } from "@/server/scores/model";
@@ -63,7 +63,11 @@ export function scopeTouchpoints(model: ScoreModel, scope: z.infer<typeof keyDri
   }
 }
 
-/** Each metric's score over the scope on the common 0–100 scale, with its margin: the quadrant's performance axis. */
+/**
+ * Each metric's mean answer over the scope on a 0–100 scale (the scale's lowest answer 0, its highest 100,
+ * inverted where lower is better), with its 95% margin: the quadrant's performance axis. The mean, not the
+ * metric's headline (a top-2-box share, an NPS), so every driver is measured alike.
+ */
 function performanceByMetric(model: ScoreModel, counts: Array<MetricCounts & { metricCode: string }>): Map<string, Performance> {
   const pooled = new Map<string, MetricCounts>();
   for (const row of counts) pooled.set(row.metricCode, addCounts(pooled.get(row.metricCode) ?? emptyCounts(), row));
@@ -71,13 +75,20 @@ function performanceByMetric(model: ScoreModel, counts: Array<MetricCounts & { m
   for (const [code, total] of pooled) {
     const scale = model.scales.get(code);
     if (!scale) continue;
-    const s = score(scale, total, model.minimumSample);
-    if (s.status !== "ok") {
+    const n = total.responseCount;
+    if (n < Math.max(2, model.minimumSample)) {
       result.set(code, null);
       continue;
     }
-    const { value, factor } = normalise(scale, s.value);
-    result.set(code, { value, margin: s.margin * factor, n: s.n });
+    const mean = total.sum / n;
+    const variance = Math.max(0, (total.sumOfSquares - n * mean * mean) / (n - 1));
+    const factor = 100 / (scale.scaleMax - scale.scaleMin);
+    const upward = (mean - scale.scaleMin) * factor;
+    result.set(code, {
+      value: scale.direction === "lower_is_better" ? 100 - upward : upward,
+      margin: Z_95 * Math.sqrt(variance / n) * factor,
+      n,
+    });
   }
   return result;
 }
