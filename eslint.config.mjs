@@ -65,6 +65,10 @@ export default defineConfig([
               group: ["@trpc/*", "next", "next/*", "next-auth", "next-auth/*"],
               message: "Domain modules import no tRPC or Next.js: throw a DomainError (server/errors.ts) and let the router map it.",
             },
+            {
+              group: ["@/components", "@/components/*", "**/components/*", "**/components", "@/app/*", "**/app/*"],
+              message: "Server modules sit below the UI: import the pure part from lib/ (e.g. lib/format.ts), not from components/ or app/.",
+            },
           ],
         },
       ],

@@ -3,7 +3,7 @@
 import { change, rollupChange, score, type Change, type MetricCounts, type MetricScale, type Rollup, type Score } from "@/server/metrics/formulas";
 import { EXPERIENCE_METRIC } from "@/lib/alerts";
 import { countOf } from "@/lib/counts";
-import { describeDifference, formatCount, formatMargin, formatValue, metricLabel } from "@/components/format";
+import { describeDifference, formatCount, formatMargin, formatValue, metricLabel } from "@/lib/format";
 
 type OkChange = Extract<Change, { status: "ok" }>;
 type OkScore = Extract<Score, { status: "ok" }>;
