@@ -104,5 +104,16 @@ describe("key drivers", () => {
       100,
     );
     expect(twins.status).toBe("singular");
+    // Pairwise correlations that no set of responses could give (r12 = r13 = 0.9, r23 = −0.9): refused, not clamped.
+    const impossible = relativeWeights(
+      [
+        [1, 0.9, 0.9],
+        [0.9, 1, -0.9],
+        [0.9, -0.9, 1],
+      ],
+      [0.3, 0.3, 0.3],
+      500,
+    );
+    expect(impossible).toMatchObject({ status: "singular", reason: expect.stringMatching(/do not fit together/) });
   });
 });

@@ -85,8 +85,8 @@ export function DriversPanel({ view, compact = false }: { view: View; compact?: 
   return (
     <>
       <p className="muted" data-testid="drivers-model">
-        {formatCount(analysis.n)} responses answered all of them · the drivers explain R² = {analysis.rSquared.toFixed(2)} of the differences in{" "}
-        {view.outcome.name}. Correlation, not proof of cause.
+        {formatCount(analysis.n)} (the fewest responses that answered any two of these together) · the drivers explain R² = {analysis.rSquared.toFixed(2)} of
+        the differences in {view.outcome.name}. Correlation, not proof of cause.
       </p>
       {compact ? null : (
         <>

@@ -44,12 +44,20 @@ export type KeyDrivers =
   | { status: "singular"; n: number; reason: string }
   | { status: "ok"; n: number; rSquared: number; drivers: DriverResult[] };
 
-/** The symmetric square root of a positive semi-definite matrix: V Λ^½ Vᵀ (negative round-off clamped to 0). */
-function symmetricSquareRoot(matrix: Matrix): Matrix {
+/** Below this smallest eigenvalue the drivers' correlation matrix is treated as singular (or not a correlation matrix at all). */
+const MIN_EIGENVALUE = 1e-8;
+
+/**
+ * The symmetric square root V Λ^½ Vᵀ of the drivers' correlation matrix, and its smallest eigenvalue. Correlations
+ * taken pair by pair (over different responses) need not form a valid correlation matrix: a negative or zero
+ * eigenvalue says so, and the caller refuses rather than clamp it into a confident-looking answer.
+ */
+function symmetricSquareRoot(matrix: Matrix): { root: Matrix; smallest: number } {
   const eigen = new EigenvalueDecomposition(matrix, { assumeSymmetric: true });
   const vectors = eigen.eigenvectorMatrix;
-  const roots = Matrix.diag(eigen.realEigenvalues.map((value) => Math.sqrt(Math.max(0, value))));
-  return vectors.mmul(roots).mmul(vectors.transpose());
+  const values = eigen.realEigenvalues;
+  const roots = Matrix.diag(values.map((value) => Math.sqrt(Math.max(0, value))));
+  return { root: vectors.mmul(roots).mmul(vectors.transpose()), smallest: Math.min(...values) };
 }
 
 /**
@@ -66,7 +74,14 @@ export function relativeWeights(driverCorrelations: number[][], outcomeCorrelati
   const rxy = Matrix.columnVector(outcomeCorrelations);
   let rInverse: Matrix;
   let rootInverse: Matrix;
-  const root = symmetricSquareRoot(R);
+  const { root, smallest } = symmetricSquareRoot(R);
+  if (smallest < MIN_EIGENVALUE)
+    return {
+      status: "singular",
+      n,
+      reason:
+        "the drivers' correlations do not fit together: two are answered (almost) identically, or they were answered by different customers, so their parts cannot be told apart",
+    };
   try {
     rInverse = inverse(R);
     rootInverse = inverse(root);

@@ -8,7 +8,8 @@ import { FilterSelect } from "@/components/dashboard/filter-select";
 import { EmptyState } from "@/components/empty-state";
 import { formatDateTime, formatNumber } from "@/components/format";
 import { PageHeader } from "@/components/page-header";
-import { alertStatuses, unresolvedAlertStatuses, type AlertRuleKind, type AlertStatus } from "@/lib/alerts";
+import { alertListSchema, alertStatuses, unresolvedAlertStatuses, type AlertRuleKind, type AlertStatus } from "@/lib/alerts";
+import { entityIdText } from "@/lib/schemas";
 import { serverApi } from "@/server/api/caller";
 
 export const dynamic = "force-dynamic";
@@ -18,13 +19,17 @@ const showChoices = ["unresolved", "all", ...alertStatuses] as const;
 type Show = (typeof showChoices)[number];
 const showLabel: Record<Show, string> = { unresolved: "Still to resolve", all: "All statuses", ...alertStatusLabel };
 
-const positiveInt = (value: unknown) => (typeof value === "string" && /^[1-9][0-9]{0,9}$/.test(value) ? Number(value) : undefined);
+/** An id from the URL, or nothing when it is not one (the filter then shows all). */
+const idParam = (value: unknown) => {
+  const parsed = entityIdText.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+};
 
 function readQuery(params: Record<string, string | string[] | undefined>) {
   const show = showChoices.find((s) => s === params.show) ?? "unresolved";
   const status: AlertStatus[] | undefined = show === "all" ? undefined : show === "unresolved" ? [...unresolvedAlertStatuses] : [show];
-  const age = typeof params.age === "string" && /^[0-9]{1,4}$/.test(params.age) ? Number(params.age) : undefined;
-  return { show, query: { status, ruleId: positiveInt(params.ruleId), departmentId: positiveInt(params.departmentId), ageDays: age } };
+  const age = alertListSchema.shape.ageDays.safeParse(typeof params.age === "string" && params.age !== "" ? Number(params.age) : undefined);
+  return { show, query: { status, ruleId: idParam(params.ruleId), departmentId: idParam(params.departmentId), ageDays: age.success ? age.data : undefined } };
 }
 
 export default async function AlertsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -7,7 +7,9 @@ import { DateField } from "@/components/date-field";
 import { formatPeriod } from "@/components/format";
 import { DriversPanel } from "@/components/key-drivers/drivers-panel";
 import { PageHeader } from "@/components/page-header";
+import { entityIdText } from "@/lib/schemas";
 import { serverApi } from "@/server/api/caller";
+import { keyDriverQuerySchema } from "@/server/drivers/view";
 import { readDashboardFilters } from "@/server/scores/filters";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +23,8 @@ function readScope(params: Record<string, string | string[] | undefined>): { sco
   const of = typeof params.of === "string" ? params.of : undefined;
   const [rawScope, rawId] = of ? of.split(":") : [params.scope, params.id];
   const scope = scopes.find((s) => s === rawScope);
-  const id = typeof rawId === "string" && /^[1-9][0-9]{0,9}$/.test(rawId) ? Number(rawId) : undefined;
+  const parsed = entityIdText.safeParse(rawId);
+  const id = parsed.success ? parsed.data : undefined;
   return scope && id !== undefined ? { scope, id } : { scope: "program" };
 }
 
@@ -29,7 +32,11 @@ export default async function KeyDriversPage({ searchParams }: { searchParams: P
   const params = await searchParams;
   const { filters, problems } = readDashboardFilters(params);
   const scope = readScope(params);
-  const outcome = typeof params.outcome === "string" && params.outcome !== "" ? params.outcome : undefined;
+  // An outcome that is not even shaped like a metric's code is said at the field, like an unknown one.
+  const rawOutcome = typeof params.outcome === "string" && params.outcome !== "" ? params.outcome : undefined;
+  const outcomeShape = keyDriverQuerySchema.shape.outcome.safeParse(rawOutcome);
+  const outcome = outcomeShape.success ? outcomeShape.data : undefined;
+  if (!outcomeShape.success) problems.push({ field: "outcome", message: `“${rawOutcome}” is not a metric's code (such as nps or csat); showing NPS instead.` });
   const api = await serverApi();
   const view = await orNotFound(api.keyDrivers.view({ ...filters, ...scope, outcome }));
   const { choices } = view;
