@@ -59,6 +59,9 @@ test("every view passes axe without serious violations", async ({ page }) => {
     "/admin/touchpoints",
     "/admin/locations",
     "/admin/contact-reasons",
+    "/admin/alert-rules",
+    "/alerts?show=all",
+    "/key-drivers?scope=stage&id=2",
   ]) {
     await page.goto(path);
     await expectNoSeriousViolations(page, path);
