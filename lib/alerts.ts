@@ -82,8 +82,13 @@ function checkRule(rule: RuleFields, context: z.RefinementCtx) {
   if (rule.kind === "detractor_words" && !rule.words?.length) problem("words", 'give at least one word or phrase, e.g. "refund"');
   if (rule.kind !== "detractor_words" && rule.words?.length) problem("words", "leave it empty: only detractor rules look for words");
   const { recipients } = rule;
+  // Drops and contacts caused on a stage or a journey open that entity's case: it has no touchpoint owner nor
+  // department head to tell or to hand it to. (Scope "all" opens each touchpoint's own case; those have owners.)
+  const ownerless = (rule.kind === "metric_drop" || rule.kind === "contacts_up") && (rule.scopeLevel === "stage" || rule.scopeLevel === "journey");
   if (!recipients.touchpointOwner && !recipients.departmentHead && !recipients.ccoRole && recipients.userIds.length === 0)
     problem("recipients", "tell someone: the touchpoint's owner, the department head, the CCO role or named people");
+  else if (ownerless && !recipients.ccoRole && recipients.userIds.length === 0)
+    problem("recipients", `a ${rule.scopeLevel}'s case has no touchpoint owner or department head: tell the CCO role or named people`);
 }
 
 /** Words kept as the admin typed them, without repeats (case-insensitive); each named person once. */

@@ -25,7 +25,15 @@ async function codeOf(promise: Promise<unknown>): Promise<string | null> {
   }
 }
 
+/** Mail and webhooks configured (nothing is sent here: the outbox is not drained), so the outbox rows are queued. */
+const channels = {
+  SMTP_URL: "smtp://u:p@127.0.0.1:2525",
+  THROUGHLINE_WEBHOOK_URLS: "http://127.0.0.1:1/hook",
+  THROUGHLINE_WEBHOOK_SECRET: "k",
+};
+
 beforeAll(async () => {
+  Object.assign(process.env, channels);
   w = await alertsWorld();
   await rule(w, {
     name: "Call back",
@@ -41,7 +49,10 @@ beforeAll(async () => {
   const { created } = await evaluateAlerts(w.database.db, { now: NOW, batchId });
   [billAlert, hostAlert] = created.map((alert) => alert.id) as [number, number];
 });
-afterAll(() => w.database.close());
+afterAll(async () => {
+  for (const name of Object.keys(channels)) delete process.env[name];
+  await w.database.close();
+});
 
 describe("opening a case", () => {
   it("assigns it to the touchpoint's owner, due by the SLA (48 hours), with its first events and audit entry", async () => {
@@ -110,6 +121,33 @@ describe("who sees what", () => {
     expect(JSON.stringify(seenByExecutive)).not.toMatch(/ann@mail|Ann Patel/);
     expect(JSON.stringify(await as(w.people.executive).alerts.list())).not.toMatch(/ann@mail|Ann Patel|bob@mail/);
   });
+
+  it("gives the detractor's own words to the touchpoint's owner and admins, never to an executive: not in the list, the case or its timeline", async () => {
+    const words = 'A customer who answered NPS 1 at The bill on 10 Mar 2026 used the words "refund"';
+    for (const reader of [w.people.otherOwner, w.people.admin]) {
+      const seen = await as(reader).alerts.get({ id: billAlert });
+      expect(seen).toMatchObject({ summary: words, comment: "No refund yet.", figures: { comment: "No refund yet.", matched: ["refund"] } });
+    }
+    const listedForBert = (await as(w.people.otherOwner).alerts.list()).items.find((item) => item.id === billAlert)!;
+    expect(listedForBert.figures.comment).toBe("No refund yet.");
+    const seenByExecutive = await as(w.people.executive).alerts.get({ id: billAlert });
+    expect(seenByExecutive).toMatchObject({ summary: words, comment: null, figures: { nps: 1, matched: ["refund"] } });
+    expect(seenByExecutive.figures).not.toHaveProperty("comment");
+    expect(seenByExecutive.events[0]).toMatchObject({ kind: "created", note: words });
+    const listedForExecutive = await as(w.people.executive).alerts.list();
+    expect(listedForExecutive.items.map((item) => item.figures)).not.toContainEqual(expect.objectContaining({ comment: expect.anything() }));
+    expect(JSON.stringify([seenByExecutive, listedForExecutive])).not.toMatch(/No refund yet|at the door/);
+  });
+
+  it("keeps the comment from executives in a case opened when its summary still quoted it", async () => {
+    const quoted = 'A customer who answered NPS 1 at The bill on 2026-03-10 wrote "refund": "No refund yet."';
+    await w.database.db.execute(sql`update alerts set summary = ${quoted} where id = ${billAlert}`);
+    await w.database.db.execute(sql`update alert_events set note = ${quoted} where alert_id = ${billAlert} and kind = 'created'`);
+    const seenByExecutive = await as(w.people.executive).alerts.get({ id: billAlert });
+    expect(seenByExecutive.summary).toBe('A customer who answered NPS 1 at The bill on 2026-03-10 wrote "refund"');
+    expect(JSON.stringify([seenByExecutive, await as(w.people.executive).alerts.list()])).not.toMatch(/No refund yet/);
+    expect((await as(w.people.otherOwner).alerts.get({ id: billAlert })).summary).toBe(quoted);
+  });
 });
 
 describe("closing the loop", () => {
@@ -151,14 +189,28 @@ describe("closing the loop", () => {
     expect(await as(w.people.otherOwner).alerts.count()).toBe(0);
   });
 
-  it("a case becomes an initiative on its touchpoint, linked and in the timeline, once", async () => {
+  it("a case becomes an initiative on its touchpoint, linked and in the timeline, once: a second convert, even at the same moment, is a CONFLICT", async () => {
     const olive = as(w.people.owner);
-    const initiative = await olive.alerts.createInitiative({ id: hostAlert });
+    const both = await Promise.allSettled([olive.alerts.createInitiative({ id: hostAlert }), olive.alerts.createInitiative({ id: hostAlert })]);
+    const made = both.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+    const refused = both.flatMap((result) => (result.status === "rejected" ? [result.reason as unknown] : []));
+    expect(made).toHaveLength(1);
+    expect(refused.map((error) => (error instanceof TRPCError ? error.code : error))).toEqual(["CONFLICT"]);
+    const initiative = made[0]!;
+    const counts = async () =>
+      (
+        await w.database.db.execute<{ initiatives: number; created: number; linked: number }>(sql`
+          select (select count(*)::int from initiatives where touchpoint_id = ${w.ids["SVC-HOST"]!}) as initiatives,
+            (select count(*)::int from audit_log where action = 'initiative.create') as created,
+            (select count(*)::int from audit_log where action = 'alert.initiative') as linked`)
+      )[0];
+    expect(await counts()).toEqual({ initiatives: 1, created: 1, linked: 1 });
     expect(initiative).toMatchObject({ touchpointId: w.ids["SVC-HOST"], title: 'Follow-up: A detractor at Host greeting wrote "refund"' });
     const detail = await olive.alerts.get({ id: hostAlert });
     expect(detail.initiative).toMatchObject({ id: initiative.id });
     expect(detail.events.at(-1)).toMatchObject({ kind: "initiative_created", actorName: "Olive Owner" });
     expect(await codeOf(olive.alerts.createInitiative({ id: hostAlert }))).toBe("CONFLICT");
+    expect(await counts()).toEqual({ initiatives: 1, created: 1, linked: 1 });
   });
 
   it("an admin hands a case to someone else, who may then act on it", async () => {
@@ -218,5 +270,44 @@ describe("the SLA, with a fake clock", () => {
       [late, 1],
       [late, 2],
     ]);
+  });
+});
+
+describe("people told about a case", () => {
+  const bill = () => w.ids["BIL-BILL"]!;
+
+  it("a person the rule names reads the case (not the respondent) and changes it only where they may", async () => {
+    await rule(w, {
+      name: "Invoice questions",
+      kind: "detractor_words",
+      scopeLevel: "all",
+      words: ["invoice"],
+      recipients: { touchpointOwner: true, userIds: [w.people.owner.id] },
+    });
+    const { batchId } = await ingest(w, spread(bill(), "2026-03-10", 1, [{ nps: 3, comment: "Wrong invoice again", respondentEmail: "cy@mail.example" }]));
+    const [named] = (await evaluateAlerts(w.database.db, { now: NOW, batchId })).created;
+    const olive = as(w.people.owner);
+    const seen = await olive.alerts.get({ id: named!.id });
+    expect(seen).toMatchObject({ departmentName: "Billing", mayChange: false, respondent: null, comment: null });
+    expect(JSON.stringify(seen)).not.toMatch(/Wrong invoice again|cy@mail/);
+    expect((await olive.alerts.list()).items.map((item) => item.id)).toContain(named!.id);
+    expect(await codeOf(olive.alerts.acknowledge({ id: named!.id }))).toBe("FORBIDDEN");
+    expect((await as(w.people.otherOwner).alerts.get({ id: named!.id })).comment).toBe("Wrong invoice again");
+  });
+
+  it("a department head told at escalation still reads the case once someone else heads the department, and no longer changes it", async () => {
+    const { batchId } = await ingest(w, spread(bill(), "2026-03-10", 1, [{ nps: 0, comment: "refund please" }]));
+    const [late] = (await evaluateAlerts(w.database.db, { now: NOW, batchId })).created;
+    const olive = as(w.people.owner);
+    const listed = async () => (await olive.alerts.list()).items.map((item) => item.id);
+    expect(await codeOf(olive.alerts.get({ id: late!.id }))).toBe("FORBIDDEN");
+    expect(await listed()).not.toContain(late!.id);
+    const headOfBilling = (userId: number) => w.database.db.execute(sql`update departments set head_user_id = ${userId} where id = ${w.departments.Billing!}`);
+    await headOfBilling(w.people.owner.id);
+    await escalateOverdue(w.database.db, new Date(NOW.getTime() + 49 * HOUR));
+    await headOfBilling(w.people.otherOwner.id);
+    expect((await olive.alerts.get({ id: late!.id })).mayChange).toBe(false);
+    expect(await listed()).toContain(late!.id);
+    expect(await codeOf(olive.alerts.acknowledge({ id: late!.id }))).toBe("FORBIDDEN");
   });
 });

@@ -107,6 +107,8 @@ describe("GET /api/v1/alerts and `alerts list`", () => {
     const listed = await run(cliCommand, cliArgs("alerts", "list", "--status", "open", "--json"), { env });
     expect(JSON.parse(listed.stdout)).toEqual(json.rows);
     expect(JSON.stringify(all)).not.toMatch(/@mail/);
+    // Nor the respondents' own words: a token is not the touchpoint's owner.
+    expect(JSON.stringify([all, lines, listed.stdout])).not.toMatch(/Never got my refund|Ask your manager/);
     const refused = await run(cliCommand, cliArgs("alerts", "list", "--status", "shut"), { env }).catch((e: { code: number; stderr: string }) => e);
     expect((refused as { code: number }).code).toBe(1);
     expect((refused as { stderr: string }).stderr).toContain("status.0: use one or more of open, acknowledged, in_progress, closed");

@@ -37,6 +37,8 @@ async function choices(): Promise<RuleChoices> {
 }
 
 const draft = (changes: Partial<RuleDraft>): RuleDraft => ({ ...newRuleDraft, ...changes });
+/** A stage's or a journey's case has no owner: its rule tells the CCO role. */
+const toTheCco = { ...newRuleDraft.recipients, ccoRole: true };
 
 type ErrorShape = {
   message: string;
@@ -70,9 +72,12 @@ describe("a rule in words", () => {
     const billing = c.departments.find((d) => d.name === "Billing")!.id;
     const pay = c.stages.find((s) => s.name === "Dinner › Pay")!.id;
     const rule = (r: AlertRuleInput) => alertRuleSchema.parse(r);
-    expect(describeRuleWatch(rule({ name: "a", kind: "metric_drop", scopeLevel: "journey", metricCode: "nps", comparison: "month" }), c)).toBe(
-      "NPS drops significantly month over month, each journey",
-    );
+    expect(
+      describeRuleWatch(
+        rule({ name: "a", kind: "metric_drop", scopeLevel: "journey", metricCode: "nps", comparison: "month", recipients: { ccoRole: true } }),
+        c,
+      ),
+    ).toBe("NPS drops significantly month over month, each journey");
     expect(describeRuleWatch(rule({ name: "a", kind: "below_target", scopeLevel: "all", metricCode: "csat", consecutiveWeeks: 3 }), c)).toBe(
       "CSAT below target 3 weeks in a row, every touchpoint",
     );
@@ -84,7 +89,18 @@ describe("a rule in words", () => {
     );
     // One entity named; per-touchpoint kinds say they watch the touchpoints in it; the experience score by name.
     expect(
-      describeRuleWatch(rule({ name: "a", kind: "metric_drop", scopeLevel: "stage", entityId: pay, metricCode: "experience", comparison: "week" }), c),
+      describeRuleWatch(
+        rule({
+          name: "a",
+          kind: "metric_drop",
+          scopeLevel: "stage",
+          entityId: pay,
+          metricCode: "experience",
+          comparison: "week",
+          recipients: { ccoRole: true },
+        }),
+        c,
+      ),
     ).toBe("Experience score drops significantly week over week, stage Dinner › Pay");
     expect(
       describeRuleWatch(rule({ name: "a", kind: "below_target", scopeLevel: "journey", entityId: dinner, metricCode: "nps", consecutiveWeeks: 1 }), c),
@@ -124,8 +140,8 @@ describe("the form's draft", () => {
     const c = await choices();
     const api = admin();
     const drafts = [
-      draft({ name: "Journey NPS", kind: "metric_drop", scopeLevel: "journey", metricCode: "nps", comparison: "month" }),
-      draft({ name: "Pay experience", kind: "metric_drop", scopeLevel: "stage", entityId: c.stages[1]!.id, metricCode: "experience" }),
+      draft({ name: "Journey NPS", kind: "metric_drop", scopeLevel: "journey", metricCode: "nps", comparison: "month", recipients: toTheCco }),
+      draft({ name: "Pay experience", kind: "metric_drop", scopeLevel: "stage", entityId: c.stages[1]!.id, metricCode: "experience", recipients: toTheCco }),
       draft({ name: "Low CSAT", kind: "below_target", scopeLevel: "all", metricCode: "csat", consecutiveWeeks: "3" }),
       draft({
         name: "Refund words",
@@ -156,6 +172,11 @@ describe("the server's problems at the form's fields", () => {
     expect(ruleProblems(words)).toEqual({ byField: { words: 'give at least one word or phrase, e.g. "refund"' }, other: null });
     const nobody = await refusal(draft({ name: "N", recipients: { touchpointOwner: false, departmentHead: false, ccoRole: false, userIds: [] } }));
     expect(ruleProblems(nobody).byField).toEqual({ recipients: "tell someone: the touchpoint's owner, the department head, the CCO role or named people" });
+    const journey = await refusal(draft({ name: "J", kind: "metric_drop", scopeLevel: "journey", metricCode: "nps", comparison: "week" }));
+    expect(ruleProblems(journey)).toEqual({
+      byField: { recipients: "a journey's case has no touchpoint owner or department head: tell the CCO role or named people" },
+      other: null,
+    });
     // An issue on one of the words ("words.1") is said at the words, naming which.
     expect(ruleProblems(await refusal(draft({ name: "L", kind: "detractor_words", words: `refund, ${"x".repeat(101)}` }))).byField).toEqual({
       words: "word or phrase 2: must be at most 100 characters",

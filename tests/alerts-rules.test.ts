@@ -39,6 +39,21 @@ describe("the rule schema", () => {
     ]);
   });
 
+  it("a drop or contacts rule on a stage or a journey tells the CCO role or named people: such a case has no owner", () => {
+    const drop = { name: "Journey NPS", kind: "metric_drop", scopeLevel: "journey", metricCode: "nps", comparison: "week" } as const;
+    const contacts = { name: "Stage contacts", kind: "contacts_up", scopeLevel: "stage", comparison: "month" } as const;
+    expect(problems(drop)).toEqual(["recipients: a journey's case has no touchpoint owner or department head: tell the CCO role or named people"]);
+    expect(problems({ ...contacts, recipients: { touchpointOwner: true, departmentHead: true } })).toEqual([
+      "recipients: a stage's case has no touchpoint owner or department head: tell the CCO role or named people",
+    ]);
+    expect(problems({ ...drop, recipients: { ccoRole: true } })).toEqual([]);
+    expect(problems({ ...contacts, recipients: { touchpointOwner: false, userIds: [7] } })).toEqual([]);
+    // Every touchpoint ("all"), a department, or the touchpoints of a journey (below target, words): owners exist.
+    expect(problems({ ...drop, scopeLevel: "all" })).toEqual([]);
+    expect(problems({ ...drop, scopeLevel: "department" })).toEqual([]);
+    expect(problems({ name: "Low", kind: "below_target", scopeLevel: "journey", metricCode: "csat", consecutiveWeeks: 2 })).toEqual([]);
+  });
+
   it("keeps each word once, whatever its case, and each named person once", () => {
     const rule = alertRuleSchema.parse({ name: "W", kind: "detractor_words", scopeLevel: "all", words: ["Refund", "refund ", "manager"] });
     expect(rule.words).toEqual(["Refund", "manager"]);
@@ -156,6 +171,57 @@ describe("rules through the router", () => {
     await expect(admin.alerts.deleteRule({ id: words.id })).rejects.toMatchObject({
       code: "CONFLICT",
       message: '"Refunds" has opened 1 alert; deactivate it instead, so those cases keep their rule.',
+    });
+  });
+
+  it("keeps what a rule that raised alerts is about; its name, people, words, weeks and pause still change", async () => {
+    const admin = createCaller({ db: w.database.db, user: w.people.admin });
+    const [words] = (await admin.alerts.rules()).filter((r) => r.name === "Refunds");
+    const base = {
+      id: words!.id,
+      name: "Refunds",
+      kind: "detractor_words" as const,
+      scopeLevel: "all" as const,
+      words: ["refund"],
+    };
+    const refusal = (changes: Record<string, unknown>) => admin.alerts.updateRule({ ...base, ...changes } as typeof base).catch((error: TRPCError) => error);
+    const message = (what: string) => `"Refunds" has raised 1 alert; its ${what} cannot change under them: create a new rule instead, or pause this one.`;
+    expect(await refusal({ scopeLevel: "touchpoint", entityId: w.ids["BIL-BILL"] })).toMatchObject({ code: "CONFLICT", message: message("scope") });
+    expect(await refusal({ kind: "contacts_up", words: null, comparison: "week" })).toMatchObject({
+      code: "CONFLICT",
+      message: message("kind and comparison"),
+    });
+    expect(await refusal({ kind: "metric_drop", words: null, metricCode: "nps", comparison: "week" })).toMatchObject({
+      code: "CONFLICT",
+      message: message("kind, metric and comparison"),
+    });
+    expect((await admin.alerts.rules()).find((r) => r.id === base.id)).toMatchObject({ kind: "detractor_words", scopeLevel: "all", entityId: null });
+
+    await admin.alerts.updateRule({
+      ...base,
+      name: "Refunds to call back",
+      words: ["refund", "money back"],
+      recipients: { touchpointOwner: true, departmentHead: true, ccoRole: false, userIds: [w.people.owner.id] },
+      active: false,
+    });
+    expect((await admin.alerts.rules()).find((r) => r.id === base.id)).toMatchObject({
+      name: "Refunds to call back",
+      words: ["refund", "money back"],
+      recipients: { departmentHead: true, userIds: [w.people.owner.id] },
+      active: false,
+    });
+
+    // Weeks in a row are not what a case is about: a below-target rule that raised alerts may count more of them.
+    const low = await admin.alerts.createRule({ name: "Low NPS", kind: "below_target", scopeLevel: "all", metricCode: "nps", consecutiveWeeks: 1 });
+    await w.database.db.execute(sql`
+      insert into alerts (rule_id, kind, entity_level, entity_id, entity_key, entity_name, period_key, title, summary, figures, due_at)
+      values (${low.id}, 'below_target', 'touchpoint', ${w.ids["BIL-BILL"]!}, 'touchpoint:x', 'The bill', 'streak:2026-W10', 't', 's', '{}', now())`);
+    const lowBase = { id: low.id, name: "Low NPS", kind: "below_target" as const, scopeLevel: "all" as const, metricCode: "nps" };
+    await admin.alerts.updateRule({ ...lowBase, consecutiveWeeks: 3 });
+    expect((await admin.alerts.rules()).find((r) => r.id === low.id)).toMatchObject({ consecutiveWeeks: 3 });
+    expect(await admin.alerts.updateRule({ ...lowBase, metricCode: "csat", consecutiveWeeks: 3 }).catch((error: TRPCError) => error)).toMatchObject({
+      code: "CONFLICT",
+      message: '"Low NPS" has raised 1 alert; its metric cannot change under them: create a new rule instead, or pause this one.',
     });
   });
 });

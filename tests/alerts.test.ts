@@ -78,7 +78,7 @@ describe("a metric's drop week over week", () => {
       ),
     ]);
     await rule(w, { name: "NPS drop", kind: "metric_drop", scopeLevel: "all", metricCode: "nps", comparison: "week" });
-    await rule(w, { name: "Stage NPS drop", kind: "metric_drop", scopeLevel: "stage", metricCode: "nps", comparison: "week" });
+    await rule(w, { name: "Stage NPS drop", kind: "metric_drop", scopeLevel: "stage", metricCode: "nps", comparison: "week", recipients: { ccoRole: true } });
   });
 
   it("fires for the touchpoint and the stage whose NPS fell significantly, with the figures in words", async () => {
@@ -269,7 +269,11 @@ describe("a detractor's words", () => {
       ['A detractor at The bill wrote "refund"', ["refund"]],
       ['A detractor at Host greeting wrote "never again", "manager"', ["never again", "manager"]],
     ]);
-    expect(result.created[0]!.summary).toBe('A customer who answered NPS 2 at The bill on 2026-03-10 wrote "refund": "I want a REFUND now."');
+    // The summary reaches executives and mails: the rule's words, never the respondent's; the comment only in the figures.
+    expect(result.created.map((alert) => [alert.summary, alert.figures.comment])).toEqual([
+      ['A customer who answered NPS 2 at The bill on 10 Mar 2026 used the words "refund"', "I want a REFUND now."],
+      ['A customer who answered CSAT 1 at Host greeting on 10 Mar 2026 used the words "never again", "manager"', "Never   again. Get me the Manager!"],
+    ]);
     expect(result.created.every((alert) => alert.entityKey.startsWith("response:") && alert.responseId !== null)).toBe(true);
   });
 
@@ -277,9 +281,7 @@ describe("a detractor's words", () => {
     expect((await evaluateAlerts(w.database.db, { now: NOW })).created).toEqual([]);
     expect((await evaluateAlerts(w.database.db, { now: NOW, batchId: second })).created).toEqual([]);
     const earlier = await evaluateAlerts(w.database.db, { now: NOW, batchId: first });
-    expect(earlier.created.map((alert) => alert.summary)).toEqual([
-      'A customer who answered NPS 2 at The bill on 2026-03-09 wrote "refund": "Where is my refund?"',
-    ]);
+    expect(earlier.created.map((alert) => alert.summary)).toEqual(['A customer who answered NPS 2 at The bill on 9 Mar 2026 used the words "refund"']);
   });
 });
 

@@ -1,5 +1,6 @@
 // The alerts as rows for other systems: GET /api/v1/alerts and `npm run cli -- alerts list` give the same rows,
-// built here once, from the same parameters checked the same way. Rows never carry a respondent's contact details.
+// built here once, from the same parameters checked the same way. Rows never carry a respondent's contact details
+// nor their comment: a token is not the touchpoint's owner (listAlerts without a reader leaves the comment out).
 import "server-only";
 import { z } from "zod";
 import type { Queryable } from "@/db/client";

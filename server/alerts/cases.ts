@@ -1,18 +1,19 @@
 // An alert is a case: opened once per rule, entity and period (assigned, timed by the SLA, its people told through
 // the outbox), then acknowledged, started, commented on and closed with a root cause and the action taken. Audited.
 import "server-only";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
 import { alertEvents, alertRules, alerts, departments, touchpoints, users } from "@/db/schema";
 import { EXPERIENCE_METRIC, type AlertEventKind, type AlertRecipients, type AlertRuleKind, type AlertEntityLevel } from "@/lib/alerts";
 import { actorOf, recordAudit, type Actor } from "@/server/audit";
 import type { SessionUser } from "@/server/auth/users";
 import { conflict, invalid } from "@/server/errors";
-import { createInitiative } from "@/server/initiatives/service";
+import { insertInitiative } from "@/server/initiatives/service";
 import { assertMayOwn } from "@/server/model/rules";
 import { readSetting } from "@/server/settings/program-settings";
 import { assertMayChangeAlert, loadAlertPlace } from "./access";
 import { defaultAssignee, queueNotifications, ruleRecipients, type NotificationMessage } from "./outbox";
+import { unquoted } from "./read";
 
 /** Throughline itself, as the audit log and the timeline name it when it opens or escalates a case. */
 export const alertsActor: Actor = { id: null, email: "alerts" };
@@ -194,44 +195,39 @@ export function assignAlert(db: Database, user: SessionUser, input: { id: number
 }
 
 /**
- * Turn a case into an initiative on its touchpoint (through createInitiative, with its own rights check and
- * baseline), then link it to the case with an event and an audit entry. A stage's or journey's case has no one touchpoint.
+ * Turn a case into an initiative on its touchpoint (insertInitiative: its own rights check, baseline and audit
+ * entry), linked to the case with an event and an audit entry: all in one transaction, the case locked first, so
+ * two clicks at once make one initiative and the other is told it exists. A stage's or journey's case has no one touchpoint.
  */
-export async function convertAlertToInitiative(db: Database, user: SessionUser, input: { id: number; title?: string | null }) {
-  const place = await loadAlertPlace(db, input.id);
-  assertMayChangeAlert(user, place);
-  const { alert } = place;
-  if (alert.initiativeId !== null) throw conflict(`Alert ${alert.id} has an initiative already (initiative ${alert.initiativeId}).`);
-  if (alert.touchpointId === null)
-    throw invalid(`Alert ${alert.id} is about ${alert.entityName}, not one touchpoint: create the initiative on the touchpoint that needs it.`, [
-      { field: "id", message: "an initiative belongs to one touchpoint" },
-    ]);
-  // The metric the case is about; a detractor's case aims at the answer the detractor gave.
-  const metricCode =
-    alert.kind === "contacts_up"
-      ? null
-      : alert.metricCode !== null && alert.metricCode !== EXPERIENCE_METRIC
-        ? alert.metricCode
-        : alert.figures.nps != null
-          ? "nps"
-          : "csat";
-  const initiative = await createInitiative(db, user, {
-    touchpointId: alert.touchpointId,
-    title: (input.title || `Follow-up: ${alert.title}`).slice(0, 200),
-    problem: alert.summary.slice(0, 4000),
-    aim: alert.kind === "contacts_up" ? "contacts" : "score",
-    metricCode,
-    startDate: new Date().toISOString().slice(0, 10),
-  });
+export async function convertAlertToInitiative(db: Database, user: SessionUser, input: { id: number; title?: string | null }, now = new Date()) {
   return db.transaction(async (tx) => {
-    const linked = await tx
-      .update(alerts)
-      .set({ initiativeId: initiative.id, updatedAt: new Date() })
-      .where(and(eq(alerts.id, alert.id), isNull(alerts.initiativeId)))
-      .returning({ id: alerts.id });
-    if (linked.length === 0) throw conflict(`Alert ${alert.id} was linked to another initiative meanwhile; initiative ${initiative.id} stands on its own.`);
-    await addEvent(tx, alert.id, "initiative_created", user.id, `Initiative ${initiative.id}: ${initiative.title}`, new Date());
+    const place = await loadAlertPlace(tx, input.id, { lock: true });
+    assertMayChangeAlert(user, place);
+    const { alert } = place;
+    if (alert.initiativeId !== null) throw conflict(`Alert ${alert.id} has an initiative already (initiative ${alert.initiativeId}).`);
+    if (alert.touchpointId === null)
+      throw invalid(`Alert ${alert.id} is about ${alert.entityName}, not one touchpoint: create the initiative on the touchpoint that needs it.`, [
+        { field: "id", message: "an initiative belongs to one touchpoint" },
+      ]);
+    const initiative = await insertInitiative(tx, user, {
+      touchpointId: alert.touchpointId,
+      title: (input.title || `Follow-up: ${alert.title}`).slice(0, 200),
+      // Every reader of initiatives reads the problem: never the respondent's words.
+      problem: unquoted(alert.summary, alert.figures.comment).slice(0, 4000),
+      aim: alert.kind === "contacts_up" ? "contacts" : "score",
+      metricCode: initiativeMetric(alert),
+      startDate: now.toISOString().slice(0, 10),
+    });
+    await tx.update(alerts).set({ initiativeId: initiative.id, updatedAt: now }).where(eq(alerts.id, alert.id));
+    await addEvent(tx, alert.id, "initiative_created", user.id, `Initiative ${initiative.id}: ${initiative.title}`, now);
     await recordAudit(tx, actorOf(user), { action: "alert.initiative", entityType: "alert", entityId: alert.id, after: { initiativeId: initiative.id } });
     return initiative;
   });
+}
+
+/** The metric the case is about; a detractor's case aims at the answer the detractor gave. */
+function initiativeMetric(alert: AlertRow): string | null {
+  if (alert.kind === "contacts_up") return null;
+  if (alert.metricCode !== null && alert.metricCode !== EXPERIENCE_METRIC) return alert.metricCode;
+  return alert.figures.nps != null ? "nps" : "csat";
 }

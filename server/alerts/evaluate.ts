@@ -4,6 +4,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { DETRACTOR_CSAT_MAX, DETRACTOR_NPS_MAX, EXPERIENCE_METRIC } from "@/lib/alerts";
+import { formatDate } from "@/lib/dates";
 import { causedFigure, readCausedDemand, type CausedReads } from "@/server/contacts/caused";
 import { addCounts, emptyCounts, score, type MetricCounts } from "@/server/metrics/formulas";
 import { buildExperienceTree, type ExperienceTree } from "@/server/scores/experience";
@@ -285,7 +286,9 @@ function detractorFindings(model: ScoreModel, rule: AlertRuleRow, rows: readonly
         { from: row.respondedAt, to: row.respondedAt },
         {
           title: `A detractor at ${touchpoint.name} wrote ${quoted}`,
-          summary: `A customer who answered ${answers} at ${touchpoint.name} on ${row.respondedAt} wrote ${quoted}: "${row.comment}"`,
+          // The words the rule looks for, never the respondent's own: the summary reaches executives, mails and
+          // webhooks; the comment stays in the figures, which only those who may read the respondent are given.
+          summary: `A customer who answered ${answers} at ${touchpoint.name} on ${formatDate(row.respondedAt)} used the words ${quoted}`,
           figures: { nps: row.nps, csat: row.csat, matched, comment: row.comment, respondedAt: row.respondedAt },
         },
       ),

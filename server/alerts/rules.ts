@@ -49,10 +49,34 @@ async function assertRuleFits(db: Queryable, rule: AlertRule, exceptId?: number)
   if (clash) throw conflict(`An alert rule named "${rule.name}" already exists. Choose another name.`);
 }
 
-async function load(db: Queryable, id: number): Promise<AlertRuleRow> {
-  const [row] = await db.select().from(alertRules).where(eq(alertRules.id, id));
+async function load(db: Queryable, id: number, options: { lock?: boolean } = {}): Promise<AlertRuleRow> {
+  const query = db.select().from(alertRules).where(eq(alertRules.id, id));
+  const [row] = await (options.lock ? query.for("update") : query);
   if (!row) throw notFound(`Alert rule ${id} does not exist.`);
   return row;
+}
+
+const alertsText = (n: number) => (n === 1 ? "1 alert" : `${n} alerts`);
+
+async function raisedCount(db: Queryable, ruleId: number): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(alerts).where(eq(alerts.ruleId, ruleId));
+  return row?.n ?? 0;
+}
+
+/** What a rule's cases say they are about, in words; the rest (its name, who is told, its words, its weeks) may change. */
+const defining = { kind: "kind", metricCode: "metric", scopeLevel: "scope", entityId: "scope", comparison: "comparison" } as const satisfies Partial<
+  Record<keyof AlertRule, string>
+>;
+
+/** A rule that raised alerts keeps what they are about, so each case still says why it was opened. */
+async function assertDefinitionKept(db: Queryable, before: AlertRuleRow, rule: AlertRule): Promise<void> {
+  const fields = Object.keys(defining) as Array<keyof typeof defining>;
+  const changed = [...new Set(fields.filter((field) => before[field] !== rule[field]).map((field) => defining[field]))];
+  if (changed.length === 0) return;
+  const raised = await raisedCount(db, before.id);
+  const what = changed.length === 1 ? changed[0] : `${changed.slice(0, -1).join(", ")} and ${changed.at(-1)}`;
+  if (raised > 0)
+    throw conflict(`"${before.name}" has raised ${alertsText(raised)}; its ${what} cannot change under them: create a new rule instead, or pause this one.`);
 }
 
 export async function listAlertRules(db: Queryable): Promise<AlertRuleRow[]> {
@@ -78,7 +102,8 @@ export async function createAlertRule(db: Database, actor: Actor, rule: AlertRul
 export async function updateAlertRule(db: Database, actor: Actor, input: AlertRule & { id: number }): Promise<AlertRuleRow> {
   const { id, ...rule } = input;
   return db.transaction(async (tx) => {
-    const before = await load(tx, id);
+    const before = await load(tx, id, { lock: true });
+    await assertDefinitionKept(tx, before, rule);
     await assertRuleFits(tx, rule, id);
     const [after] = await tx
       .update(alertRules)
@@ -112,11 +137,8 @@ export async function setAlertRuleActive(db: Database, actor: Actor, input: { id
 export async function deleteAlertRule(db: Database, actor: Actor, id: number): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await load(tx, id);
-    const [opened] = await tx.select({ n: count() }).from(alerts).where(eq(alerts.ruleId, id));
-    if (opened && opened.n > 0)
-      throw conflict(
-        `"${before.name}" has opened ${opened.n === 1 ? "1 alert" : `${opened.n} alerts`}; deactivate it instead, so those cases keep their rule.`,
-      );
+    const opened = await raisedCount(tx, id);
+    if (opened > 0) throw conflict(`"${before.name}" has opened ${alertsText(opened)}; deactivate it instead, so those cases keep their rule.`);
     await tx.delete(alertRules).where(eq(alertRules.id, id));
     await recordAudit(tx, actor, { action: "alert_rule.delete", entityType: "alert_rule", entityId: id, before });
   });

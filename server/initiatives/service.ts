@@ -109,34 +109,40 @@ export async function mayChangeInitiative(db: Queryable, user: SessionUser, touc
 }
 
 export async function createInitiative(db: Database, user: SessionUser, input: CreateInitiativeInput) {
-  const locationId = await locationIdOf(db, input.locationCode);
-  await assertCanChangeAt(db, user, input.touchpointId, locationId);
-  await assertMayOwn(db, input.ownerId);
+  return db.transaction((tx) => insertInitiative(tx, user, input));
+}
+
+/**
+ * createInitiative inside a transaction the caller holds (an alert's case becomes one together with its link):
+ * the same checks, baseline and audit entry, committed or rolled back with the caller's other writes.
+ */
+export async function insertInitiative(tx: Queryable, user: SessionUser, input: CreateInitiativeInput) {
+  const locationId = await locationIdOf(tx, input.locationCode);
+  await assertCanChangeAt(tx, user, input.touchpointId, locationId);
+  await assertMayOwn(tx, input.ownerId);
   const aim = input.aim ?? "score";
   assertTargetFits(aim, input.target);
-  const metricId = input.metricCode ? (await metricScale(db, input.metricCode)).id : null;
-  return db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(initiatives)
-      .values({
-        touchpointId: input.touchpointId,
-        locationId,
-        ownerId: input.ownerId === undefined ? user.id : input.ownerId,
-        metricId,
-        aim,
-        title: input.title,
-        problem: input.problem ?? null,
-        status: input.status ?? "not_started",
-        target: input.target ?? null,
-        startDate: input.startDate ?? null,
-        dueDate: input.dueDate ?? null,
-        percentComplete: input.percentComplete ?? 0,
-        ...(await baselineFor(tx, input.touchpointId, aim, input.metricCode, input.startDate, locationId)),
-      })
-      .returning();
-    await recordAudit(tx, actorOf(user), { action: "initiative.create", entityType: "initiative", entityId: created!.id, after: created });
-    return created!;
-  });
+  const metricId = input.metricCode ? (await metricScale(tx, input.metricCode)).id : null;
+  const [created] = await tx
+    .insert(initiatives)
+    .values({
+      touchpointId: input.touchpointId,
+      locationId,
+      ownerId: input.ownerId === undefined ? user.id : input.ownerId,
+      metricId,
+      aim,
+      title: input.title,
+      problem: input.problem ?? null,
+      status: input.status ?? "not_started",
+      target: input.target ?? null,
+      startDate: input.startDate ?? null,
+      dueDate: input.dueDate ?? null,
+      percentComplete: input.percentComplete ?? 0,
+      ...(await baselineFor(tx, input.touchpointId, aim, input.metricCode, input.startDate, locationId)),
+    })
+    .returning();
+  await recordAudit(tx, actorOf(user), { action: "initiative.create", entityType: "initiative", entityId: created!.id, after: created });
+  return created!;
 }
 
 /** Saves the changes only if nobody saved since `version` was read; otherwise says who did, and when. */
