@@ -70,7 +70,7 @@ test("a detractor's refund becomes the bill owner's case, closed with its root c
   await expectNoSeriousViolations(owner);
   await row.first().getByRole("link").click();
   await expect(owner.getByTestId("respondent")).toContainText("pat.refund@mail.example");
-  await expect(owner.getByRole("region", { name: "What happened" })).toContainText(COMMENT);
+  await expect(owner.getByTestId("comment")).toContainText(COMMENT);
   await owner.getByRole("button", { name: "Acknowledge" }).click();
   await expect(owner.getByTestId("case-status")).toHaveText("Acknowledged");
 
@@ -104,6 +104,8 @@ test("a detractor's refund becomes the bill owner's case, closed with its root c
   await expect(cco.getByTestId("case-status")).toHaveText("Closed");
   await expect(cco.getByText(/acknowledged .*, within the SLA/)).toBeVisible();
   await expect(cco.getByTestId("respondent")).toHaveCount(0);
+  await expect(cco.getByTestId("comment")).toHaveCount(0);
+  await expect(cco.getByText(COMMENT)).toHaveCount(0);
   await expect(cco.getByText("pat.refund@mail.example")).toHaveCount(0);
   await expect(cco.getByRole("button", { name: "Close case" })).toHaveCount(0);
   await ccoContext.close();

@@ -68,6 +68,11 @@ export default async function AlertPage({ params }: { params: Promise<{ alertId:
             {alert.departmentName ? ` · ${alert.departmentName}` : ""}
             {alert.periodFrom && alert.periodTo ? ` · ${alert.periodFrom} to ${alert.periodTo}` : ""}
           </p>
+          {alert.comment ? (
+            <blockquote className="verbatim" data-testid="comment">
+              <strong>What they wrote:</strong> “{alert.comment}”
+            </blockquote>
+          ) : null}
           {alert.respondent ? (
             <p data-testid="respondent">
               <strong>Call back:</strong> {alert.respondent.name ?? "name not given"} · {alert.respondent.email ?? "no email given"}
