@@ -1,5 +1,6 @@
 // Alerts for other systems and on their own: an import, once committed, queues the evaluation (the file import
-// returns before it runs); GET /api/v1/alerts and `alerts list` give the same rows; `alerts run` opens and says.
+// returns before it runs); GET /api/v1/alerts and `alerts list` give the same rows; `alerts run` opens and says;
+// runAlerts opens the detractor cases of recent imports whose job never ran.
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -7,13 +8,13 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { drainAlertQueue } from "../server/alerts/jobs";
+import { drainAlertQueue, runAlerts } from "../server/alerts/jobs";
 import { cliActor } from "../server/audit";
 import { ingestApiResponses } from "../server/imports/api-responses";
 import { importFile } from "../server/imports/pipeline";
 import { createApiToken } from "../server/tokens/api-tokens";
 import { cliArgs, cliCommand } from "./support/cli";
-import { alertsWorld, rule, type AlertsWorld } from "./support/alerts";
+import { alertsWorld, ingest, rule, spread, type AlertsWorld } from "./support/alerts";
 
 const run = promisify(execFile);
 let w: AlertsWorld;
@@ -118,5 +119,34 @@ describe("GET /api/v1/alerts and `alerts list`", () => {
     const env = { ...process.env, DATABASE_URL: w.database.url };
     const ran = await run(cliCommand, cliArgs("alerts", "run"), { env });
     expect(ran.stdout).toBe("Opened 0 alerts; escalated 0 cases.\n");
+  });
+});
+
+describe("detractors are never lost", () => {
+  it("an import whose job after it never ran still gets its detractor's case from runAlerts, once", async () => {
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+    const before = await alertCount();
+    // ingestBatch itself queues nothing (the import pipeline does): as if the process stopped before the job ran.
+    const { batchId } = await ingest(w, [
+      ...spread(w.ids["BIL-BILL"]!, daysAgo(2), 1, [{ nps: 3, comment: "Still no refund, get me a manager" }]),
+      // Older than DETRACTOR_RECENT_DAYS: a backfill, no call to make.
+      ...spread(w.ids["BIL-BILL"]!, daysAgo(20), 1, [{ nps: 0, comment: "refund please" }]),
+      // Not a detractor, and a detractor without the words: no case.
+      ...spread(w.ids["SVC-HOST"]!, daysAgo(1), 1, [
+        { csat: 5, comment: "refund was quick" },
+        { csat: 1, comment: "cold soup" },
+      ]),
+    ]);
+    await drainAlertQueue();
+    expect(await alertCount()).toBe(before);
+
+    const run = await runAlerts(w.database.db);
+    expect(run.created.map((alert) => [alert.title, alert.batchId])).toEqual([['A detractor at The bill wrote "refund", "manager"', batchId]]);
+    expect(await alertCount()).toBe(before + 1);
+
+    const again = await runAlerts(w.database.db);
+    expect(again.created).toEqual([]);
+    expect(again.existing).toBe(0);
+    expect(await alertCount()).toBe(before + 1);
   });
 });

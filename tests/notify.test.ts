@@ -1,5 +1,6 @@
-// Telling people outside the app: mail to a local SMTP catcher, signed webhooks to a local HTTP receiver (loopback only),
-// retries with backoff, and the alert_notifications outbox delivered against a real database with a fake clock.
+// Telling people outside the app: mail to a local SMTP catcher, signed and timestamped webhooks to a local HTTP receiver
+// (loopback only), retries with backoff, and the alert_notifications outbox queued (only for the channels configured,
+// never with a respondent's words) and delivered against a real database with a fake clock.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
@@ -7,24 +8,29 @@ import { SMTPServer } from "smtp-server";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { alertNotifications, alertRules, alerts, users } from "../db/schema";
-import type { AlertEventKind } from "../lib/alerts";
-import { mailSettings, publicUrl, webhookSettings } from "../server/notify/config";
+import { queueNotifications, type NotificationMessage } from "../server/alerts/outbox";
+import { configuredChannels, mailSettings, publicUrl, webhookSettings } from "../server/notify/config";
 import { alertMail, closeMail, sendMail, type AlertMailData } from "../server/notify/mail";
 import { deliverPending } from "../server/notify/outbox";
-import { maxAttempts, nextAttemptAt, postWebhook, verifySignature, webhookTimeoutMs } from "../server/notify/webhook";
+import { maxAttempts, nextAttemptAt, postWebhook, signBody, verifySignature, webhookTimeoutMs } from "../server/notify/webhook";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 
 const secret = "test-webhook-secret";
 const alert: AlertMailData = {
   id: 42,
   title: "Dine-in NPS dropped",
-  fired: "NPS fell from 48 to 31 week over week (significant, p = 0.003)",
+  entity: "Dine-in visit",
   touchpoint: "Dine-in visit",
   department: "Restaurants",
   status: "open",
   due: "2026-03-04T14:00:00.000Z",
   escalationLevel: 0,
+  ruleName: "Dine-in NPS drop",
+  kind: "metric_drop",
 };
+/** What an older outbox row may still hold beside the fields: a detractor's words, which must never leave the app. */
+const respondentWords = { fired: 'A customer wrote "refund": "Rang 0207 946 0999, nobody called back"', figures: { comment: "Rang 0207 946 0999" } };
+const unixNow = () => Math.floor(Date.now() / 1000);
 
 // --- a local SMTP catcher --------------------------------------------------------------------------------------------
 interface Caught {
@@ -123,6 +129,13 @@ describe("settings", () => {
     expect(publicUrl({ THROUGHLINE_PUBLIC_URL: "https://cx.example.com/" })).toBe("https://cx.example.com");
     expect(() => publicUrl({ THROUGHLINE_PUBLIC_URL: "cx.example.com" })).toThrow(/THROUGHLINE_PUBLIC_URL/);
   });
+
+  it("says which channels are configured; a wrong setting counts as set, so its rows wait and say what to fix", () => {
+    expect(configuredChannels({})).toEqual({ email: false, webhook: false });
+    expect(configuredChannels({ SMTP_URL: " ", THROUGHLINE_WEBHOOK_URLS: "" })).toEqual({ email: false, webhook: false });
+    expect(configuredChannels({ SMTP_URL: "smtp://127.0.0.1:2525" })).toEqual({ email: true, webhook: false });
+    expect(configuredChannels({ SMTP_URL: "http://wrong", THROUGHLINE_WEBHOOK_URLS: "http://127.0.0.1:1/hook" })).toEqual({ email: true, webhook: true });
+  });
 });
 
 describe("mail", () => {
@@ -136,6 +149,12 @@ describe("mail", () => {
     expect(created.text).toContain("Open the case: https://cx.example.com/alerts/42");
     expect(created.text).toContain("Due: 4 Mar 2026, 14:00 UTC");
     expect(created.text).toContain("Escalation: not escalated");
+    expect(created.text).toContain("Rule: Dine-in NPS drop");
+    // The touchpoint says where it is; a stage's case says what it is about.
+    expect(created.text).not.toContain("About:");
+    expect(alertMail({ ...alert, entity: "Dinner › Pay", touchpoint: null }, "created", "https://cx.example.com").text).toContain("About: Dinner › Pay");
+    const older = alertMail({ ...alert, ...respondentWords } as AlertMailData, "created", "https://cx.example.com");
+    expect(older.text + older.html).not.toMatch(/0207|nobody called/);
     expect(created.html).toContain('<a href="https://cx.example.com/alerts/42">');
     const escalated = alertMail({ ...alert, escalationLevel: 2, title: "<b>Refund</b> & more" }, "escalated", "https://cx.example.com");
     expect(escalated.subject).toBe("[Throughline] Escalated to the CCO: <b>Refund</b> & more");
@@ -168,37 +187,73 @@ describe("mail", () => {
 });
 
 describe("webhooks", () => {
-  it("posts signed JSON that verifies with the secret and not with another", async () => {
-    const result = await postWebhook(`${receiverUrl}/hook`, secret, { event: "alert.created", id: 7, payload: { title: "ü ✓" } });
+  it("posts signed, timestamped JSON that verifies with the secret and not with another", async () => {
+    const before = unixNow();
+    const result = await postWebhook(`${receiverUrl}/hook`, secret, { event: "alert.created", id: 7, payload: { title: "ü ✓" } }, { deliveryId: 7 });
     expect(result).toEqual({ ok: true, status: 200, error: null });
     expect(received).toHaveLength(1);
     const { body, headers } = received[0]!;
     expect(JSON.parse(body)).toEqual({ event: "alert.created", id: 7, payload: { title: "ü ✓" } });
     expect(headers["content-type"]).toBe("application/json");
     expect(headers["x-throughline-event"]).toBe("alert.created");
-    expect(headers["x-throughline-delivery"]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(headers["x-throughline-delivery"]).toBe("7");
+    const timestamp = headers["x-throughline-timestamp"] as string;
+    expect(Number(timestamp)).toBeGreaterThanOrEqual(before);
+    expect(Number(timestamp)).toBeLessThanOrEqual(unixNow());
     const signature = headers["x-throughline-signature"] as string;
     expect(signature).toMatch(/^sha256=[0-9a-f]{64}$/);
-    expect(verifySignature(secret, body, signature)).toBe(true);
-    expect(verifySignature(secret, Buffer.from(body, "utf8"), signature)).toBe(true);
-    expect(verifySignature("another-secret", body, signature)).toBe(false);
-    expect(verifySignature(secret, body.replace("7", "8"), signature)).toBe(false);
-    expect(verifySignature(secret, body, undefined)).toBe(false);
-    expect(verifySignature(secret, body, "sha256=abc")).toBe(false);
+    // The signature covers "<timestamp>.<raw body>", as the README's receiver computes it.
+    expect(signature).toBe(signBody(secret, body, timestamp));
+    expect(signature).not.toBe(`sha256=${(await import("node:crypto")).createHmac("sha256", secret).update(body).digest("hex")}`);
+    expect(verifySignature(secret, body, signature, timestamp)).toBe(true);
+    expect(verifySignature(secret, Buffer.from(body, "utf8"), signature, timestamp)).toBe(true);
+    expect(verifySignature("another-secret", body, signature, timestamp)).toBe(false);
+    expect(verifySignature(secret, body.replace("7", "8"), signature, timestamp)).toBe(false);
+    expect(verifySignature(secret, body, signature, String(Number(timestamp) - 1))).toBe(false);
+    expect(verifySignature(secret, body, signature, undefined)).toBe(false);
+    expect(verifySignature(secret, body, signature, "1e9")).toBe(false);
+    expect(verifySignature(secret, body, undefined, timestamp)).toBe(false);
+    expect(verifySignature(secret, body, "sha256=abc", timestamp)).toBe(false);
+  });
+
+  it("refuses a replay: a well-signed delivery whose timestamp is older (or further ahead) than the tolerance", () => {
+    const body = JSON.stringify({ event: "alert.created", id: 9 });
+    const sentAt = new Date("2026-03-02T09:00:00Z");
+    const timestamp = Math.floor(sentAt.getTime() / 1000);
+    const signature = signBody(secret, body, timestamp);
+    const at = (seconds: number) => ({ now: new Date(sentAt.getTime() + seconds * 1000) });
+    expect(verifySignature(secret, body, signature, timestamp, at(0))).toBe(true);
+    expect(verifySignature(secret, body, signature, String(timestamp), at(300))).toBe(true);
+    expect(verifySignature(secret, body, signature, timestamp, at(301))).toBe(false);
+    expect(verifySignature(secret, body, signature, timestamp, at(-301))).toBe(false);
+    expect(verifySignature(secret, body, signature, timestamp, { ...at(3600), toleranceSeconds: 7200 })).toBe(true);
+    expect(verifySignature(secret, body, signature, timestamp, { ...at(61), toleranceSeconds: 60 })).toBe(false);
+    // Without `now`, the real clock: a delivery signed ten minutes ago is stale.
+    const tenMinutesAgo = unixNow() - 600;
+    expect(verifySignature(secret, body, signBody(secret, body, tenMinutesAgo), tenMinutesAgo)).toBe(false);
+    expect(verifySignature(secret, body, signBody(secret, body, unixNow()), unixNow())).toBe(true);
   });
 
   it("reports a refusal, an unreachable receiver and a silent one without throwing", async () => {
     answer = () => 500;
-    expect(await postWebhook(`${receiverUrl}/hook`, secret, { event: "alert.created" })).toEqual({ ok: false, status: 500, error: "answered HTTP 500" });
+    expect(await postWebhook(`${receiverUrl}/hook`, secret, { event: "alert.created" }, { deliveryId: 1 })).toEqual({
+      ok: false,
+      status: 500,
+      error: "answered HTTP 500",
+    });
     const closed = http.createServer();
     await listen(closed);
     const closedUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/hook`;
     await new Promise((resolve) => closed.close(resolve));
-    const unreachable = await postWebhook(closedUrl, secret, { event: "alert.created" });
+    const unreachable = await postWebhook(closedUrl, secret, { event: "alert.created" }, { deliveryId: 1 });
     expect(unreachable).toMatchObject({ ok: false, status: null });
     expect(unreachable.error).toMatch(/ECONNREFUSED/);
     const started = Date.now();
-    expect(await postWebhook(`${receiverUrl}/silent`, secret, { event: "alert.created" })).toEqual({ ok: false, status: null, error: "no answer within 5 s" });
+    expect(await postWebhook(`${receiverUrl}/silent`, secret, { event: "alert.created" }, { deliveryId: 1 })).toEqual({
+      ok: false,
+      status: null,
+      error: "no answer within 5 s",
+    });
     expect(Date.now() - started).toBeGreaterThanOrEqual(webhookTimeoutMs - 100);
   });
 
@@ -243,7 +298,7 @@ describe("the outbox", () => {
         periodKey: "week:2026-W09",
         entityName: "Dine-in visit",
         title: alert.title,
-        summary: alert.fired,
+        summary: "NPS fell from 48 to 31 week over week (significant, p = 0.003)",
         figures: {},
         dueAt: new Date(alert.due as string),
       })
@@ -263,7 +318,7 @@ describe("the outbox", () => {
 
   async function enqueue(row: {
     channel: "email" | "webhook";
-    event?: AlertEventKind;
+    event?: "created" | "escalated" | "digest";
     recipient?: number | null;
     payload?: Record<string, unknown>;
     attempts?: number;
@@ -304,7 +359,7 @@ describe("the outbox", () => {
     const toBo = await enqueue({ channel: "email", recipient: bo });
     const toNobody = await enqueue({ channel: "email", recipient: null });
     const notAnAlert = await enqueue({ channel: "email", recipient: ana, payload: { id: "x" } });
-    const assigned = await enqueue({ channel: "email", recipient: ana, event: "assigned" });
+    const notADigest = await enqueue({ channel: "email", recipient: ana, event: "digest" });
     const later = await enqueue({ channel: "email", recipient: ana, at: minutes(10) });
 
     expect(await deliverPending(database.db, { now: t0 })).toEqual({ claimed: 5, sent: 1, retrying: 0, failed: 4 });
@@ -316,7 +371,8 @@ describe("the outbox", () => {
     expect(await state(toBo)).toMatchObject({ status: "failed", lastError: "not sent: the recipient's account is deactivated" });
     expect(await state(toNobody)).toMatchObject({ status: "failed", lastError: "not sent: the notification names no recipient user" });
     expect((await state(notAnAlert)).lastError).toMatch(/^not sent: the payload is not an alert \(id: /);
-    expect(await state(assigned)).toMatchObject({ status: "failed", lastError: 'not sent: no mail is written for event "assigned"', sentAt: null });
+    expect(await state(notADigest)).toMatchObject({ status: "failed", sentAt: null });
+    expect((await state(notADigest)).lastError).toMatch(/^not sent: the payload is not a digest \(day: /);
     expect(await state(later)).toMatchObject({ status: "pending", attempts: 0, nextAttemptAt: minutes(10).toISOString() });
   });
 
@@ -360,11 +416,32 @@ describe("the outbox", () => {
     expect(await state(id)).toMatchObject({ status: "sent", attempts: 3, lastError: null, sentAt: minutes(6).toISOString() });
     expect(received).toHaveLength(3);
     for (const { body, headers } of received) {
-      expect(JSON.parse(body)).toEqual({ event: "alert.created", id, alertId, payload: { ...alert, id: alertId } });
+      expect(JSON.parse(body)).toEqual({
+        event: "alert.created",
+        id,
+        alertId,
+        payload: { ...alert, id: alertId, link: `http://localhost:3000/alerts/${alertId}` },
+      });
       expect(headers["x-throughline-event"]).toBe("alert.created");
-      expect(verifySignature(secret, body, headers["x-throughline-signature"] as string)).toBe(true);
+      expect(verifySignature(secret, body, headers["x-throughline-signature"] as string, headers["x-throughline-timestamp"] as string)).toBe(true);
     }
-    expect(new Set(received.map((r) => r.headers["x-throughline-delivery"])).size).toBe(3);
+    // One delivery, however many attempts: the receiver tells a repeat by it.
+    expect(received.map((r) => r.headers["x-throughline-delivery"])).toEqual([String(id), String(id), String(id)]);
+  });
+
+  it("posts only the case's fields and link: never a summary or figures an older row still holds", async () => {
+    process.env.THROUGHLINE_WEBHOOK_URLS = `${receiverUrl}/hook`;
+    process.env.THROUGHLINE_WEBHOOK_SECRET = secret;
+    process.env.THROUGHLINE_PUBLIC_URL = "https://cx.test";
+    const id = await enqueue({ channel: "webhook", payload: { ...alert, id: alertId, ...respondentWords } });
+    expect(await deliverPending(database.db, { now: t0 })).toMatchObject({ claimed: 1, sent: 1 });
+    const body = JSON.parse(received[0]!.body) as { payload: Record<string, unknown> };
+    expect(Object.keys(body.payload).sort()).toEqual(
+      ["department", "due", "entity", "escalationLevel", "id", "kind", "link", "ruleName", "status", "title", "touchpoint"].sort(),
+    );
+    expect(body.payload.link).toBe(`https://cx.test/alerts/${alertId}`);
+    expect(received[0]!.body).not.toMatch(/0207|nobody called|comment/);
+    expect(await state(id)).toMatchObject({ status: "sent" });
   });
 
   it("gives up after the 5th failed attempt", async () => {
@@ -417,5 +494,67 @@ describe("the outbox", () => {
     expect(await deliverPending(database.db, { now: t0, limit: 1 })).toMatchObject({ claimed: 1, sent: 1 });
     expect((await state(older)).status).toBe("sent");
     expect((await state(newer)).status).toBe("pending");
+  });
+
+  describe("queueing an alert's notifications", () => {
+    const message: NotificationMessage = {
+      id: 0,
+      event: "created",
+      title: 'A detractor at Dine-in visit wrote "refund"',
+      fired: 'A customer who answered NPS 0 wrote "refund": "Rang 0207 946 0999, nobody called back"',
+      touchpoint: "Dine-in visit",
+      department: "Restaurants",
+      status: "open",
+      due: "2026-03-04T14:00:00.000Z",
+      escalationLevel: 0,
+      ruleName: "Call back",
+      kind: "detractor_words",
+      path: "/alerts/0",
+    };
+    const queued = async () => {
+      await queueNotifications(database.db, [ana, bo], { ...message, id: alertId, path: `/alerts/${alertId}` }, t0);
+      return database.db
+        .select({ channel: alertNotifications.channel, recipient: alertNotifications.recipientUserId, payload: alertNotifications.payload })
+        .from(alertNotifications)
+        .orderBy(alertNotifications.id);
+    };
+
+    it("queues nothing without SMTP_URL and webhooks: the case is in the app only", async () => {
+      expect(await queued()).toEqual([]);
+    });
+
+    it("queues e-mails only with SMTP_URL, the webhook only with THROUGHLINE_WEBHOOK_URLS", async () => {
+      process.env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
+      expect((await queued()).map((row) => [row.channel, row.recipient])).toEqual([
+        ["email", ana],
+        ["email", bo],
+      ]);
+      await database.db.delete(alertNotifications);
+      delete process.env.SMTP_URL;
+      process.env.THROUGHLINE_WEBHOOK_URLS = `${receiverUrl}/hook`;
+      process.env.THROUGHLINE_WEBHOOK_SECRET = secret;
+      expect((await queued()).map((row) => [row.channel, row.recipient])).toEqual([["webhook", null]]);
+    });
+
+    it("puts the title, where, state, due, level, rule and link in the payload: never the summary that may quote a respondent", async () => {
+      process.env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
+      process.env.THROUGHLINE_WEBHOOK_URLS = `${receiverUrl}/hook`;
+      const rows = await queued();
+      expect(rows.map((row) => row.channel)).toEqual(["email", "email", "webhook"]);
+      expect(rows[0]!.payload).toEqual({
+        id: alertId,
+        title: 'A detractor at Dine-in visit wrote "refund"',
+        entity: "Dine-in visit",
+        touchpoint: "Dine-in visit",
+        department: "Restaurants",
+        status: "open",
+        due: "2026-03-04T14:00:00.000Z",
+        escalationLevel: 0,
+        ruleName: "Call back",
+        kind: "detractor_words",
+        path: `/alerts/${alertId}`,
+      });
+      expect(JSON.stringify(rows)).not.toMatch(/0207|nobody called/);
+    });
   });
 });

@@ -25,6 +25,9 @@ export const alertStatus = pgEnum("alert_status", alertStatuses);
 export const alertEventKind = pgEnum("alert_event_kind", alertEventKinds);
 export const alertNotificationChannel = pgEnum("alert_notification_channel", alertNotificationChannels);
 export const alertNotificationStatus = pgEnum("alert_notification_status", alertNotificationStatuses);
+/** What an outbox row tells: a case opened or escalated, or a person's daily digest of the cases still to resolve. */
+export const alertNotificationEvents = ["created", "escalated", "digest"] as const;
+export const alertNotificationEvent = pgEnum("alert_notification_event", alertNotificationEvents);
 
 export const alertRules = pgTable(
   "alert_rules",
@@ -120,18 +123,22 @@ export const alertEvents = pgTable(
   (table) => [index("alert_events_alert_idx").on(table.alertId, table.at)],
 );
 
-/** Written in the alert's own transaction when it opens or escalates; a sender (server/notify) drains it. */
+/**
+ * Written in the alert's own transaction when it opens or escalates, and once a day per person for the digest
+ * (server/alerts/digest.ts); a sender (server/notify) drains it.
+ */
 export const alertNotifications = pgTable(
   "alert_notifications",
   {
     id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
-    alertId: integer()
-      .notNull()
-      .references(() => alerts.id, { onDelete: "cascade" }),
+    // Null for a digest: it lists many cases.
+    alertId: integer().references(() => alerts.id, { onDelete: "cascade" }),
     // Null for a webhook: it goes to every configured URL.
     recipientUserId: integer().references(() => users.id, { onDelete: "set null" }),
     channel: alertNotificationChannel().notNull(),
-    event: alertEventKind().notNull(),
+    event: alertNotificationEvent().notNull(),
+    // The UTC day a digest is for: one per person and day, however often it is queued.
+    digestDay: date({ mode: "string" }),
     payload: jsonb().$type<Record<string, unknown>>().notNull(),
     status: alertNotificationStatus().notNull().default("pending"),
     attempts: integer().notNull().default(0),
@@ -140,5 +147,9 @@ export const alertNotifications = pgTable(
     sentAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index("alert_notifications_pending_idx").on(table.status, table.nextAttemptAt), index("alert_notifications_alert_idx").on(table.alertId)],
+  (table) => [
+    index("alert_notifications_pending_idx").on(table.status, table.nextAttemptAt),
+    index("alert_notifications_alert_idx").on(table.alertId),
+    uniqueIndex("alert_notifications_digest_unique").on(table.recipientUserId, table.digestDay),
+  ],
 );

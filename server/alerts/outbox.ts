@@ -1,10 +1,11 @@
-// Who is told about an alert, and the outbox rows that tell them: written in the alert's own transaction
-// (created or escalated), sent later by server/notify. Nothing here sends anything.
+// Who is told about an alert, and the outbox rows that tell them (only for the channels configured, without the
+// respondent's words): written in the alert's own transaction, sent later by server/notify. Nothing here sends.
 import "server-only";
 import { and, eq, inArray } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
-import { alertNotifications, departments, touchpoints, users } from "@/db/schema";
+import { alertNotifications, alerts, departments, touchpoints, users } from "@/db/schema";
 import type { AlertRecipients } from "@/lib/alerts";
+import { configuredChannels } from "@/server/notify/config";
 
 interface AlertPlace {
   touchpointId: number | null;
@@ -67,12 +68,12 @@ export async function escalationRecipients(tx: Queryable, level: 1 | 2, departme
   return activeOnly(tx, level === 1 ? [await departmentHead(tx, departmentId)] : await executives(tx));
 }
 
-/** The payload server/notify's alertMailDataSchema reads (extra fields ride along for webhooks). */
+/** What the alerts module says of an event (cases.ts messageFor); queueNotifications picks what leaves the app. */
 export interface NotificationMessage {
   id: number;
   event: "created" | "escalated";
   title: string;
-  /** What fired, in words with its figures. */
+  /** What fired, in words: read in the app only, never put in a mail or webhook (a detractor's may quote them). */
   fired: string;
   touchpoint: string | null;
   department: string | null;
@@ -87,12 +88,27 @@ export interface NotificationMessage {
 }
 
 /**
- * One e-mail row per person and one webhook row (every configured URL) for an event. The payload carries no
- * respondent's contact details: messages go to people who may not see them (the CCO role).
+ * What a mail or webhook carries of a case (server/notify's alertMailDataSchema reads it): its title, where it is,
+ * its state, due time, escalation level, rule and link. Never the summary or the figures: a detractor's may hold
+ * their comment, and these messages reach people who may not read it (the CCO role, other systems).
+ */
+function payloadOf(message: NotificationMessage, entity: string | null) {
+  const { id, title, touchpoint, department, status, due, escalationLevel, ruleName, kind, path } = message;
+  return { id, title, entity, touchpoint, department, status, due, escalationLevel, ruleName, kind, path };
+}
+
+/**
+ * One e-mail row per person when SMTP is configured and one webhook row (every configured URL) when webhooks are;
+ * with neither the case is in the app only and nothing is queued.
  */
 export async function queueNotifications(tx: Queryable, recipients: readonly number[], message: NotificationMessage, now: Date): Promise<void> {
-  const rows = [...recipients.map((id) => ({ recipientUserId: id, channel: "email" as const })), { recipientUserId: null, channel: "webhook" as const }].map(
-    (row) => ({ ...row, alertId: message.id, event: message.event, payload: { ...message }, nextAttemptAt: now }),
-  );
-  await tx.insert(alertNotifications).values(rows);
+  const channels = configuredChannels();
+  const rows = [
+    ...(channels.email ? recipients.map((id) => ({ recipientUserId: id, channel: "email" as const })) : []),
+    ...(channels.webhook ? [{ recipientUserId: null, channel: "webhook" as const }] : []),
+  ];
+  if (rows.length === 0) return;
+  const [alert] = await tx.select({ entityName: alerts.entityName }).from(alerts).where(eq(alerts.id, message.id));
+  const payload = payloadOf(message, alert?.entityName ?? null);
+  await tx.insert(alertNotifications).values(rows.map((row) => ({ ...row, alertId: message.id, event: message.event, payload, nextAttemptAt: now })));
 }

@@ -69,3 +69,19 @@ export function publicUrl(env: Environment = process.env): string {
   const settings = parsed(publicSchema, { THROUGHLINE_PUBLIC_URL: setting(env, "THROUGHLINE_PUBLIC_URL"), PORT: setting(env, "PORT") });
   return (settings.THROUGHLINE_PUBLIC_URL ?? `http://localhost:${settings.PORT ?? "3000"}`).replace(/\/+$/, "");
 }
+
+/**
+ * Which channels an outbox row may be queued for: mail when SMTP_URL is set, webhooks when THROUGHLINE_WEBHOOK_URLS
+ * is. A setting that is set but wrong still counts as set: the rows wait and their delivery names what to fix,
+ * rather than the alert's transaction failing over it.
+ */
+export function configuredChannels(env: Environment = process.env): { email: boolean; webhook: boolean } {
+  const configured = (read: () => unknown) => {
+    try {
+      return read() !== null;
+    } catch {
+      return true;
+    }
+  };
+  return { email: configured(() => mailSettings(env)), webhook: configured(() => webhookSettings(env)) };
+}

@@ -1,12 +1,12 @@
-// Delivers the alert_notifications outbox: due rows are claimed (for update skip locked), mailed or posted, then
-// marked sent, scheduled for a retry with backoff, or failed with the reason. One failed delivery never stops the rest.
+// Delivers the alert_notifications outbox (alerts' mails and webhooks, daily digests): due rows are claimed (for update
+// skip locked), mailed or posted, then marked sent, retried with backoff, or failed with the reason. One failure never stops the rest.
 import "server-only";
 import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { alertNotifications, users } from "@/db/schema";
 import { log } from "@/server/log";
 import { mailSettings, publicUrl, webhookSettings } from "./config";
-import { alertMail, alertMailDataSchema, alertMailEvents, sendMail } from "./mail";
+import { alertMail, alertMailDataSchema, alertMailEvents, caseLink, digestMail, digestMailDataSchema, sendMail, type AlertMail } from "./mail";
 import { nextAttemptAt, postWebhook } from "./webhook";
 
 /** How long a claimed row stays hidden from other workers while it is being sent (longer than any send takes). */
@@ -82,25 +82,46 @@ async function deliverOne(row: ClaimedRow): Promise<Outcome> {
 
 const failed = (error: string): Outcome => ({ kind: "failed", error });
 
+const problemsOf = (error: { issues: Array<{ path: PropertyKey[]; message: string }> }) =>
+  error.issues.map((i) => `${i.path.map(String).join(".")}: ${i.message}`).join("; ");
+
+/** The mail a row asks for: an alert's (created, escalated) or a person's daily digest. */
+function mailOf(row: ClaimedRow): { mail: AlertMail } | { error: string } {
+  if (row.event === "digest") {
+    const digest = digestMailDataSchema.safeParse(row.payload);
+    return digest.success ? { mail: digestMail(digest.data, publicUrl()) } : { error: `not sent: the payload is not a digest (${problemsOf(digest.error)})` };
+  }
+  const event = alertMailEvents.find((kind) => kind === row.event);
+  if (!event) return { error: `not sent: no mail is written for event "${row.event}"` };
+  const data = alertMailDataSchema.safeParse(row.payload);
+  return data.success ? { mail: alertMail(data.data, event, publicUrl()) } : { error: `not sent: the payload is not an alert (${problemsOf(data.error)})` };
+}
+
 async function deliverMail(row: ClaimedRow): Promise<Outcome> {
   if (!mailSettings()) return failed("not sent: SMTP_URL is not set (the alert is in the app only)");
   if (!row.recipientEmail) return failed("not sent: the notification names no recipient user");
   if (row.recipientActive === false) return failed("not sent: the recipient's account is deactivated");
-  const event = alertMailEvents.find((kind) => kind === row.event);
-  if (!event) return failed(`not sent: no mail is written for event "${row.event}"`);
-  const data = alertMailDataSchema.safeParse(row.payload);
-  if (!data.success) return failed(`not sent: the payload is not an alert (${data.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")})`);
-  const mail = alertMail(data.data, event, publicUrl());
-  const result = await sendMail({ to: [row.recipientEmail], ...mail });
+  const written = mailOf(row);
+  if ("error" in written) return failed(written.error);
+  const result = await sendMail({ to: [row.recipientEmail], ...written.mail });
   return result.sent ? { kind: "sent" } : failed(`not sent: ${result.reason}`);
 }
 
-/** Every configured receiver gets it; on a retry all get it again, and tell repeats apart by the body's `id`. */
+/**
+ * Every configured receiver gets it, with the row's id as X-Throughline-Delivery (and in the body), the same on
+ * every retry: all receivers get a retry again, and tell a repeat by that id. The payload is re-read through the
+ * alert schema, so only its fields (never a summary an older row held) leave the app, with the case's link.
+ */
 async function deliverWebhook(row: ClaimedRow): Promise<Outcome> {
   const settings = webhookSettings();
   if (!settings) return failed("not sent: THROUGHLINE_WEBHOOK_URLS is not set");
-  const body = { event: `alert.${row.event}`, id: row.id, alertId: row.alertId, payload: row.payload };
-  const results = await Promise.all(settings.urls.map(async (url) => ({ url, result: await postWebhook(url, settings.secret, body) })));
+  const event = alertMailEvents.find((kind) => kind === row.event);
+  if (!event) return failed(`not sent: no webhook is sent for event "${row.event}"`);
+  const data = alertMailDataSchema.safeParse(row.payload);
+  if (!data.success) return failed(`not sent: the payload is not an alert (${problemsOf(data.error)})`);
+  const payload = { ...data.data, due: data.data.due?.toISOString() ?? null, link: caseLink(publicUrl(), data.data.id) };
+  const body = { event: `alert.${event}`, id: row.id, alertId: row.alertId, payload };
+  const results = await Promise.all(settings.urls.map(async (url) => ({ url, result: await postWebhook(url, settings.secret, body, { deliveryId: row.id }) })));
   const failures = results.filter((r) => !r.result.ok).map((r) => `${r.url}: ${r.result.error}`);
   return failures.length === 0 ? { kind: "sent" } : { kind: "retry", error: failures.join("; ") };
 }

@@ -1,10 +1,14 @@
-// Posts signed JSON to a webhook receiver (X-Throughline-Signature: sha256=<HMAC of the raw body>) and verifies it.
-// A failed delivery is retried with growing waits (nextAttemptAt) until it is given up as failed.
+// Posts signed JSON to a webhook receiver and verifies it: X-Throughline-Signature is sha256=<HMAC of
+// "<X-Throughline-Timestamp>.<raw body>">, so a captured delivery cannot be replayed later. Failures are retried with backoff.
 import crypto from "node:crypto";
 
 export const signatureHeader = "X-Throughline-Signature";
 export const eventHeader = "X-Throughline-Event";
 export const deliveryHeader = "X-Throughline-Delivery";
+export const timestampHeader = "X-Throughline-Timestamp";
+
+/** How old (or how far ahead) a signed timestamp a receiver accepts by default, in seconds. */
+export const defaultToleranceSeconds = 300;
 
 /** A receiver has this long to answer; longer counts as a failed delivery. */
 export const webhookTimeoutMs = 5_000;
@@ -22,31 +26,58 @@ export interface WebhookResult {
   error: string | null;
 }
 
-/** The signature header's value for a raw body: "sha256=" and the hex HMAC-SHA256 keyed by the secret. */
-export function signBody(secret: string, rawBody: string): string {
-  return `sha256=${crypto.createHmac("sha256", secret).update(rawBody, "utf8").digest("hex")}`;
+/** The signature header's value: "sha256=" and the hex HMAC-SHA256, keyed by the secret, of "<timestamp>.<raw body>". */
+export function signBody(secret: string, rawBody: string, timestamp: number | string): string {
+  return `sha256=${crypto.createHmac("sha256", secret).update(`${timestamp}.${rawBody}`, "utf8").digest("hex")}`;
 }
 
-/** Whether a signature header matches the raw body under the secret (timing-safe; for receivers and tests). */
-export function verifySignature(secret: string, rawBody: string | Buffer, header: string | null | undefined): boolean {
-  if (!header) return false;
-  const expected = Buffer.from(signBody(secret, Buffer.isBuffer(rawBody) ? rawBody.toString("utf8") : rawBody), "utf8");
+const unixSeconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+/**
+ * Whether a delivery is genuine and fresh (for receivers and tests): the timestamp header is whole unix seconds
+ * within `toleranceSeconds` of `now`, and the signature matches it and the raw body under the secret (timing-safe).
+ * A stale timestamp is refused however well signed: that is what stops a replay.
+ */
+export function verifySignature(
+  secret: string,
+  rawBody: string | Buffer,
+  header: string | null | undefined,
+  timestamp: string | number | null | undefined,
+  options: { toleranceSeconds?: number; now?: Date } = {},
+): boolean {
+  if (!header || timestamp === null || timestamp === undefined) return false;
+  const stamp = String(timestamp).trim();
+  if (!/^\d{1,12}$/.test(stamp)) return false;
+  const tolerance = options.toleranceSeconds ?? defaultToleranceSeconds;
+  if (Math.abs(unixSeconds(options.now ?? new Date()) - Number(stamp)) > tolerance) return false;
+  const expected = Buffer.from(signBody(secret, Buffer.isBuffer(rawBody) ? rawBody.toString("utf8") : rawBody, stamp), "utf8");
   const given = Buffer.from(header.trim(), "utf8");
   return given.length === expected.length && crypto.timingSafeEqual(given, expected);
 }
 
-/** POSTs the body as JSON, signed; answers whether a 2xx came back within the timeout. Never throws. */
-export async function postWebhook(url: string, secret: string, body: WebhookBody, options: { deliveryId?: string } = {}): Promise<WebhookResult> {
+/**
+ * POSTs the body as JSON, signed with this moment's timestamp (`now`, default the clock: receivers compare it with
+ * theirs); answers whether a 2xx came back within the timeout. `deliveryId` names the delivery the same on every
+ * retry (the outbox passes its row's id). Never throws.
+ */
+export async function postWebhook(
+  url: string,
+  secret: string,
+  body: WebhookBody,
+  options: { deliveryId: string | number; now?: Date },
+): Promise<WebhookResult> {
   const raw = JSON.stringify(body);
+  const timestamp = unixSeconds(options.now ?? new Date());
   try {
     const response = await fetch(url, {
       method: "POST",
       headers: {
         "Content-Type": "application/json",
         "User-Agent": "Throughline-Webhook",
-        [signatureHeader]: signBody(secret, raw),
+        [signatureHeader]: signBody(secret, raw, timestamp),
+        [timestampHeader]: String(timestamp),
         [eventHeader]: body.event,
-        [deliveryHeader]: options.deliveryId ?? crypto.randomUUID(),
+        [deliveryHeader]: String(options.deliveryId),
       },
       body: raw,
       // A redirect is the receiver's misconfiguration: following it would send the signed body elsewhere.

@@ -47,6 +47,11 @@ export const settingDefinitions = {
     schema: z.coerce.number().int().min(1, "at least 1").max(720, "at most 720"),
     default: 48,
   },
+  alert_digest_hour: {
+    description: "UTC hour (0–23) at which each person is mailed a digest of the alerts they see still to resolve; -1: no digest",
+    schema: z.coerce.number().int("a whole hour, -1 to 23").min(-1, "at least -1 (-1: off)").max(23, "at most 23 (hours are 0–23, UTC)"),
+    default: -1,
+  },
   cost_per_hour_phone: costPerHour("phone calls", 36),
   cost_per_hour_chat: costPerHour("chats", 30),
   cost_per_hour_email: costPerHour("emails", 30),
