@@ -34,6 +34,7 @@ export function SidebarNav({ groups }: { groups: NavGroup[] }) {
                 onClick={() => setOpen(false)}
               >
                 {item.label}
+                {item.count ? " " : null}
                 {item.count ? (
                   <span className="nav-count">
                     {item.count}

@@ -21,7 +21,16 @@ test("an executive reads the overview and has no setup or owner pages", async ({
   await expect(page.getByTestId("role-badge")).toHaveText("executive");
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
-  await expect(nav.getByRole("link")).toHaveText(["Overview", "Locations", "Failure demand", "Initiatives", "Perception gap", "How figures are computed"]);
+  await expect(nav.getByRole("link")).toHaveText([
+    "Overview",
+    /^Alerts( ?\d+ to resolve)?$/,
+    "Locations",
+    "Failure demand",
+    "Key drivers",
+    "Initiatives",
+    "Perception gap",
+    "How figures are computed",
+  ]);
   await expect(page.getByRole("heading", { name: "Dine-in evening" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Experience score", exact: true })).toBeVisible();
   await expect(page.getByRole("rowheader", { name: "Billing & Payments" })).toBeVisible();
