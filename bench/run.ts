@@ -101,7 +101,8 @@ async function withDatabase<T>(name: string, work: (connection: DatabaseConnecti
 
 /** In a process of its own, so that its peak memory is the importer's alone. */
 async function importInWorker(url: string, file: string, extra: string[] = []): Promise<{ seconds: number; imported: number; peakRssMb: number }> {
-  const { stdout } = await execFileAsync(path.join("node_modules", ".bin", "tsx"), ["bench/import-worker.ts", url, file, ...extra], {
+  // As the CLI runs: the react-server condition lets server modules (their "server-only" guard) load outside Next.
+  const { stdout } = await execFileAsync(process.execPath, ["--conditions=react-server", "--import", "tsx", "bench/import-worker.ts", url, file, ...extra], {
     encoding: "utf8",
     maxBuffer: 16 * 1024 * 1024,
   }).catch((error: { stderr?: string }) => Promise.reject(new Error(`import worker failed: ${error.stderr ?? String(error)}`)));
