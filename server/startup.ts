@@ -1,8 +1,9 @@
 // What the Next.js server does once at start (instrumentation.ts): open the database, migrate it and, on an
-// empty embedded database, seed the demo, then start the hourly alert run. Without its own database the app stops.
+// empty embedded database, seed the demo, then start the hourly alert run and the re-tagger. Without its own database the app stops.
 import { startAlertScheduler } from "@/server/alerts/jobs";
 import { databaseKind } from "@/server/config";
 import { appDatabase } from "@/server/database";
+import { startRetagScheduler } from "@/server/themes/jobs";
 
 export async function startServer(): Promise<void> {
   try {
@@ -19,4 +20,5 @@ export async function startServer(): Promise<void> {
   }
   // Each run opens the database as a request would, so a server that comes back later is picked up.
   startAlertScheduler(async () => (await appDatabase()).db);
+  startRetagScheduler(async () => (await appDatabase()).db);
 }

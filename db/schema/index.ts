@@ -10,3 +10,4 @@ export * from "./initiatives";
 export * from "./governance";
 export * from "./perception";
 export * from "./alerts";
+export * from "./themes";

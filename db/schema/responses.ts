@@ -2,7 +2,7 @@
 // Respondent contact fields form a separate column group that executive-facing queries never select.
 import { batchKinds, importStatuses, responseSources, type ResponseSource } from "../../lib/enums";
 import { sql } from "drizzle-orm";
-import { bigint, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgEnum, pgTable, real, smallint, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { touchpoints } from "./model";
 import { locations } from "./locations";
 import { users } from "./people";
@@ -57,6 +57,13 @@ export const surveyResponses = pgTable(
     // Custom numeric metrics keyed by metric_definitions.code, e.g. {"review_stars": 4}.
     customValues: jsonb().$type<Record<string, number>>(),
     comment: text(),
+    // Tags the import computed from the comment (server/themes/tagger): its language (ISO 639-3, "und" when too
+    // short to tell), sentiment (-1, 0, 1 and wink-nlp's score, English only), themes, and the codebook version used.
+    commentLanguage: text(),
+    sentiment: smallint(),
+    sentimentScore: real(),
+    themeIds: integer().array(),
+    taggedVersion: integer(),
     source: responseSource().notNull(),
     externalId: text().notNull(),
     importBatchId: integer()
@@ -78,6 +85,12 @@ export const surveyResponses = pgTable(
     // Verbatim search only ever looks at rows with a comment.
     index("survey_responses_commented_idx")
       .on(table.touchpointId, table.respondedAt)
+      .where(sql`${table.comment} is not null`),
+    // A theme's comments, for the drill from a theme to the customers' words.
+    index("survey_responses_theme_ids_idx").using("gin", table.themeIds),
+    // The re-tagger's queue: comments tagged with an older codebook.
+    index("survey_responses_tagged_version_idx")
+      .on(table.taggedVersion)
       .where(sql`${table.comment} is not null`),
   ],
 );

@@ -7,8 +7,13 @@ import { recordAudit, type Actor } from "@/server/audit";
 import { conflict, notFound } from "@/server/errors";
 import { applyBatchToRollups } from "@/server/rollups/maintain";
 import { removeContactBatch } from "@/server/contacts/ingest";
+import { loadCodebook } from "@/server/themes/load";
+import { compileCodebook, tagComment, type ThemeMatcher } from "@/server/themes/tagger";
 
-export type ResponseInput = Omit<typeof surveyResponses.$inferInsert, "id" | "source" | "importBatchId" | "createdAt">;
+export type ResponseInput = Omit<
+  typeof surveyResponses.$inferInsert,
+  "id" | "source" | "importBatchId" | "createdAt" | "commentLanguage" | "sentiment" | "sentimentScore" | "themeIds" | "taggedVersion"
+>;
 
 export interface BatchInput {
   fileName: string;
@@ -40,9 +45,10 @@ export interface BatchOptions {
 // faster than a multi-row VALUES list with a dozen bound parameters per row, and no row limit applies.
 const CHUNK_ROWS = 5_000;
 
-function chunkAsJson(rows: ResponseInput[]): string {
+function chunkAsJson(rows: ResponseInput[], matcher: ThemeMatcher): string {
   return JSON.stringify(
     rows.map((r) => ({
+      ...commentTagColumns(r, matcher),
       touchpoint_id: r.touchpointId,
       location_id: r.locationId ?? null,
       responded_at: r.respondedAt instanceof Date ? r.respondedAt.toISOString() : r.respondedAt,
@@ -58,15 +64,30 @@ function chunkAsJson(rows: ResponseInput[]): string {
   );
 }
 
-async function insertChunk(tx: Queryable, batchId: number, source: ResponseSource, rows: ResponseInput[]): Promise<number> {
+/** A comment's tags (language, sentiment, themes) as the insert's columns, computed with the batch's codebook. */
+function commentTagColumns(r: ResponseInput, matcher: ThemeMatcher) {
+  if (!r.comment) return { comment_language: null, sentiment: null, sentiment_score: null, theme_ids: null, tagged_version: null };
+  const tags = tagComment(matcher, r.comment, r.touchpointId);
+  return {
+    comment_language: tags.language,
+    sentiment: tags.sentiment,
+    sentiment_score: tags.sentimentScore,
+    theme_ids: tags.themeIds,
+    tagged_version: matcher.version,
+  };
+}
+
+async function insertChunk(tx: Queryable, batchId: number, source: ResponseSource, rows: ResponseInput[], matcher: ThemeMatcher): Promise<number> {
   if (rows.length === 0) return 0;
   const inserted = await tx.execute<{ id: number }>(sql`
     insert into survey_responses (touchpoint_id, location_id, responded_at, nps, csat, ces, custom_values, comment, source, external_id,
-      import_batch_id, respondent_email, respondent_name)
+      import_batch_id, respondent_email, respondent_name, comment_language, sentiment, sentiment_score, theme_ids, tagged_version)
     select t.touchpoint_id, t.location_id, t.responded_at, t.nps, t.csat, t.ces, t.custom_values, t.comment, ${source}::response_source,
-      t.external_id, ${batchId}::int, t.respondent_email, t.respondent_name
-    from json_to_recordset(${chunkAsJson(rows)}::json) as t(touchpoint_id int, location_id int, responded_at timestamptz, nps smallint,
-      csat smallint, ces smallint, custom_values jsonb, comment text, external_id text, respondent_email text, respondent_name text)
+      t.external_id, ${batchId}::int, t.respondent_email, t.respondent_name, t.comment_language, t.sentiment, t.sentiment_score,
+      t.theme_ids, t.tagged_version
+    from json_to_recordset(${chunkAsJson(rows, matcher)}::json) as t(touchpoint_id int, location_id int, responded_at timestamptz, nps smallint,
+      csat smallint, ces smallint, custom_values jsonb, comment text, external_id text, respondent_email text, respondent_name text,
+      comment_language text, sentiment smallint, sentiment_score real, theme_ids int[], tagged_version int)
     on conflict (source, external_id) do nothing
     returning id`);
   return inserted.length;
@@ -88,6 +109,8 @@ export async function ingestBatch(
       .values({ ...batch, status: "importing" })
       .returning({ id: importBatches.id });
     const batchId = created!.id;
+    // Comments are tagged with the codebook as it stands when the batch starts; a later change re-tags them.
+    const matcher = compileCodebook(await loadCodebook(tx));
     let inserted = 0;
     let offered = 0;
     const chunks = Array.isArray(rows) ? [rows] : rows;
@@ -95,7 +118,7 @@ export async function ingestBatch(
       for (let start = 0; start < chunk.length; start += CHUNK_ROWS) {
         const slice = chunk.slice(start, start + CHUNK_ROWS);
         offered += slice.length;
-        inserted += await insertChunk(tx, batchId, batch.source, slice);
+        inserted += await insertChunk(tx, batchId, batch.source, slice, matcher);
         options.onProgress?.(inserted);
       }
     }

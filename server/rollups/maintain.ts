@@ -1,9 +1,10 @@
 // Keeps the daily and monthly roll-up tables (all locations, and per location) in step with survey_responses,
-// in the caller's transaction. Incremental updates add or subtract one batch; a rebuild recomputes from raw rows.
+// in the caller's transaction (with the metric-pair and theme sums). Incremental updates add or subtract one batch; a rebuild recomputes from raw rows.
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { answeredMetrics, bucketExpression, type Grain } from "./answers";
 import { addPairSums, rebuildPairSums } from "./pairs";
+import { addThemeSums, rebuildThemeSums } from "./themes";
 
 /** "all": every response, whatever its location; "location": responses that name one, per location. */
 type Scope = "all" | "location";
@@ -84,6 +85,7 @@ export async function applyBatchToRollups(tx: Queryable, importBatchId: number, 
   const filter = sql`r.import_batch_id = ${importBatchId}`;
   for (const scope of scopes) for (const grain of grains) await addAggregates(tx, grain, scope, filter, sign);
   await addPairSums(tx, filter, sign);
+  await addThemeSums(tx, filter, sign);
 }
 
 /** Recompute every roll-up table from every stored response. */
@@ -91,4 +93,5 @@ export async function rebuildRollups(tx: Queryable): Promise<void> {
   for (const scope of scopes) for (const grain of grains) await tx.execute(sql`delete from ${rollupTable[scope][grain]}`);
   for (const scope of scopes) for (const grain of grains) await addAggregates(tx, grain, scope, sql`true`, 1);
   await rebuildPairSums(tx);
+  await rebuildThemeSums(tx);
 }

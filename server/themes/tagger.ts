@@ -1,0 +1,176 @@
+// Tags one comment: its language (franc), and for English its sentiment (wink-nlp's lexicon score) and the codebook's
+// themes it mentions, matched on lemmas so "charge" finds "charges" and "charged". Pure apart from the loaded model.
+import { franc } from "franc-min";
+import winkNLP, { type Document, type WinkMethods } from "wink-nlp";
+import model from "wink-eng-lite-web-model";
+import { ANALYSED_LANGUAGE, sentimentLabelOf, sentimentValue } from "@/lib/themes";
+
+/** A theme as the tagger needs it: its id, its terms, and the touchpoints it is limited to (empty: all). */
+export interface CodebookTheme {
+  id: number;
+  terms: readonly string[];
+  touchpointIds: readonly number[];
+}
+
+export interface Codebook {
+  version: number;
+  themes: readonly CodebookTheme[];
+}
+
+export interface CommentTags {
+  /** ISO 639-3 as franc reports it; "und" for a comment too short to tell (analysed as English). */
+  language: string;
+  /** -1, 0, 1; null when the language is not analysed. */
+  sentiment: -1 | 0 | 1 | null;
+  sentimentScore: number | null;
+  themeIds: number[];
+}
+
+/** Below this many characters a language cannot be told reliably: such comments are read as English. */
+const MIN_LANGUAGE_CHARS = 20;
+/** The languages franc chooses among: the ones a program's guests plausibly write in, so English is not misread. */
+const CANDIDATE_LANGUAGES = ["eng", "spa", "fra", "deu", "ita", "por", "nld", "pol", "swe", "dan", "nob", "tur"];
+
+let nlp: WinkMethods | undefined;
+/** The English model (~4 MB, loads in under 0.1 s), loaded on first use and kept for the process. */
+function english(): WinkMethods {
+  nlp ??= winkNLP(model);
+  return nlp;
+}
+
+/**
+ * franc's trigram guess, overruled to English when at least this share of the words are English stop words:
+ * franc alone reads short English ("Took about two minutes. Brilliant.") as French or Dutch.
+ */
+const ENGLISH_STOP_WORD_SHARE = 0.3;
+
+export function detectLanguage(comment: string, tokens: readonly Token[] = tokensOf(comment)): string {
+  if (comment.trim().length < MIN_LANGUAGE_CHARS) return "und";
+  const guess = franc(comment, { minLength: MIN_LANGUAGE_CHARS, only: CANDIDATE_LANGUAGES });
+  if (guess === ANALYSED_LANGUAGE || tokens.length === 0) return guess;
+  const stopWords = tokens.filter((t) => t.stopWord).length;
+  return stopWords / tokens.length >= ENGLISH_STOP_WORD_SHARE ? ANALYSED_LANGUAGE : guess;
+}
+
+export function isAnalysed(language: string): boolean {
+  return language === ANALYSED_LANGUAGE || language === "und";
+}
+
+interface Token {
+  lemma: string;
+  normal: string;
+  stopWord: boolean;
+  start: number;
+  end: number;
+}
+
+const wordLike = /[\p{L}\p{N}]/u;
+
+/** The word tokens of a text, lower-cased, with lemma and character offsets into `text`. */
+export function tokensOf(text: string): Token[] {
+  return tokensOfDoc(text.toLowerCase(), english().readDoc(text.toLowerCase()));
+}
+
+function tokensOfDoc(lowered: string, doc: Document): Token[] {
+  const its = english().its;
+  const values = doc.tokens().out(its.value) as string[];
+  // wink types its.lemma with the model's add-ons as a parameter, which `out` does not declare; it works at run time.
+  const lemmas = doc.tokens().out(its.lemma as never) as string[];
+  const stopWords = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
+  const tokens: Token[] = [];
+  let cursor = 0;
+  values.forEach((value, index) => {
+    const at = lowered.indexOf(value, cursor);
+    const start = at < 0 ? cursor : at;
+    cursor = at < 0 ? cursor : at + value.length;
+    if (!wordLike.test(value)) return;
+    // Offsets map back to `text` only when lower-casing kept its length (true for all but a few scripts).
+    tokens.push({ lemma: lemmas[index] ?? value, normal: value, stopWord: stopWords[index] === true, start, end: start + value.length });
+  });
+  return tokens;
+}
+
+/** A term as a sequence of lemmas ("service charges" → ["service", "charge"]). */
+export function termLemmas(term: string): string[] {
+  return tokensOf(term).map((t) => t.lemma);
+}
+
+interface CompiledTerm {
+  themeId: number;
+  lemmas: string[];
+  normals: string[];
+}
+
+export interface ThemeMatcher {
+  version: number;
+  /** Terms by their first lemma and by their first word, so a comment looks up only the terms that can start at a word. */
+  byFirst: Map<string, CompiledTerm[]>;
+  limits: Map<number, ReadonlySet<number>>;
+}
+
+export function compileCodebook(codebook: Codebook): ThemeMatcher {
+  const byFirst = new Map<string, CompiledTerm[]>();
+  const limits = new Map<number, ReadonlySet<number>>();
+  for (const theme of codebook.themes) {
+    if (theme.touchpointIds.length > 0) limits.set(theme.id, new Set(theme.touchpointIds));
+    for (const term of theme.terms) {
+      const tokens = tokensOf(term);
+      if (tokens.length === 0) continue;
+      const compiled = { themeId: theme.id, lemmas: tokens.map((t) => t.lemma), normals: tokens.map((t) => t.normal) };
+      for (const key of new Set([compiled.lemmas[0]!, compiled.normals[0]!])) byFirst.set(key, [...(byFirst.get(key) ?? []), compiled]);
+    }
+  }
+  return { version: codebook.version, byFirst, limits };
+}
+
+const sameWord = (token: Token, term: CompiledTerm, j: number) => token.lemma === term.lemmas[j] || token.normal === term.normals[j];
+
+/** Where each of the matcher's terms occurs in the tokens: the theme and the token range. */
+function matchesIn(matcher: ThemeMatcher, tokens: Token[]): Array<{ themeId: number; from: number; to: number }> {
+  const found: Array<{ themeId: number; from: number; to: number }> = [];
+  tokens.forEach((token, i) => {
+    const candidates = new Set([...(matcher.byFirst.get(token.lemma) ?? []), ...(matcher.byFirst.get(token.normal) ?? [])]);
+    for (const term of candidates) {
+      if (i + term.lemmas.length > tokens.length) continue;
+      if (term.lemmas.every((_, j) => sameWord(tokens[i + j]!, term, j))) found.push({ themeId: term.themeId, from: i, to: i + term.lemmas.length - 1 });
+    }
+  });
+  return found;
+}
+
+const appliesAt = (matcher: ThemeMatcher, themeId: number, touchpointId: number) => matcher.limits.get(themeId)?.has(touchpointId) ?? true;
+
+function themesIn(matcher: ThemeMatcher, tokens: Token[], touchpointId: number): number[] {
+  const ids = new Set(matchesIn(matcher, tokens).map((m) => m.themeId));
+  return [...ids].filter((id) => appliesAt(matcher, id, touchpointId)).sort((a, b) => a - b);
+}
+
+/** The themes a comment at a touchpoint mentions, by id, ascending. */
+export function themesOf(matcher: ThemeMatcher, comment: string, touchpointId: number): number[] {
+  return themesIn(matcher, tokensOf(comment), touchpointId);
+}
+
+/**
+ * Every tag of one comment, from one parse of its lower-cased text (wink's sentiment lexicon ignores case, and
+ * lower case keeps a capitalised first word from being read as a name that is never lemmatised).
+ */
+export function tagComment(matcher: ThemeMatcher, comment: string, touchpointId: number): CommentTags {
+  const lowered = comment.toLowerCase();
+  const doc = english().readDoc(lowered);
+  const tokens = tokensOfDoc(lowered, doc);
+  const language = detectLanguage(comment, tokens);
+  if (!isAnalysed(language)) return { language, sentiment: null, sentimentScore: null, themeIds: [] };
+  const score = doc.out(english().its.sentiment) as number;
+  return { language, sentiment: sentimentValue[sentimentLabelOf(score)], sentimentScore: score, themeIds: themesIn(matcher, tokens, touchpointId) };
+}
+
+/** Character ranges of a comment where any of `terms` occurs: what the comments list highlights. */
+export function termSpans(comment: string, terms: readonly string[]): Array<{ start: number; end: number }> {
+  const matcher = compileCodebook({ version: 0, themes: [{ id: 1, terms, touchpointIds: [] }] });
+  const tokens = tokensOf(comment);
+  if (comment.toLowerCase().length !== comment.length) return [];
+  return matchesIn(matcher, tokens)
+    .map((m) => ({ start: tokens[m.from]!.start, end: tokens[m.to]!.end }))
+    .sort((a, b) => a.start - b.start)
+    .filter((span, i, all) => i === 0 || span.start >= all[i - 1]!.end);
+}
