@@ -46,10 +46,10 @@ const ENGLISH_STOP_WORD_SHARE = 0.3;
 
 export function detectLanguage(comment: string, tokens: readonly Token[] = tokensOf(comment)): string {
   if (comment.trim().length < MIN_LANGUAGE_CHARS) return "und";
-  const guess = franc(comment, { minLength: MIN_LANGUAGE_CHARS, only: CANDIDATE_LANGUAGES });
-  if (guess === ANALYSED_LANGUAGE || tokens.length === 0) return guess;
+  // Checked first because it is cheap: most comments are English, and then franc need not run at all.
   const stopWords = tokens.filter((t) => t.stopWord).length;
-  return stopWords / tokens.length >= ENGLISH_STOP_WORD_SHARE ? ANALYSED_LANGUAGE : guess;
+  if (tokens.length > 0 && stopWords / tokens.length >= ENGLISH_STOP_WORD_SHARE) return ANALYSED_LANGUAGE;
+  return franc(comment, { minLength: MIN_LANGUAGE_CHARS, only: CANDIDATE_LANGUAGES });
 }
 
 export function isAnalysed(language: string): boolean {
