@@ -12,6 +12,7 @@ import { modelRouter } from "./routers/model";
 import { ownersRouter } from "./routers/owners";
 import { perceptionRouter } from "./routers/perception";
 import { setupRouter } from "./routers/setup";
+import { themesRouter } from "./routers/themes";
 import { createCallerFactory, createRouter } from "./trpc";
 
 export const appRouter = createRouter({
@@ -27,6 +28,7 @@ export const appRouter = createRouter({
   setup: setupRouter,
   contactReasons: contactReasonsRouter,
   alerts: alertsRouter,
+  themes: themesRouter,
 });
 
 export type AppRouter = typeof appRouter;
