@@ -10,6 +10,7 @@ import { registerImportCommands } from "./commands/imports";
 import { registerModelCommands } from "./commands/model";
 import { registerPeopleCommands } from "./commands/people";
 import { registerSettingsCommands } from "./commands/settings";
+import { registerThemeCommands } from "./commands/themes";
 import { registerVolumeCommands } from "./commands/volumes";
 import { CliError } from "./shared";
 
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerVolumeCommands(program);
   registerDriverCommands(program);
   registerAlertCommands(program);
+  registerThemeCommands(program);
   return program;
 }
 

@@ -15,6 +15,7 @@ import { seedTestModel } from "./support/fixtures";
 import { locationLeagueView } from "../server/locations/views";
 import { readDemand } from "../server/contacts/read";
 import { failureDemandView } from "../server/contacts/views";
+import { themesView, themeTrend } from "../server/themes/view";
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -50,7 +51,7 @@ describe("overview", () => {
     expect(overview.momentsBelowTarget).toEqual([]);
   });
 
-  it("never reads survey_responses or service_contacts: not the overview, journey, touchpoint, department or location views, the scores API, demand or key drivers", async () => {
+  it("never reads survey_responses or service_contacts: not the overview, journey, touchpoint, department or location views, the scores API, demand, key drivers or themes", async () => {
     const [ids] = await database.db.execute<{ journey: number; touchpoint: number; department: number }>(sql`
       select (select min(id) from journeys) as journey, (select min(id) from touchpoints) as touchpoint, (select min(id) from departments) as department`);
     await expect(
@@ -70,6 +71,9 @@ describe("overview", () => {
         // Key drivers read the metric-pair sums (here no response answered two metrics).
         const drivers = await keyDriversView(tx, { scope: "journey", id: ids!.journey, ...march });
         expect(drivers.analysis).toMatchObject({ status: "no_drivers", n: 0 });
+        // Themes read the theme roll-ups (here no response has a comment); only their drill reads comments.
+        expect((await themesView(tx, { level: "journey", id: ids!.journey, ...march })).totals).toMatchObject({ comments: 0, sentiment: null });
+        expect((await themeTrend(tx, { level: "program", ...march })).months).toHaveLength(12);
         throw new Rollback();
       }),
     ).rejects.toBeInstanceOf(Rollback);

@@ -1,6 +1,18 @@
 // The score formulas against hand-worked examples (docs/metrics.md shows the same arithmetic).
 import { describe, expect, it } from "vitest";
-import { change, emptyCounts, normalise, rollUp, score, type MetricCounts, type MetricScale } from "../server/metrics/formulas";
+import {
+  change,
+  emptyCounts,
+  meanWithMargin,
+  normalise,
+  proportion,
+  proportionChange,
+  rollUp,
+  score,
+  twoSidedPValue,
+  type MetricCounts,
+  type MetricScale,
+} from "../server/metrics/formulas";
 
 const nps: MetricScale = { kind: "nps", scaleMin: 0, scaleMax: 10, direction: "higher_is_better" };
 const csat: MetricScale = { kind: "csat", scaleMin: 1, scaleMax: 5, direction: "higher_is_better" };
@@ -113,5 +125,75 @@ describe("change between periods", () => {
       status: "not_comparable",
       reason: "too_few",
     });
+  });
+});
+
+describe("a proportion with its Wilson interval (themes' shares)", () => {
+  it("matches the published Wilson 95% interval for 10 of 50: 20 % (11.24–33.04 %)", () => {
+    const result = proportion(10, 50);
+    expect(result).toMatchObject({ status: "ok", count: 10, n: 50, value: 20 });
+    if (result.status !== "ok") throw new Error("expected a proportion");
+    expect(result.low).toBeCloseTo(11.244, 2);
+    expect(result.high).toBeCloseTo(33.037, 2);
+  });
+
+  it("stays within 0–100 at the edges: 0 of 30 is 0–11.35 %, 30 of 30 is 88.65–100 %", () => {
+    expect(proportion(0, 30)).toMatchObject({ status: "ok", value: 0, low: 0 });
+    const none = proportion(0, 30);
+    expect(none.status === "ok" && none.high).toBeCloseTo(11.352, 2);
+    const all = proportion(30, 30);
+    expect(all.status === "ok" && all.low).toBeCloseTo(88.648, 2);
+    expect(all.status === "ok" && all.high).toBe(100);
+  });
+
+  it("says too few below the minimum sample, with n and the minimum", () => {
+    expect(proportion(3, 29)).toEqual({ status: "too_few", count: 3, n: 29, minimum: 30 });
+    expect(proportion(0, 0, 0)).toMatchObject({ status: "too_few", n: 0 });
+    expect(proportion(3, 10, 10)).toMatchObject({ status: "ok", value: 30 });
+  });
+});
+
+describe("the two-proportion z-test (themes' change)", () => {
+  it("gives the two-sided normal p-value: 0.05 at 1.96, 0.0027 at 3", () => {
+    expect(twoSidedPValue(1.959964)).toBeCloseTo(0.05, 6);
+    expect(twoSidedPValue(-3)).toBeCloseTo(0.0026998, 6);
+    expect(twoSidedPValue(0)).toBeCloseTo(1, 6);
+    expect(twoSidedPValue(6) / 1.97318e-9).toBeCloseTo(1, 3);
+  });
+
+  it("pools the two shares: 35 of 100 → 50 of 100 is +15 points, z 2.146, p 0.0319, rising", () => {
+    const result = proportionChange({ count: 35, n: 100 }, { count: 50, n: 100 });
+    expect(result).toMatchObject({ status: "ok", significant: true, direction: "rising" });
+    if (result.status !== "ok") throw new Error("expected a change");
+    expect(result.difference).toBeCloseTo(15, 9);
+    expect(result.z).toBeCloseTo(2.1456, 3);
+    expect(result.pValue).toBeCloseTo(0.0319, 4);
+  });
+
+  it("calls a small change steady and a large fall falling", () => {
+    expect(proportionChange({ count: 50, n: 100 }, { count: 45, n: 100 })).toMatchObject({ status: "ok", significant: false, direction: "steady" });
+    const fall = proportionChange({ count: 120, n: 1000 }, { count: 80, n: 1000 });
+    expect(fall).toMatchObject({ status: "ok", significant: true, direction: "falling" });
+    expect(fall.status === "ok" && fall.z).toBeCloseTo(-2.9814, 3);
+    expect(fall.status === "ok" && fall.pValue).toBeCloseTo(0.002869, 5);
+    // Nothing varies: both 0 %.
+    expect(proportionChange({ count: 0, n: 40 }, { count: 0, n: 40 })).toMatchObject({ status: "ok", z: 0, pValue: 1, direction: "steady" });
+  });
+
+  it("is not comparable when either side is below the minimum, saying which", () => {
+    expect(proportionChange({ count: 0, n: 0 }, { count: 5, n: 100 })).toEqual({ status: "not_comparable", reason: "no_comparison_data" });
+    expect(proportionChange({ count: 5, n: 100 }, { count: 0, n: 0 })).toEqual({ status: "not_comparable", reason: "no_current_data" });
+    expect(proportionChange({ count: 5, n: 29 }, { count: 5, n: 100 })).toEqual({ status: "not_comparable", reason: "too_few" });
+  });
+});
+
+describe("a mean with its margin (themes' sentiment)", () => {
+  it("is Σx/n ± 1.96·sd/√n, null below the minimum", () => {
+    // 0.5, −0.5 repeated: mean 0, sample variance 0.25·n/(n − 1).
+    const n = 40;
+    const result = meanWithMargin(n, 0, 0.25 * n);
+    expect(result?.mean).toBeCloseTo(0, 12);
+    expect(result?.margin).toBeCloseTo(1.96 * Math.sqrt((0.25 * n) / (n - 1) / n), 12);
+    expect(meanWithMargin(29, 1, 1)).toBeNull();
   });
 });

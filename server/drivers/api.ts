@@ -41,14 +41,22 @@ export interface DriverQuery {
 
 const refuse = (field: string, message: string) => invalid(`${field}: ${message}`, [{ field, message }]);
 
-/** The scope's id, checked against the model: a number for the tables, or a code where the entity has one. */
-function resolveScopeId(model: ScoreModel, scope: DriverQuery["scope"], id: string | undefined): { id: number | null; code: string | null } {
+/**
+ * The scope's id, checked against the model: a number for the tables, or a code where the entity has one. The themes
+ * API names its scope `level`; the refusals name the parameter as sent.
+ */
+export function resolveScopeId(
+  model: ScoreModel,
+  scope: DriverQuery["scope"],
+  id: string | undefined,
+  parameter: "scope" | "level" = "scope",
+): { id: number | null; code: string | null } {
   if (scope === "program") {
     if (id) throw refuse("id", "the program has no id; leave id out");
     return { id: null, code: null };
   }
   const listed = scope === "location" ? "GET /api/v1/scores?level=location" : `GET /api/v1/scores?level=${scope}`;
-  if (!id) throw refuse("id", `scope=${scope} needs the ${scope}'s id (list them with ${listed})`);
+  if (!id) throw refuse("id", `${parameter}=${scope} needs the ${scope}'s id (list them with ${listed})`);
   const numeric = entityIdText.safeParse(id);
   if (scope === "touchpoint" || scope === "location") {
     const entities: ReadonlyArray<{ id: number; code: string }> = scope === "touchpoint" ? model.touchpoints : model.locations;

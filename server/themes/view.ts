@@ -85,6 +85,7 @@ export async function themesView(db: Queryable, query: z.infer<typeof themeQuery
       detractorComments: now.detractorComments,
       /** Of the detractors' comments, the share that mentions the theme. */
       detractorShare: proportion(now.detractorComments, total.detractorComments, minimum),
+      analysedComments: now.analysedComments,
       sentiment: sentimentOf(now, minimum),
       positiveComments: now.positiveComments,
       negativeComments: now.negativeComments,
