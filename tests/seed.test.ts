@@ -6,6 +6,7 @@ import { billingChangeComments, commentFits, negativeComments, neutralComments, 
 import { rebuildRollups } from "../server/rollups/maintain";
 import { readDemand } from "../server/contacts/read";
 import { keyDriversView } from "../server/drivers/view";
+import { themesView } from "../server/themes/view";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 
 const endDate = new Date("2026-11-20T00:00:00Z");
@@ -181,6 +182,23 @@ describe("demo seed", () => {
       // in about one sample in twenty, so its significance is not what the story rests on).
       expect(byCode.get("value")!.weight, scope).toBeLessThan(2);
       expect(view.analysis.drivers.at(-1)!.code, scope).toBe("value");
+    }
+  });
+
+  it("tells the themes' story: the service charge rises significantly in its month, on the program and on the bill", async () => {
+    const [bill] = await first.db.execute<{ id: number }>(sql`select id from touchpoints where code = 'PAY-BILL'`);
+    // August 2026, the charge's month, against July (the comparison period of the same length just before).
+    const august = { from: "2026-08-01", to: "2026-08-31", compareFrom: "2026-07-01", compareTo: "2026-07-31" };
+    for (const [level, id] of [
+      ["program", undefined],
+      ["touchpoint", bill!.id],
+    ] as const) {
+      const view = await themesView(first.db, { level, id, ...august });
+      const charge = view.themes.find((t) => t.name === "Service charge");
+      expect(charge?.change, level).toMatchObject({ status: "ok", significant: true, direction: "rising" });
+      expect(charge!.change.status === "ok" && charge!.change.pValue, level).toBeLessThan(0.05);
+      expect(charge!.share.status, level).toBe("ok");
+      if (level === "touchpoint") expect(view.themes[0]!.name).toBe("Service charge");
     }
   });
 
