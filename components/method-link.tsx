@@ -3,7 +3,8 @@ export function MethodLink({
   section,
   children,
 }: {
-  section: "scores" | "minimum-sample" | "normalising-to-0100" | "roll-up" | "change-over-time" | "locations" | "failure-demand" | "key-drivers-method";
+  section:
+    "scores" | "minimum-sample" | "normalising-to-0100" | "roll-up" | "change-over-time" | "locations" | "failure-demand" | "key-drivers-method" | "themes";
   children: React.ReactNode;
 }) {
   return (

@@ -62,6 +62,8 @@ test("every view passes axe without serious violations", async ({ page }) => {
     "/admin/alert-rules",
     "/alerts?show=all",
     "/key-drivers?scope=stage&id=2",
+    "/themes",
+    "/themes?level=stage&id=2&theme=1",
   ]) {
     await page.goto(path);
     await expectNoSeriousViolations(page, path);

@@ -27,6 +27,7 @@ test("an executive reads the overview and has no setup or owner pages", async ({
     "Locations",
     "Failure demand",
     "Key drivers",
+    "Themes",
     "Initiatives",
     "Perception gap",
     "How figures are computed",

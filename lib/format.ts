@@ -1,7 +1,8 @@
 // One formatter per metric: how each score, margin and change is written everywhere — pages, mails, alert texts.
 import type { Channel, ContactChannel, LocationKind } from "@/lib/enums";
 import { countOf, formatNumber } from "@/lib/counts";
-import type { Change, Rollup, Score } from "@/server/metrics/formulas";
+import { sentimentLabelOf } from "@/lib/themes";
+import type { Change, Proportion, ProportionChange, Rollup, Score } from "@/server/metrics/formulas";
 
 export const channelLabel: Record<Channel, string> = {
   phone: "Phone",
@@ -174,4 +175,49 @@ export function formatCoefficient(coefficient: number, margin: number): string {
 /** A driver's performance on the common 0–100 scale with its margin, "78.2 ± 1.1". */
 export function formatPerformance(performance: { value: number; margin: number } | null): string {
   return performance ? `${performance.value.toFixed(1)} ± ${performance.margin.toFixed(1)}` : "insufficient data";
+}
+
+/** A share in percent, one decimal below 10% where the decimal tells something: "2.4%", "23%". */
+export function formatShare(percent: number): string {
+  return `${percent < 10 ? percent.toFixed(1) : percent.toFixed(0)}%`;
+}
+
+/** A share of comments with its Wilson 95% interval, "23% (95% CI 19%–27%)", or why there is none (`of` names the base). */
+export function describeProportion(share: Proportion, of = "comments"): string {
+  if (share.status === "ok") return `${formatShare(share.value)} (95% CI ${formatShare(share.low)}–${formatShare(share.high)})`;
+  return share.n === 0 ? `no ${of}` : `too few ${of} to say (${formatCount(share.n)}; at least ${formatNumber(share.minimum)})`;
+}
+
+/** A p-value as people read it: "p < 0.001", "p = 0.003", "p = 0.41". */
+export function formatPValue(p: number): string {
+  if (p < 0.001) return "p < 0.001";
+  return `p = ${p < 0.01 ? p.toFixed(3) : p.toFixed(2)}`;
+}
+
+const shareNotComparable = {
+  no_comparison_data: "no comments in the comparison period",
+  no_current_data: "no comments in this period",
+  too_few: "not compared: too few comments in one of the periods",
+} as const;
+
+/**
+ * A change of a theme's share in words, its direction said (not left to colour), with its size and p-value:
+ * "+6.2 pts, rising significantly (p = 0.003)", "−0.4 pts, no significant change (p = 0.62)".
+ */
+export function describeProportionChange(change: ProportionChange): string {
+  if (change.status !== "ok") return shareNotComparable[change.reason];
+  const sign = change.difference > 0 ? "+" : change.difference < 0 ? "−" : "±";
+  const size = `${sign}${Math.abs(change.difference).toFixed(1)} pts`;
+  if (change.direction === "steady") return `${size}, no significant change (${formatPValue(change.pValue)})`;
+  return `${size}, ${change.direction} significantly (${formatPValue(change.pValue)})`;
+}
+
+/**
+ * An average sentiment score (−1 to 1) with its 95% margin and what it reads as: "−0.32 ± 0.05, negative (n = 120)";
+ * or why there is none (no comment analysed, e.g. none in English, or too few).
+ */
+export function describeSentiment(sentiment: { mean: number; margin: number; n: number } | null, analysed: number): string {
+  if (sentiment === null) return analysed === 0 ? "not analysed" : `too few analysed comments (${formatCount(analysed)})`;
+  const sign = sentiment.mean < 0 ? "−" : sentiment.mean > 0 ? "+" : "";
+  return `${sign}${Math.abs(sentiment.mean).toFixed(2)} ± ${sentiment.margin.toFixed(2)}, ${sentimentLabelOf(sentiment.mean)} (${formatCount(sentiment.n)})`;
 }

@@ -10,6 +10,7 @@ import { idFromRoute, orNotFound } from "@/components/dashboard/entity-page";
 import { FilterBar, hrefWith } from "@/components/dashboard/filter-bar";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
+import { ThemesSection, hasThemes } from "@/components/themes/themes-section";
 import { serverApi } from "@/server/api/caller";
 import { readDashboardFilters } from "@/server/scores/filters";
 
@@ -25,7 +26,11 @@ export default async function DepartmentPage({
 }) {
   const departmentId = idFromRoute((await params).departmentId);
   const { filters, problems: filterProblems } = readDashboardFilters(await searchParams);
-  const data = await orNotFound((await serverApi()).dashboard.department({ ...filters, departmentId }));
+  const api = await serverApi();
+  const [data, themes] = await Promise.all([
+    orNotFound(api.dashboard.department({ ...filters, departmentId })),
+    orNotFound(api.themes.view({ ...filters, level: "department", id: departmentId })),
+  ]);
   const keep = { ...filters, departmentId: undefined };
   return (
     <>
@@ -75,6 +80,7 @@ export default async function DepartmentPage({
           <MethodLink section="failure-demand">How contacts caused are counted</MethodLink>
         </section>
       </div>
+      {hasThemes(themes) ? <ThemesSection view={themes} filters={keep} /> : null}
       <div className="section-head">
         <h2>Touchpoints it owns, across all journeys (weakest first)</h2>
         <DownloadCsv

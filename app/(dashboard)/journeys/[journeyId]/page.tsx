@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DriversSection, hasDrivers } from "@/components/key-drivers/drivers-section";
+import { ThemesSection, hasThemes } from "@/components/themes/themes-section";
 import { describeChange, describeMissing, describeScore, formatCount, formatValue, metricLabel } from "@/components/format";
 import { DownloadCsv } from "@/components/dashboard/download-csv";
 import { idFromRoute, orNotFound } from "@/components/dashboard/entity-page";
@@ -27,9 +28,10 @@ export default async function JourneyPage({
   const journeyId = idFromRoute((await params).journeyId);
   const { filters, problems: filterProblems } = readDashboardFilters(await searchParams);
   const api = await serverApi();
-  const [data, drivers] = await Promise.all([
+  const [data, drivers, themes] = await Promise.all([
     orNotFound(api.dashboard.journey({ ...filters, journeyId })),
     orNotFound(api.keyDrivers.view({ ...filters, scope: "journey", id: journeyId })),
+    orNotFound(api.themes.view({ ...filters, level: "journey", id: journeyId })),
   ]);
   const keep = { ...filters, journeyId: undefined };
   const tableRows = data.stages.flatMap((stage) =>
@@ -139,6 +141,7 @@ export default async function JourneyPage({
       </div>
 
       {hasDrivers(drivers) ? <DriversSection view={drivers} filters={filters} stages={data.stages} /> : null}
+      {hasThemes(themes) ? <ThemesSection view={themes} filters={filters} stages={data.stages} /> : null}
 
       <div className="section-head">
         <h2>All touchpoints in this journey</h2>

@@ -13,6 +13,7 @@ import { LocationHeatmap } from "@/components/locations/location-heatmap";
 import { MomentsBelowTarget } from "@/components/dashboard/moments-below-target";
 import { MethodLink } from "@/components/method-link";
 import { PageHeader } from "@/components/page-header";
+import { ThemesSection, hasThemes } from "@/components/themes/themes-section";
 import { serverApi } from "@/server/api/caller";
 import { readDashboardFilters } from "@/server/scores/filters";
 import { HEADLINE_METRICS } from "@/server/scores/overview";
@@ -34,7 +35,12 @@ export default async function LocationPage({
   const { filters, problems } = readDashboardFilters(await searchParams);
   const view = { ...filters, location: undefined };
   // An unknown or renamed site's link is the 404 page, which says so, not an error.
-  const data = await orNotFound((await serverApi()).dashboard.location({ ...view, code }));
+  const api = await serverApi();
+  // The location's themes: the program's comments given here (the location filter), as the page's scores are.
+  const [data, themes] = await Promise.all([
+    orNotFound(api.dashboard.location({ ...view, code })),
+    api.themes.view({ ...view, level: "program", location: code }),
+  ]);
   const { location, overview } = data;
   const here = { ...view, location: code };
   const trendPoints = overview.trend.map((t) => ({
@@ -117,6 +123,8 @@ export default async function LocationPage({
           </section>
         ))}
       </div>
+
+      {hasThemes(themes) ? <ThemesSection view={themes} filters={here} scope={{ level: "program" }} /> : null}
 
       <h2>Initiatives here</h2>
       {data.initiatives.length === 0 ? (

@@ -4,6 +4,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DriversSection, hasDrivers } from "@/components/key-drivers/drivers-section";
+import { ThemesSection, hasThemes } from "@/components/themes/themes-section";
 import { describeChange, describeScore, formatCount, formatDate, formatMonth, formatPeriod, formatValue } from "@/components/format";
 import { DownloadCsv } from "@/components/dashboard/download-csv";
 import { idFromRoute, orNotFound } from "@/components/dashboard/entity-page";
@@ -73,10 +74,11 @@ export default async function TouchpointPage({
   const touchpointId = idFromRoute((await params).touchpointId);
   const { filters } = readDashboardFilters(await searchParams);
   const api = await serverApi();
-  const [data, acrossSites, drivers] = await Promise.all([
+  const [data, acrossSites, drivers, themes] = await Promise.all([
     orNotFound(api.dashboard.touchpoint({ ...filters, touchpointId })),
     api.dashboard.touchpointAcrossSites({ ...filters, location: undefined, touchpointId }),
     orNotFound(api.keyDrivers.view({ ...filters, scope: "touchpoint", id: touchpointId })),
+    orNotFound(api.themes.view({ ...filters, level: "touchpoint", id: touchpointId })),
   ]);
   const place = filters.location ? data.filterOptions.locations.find((l) => l.code === filters.location) : undefined;
   const tp = data.touchpoint;
@@ -165,6 +167,7 @@ export default async function TouchpointPage({
         </section>
       ))}
       {hasDrivers(drivers) ? <DriversSection view={drivers} filters={filters} /> : null}
+      {hasThemes(themes) ? <ThemesSection view={themes} filters={filters} /> : null}
       <CausedSection data={data} filters={filters} />
       <div className="section-head">
         <h2>Initiatives on this touchpoint</h2>
