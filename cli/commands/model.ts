@@ -4,7 +4,7 @@ import type { Command } from "commander";
 import { cliActor } from "@/server/audit";
 import { exportModel, importModel, ModelImportError } from "@/server/model/transfer";
 import { CliError, readJsonFile, withDatabase } from "../shared";
-import { countOf } from "@/lib/counts";
+import { countOf, formatNumber } from "@/lib/counts";
 
 export function registerModelCommands(program: Command): void {
   const model = program.command("model").description("The experience model as one JSON file.");
@@ -32,7 +32,12 @@ export function registerModelCommands(program: Command): void {
               `${countOf(summary.locations, "location")}, ${countOf(summary.journeys, "journey")} with ${countOf(summary.stages, "stage")}` +
               (summary.contactReasons !== undefined ? `, ${countOf(summary.contactReasons, "contact reason mapping")}` : "") +
               (summary.contactReasonRules !== undefined ? `, ${countOf(summary.contactReasonRules, "reason rule")}` : "") +
-              ".",
+              (summary.themes !== undefined ? `, ${countOf(summary.themes, "theme")} (${formatNumber(summary.themesChanged ?? 0)} changed)` : "") +
+              "." +
+              // The CLI exits before a background re-tag could finish; the server's minutely run or `themes retag` does it.
+              (summary.themesChanged
+                ? " The codebook changed: run `npm run cli -- themes retag` to re-tag history now (the server does it within a minute)."
+                : ""),
           );
         } catch (error) {
           if (error instanceof ModelImportError) {

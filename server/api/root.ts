@@ -12,6 +12,7 @@ import { modelRouter } from "./routers/model";
 import { ownersRouter } from "./routers/owners";
 import { perceptionRouter } from "./routers/perception";
 import { setupRouter } from "./routers/setup";
+import { themeCodebookRouter } from "./routers/theme-codebook";
 import { themesRouter } from "./routers/themes";
 import { createCallerFactory, createRouter } from "./trpc";
 
@@ -29,6 +30,7 @@ export const appRouter = createRouter({
   contactReasons: contactReasonsRouter,
   alerts: alertsRouter,
   themes: themesRouter,
+  themeCodebook: themeCodebookRouter,
 });
 
 export type AppRouter = typeof appRouter;

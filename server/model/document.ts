@@ -1,9 +1,10 @@
-// The model file as one JSON document: departments, owners, locations, journeys, stages, touchpoints, targets and
-// contact-reason mappings and rules. Used by `model export/import`, the admin page and the seed; by name, email, code.
+// The model file as one JSON document: departments, owners, locations, journeys, stages, touchpoints, targets,
+// contact-reason mappings and rules, and the themes' codebook. Used by `model export/import`, the admin page and the seed.
 import { z } from "zod";
 import { channels, locationKinds, metricDirections, userRoles } from "@/lib/enums";
 import { contactReasonEntrySchema, contactReasonProblems, contactReasonRuleEntrySchema, type KeptCauses } from "./contact-reasons";
 import { locationCode, name, ownerProblem, parentProblem, touchpointCode } from "./rules";
+import { themeEntrySchema, themeProblems } from "./themes";
 
 export { name, touchpointCode };
 
@@ -72,6 +73,8 @@ export const modelDocumentSchema = z.object({
   // Mapped contact reasons by name and reason rules, touchpoints by code; a file without them leaves both as they are.
   contactReasons: z.array(contactReasonEntrySchema).optional(),
   contactReasonRules: z.array(contactReasonRuleEntrySchema).optional(),
+  // The codebook, themes by name (touchpoints by code); a file without it leaves the themes as they are.
+  themes: z.array(themeEntrySchema).optional(),
 });
 
 export type ModelDocument = z.infer<typeof modelDocumentSchema>;
@@ -170,6 +173,6 @@ export function validateModelDocument(input: unknown, knownMetricCodes: Set<stri
       problems: parsed.error.issues.map((issue) => ({ path: issue.path.join(".") || "(document)", message: issue.message })),
     };
   }
-  const problems = [...referenceProblems(parsed.data, knownMetricCodes), ...contactReasonProblems(parsed.data, keptCauses)];
+  const problems = [...referenceProblems(parsed.data, knownMetricCodes), ...contactReasonProblems(parsed.data, keptCauses), ...themeProblems(parsed.data)];
   return problems.length ? { ok: false, problems } : { ok: true, document: parsed.data };
 }

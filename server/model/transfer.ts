@@ -8,6 +8,7 @@ import { recordAudit, type Actor } from "@/server/audit";
 import { validateModelDocument, type ModelDocument, type ModelProblem } from "./document";
 import { locationUsage } from "@/server/setup/usage";
 import { applyContactReasons, exportContactReasons, keptCauses } from "./contact-reasons";
+import { applyThemes, exportThemes } from "./themes";
 
 /** Every problem of a refused model file, each with its path in the file; nothing was written. */
 export class ModelImportError extends DomainError {
@@ -31,6 +32,9 @@ export interface ModelImportSummary {
   // Only when the file carries them: a file without them leaves mappings and rules as they are.
   contactReasons?: number;
   contactReasonRules?: number;
+  // Only when the file carries a codebook: themes listed, and how many of them the import changed.
+  themes?: number;
+  themesChanged?: number;
 }
 
 async function knownMetricCodes(db: Queryable): Promise<Set<string>> {
@@ -215,6 +219,8 @@ export async function applyModelDocument(tx: Queryable, doc: ModelDocument, acto
   await upsertLocations(tx, doc, userIds);
   const stages = await upsertJourneys(tx, doc, touchpointIds);
   const contactReasonCounts = await applyContactReasons(tx, doc);
+  // After the touchpoints the themes name; responses imported after this commit are tagged with them.
+  const themeCounts = await applyThemes(tx, doc);
   const summary = {
     departments: doc.departments.length,
     users: doc.users.length,
@@ -223,6 +229,7 @@ export async function applyModelDocument(tx: Queryable, doc: ModelDocument, acto
     journeys: doc.journeys.length,
     stages,
     ...contactReasonCounts,
+    ...themeCounts,
   };
   await recordAudit(tx, actor, { action: "model.import", entityType: "model", after: summary });
   return summary;
@@ -262,6 +269,7 @@ export async function exportModel(db: Queryable): Promise<ModelDocument> {
   const metricCode = new Map(metricRows.map((m) => [m.id, m.code]));
   const touchpointCode = new Map(touchpointRows.map((t) => [t.id, t.code]));
   const { contactReasons, contactReasonRules } = await exportContactReasons(db);
+  const themes = await exportThemes(db);
 
   return {
     version: 1,
@@ -323,5 +331,6 @@ export async function exportModel(db: Queryable): Promise<ModelDocument> {
     })),
     contactReasons,
     contactReasonRules,
+    themes,
   };
 }

@@ -3,6 +3,7 @@
 import { demoReasonMap, demoReasonRules } from "./demo-contacts";
 import type { ModelDocumentInput } from "@/server/model/document";
 import { demoLocations, demoSiteManagers } from "./demo-locations";
+import { demoThemes } from "./demo-themes";
 
 export const DEMO_PASSWORD = "throughline-demo";
 
@@ -636,6 +637,7 @@ export const demoModel: ModelDocumentInput = {
   journeys,
   contactReasons: demoReasonMap,
   contactReasonRules: demoReasonRules,
+  themes: demoThemes,
 };
 
 export const demoProfiles: Record<string, TouchpointProfile> = {

@@ -11,8 +11,6 @@ import { quarterOf } from "@/server/perception/gap";
 import { saveAssessment } from "@/server/perception/service";
 import { importModel } from "@/server/model/transfer";
 import { ingestBatch, type ResponseInput } from "@/server/responses/ingest";
-import { createTheme } from "@/server/themes/codebook";
-import { demoThemes } from "./demo-themes";
 import { billingChangeComments, commentFits, negativeComments, neutralComments, positiveComments, type DemoComment } from "./demo-comments";
 import { DEMO_PASSWORD, demoModel, demoProfiles, type TouchpointProfile } from "./demo-model";
 import { hashString, seededRandom, type Random } from "./random";
@@ -296,10 +294,9 @@ async function seedAssessments(db: Database, endDate: Date): Promise<void> {
 export async function seedDemoCompany(db: Database, options: { endDate?: Date } = {}): Promise<SeedSummary> {
   const started = performance.now();
   const endDate = options.endDate ?? new Date();
+  // The model carries the codebook, so the responses below are tagged as they are written (as any import is).
   await importModel(db, seedActor, demoModel);
   await setDemoPasswords(db);
-  // The codebook first, so the responses are tagged as they are written (as any import is).
-  for (const theme of demoThemes) await createTheme(db, seedActor, theme);
   const months = monthWindows(endDate);
   const touchpointRows = await db.select({ id: touchpoints.id, code: touchpoints.code }).from(touchpoints);
   const locationIds = new Map((await db.select({ id: locations.id, code: locations.code }).from(locations)).map((l) => [l.code, l.id]));

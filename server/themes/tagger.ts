@@ -90,6 +90,37 @@ function tokensOfDoc(lowered: string, doc: Document): Token[] {
   return tokens;
 }
 
+/** A word as phrase suggestions read it: lemma, lower-cased form, stop word or not, and part of speech (NOUN, ADJ…). */
+export interface PhraseWord {
+  lemma: string;
+  normal: string;
+  stopWord: boolean;
+  pos: string;
+}
+
+/**
+ * A comment's words in runs that punctuation breaks, so no phrase spans "too slow. service": one parse of the
+ * lower-cased text with the same model as the tagger (suggestions need the part of speech, which tagging does not).
+ */
+export function wordRunsOf(text: string): PhraseWord[][] {
+  const lowered = text.toLowerCase();
+  const doc = english().readDoc(lowered);
+  const its = english().its;
+  const values = doc.tokens().out(its.value) as string[];
+  const lemmas = doc.tokens().out(its.lemma as never) as string[];
+  const stopWords = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
+  const pos = doc.tokens().out(its.pos) as string[];
+  const runs: PhraseWord[][] = [[]];
+  values.forEach((value, index) => {
+    if (!wordLike.test(value)) {
+      if (runs.at(-1)!.length > 0) runs.push([]);
+      return;
+    }
+    runs.at(-1)!.push({ lemma: lemmas[index] ?? value, normal: value, stopWord: stopWords[index] === true, pos: pos[index] ?? "X" });
+  });
+  return runs.filter((run) => run.length > 0);
+}
+
 /** A term as a sequence of lemmas ("service charges" → ["service", "charge"]). */
 export function termLemmas(term: string): string[] {
   return tokensOf(term).map((t) => t.lemma);

@@ -7,6 +7,7 @@ import { exportModel, importModel, ModelImportError } from "@/server/model/trans
 import { listUsers } from "@/server/model/queries";
 import { userRoles } from "@/db/schema";
 import { setUserActive, setUserRole } from "@/server/people/users";
+import { requestRetag } from "@/server/themes/jobs";
 import { adminProcedure, createRouter } from "../trpc";
 
 export const adminRouter = createRouter({
@@ -21,7 +22,10 @@ export const adminRouter = createRouter({
   /** The same all-or-nothing import as `npm run cli -- model import`; every problem is returned, nothing written. */
   importModel: adminProcedure.input(z.object({ document: z.unknown() })).mutation(async ({ ctx, input }) => {
     try {
-      return { ok: true as const, summary: await importModel(ctx.db, actorOf(ctx.user), input.document) };
+      const summary = await importModel(ctx.db, actorOf(ctx.user), input.document);
+      // A changed codebook: history is re-tagged in the background, as after an edit on Setup › Themes.
+      if (summary.themesChanged) requestRetag(ctx.db);
+      return { ok: true as const, summary };
     } catch (error) {
       if (error instanceof ModelImportError) return { ok: false as const, problems: error.modelProblems };
       throw error;
