@@ -62,9 +62,13 @@ interface Token {
   stopWord: boolean;
   start: number;
   end: number;
+  /** How many breaking punctuation marks precede the word: a phrase matches only within one stretch ("service. Charge" is no "service charge"). */
+  run: number;
 }
 
 const wordLike = /[\p{L}\p{N}]/u;
+/** Marks that join words rather than break a phrase: "mix-up", "chef's", "in/out". */
+const joiner = /^[-‐‑'’/&]+$/u;
 
 /** The word tokens of a text, lower-cased, with lemma and character offsets into `text`. */
 export function tokensOf(text: string): Token[] {
@@ -79,13 +83,17 @@ function tokensOfDoc(lowered: string, doc: Document): Token[] {
   const stopWords = doc.tokens().out(its.stopWordFlag) as unknown as boolean[];
   const tokens: Token[] = [];
   let cursor = 0;
+  let run = 0;
   values.forEach((value, index) => {
     const at = lowered.indexOf(value, cursor);
     const start = at < 0 ? cursor : at;
     cursor = at < 0 ? cursor : at + value.length;
-    if (!wordLike.test(value)) return;
+    if (!wordLike.test(value)) {
+      if (!joiner.test(value)) run += 1;
+      return;
+    }
     // Offsets map back to `text` only when lower-casing kept its length (true for all but a few scripts).
-    tokens.push({ lemma: lemmas[index] ?? value, normal: value, stopWord: stopWords[index] === true, start, end: start + value.length });
+    tokens.push({ lemma: lemmas[index] ?? value, normal: value, stopWord: stopWords[index] === true, start, end: start + value.length, run });
   });
   return tokens;
 }
@@ -130,6 +138,8 @@ interface CompiledTerm {
   themeId: number;
   lemmas: string[];
   normals: string[];
+  /** Each word's run relative to the first: 0s unless the term itself holds punctuation. */
+  runs: number[];
 }
 
 export interface ThemeMatcher {
@@ -147,14 +157,20 @@ export function compileCodebook(codebook: Codebook): ThemeMatcher {
     for (const term of theme.terms) {
       const tokens = tokensOf(term);
       if (tokens.length === 0) continue;
-      const compiled = { themeId: theme.id, lemmas: tokens.map((t) => t.lemma), normals: tokens.map((t) => t.normal) };
+      const compiled = {
+        themeId: theme.id,
+        lemmas: tokens.map((t) => t.lemma),
+        normals: tokens.map((t) => t.normal),
+        runs: tokens.map((t) => t.run - tokens[0]!.run),
+      };
       for (const key of new Set([compiled.lemmas[0]!, compiled.normals[0]!])) byFirst.set(key, [...(byFirst.get(key) ?? []), compiled]);
     }
   }
   return { version: codebook.version, byFirst, limits };
 }
 
-const sameWord = (token: Token, term: CompiledTerm, j: number) => token.lemma === term.lemmas[j] || token.normal === term.normals[j];
+const sameWord = (token: Token, term: CompiledTerm, j: number, first: Token) =>
+  (token.lemma === term.lemmas[j] || token.normal === term.normals[j]) && token.run - first.run === term.runs[j];
 
 /** Where each of the matcher's terms occurs in the tokens: the theme and the token range. */
 function matchesIn(matcher: ThemeMatcher, tokens: Token[]): Array<{ themeId: number; from: number; to: number }> {
@@ -163,7 +179,7 @@ function matchesIn(matcher: ThemeMatcher, tokens: Token[]): Array<{ themeId: num
     const candidates = new Set([...(matcher.byFirst.get(token.lemma) ?? []), ...(matcher.byFirst.get(token.normal) ?? [])]);
     for (const term of candidates) {
       if (i + term.lemmas.length > tokens.length) continue;
-      if (term.lemmas.every((_, j) => sameWord(tokens[i + j]!, term, j))) found.push({ themeId: term.themeId, from: i, to: i + term.lemmas.length - 1 });
+      if (term.lemmas.every((_, j) => sameWord(tokens[i + j]!, term, j, token))) found.push({ themeId: term.themeId, from: i, to: i + term.lemmas.length - 1 });
     }
   });
   return found;
@@ -200,8 +216,12 @@ export function termSpans(comment: string, terms: readonly string[]): Array<{ st
   const matcher = compileCodebook({ version: 0, themes: [{ id: 1, terms, touchpointIds: [] }] });
   const tokens = tokensOf(comment);
   if (comment.toLowerCase().length !== comment.length) return [];
-  return matchesIn(matcher, tokens)
+  const spans = matchesIn(matcher, tokens)
     .map((m) => ({ start: tokens[m.from]!.start, end: tokens[m.to]!.end }))
-    .sort((a, b) => a.start - b.start)
-    .filter((span, i, all) => i === 0 || span.start >= all[i - 1]!.end);
+    // Of terms starting at one word, the longest is highlighted ("charged twice", not "charged").
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  // A span overlapping one already kept is dropped (compared with the last kept, not the last seen).
+  const kept: Array<{ start: number; end: number }> = [];
+  for (const span of spans) if (kept.length === 0 || span.start >= kept.at(-1)!.end) kept.push(span);
+  return kept;
 }
