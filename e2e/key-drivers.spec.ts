@@ -40,3 +40,19 @@ test("the CCO finds speed driving table service's NPS, and value for money left 
   await page.goto("/key-drivers?outcome=nosuchmetric");
   await expect(page.getByRole("alert").filter({ hasText: "No metric has the code nosuchmetric" })).toBeVisible();
 });
+
+test("the bill's themes as drivers: the service charge goes with a lower NPS, linked to its comments", async ({ page }) => {
+  await signIn(page, demoAccounts.executive);
+  await page.goto("/key-drivers");
+  await page.getByRole("combobox", { name: "Scope" }).selectOption({ label: "The bill (PAY-BILL)" });
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByRole("heading", { name: "Themes as drivers of Net Promoter Score" })).toBeVisible();
+  const themes = page.getByRole("table", { name: "Themes as drivers of Net Promoter Score" });
+  const charge = themes.getByRole("row").filter({ hasText: "Service charge" });
+  await expect(charge).toContainText("lower with it");
+  await expect(charge).toContainText("significant (p < 0.05)");
+  await expect(page.getByTestId("theme-drivers-model")).toContainText(/n = [\d,]+ responses with a comment/);
+  await expect(charge.getByRole("link", { name: "Service charge" })).toHaveAttribute("href", /^\/themes\?level=touchpoint&id=\d+&.*theme=\d+$/);
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
+});

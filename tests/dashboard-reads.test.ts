@@ -71,6 +71,7 @@ describe("overview", () => {
         // Key drivers read the metric-pair sums (here no response answered two metrics).
         const drivers = await keyDriversView(tx, { scope: "journey", id: ids!.journey, ...march });
         expect(drivers.analysis).toMatchObject({ status: "no_drivers", n: 0 });
+        expect(drivers.themeDrivers).toMatchObject({ n: 0, themes: [] });
         // Themes read the theme roll-ups (here no response has a comment); only their drill reads comments.
         expect((await themesView(tx, { level: "journey", id: ids!.journey, ...march })).totals).toMatchObject({ comments: 0, sentiment: null });
         expect((await themeTrend(tx, { level: "program", ...march })).months).toHaveLength(12);

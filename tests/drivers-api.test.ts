@@ -1,13 +1,14 @@
 // GET /api/v1/drivers on the real route handler, as the contacts API is tested: 401 without a token, 400 naming the
 // parameter (scope, id, outcome, location, period), a generated true driver ranked first, insufficient data said with
-// its n, a location scope — and `npm run cli -- drivers` printing exactly the same rows.
+// its n, a location scope, the themes as drivers — and `npm run cli -- drivers` printing exactly the same rows.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DriverRow } from "../server/drivers/api";
+import type { DriverRow, ThemeDriverRow } from "../server/drivers/api";
 import { ingestBatch, type ResponseInput } from "../server/responses/ingest";
 import { seededRandom } from "../server/seed/random";
+import { createTheme } from "../server/themes/codebook";
 import { createApiToken } from "../server/tokens/api-tokens";
 import { cliArgs, cliCommand } from "./support/cli";
 import { createTestDatabase, type TestDatabase } from "./support/database";
@@ -18,6 +19,7 @@ let database: TestDatabase;
 let token: string;
 let GET: (request: Request) => Promise<Response>;
 let ids: { host: number; bill: number; journey: number; billing: number; leeds: number };
+let slowThemeId: number;
 const actor = { id: null, email: "test" };
 const JANUARY = "from=2026-01-01&to=2026-01-31";
 
@@ -32,9 +34,10 @@ beforeAll(async () => {
     (select id from locations where code = 'N-LEEDS') as leeds`);
   ids = row!;
   const [york] = await database.db.execute<{ id: number }>(sql`select id from locations where code = 'N-YORK'`);
+  slowThemeId = (await createTheme(database.db, actor, { name: "Slow service", terms: ["slow"] })).id;
   const random = seededRandom(17);
   // January at the host greeting: NPS follows speed (true weight 2 per point), value is noise, CSAT is always 5.
-  // Every third response is at Leeds, the rest at York.
+  // Every third response is at Leeds, the rest at York. Half comment: on slow service where speed was 1–2.
   const host: ResponseInput[] = Array.from({ length: 600 }, (_, i) => {
     const speed = random.int(1, 5);
     const value = random.int(1, 5);
@@ -45,6 +48,7 @@ beforeAll(async () => {
       nps: Math.max(0, Math.min(10, Math.round(2 * speed - 1 + random.normal(0, 1.5)))),
       csat: 5,
       customValues: { speed, value },
+      comment: i % 2 === 0 ? null : speed <= 2 ? "The service was slow and we waited ages." : "A lovely welcome at the door tonight, thanks.",
       externalId: `drivers-${i}`,
     };
   });
@@ -70,7 +74,8 @@ afterAll(async () => {
 
 const get = (query: string, headers: Record<string, string> = { authorization: `Bearer ${token}` }) =>
   GET(new Request(`http://localhost/api/v1/drivers?${query}`, { headers }));
-const rowsOf = async (query: string) => ((await (await get(query)).json()) as { rows: DriverRow[] }).rows;
+const bodyOf = async (query: string) => (await (await get(query)).json()) as { rows: DriverRow[]; themes: ThemeDriverRow[] };
+const rowsOf = async (query: string) => (await bodyOf(query)).rows;
 const problemsOf = async (query: string) => {
   const response = await get(query);
   expect(response.status, query).toBe(400);
@@ -111,6 +116,7 @@ describe("GET /api/v1/drivers", () => {
       { parameter: "to", message: expect.stringMatching(/at most 10 years \(setting max_period_years\)/) },
     ]);
     expect(await problemsOf("format=xml")).toEqual([{ parameter: "format", message: "use one of json, csv" }]);
+    expect(await problemsOf("format=csv&table=people")).toEqual([{ parameter: "table", message: "use one of drivers, themes" }]);
   });
 
   it("defaults to the program, NPS and the last 12 months of data, never stored by a cache", async () => {
@@ -185,6 +191,50 @@ describe("GET /api/v1/drivers", () => {
   });
 });
 
+describe("GET /api/v1/drivers, themes as drivers", () => {
+  it("lists each theme with r, its interval, the outcome with and without it, ranked by |r|", async () => {
+    const { themes } = await bodyOf(`scope=touchpoint&id=SVC-HOST&${JANUARY}`);
+    expect(themes).toHaveLength(1);
+    const [slow] = themes;
+    expect(slow).toMatchObject({
+      scope: "touchpoint",
+      id: ids.host,
+      name: "Host greeting",
+      outcome: "nps",
+      theme: slowThemeId,
+      themeName: "Slow service",
+      status: "ok",
+      n: 300,
+      minimum: 30,
+      significant: true,
+      rank: 1,
+    });
+    expect(slow!.mentions).toBeGreaterThan(60);
+    expect(slow!.r!).toBeLessThan(-0.5);
+    expect(slow!.rLow!).toBeLessThan(slow!.r!);
+    expect(slow!.rHigh!).toBeGreaterThan(slow!.r!);
+    expect(slow!.withMean!).toBeLessThan(slow!.withoutMean!);
+    expect(slow!.difference!).toBeCloseTo(slow!.withMean! - slow!.withoutMean!, 9);
+    expect(slow!.differenceMargin!).toBeGreaterThan(0);
+  });
+
+  it("says too few below the minimum sample, and none where nobody commented", async () => {
+    expect((await bodyOf("scope=touchpoint&id=SVC-HOST&from=2026-01-01&to=2026-01-02")).themes).toMatchObject([
+      { status: "insufficient", minimum: 30, r: null, withMean: null, rank: null },
+    ]);
+    expect((await bodyOf("scope=touchpoint&id=BIL-BILL&from=2026-02-01&to=2026-02-28")).themes).toEqual([]);
+  });
+
+  it("answers the themes' rows as CSV for table=themes", async () => {
+    const csv = await (await get(`scope=touchpoint&id=SVC-HOST&${JANUARY}&format=csv&table=themes`)).text();
+    expect(csv.split("\n")[0]).toBe(
+      "scope,id,name,location,from,to,outcome,outcome_name,theme,theme_name,status,n,mentions,minimum,r,r_low,r_high,p_value,significant,rank," +
+        "with_mean,without_mean,difference,difference_margin",
+    );
+    expect(csv.split("\n")[1]).toMatch(new RegExp(`^touchpoint,${ids.host},Host greeting,,2026-01-01,2026-01-31,nps,.*,${slowThemeId},Slow service,ok,300,`));
+  });
+});
+
 describe("npm run cli -- drivers", () => {
   const cli = async (...args: string[]) => {
     const { stdout } = await run(cliCommand, cliArgs("drivers", ...args), {
@@ -193,12 +243,15 @@ describe("npm run cli -- drivers", () => {
     return stdout;
   };
 
-  it("prints the API's rows, as JSON and as CSV", async () => {
-    const api = await rowsOf(`scope=touchpoint&id=SVC-HOST&${JANUARY}&location=N-LEEDS`);
+  it("prints the API's rows and themes, as JSON and as CSV", async () => {
+    const { rows, themes } = await bodyOf(`scope=touchpoint&id=SVC-HOST&${JANUARY}&location=N-LEEDS`);
     const printed = JSON.parse(
       await cli("--scope", "touchpoint", "--id", "SVC-HOST", "--from", "2026-01-01", "--to", "2026-01-31", "--location", "N-LEEDS", "--json"),
     );
-    expect(printed).toEqual(api);
+    expect(themes.length).toBeGreaterThan(0);
+    expect(printed).toEqual({ rows, themes });
+    const themesCsv = await cli("--scope", "touchpoint", "--id", "SVC-HOST", "--from", "2026-01-01", "--to", "2026-01-31", "--themes", "--csv");
+    expect(themesCsv).toBe(await (await get(`scope=touchpoint&id=SVC-HOST&${JANUARY}&format=csv&table=themes`)).text());
     const csv = await cli("--scope", "touchpoint", "--id", "BIL-BILL", "--from", "2026-02-01", "--to", "2026-02-28", "--csv");
     expect(csv).toBe(await (await get("scope=touchpoint&id=BIL-BILL&from=2026-02-01&to=2026-02-28&format=csv")).text());
   });
@@ -207,7 +260,11 @@ describe("npm run cli -- drivers", () => {
     expect(await cli("--scope", "touchpoint", "--id", "BIL-BILL", "--from", "2026-02-01", "--to", "2026-02-28")).toMatch(
       /insufficient data \(n = 20; at least 50 needed\)/,
     );
-    expect(await cli("--scope", "touchpoint", "--id", "SVC-HOST", "--from", "2026-01-01", "--to", "2026-01-31")).toMatch(/#1 +Speed of service: weight \d/);
+    const lines = await cli("--scope", "touchpoint", "--id", "SVC-HOST", "--from", "2026-01-01", "--to", "2026-01-31");
+    expect(lines).toMatch(/#1 +Speed of service: weight \d/);
+    expect(lines).toMatch(
+      /Themes as drivers \(commented responses\):\n {2}#1 +Slow service: r = −0\.\d\d \(95% CI −0\.\d\d to −0\.\d\d\), \d\.\d\d with vs \d\.\d\d without/,
+    );
     const refused = await cli("--scope", "journey", "--id", "999999").catch((error: { code: number; stderr: string }) => error);
     expect(refused).toMatchObject({ code: 1, stderr: expect.stringMatching(/^error: id: no active journey has the id 999999/) });
   });

@@ -1,9 +1,9 @@
-// `drivers`: the key drivers of an outcome for a scope and period, from the metric-pair roll-ups — the same rows as
-// GET /api/v1/drivers, with the same defaults and refusals; printed as lines, JSON or CSV.
+// `drivers`: the key drivers of an outcome for a scope and period, and the themes as drivers, from the roll-ups — the
+// same rows as GET /api/v1/drivers, with the same defaults and refusals; printed as lines, JSON or CSV.
 import { Option, type Command } from "commander";
 import { toCsv } from "@/lib/csv";
 import { driverScopes } from "@/lib/key-drivers";
-import { driverRows, flattenDriverRow, resolveDriverQuery, type DriverRow } from "@/server/drivers/api";
+import { driverRows, flattenDriverRow, resolveDriverQuery, type DriverRow, type ThemeDriverRow } from "@/server/drivers/api";
 import { withDatabase } from "../shared";
 
 const figure = (value: number | null, digits = 1) => (value === null ? "–" : value.toFixed(digits));
@@ -26,6 +26,24 @@ function asLines(rows: DriverRow[]): string {
   return `${head} (R² ${figure(first.rSquared, 2)}, n = ${first.n})\n${lines.join("\n")}\n`;
 }
 
+const signed = (value: number, digits: number) => `${value < 0 ? "−" : "+"}${Math.abs(value).toFixed(digits)}`;
+
+/** The themes as drivers, one line each: r with its interval, the outcome with and without the theme, or why not. */
+function themeLines(themes: ThemeDriverRow[]): string {
+  if (themes.length === 0) return "Themes as drivers: no theme mentioned in comments that answered the outcome\n";
+  const lines = themes.map((t) => {
+    if (t.status === "insufficient")
+      return `  too few   ${t.themeName}: ${t.mentions} of n = ${t.n} mention it; at least ${t.minimum} with and ${t.minimum} without needed`;
+    if (t.status === "constant") return `  –         ${t.themeName}: everyone gave the same answer (n = ${t.n})`;
+    const place = t.rank === null ? "not sig." : `#${t.rank}`;
+    return (
+      `  ${place.padEnd(8)}  ${t.themeName}: r = ${signed(t.r!, 2)} (95% CI ${signed(t.rLow!, 2)} to ${signed(t.rHigh!, 2)}), ` +
+      `${figure(t.withMean, 2)} with vs ${figure(t.withoutMean, 2)} without (${signed(t.difference!, 2)} ± ${figure(t.differenceMargin, 2)}), ${t.mentions} of n = ${t.n}`
+    );
+  });
+  return `Themes as drivers (commented responses):\n${lines.join("\n")}\n`;
+}
+
 export function registerDriverCommands(program: Command): void {
   program
     .command("drivers")
@@ -36,16 +54,28 @@ export function registerDriverCommands(program: Command): void {
     .option("--to <YYYY-MM-DD>", "last day (default: the last day with data)")
     .option("--outcome <code>", "the metric to explain (default: nps)")
     .option("--location <CODE>", "only responses given at this site, or in this region")
-    .option("--json", "print the rows as JSON")
-    .option("--csv", "print the rows as CSV")
-    .action((options: { scope: string; id?: string; from?: string; to?: string; outcome?: string; location?: string; json?: boolean; csv?: boolean }) =>
-      withDatabase(async ({ db }) => {
-        const { json, csv, ...parameters } = options;
-        const query = await resolveDriverQuery(db, parameters);
-        const rows = await driverRows(db, query);
-        if (json) return void process.stdout.write(JSON.stringify(rows, null, 2) + "\n");
-        if (csv) return void process.stdout.write(toCsv(rows.map(flattenDriverRow)));
-        process.stdout.write(asLines(rows));
-      }),
+    .option("--json", "print { rows, themes } as JSON (the API's rows and themes)")
+    .option("--csv", "print the drivers' rows as CSV (with --themes, the themes' rows)")
+    .option("--themes", "only the themes as drivers")
+    .action(
+      (options: {
+        scope: string;
+        id?: string;
+        from?: string;
+        to?: string;
+        outcome?: string;
+        location?: string;
+        json?: boolean;
+        csv?: boolean;
+        themes?: boolean;
+      }) =>
+        withDatabase(async ({ db }) => {
+          const { json, csv, themes: onlyThemes, ...parameters } = options;
+          const query = await resolveDriverQuery(db, parameters);
+          const { rows, themes } = await driverRows(db, query);
+          if (json) return void process.stdout.write(JSON.stringify(onlyThemes ? { themes } : { rows, themes }, null, 2) + "\n");
+          if (csv) return void process.stdout.write(onlyThemes ? toCsv(themes.map(flattenDriverRow)) : toCsv(rows.map(flattenDriverRow)));
+          process.stdout.write(onlyThemes ? themeLines(themes) : `${asLines(rows)}${themeLines(themes)}`);
+        }),
     );
 }

@@ -1,9 +1,10 @@
-// The key drivers of a journey, stage or touchpoint as a section of its own page: the ranked table, and links to
-// the full quadrant on Experience › Key drivers (for the whole scope and, on a journey, for each stage).
+// The key drivers of a journey, stage or touchpoint as a section of its own page: the ranked table, the strongest
+// themes as drivers, and links to the full quadrant on Experience › Key drivers (the scope and, on a journey, each stage).
 import Link from "next/link";
 import type { RouterOutputs } from "@/lib/router-types";
 import { DriversPanel } from "./drivers-panel";
 import { keyDriversHref } from "./links";
+import { ThemeDriversTable } from "./theme-drivers";
 
 type View = RouterOutputs["keyDrivers"]["view"];
 
@@ -33,6 +34,12 @@ export function DriversSection({
         </Link>
       </div>
       <DriversPanel view={view} compact />
+      {view.themeDrivers.themes.length > 0 ? (
+        <>
+          <h3>Themes as drivers</h3>
+          <ThemeDriversTable view={view} filters={filters} limit={5} />
+        </>
+      ) : null}
       {stages && stages.length > 0 ? (
         <p className="muted">
           By stage:{" "}

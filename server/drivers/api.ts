@@ -1,5 +1,5 @@
 // Key-driver rows for GET /api/v1/drivers and the `drivers` CLI: the parameters checked and filled in as the scores
-// API does them, and one flat row per driver (or per skipped metric, or one for a status that has no drivers).
+// API does them, one flat row per driver (or skipped metric, or one for a status without drivers), and per theme.
 import "server-only";
 import { z } from "zod";
 import type { Queryable } from "@/db/client";
@@ -14,6 +14,7 @@ import { tooLongPeriod, twelveMonthsTo } from "@/server/scores/periods";
 import { latestDataDay } from "@/server/scores/read-rollups";
 import { readSetting } from "@/server/settings/program-settings";
 import type { KeyDriverAnalysis } from "./analysis";
+import type { ThemeDriverAnalysis } from "./themes";
 import { DEFAULT_OUTCOME, keyDriverQuerySchema, keyDriversView, type KeyDriversView } from "./view";
 
 /** The parameters as sent: only `scope` is needed (the program); `from` and `to` default to the last 12 months of data. */
@@ -210,8 +211,66 @@ function scopeName(query: DriverQuery, view: KeyDriversView): string {
   return query.scope === "location" ? (view.location?.name ?? view.scope.name) : view.scope.name;
 }
 
+/** A theme as a driver: its presence's correlation with the outcome, and the outcome with and without it. */
+export interface ThemeDriverRow extends RowHead {
+  theme: number;
+  themeName: string;
+  /** ok; insufficient (fewer than `minimum` mention it, or do not); constant (everyone answered the outcome alike). */
+  status: "ok" | "insufficient" | "constant";
+  /** Commented responses that answered the outcome. */
+  n: number;
+  /** Of them, those mentioning the theme. */
+  mentions: number;
+  minimum: number;
+  /** Point-biserial correlation of the theme's presence with the outcome, with its Fisher 95% interval and p-value. */
+  r: number | null;
+  rLow: number | null;
+  rHigh: number | null;
+  pValue: number | null;
+  significant: boolean | null;
+  /** 1 for the significant theme with the largest |r|; null when not significant. */
+  rank: number | null;
+  /** The outcome's mean answer (its own scale) with and without the theme, and the difference with Welch's 95% margin. */
+  withMean: number | null;
+  withoutMean: number | null;
+  difference: number | null;
+  differenceMargin: number | null;
+}
+
+/** One row per theme mentioned in the scope: ranked ones first, then the rest, then those with too few answers. */
+export function rowsOfThemeDrivers(head: RowHead, analysis: ThemeDriverAnalysis): ThemeDriverRow[] {
+  return analysis.themes.map((t) => {
+    const ok = t.status === "ok" ? t : null;
+    return {
+      ...head,
+      theme: t.themeId,
+      themeName: t.name,
+      status: t.status,
+      n: t.n,
+      mentions: t.mentions,
+      minimum: analysis.minimum,
+      r: ok?.r ?? null,
+      rLow: ok?.low ?? null,
+      rHigh: ok?.high ?? null,
+      pValue: ok?.pValue ?? null,
+      significant: ok?.significant ?? null,
+      rank: t.rank,
+      withMean: ok?.withMean ?? null,
+      withoutMean: ok?.withoutMean ?? null,
+      difference: ok?.difference ?? null,
+      differenceMargin: ok?.margin ?? null,
+    };
+  });
+}
+
+export interface DriverReport {
+  rows: DriverRow[];
+  /** Themes as drivers of the same outcome, scope and period. */
+  themes: ThemeDriverRow[];
+}
+
 /** The rows for a checked query (see resolveDriverQuery), read from the roll-ups through the key-driver view. */
-export async function driverRows(db: Queryable, query: DriverQuery): Promise<DriverRow[]> {
+export async function driverRows(db: Queryable, query: DriverQuery): Promise<DriverReport> {
   const view = await keyDriversView(db, viewQuery(query));
   const head: RowHead = {
     scope: query.scope,
@@ -223,15 +282,24 @@ export async function driverRows(db: Queryable, query: DriverQuery): Promise<Dri
     outcome: view.outcome.code,
     outcomeName: view.outcome.name,
   };
-  return rowsOfAnalysis(head, view.analysis, view.metricNames);
+  return { rows: rowsOfAnalysis(head, view.analysis, view.metricNames), themes: rowsOfThemeDrivers(head, view.themeDrivers) };
 }
 
 /** CSV columns as the other APIs write them: snake_case, in the row's order. */
-export function flattenDriverRow(row: DriverRow): Record<string, string | number | boolean | null> {
+export function flattenDriverRow(row: DriverRow | ThemeDriverRow): Record<string, string | number | boolean | null> {
   return Object.fromEntries(Object.entries(row).map(([key, value]) => [key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), value]));
 }
 
 export const driverFormats = ["json", "csv"] as const;
+/** Which rows a CSV holds: the metrics' (one table per CSV), or the themes'. */
+export const driverTables = ["drivers", "themes"] as const;
+
+export function driverTable(table: string | undefined): (typeof driverTables)[number] {
+  if (table === undefined) return "drivers";
+  const parsed = z.enum(driverTables).safeParse(table);
+  if (!parsed.success) throw refuse("table", `use one of ${driverTables.join(", ")}`);
+  return parsed.data;
+}
 
 /** JSON unless `format=csv` or an Accept header that asks for text/csv (and not JSON); any other format is refused. */
 export function driverFormat(format: string | undefined, accept: string | null): (typeof driverFormats)[number] {

@@ -1,5 +1,5 @@
 // The key-driver view of one scope (program, journey, stage, touchpoint, department; any of them cut to a
-// location) and period: the outcome's drivers ranked, each with its performance. Reads roll-ups only.
+// location) and period: the outcome's drivers ranked, each with its performance, and the themes as drivers. Roll-ups only.
 import "server-only";
 import { z } from "zod";
 import type { Queryable } from "@/db/client";
@@ -14,7 +14,8 @@ import { dashboardPeriods } from "@/server/scores/overview";
 import { readPeriodCounts } from "@/server/scores/read-rollups";
 import { locationChoices } from "@/server/locations/choices";
 import { analyseKeyDrivers, type Performance } from "./analysis";
-import { readPairSums } from "./read";
+import { readPairSums, readThemeOutcomeSums } from "./read";
+import { analyseThemeDrivers } from "./themes";
 
 export const DEFAULT_OUTCOME = "nps";
 
@@ -99,18 +100,19 @@ export async function keyDriversView(db: Queryable, query: z.infer<typeof keyDri
   const scope = scopeTouchpoints(model, query.scope, query.id);
   const { period } = await dashboardPeriods(db, filters);
   const { location, locationIds, problems } = readLocationScope(model.locations, filters.location);
-  const [pairs, counts] = await Promise.all([
+  const wanted = query.outcome ?? DEFAULT_OUTCOME;
+  const outcome = model.scales.has(wanted) ? wanted : DEFAULT_OUTCOME;
+  const [pairs, counts, themeSums] = await Promise.all([
     readPairSums(db, period, scope.touchpointIds, locationIds),
     readPeriodCounts(db, period, scope.touchpointIds, locationIds),
+    readThemeOutcomeSums(db, period, outcome, scope.touchpointIds, locationIds),
   ]);
   const asked = [...new Set(pairs.flatMap((p) => [p.xCode, p.yCode]))];
   const outcomes = asked
     .filter((code) => model.scales.has(code))
     .map((code) => ({ code, name: model.scales.get(code)!.name }))
     .sort((a, b) => a.name.localeCompare(b.name));
-  const wanted = query.outcome ?? DEFAULT_OUTCOME;
   const outcomeProblems = query.outcome && !model.scales.has(query.outcome) ? [{ field: "outcome", message: `No metric has the code ${query.outcome}.` }] : [];
-  const outcome = model.scales.has(wanted) ? wanted : DEFAULT_OUTCOME;
   const analysis = analyseKeyDrivers({ outcome, pairs, performance: performanceByMetric(model, counts) });
   return {
     scope: { level: query.scope, id: query.id ?? null, name: scope.name },
@@ -120,6 +122,7 @@ export async function keyDriversView(db: Queryable, query: z.infer<typeof keyDri
     outcomes,
     metricNames: Object.fromEntries([...model.scales].map(([code, s]) => [code, s.name])),
     analysis,
+    themeDrivers: analyseThemeDrivers(outcome, themeSums, model.minimumSample),
     choices: {
       journeys: model.journeys.map((j) => ({ id: j.id, name: j.name, stages: j.stages.map((s) => ({ id: s.id, name: s.name })) })),
       touchpoints: model.touchpoints.map((tp) => ({ id: tp.id, code: tp.code, name: tp.name })),

@@ -1,11 +1,13 @@
 // Experience › Key drivers: for a scope and period, which metrics answered with the outcome move it most —
-// Johnson's relative weights on the importance × performance quadrant, with the table behind it. Roll-ups only.
+// Johnson's relative weights on the importance × performance quadrant, with the table behind it, and the themes
+// of the comments as drivers. Roll-ups only.
 import type { Metadata } from "next";
 import { orNotFound } from "@/components/dashboard/entity-page";
 import { FilterSelect } from "@/components/dashboard/filter-select";
 import { DateField } from "@/components/date-field";
 import { formatPeriod } from "@/components/format";
 import { DriversPanel } from "@/components/key-drivers/drivers-panel";
+import { ThemeDriversTable } from "@/components/key-drivers/theme-drivers";
 import { PageHeader } from "@/components/page-header";
 import { entityIdText } from "@/lib/schemas";
 import { serverApi } from "@/server/api/caller";
@@ -132,6 +134,10 @@ export default async function KeyDriversPage({ searchParams }: { searchParams: P
           Drivers of {view.outcome.name}: {view.scope.name}
         </h2>
         <DriversPanel view={view} />
+      </section>
+      <section className="card" aria-labelledby="theme-drivers-heading">
+        <h2 id="theme-drivers-heading">Themes as drivers of {view.outcome.name}</h2>
+        <ThemeDriversTable view={view} filters={{ from: view.period.from, to: view.period.to, location: filters.location }} />
       </section>
     </>
   );
