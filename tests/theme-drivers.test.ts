@@ -193,14 +193,14 @@ describe("themes as drivers, from the roll-ups", () => {
   });
   afterAll(() => database.close());
 
-  interface Raw {
+  type Raw = {
     nps: number;
     csat: number | null;
     theme_ids: number[] | null;
     touchpoint_id: number;
     location_id: number | null;
     day: string;
-  }
+  };
 
   /** The commented responses' answers and themes, straight from survey_responses. */
   async function raw(): Promise<Raw[]> {
