@@ -3,8 +3,8 @@
 import { z } from "zod";
 import { entityId, isoDate, text } from "./schemas";
 
-/** A significant drop; below target for N weeks; a detractor's words; contacts caused up significantly. */
-export const alertRuleKinds = ["metric_drop", "below_target", "detractor_words", "contacts_up"] as const;
+/** A significant drop; below target for N weeks; a detractor's words; contacts caused up significantly; a theme's share up. */
+export const alertRuleKinds = ["metric_drop", "below_target", "detractor_words", "contacts_up", "theme_share"] as const;
 export type AlertRuleKind = (typeof alertRuleKinds)[number];
 
 /** Where a rule looks: every touchpoint ("all"), or one level of the model (one entity, or each of that level). */
@@ -15,8 +15,11 @@ export type AlertScopeLevel = (typeof alertScopeLevels)[number];
 export const alertComparisons = ["week", "month"] as const;
 export type AlertComparison = (typeof alertComparisons)[number];
 
-/** What an alert is about: an entity of the model, or one response (a detractor's comment). */
-export const alertEntityLevels = ["touchpoint", "stage", "journey", "department", "response"] as const;
+/**
+ * What an alert is about: an entity of the model, one response (a detractor's comment), or the whole program (a
+ * theme's share over every touchpoint's comments).
+ */
+export const alertEntityLevels = ["touchpoint", "stage", "journey", "department", "response", "program"] as const;
 export type AlertEntityLevel = (typeof alertEntityLevels)[number];
 
 /** A case's life: open → acknowledged → in progress → closed. */
@@ -59,6 +62,10 @@ const ruleFields = z.object({
   comparison: z.enum(alertComparisons, { error: "use week or month" }).nullable().default(null),
   consecutiveWeeks: z.number().int("a whole number of weeks").min(1, "at least 1 week").max(26, "at most 26 weeks").nullable().default(null),
   words: z.array(text(100).trim().min(1, "a word or phrase cannot be empty")).max(50, "at most 50 words or phrases").nullable().default(null),
+  /** The theme whose share of comments a theme_share rule watches. */
+  themeId: entityId.nullable().default(null),
+  /** A theme_share rule fires only when the share is at least this, in percent of comments; null: any share. */
+  minSharePercent: z.number({ error: "a share in percent, e.g. 5" }).min(0, "0% or more").max(100, "at most 100%").nullable().default(null),
   recipients: alertRecipientsSchema.default({ touchpointOwner: true, departmentHead: false, ccoRole: false, userIds: [] }),
   active: z.boolean().default(true),
 });
@@ -74,19 +81,28 @@ function checkRule(rule: RuleFields, context: z.RefinementCtx) {
   if (!needsMetric && rule.metricCode) problem("metricCode", `leave it empty: a ${rule.kind} rule watches no metric`);
   if (rule.kind === "below_target" && rule.metricCode === EXPERIENCE_METRIC)
     problem("metricCode", "targets are set per metric: choose nps, csat, ces or a custom metric");
-  const needsComparison = rule.kind === "metric_drop" || rule.kind === "contacts_up";
+  const needsComparison = rule.kind === "metric_drop" || rule.kind === "contacts_up" || rule.kind === "theme_share";
   if (needsComparison && !rule.comparison) problem("comparison", "choose week (over week) or month (over month)");
   if (!needsComparison && rule.comparison) problem("comparison", `leave it empty: a ${rule.kind} rule compares no periods`);
   if (rule.kind === "below_target" && rule.consecutiveWeeks === null) problem("consecutiveWeeks", "say for how many weeks in a row, e.g. 3");
   if (rule.kind !== "below_target" && rule.consecutiveWeeks !== null) problem("consecutiveWeeks", "leave it empty: only below-target rules count weeks");
   if (rule.kind === "detractor_words" && !rule.words?.length) problem("words", 'give at least one word or phrase, e.g. "refund"');
   if (rule.kind !== "detractor_words" && rule.words?.length) problem("words", "leave it empty: only detractor rules look for words");
+  if (rule.kind === "theme_share" && rule.themeId === null) problem("themeId", "choose the theme whose share of comments to watch");
+  if (rule.kind !== "theme_share" && rule.themeId !== null) problem("themeId", "leave it empty: only theme-share rules watch a theme");
+  if (rule.kind !== "theme_share" && rule.minSharePercent !== null) problem("minSharePercent", "leave it empty: only theme-share rules have a minimum share");
   const { recipients } = rule;
-  // Drops and contacts caused on a stage or a journey open that entity's case: it has no touchpoint owner nor
-  // department head to tell or to hand it to. (Scope "all" opens each touchpoint's own case; those have owners.)
-  const ownerless = (rule.kind === "metric_drop" || rule.kind === "contacts_up") && (rule.scopeLevel === "stage" || rule.scopeLevel === "journey");
+  // Drops, contacts caused and theme shares on a stage or a journey open that entity's case: it has no touchpoint
+  // owner nor department head to tell or to hand it to. (Scope "all" opens each touchpoint's own case, which has
+  // owners — but a theme's share over all touchpoints is the program's one case, which has none either.)
+  const programCase = rule.kind === "theme_share" && rule.scopeLevel === "all";
+  const ownerless =
+    (rule.kind === "metric_drop" || rule.kind === "contacts_up" || rule.kind === "theme_share") &&
+    (rule.scopeLevel === "stage" || rule.scopeLevel === "journey");
   if (!recipients.touchpointOwner && !recipients.departmentHead && !recipients.ccoRole && recipients.userIds.length === 0)
     problem("recipients", "tell someone: the touchpoint's owner, the department head, the CCO role or named people");
+  else if (programCase && !recipients.ccoRole && recipients.userIds.length === 0)
+    problem("recipients", "the whole program's case has no touchpoint owner or department head: tell the CCO role or named people");
   else if (ownerless && !recipients.ccoRole && recipients.userIds.length === 0)
     problem("recipients", `a ${rule.scopeLevel}'s case has no touchpoint owner or department head: tell the CCO role or named people`);
 }

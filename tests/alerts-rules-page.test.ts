@@ -17,21 +17,29 @@ import {
   type RuleChoices,
   type RuleDraft,
 } from "../components/alerts/rule-text";
+import { createTheme } from "../server/themes/codebook";
 import { alertsWorld, ingest, NOW, spread, type AlertsWorld } from "./support/alerts";
 
 let w: AlertsWorld;
+let chargeThemeId: number;
 const admin = () => createCaller({ db: w.database.db, user: w.people.admin });
 
 /** The choices as the page builds them, from the same procedures. */
 async function choices(): Promise<RuleChoices> {
   const api = admin();
-  const [touchpoints, model, users] = await Promise.all([api.model.touchpoints(), api.setup.touchpointChoices(), api.admin.users()]);
+  const [touchpoints, model, users, themes] = await Promise.all([
+    api.model.touchpoints(),
+    api.setup.touchpointChoices(),
+    api.admin.users(),
+    api.alerts.ruleThemes(),
+  ]);
   return {
     touchpoints,
     stages: model.journeys.flatMap((j) => j.stages.map((s) => ({ id: s.id, name: `${j.name} › ${s.name}` }))),
     journeys: model.journeys,
     departments: model.departments,
     metrics: model.metrics,
+    themes,
     people: users,
   };
 }
@@ -60,6 +68,9 @@ async function refusal(d: RuleDraft): Promise<ErrorShape> {
 
 beforeAll(async () => {
   w = await alertsWorld();
+  chargeThemeId = (
+    await createTheme(w.database.db, { id: w.people.admin.id, email: w.people.admin.email }, { name: "Service charge", terms: ["service charge"] })
+  ).id;
 });
 afterAll(async () => {
   await w.database.close();
@@ -111,6 +122,20 @@ describe("a rule in words", () => {
     expect(describeRuleWatch(rule({ name: "a", kind: "contacts_up", scopeLevel: "department", entityId: 999_999, comparison: "month" }), c)).toBe(
       "Contacts caused up significantly month over month, department 999999, which no longer exists",
     );
+    // A theme's share: over all touchpoints the program at once; its minimum share, a theme gone or paused, in words.
+    const share = { name: "a", kind: "theme_share", themeId: chargeThemeId, comparison: "month", recipients: { ccoRole: true } } as const;
+    expect(describeRuleWatch(rule({ ...share, scopeLevel: "all", minSharePercent: 2.5 }), c)).toBe(
+      "The share of comments on “Service charge” rises significantly month over month to at least 2.5% of comments, the whole program (every touchpoint's comments together)",
+    );
+    expect(describeRuleWatch(rule({ ...share, scopeLevel: "touchpoint", comparison: "week" }), c)).toBe(
+      "The share of comments on “Service charge” rises significantly week over week, each touchpoint",
+    );
+    expect(describeRuleWatch(rule({ ...share, scopeLevel: "department", entityId: billing, themeId: 999_999 }), c)).toBe(
+      "The share of comments on a theme that no longer exists (choose another to evaluate it again) rises significantly month over month, department Billing",
+    );
+    expect(describeRuleWatch(rule({ ...share, scopeLevel: "all" }), { ...c, themes: c.themes.map((t) => ({ ...t, active: false })) })).toMatch(
+      /^The share of comments on “Service charge” \(paused: not evaluated\) rises/,
+    );
     const eve = c.people.find((p) => p.name === "Eve Exec")!.id;
     expect(describeRecipients({ touchpointOwner: true, departmentHead: true, ccoRole: true, userIds: [eve] }, c)).toBe(
       "The touchpoint's owner, the department head, the CCO's office and Eve Exec",
@@ -129,6 +154,14 @@ describe("the form's draft", () => {
     expect(words).toMatchObject({ metricCode: null, comparison: null, consecutiveWeeks: null, words: ["refund", "manager"] });
     expect(alertRuleSchema.safeParse(words).success).toBe(true);
     expect(ruleInput(draft({ name: "Scoped", kind: "contacts_up", scopeLevel: "all", entityId: 4 }))).toMatchObject({ entityId: null, comparison: "week" });
+    // A theme-share draft sends its theme and minimum share ("2,5" read as 2.5); other kinds never do.
+    expect(ruleInput(draft({ name: "S", kind: "theme_share", themeId: 3, minSharePercent: "2,5", metricCode: "nps" }))).toMatchObject({
+      themeId: 3,
+      minSharePercent: 2.5,
+      metricCode: null,
+      comparison: "week",
+    });
+    expect(ruleInput(draft({ name: "D", kind: "metric_drop", themeId: 3, minSharePercent: "5" }))).toMatchObject({ themeId: null, minSharePercent: null });
     expect(ruleInput(draft({ name: "Low", kind: "below_target", metricCode: "csat", consecutiveWeeks: "4" }))).toMatchObject({
       consecutiveWeeks: 4,
       comparison: null,
@@ -153,6 +186,16 @@ describe("the form's draft", () => {
         active: false,
       }),
       draft({ name: "Bill contacts", kind: "contacts_up", scopeLevel: "touchpoint", entityId: c.touchpoints[0]!.id, comparison: "week", active: false }),
+      draft({
+        name: "Charge share",
+        kind: "theme_share",
+        scopeLevel: "all",
+        themeId: chargeThemeId,
+        comparison: "month",
+        minSharePercent: "2.5",
+        recipients: toTheCco,
+      }),
+      draft({ name: "Charge per touchpoint", kind: "theme_share", scopeLevel: "touchpoint", themeId: chargeThemeId, comparison: "week" }),
     ];
     for (const d of drafts) {
       const created = await api.alerts.createRule(ruleInput(d));
@@ -180,6 +223,12 @@ describe("the server's problems at the form's fields", () => {
     // An issue on one of the words ("words.1") is said at the words, naming which.
     expect(ruleProblems(await refusal(draft({ name: "L", kind: "detractor_words", words: `refund, ${"x".repeat(101)}` }))).byField).toEqual({
       words: "word or phrase 2: must be at most 100 characters",
+    });
+    // A theme-share rule without its theme, or with a share over 100%: said at those fields.
+    const share = await refusal(draft({ name: "S", kind: "theme_share", scopeLevel: "touchpoint", minSharePercent: "140" }));
+    expect(ruleProblems(share)).toEqual({
+      byField: { themeId: "choose the theme whose share of comments to watch", minSharePercent: "at most 100%" },
+      other: null,
     });
     const weeks = await refusal(draft({ name: "T", kind: "below_target", metricCode: "csat", consecutiveWeeks: "30" }));
     expect(ruleProblems(weeks)).toEqual({ byField: { consecutiveWeeks: "at most 26 weeks" }, other: null });

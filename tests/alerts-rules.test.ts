@@ -54,6 +54,31 @@ describe("the rule schema", () => {
     expect(problems({ name: "Low", kind: "below_target", scopeLevel: "journey", metricCode: "csat", consecutiveWeeks: 2 })).toEqual([]);
   });
 
+  it("a theme-share rule needs its theme and periods; its minimum share is a percentage; only it has either", () => {
+    const share = { name: "Charge", kind: "theme_share", scopeLevel: "touchpoint", themeId: 4, comparison: "month" } as const;
+    expect(problems({ ...share, themeId: undefined, comparison: undefined })).toEqual([
+      "comparison: choose week (over week) or month (over month)",
+      "themeId: choose the theme whose share of comments to watch",
+    ]);
+    expect(problems({ ...share, minSharePercent: 140 })).toEqual(["minSharePercent: at most 100%"]);
+    expect(problems({ ...share, minSharePercent: -1 })).toEqual(["minSharePercent: 0% or more"]);
+    expect(problems({ ...share, minSharePercent: "five" })).toEqual(["minSharePercent: a share in percent, e.g. 5"]);
+    expect(problems({ ...share, metricCode: "nps" })).toEqual(["metricCode: leave it empty: a theme_share rule watches no metric"]);
+    expect(problems({ ...share, minSharePercent: 2.5 })).toEqual([]);
+    expect(problems({ name: "Drop", kind: "metric_drop", scopeLevel: "all", metricCode: "nps", comparison: "week", themeId: 4, minSharePercent: 5 })).toEqual([
+      "themeId: leave it empty: only theme-share rules watch a theme",
+      "minSharePercent: leave it empty: only theme-share rules have a minimum share",
+    ]);
+    // Over all touchpoints a theme's share is the program's one case: it has no owner, so someone else is told.
+    expect(problems({ ...share, scopeLevel: "all" })).toEqual([
+      "recipients: the whole program's case has no touchpoint owner or department head: tell the CCO role or named people",
+    ]);
+    expect(problems({ ...share, scopeLevel: "journey", entityId: null })).toEqual([
+      "recipients: a journey's case has no touchpoint owner or department head: tell the CCO role or named people",
+    ]);
+    expect(problems({ ...share, scopeLevel: "all", recipients: { touchpointOwner: false, ccoRole: true } })).toEqual([]);
+  });
+
   it("keeps each word once, whatever its case, and each named person once", () => {
     const rule = alertRuleSchema.parse({ name: "W", kind: "detractor_words", scopeLevel: "all", words: ["Refund", "refund ", "manager"] });
     expect(rule.words).toEqual(["Refund", "manager"]);
@@ -161,6 +186,22 @@ describe("rules through the router", () => {
     expect((refused as TRPCError).message).toBe(
       'entityId: no stage has id 999999; choose one from the list; metricCode: there is no metric "speed": use nps, csat, ces or a custom metric\'s code, or experience; recipients.userIds: no active person has id 999998; choose people from the list',
     );
+  });
+
+  it("refuses a theme that does not exist, naming the field; a rule on a deleted theme stays, watching nothing", async () => {
+    const admin = createCaller({ db: w.database.db, user: w.people.admin });
+    const base = { kind: "theme_share", scopeLevel: "touchpoint", comparison: "week", themeId: 999_999 } as const;
+    expect(await admin.alerts.createRule({ ...base, name: "Ghost" }).catch((error: TRPCError) => error)).toMatchObject({
+      code: "BAD_REQUEST",
+      message: "themeId: no theme has id 999999; choose one from the list (Setup › Themes keeps the codebook)",
+    });
+    const [theme] = await w.database.db.execute<{ id: number }>(sql`insert into themes (name, terms) values ('Noise', '{loud}') returning id`);
+    const rule = await admin.alerts.createRule({ ...base, name: "Noise share", themeId: theme!.id, minSharePercent: 5 });
+    expect(rule).toMatchObject({ kind: "theme_share", themeId: theme!.id, minSharePercent: 5 });
+    expect((await admin.alerts.ruleThemes()).find((t) => t.id === theme!.id)).toEqual({ id: theme!.id, name: "Noise", active: true });
+    await w.database.db.execute(sql`delete from themes where id = ${theme!.id}`);
+    expect((await admin.alerts.rules()).find((r) => r.id === rule.id)).toMatchObject({ name: "Noise share", themeId: null });
+    await admin.alerts.deleteRule({ id: rule.id });
   });
 
   it("keeps a rule that opened a case: it can only be deactivated", async () => {

@@ -214,6 +214,8 @@ describe("demo seed", () => {
       sql`select a.root_cause from alerts a join touchpoints t on t.id = a.touchpoint_id where a.kind = 'contacts_up' and t.code = 'PAY-BILL'`,
     );
     expect(bill!.root_cause).toMatch(/service charge/);
+    // The service charge's share of the program's comments rose that month: one program-wide case, closed too.
+    expect(count("theme_share", "closed")).toBe(1);
     // The last day: detractors to call back, touchpoints clearly below their CSAT target; all still open.
     expect(count("detractor_words", "open")).toBeGreaterThan(0);
     expect(count("below_target", "open")).toBeGreaterThan(0);

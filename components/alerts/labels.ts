@@ -13,6 +13,7 @@ export const alertKindLabel: Record<AlertRuleKind, string> = {
   below_target: "Below target",
   detractor_words: "Detractor's words",
   contacts_up: "Contacts caused up",
+  theme_share: "Theme's share rising",
 };
 
 /** Who a case has been escalated to: level 0 its assignee, 1 the department head, 2 the CCO's office. */

@@ -1,6 +1,6 @@
 "use client";
-// One alert rule, new or edited: its name, kind, where it looks, the fields its kind needs (metric, periods,
-// weeks, words) and who is told. Saved through alerts.createRule/updateRule; the server's words at each field.
+// One alert rule, new or edited: its name, kind, where it looks, the fields its kind needs (metric, theme, periods,
+// weeks, words, minimum share) and who is told. Saved through alerts.createRule/updateRule; the server's words at each field.
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -70,6 +70,7 @@ const scopeHint: Record<AlertRuleKind, string> = {
   contacts_up: "Each one of the level is compared on its own, or only the one you choose.",
   below_target: "Every touchpoint in the scope is watched on its own, against its own target.",
   detractor_words: "Every touchpoint in the scope is watched on its own.",
+  theme_share: "All touchpoints: the whole program's comments together, one case. A level: each one of it on its own, or only the one you choose.",
 };
 
 function ScopeFields({
@@ -127,7 +128,7 @@ function metricOptionLabel(metric: RuleChoices["metrics"][number]): string {
   return metric.kind === "custom" ? metric.name : `${metric.name} (${metric.code.toUpperCase()})`;
 }
 
-/** The fields only some kinds have: the metric, the periods compared, the weeks in a row, the words. */
+/** The fields only some kinds have: the metric, the theme, the periods compared, the weeks in a row, the words, the minimum share. */
 function KindFields({
   draft,
   choices,
@@ -142,7 +143,8 @@ function KindFields({
   const id = useId();
   const { kind } = draft;
   const hasMetric = kind === "metric_drop" || kind === "below_target";
-  const hasComparison = kind === "metric_drop" || kind === "contacts_up";
+  const hasComparison = kind === "metric_drop" || kind === "contacts_up" || kind === "theme_share";
+  const themes = choices.themes.filter((t) => t.active || t.id === draft.themeId);
   if (kind === "detractor_words")
     return (
       <Field
@@ -177,6 +179,31 @@ function KindFields({
           )}
         </Field>
       ) : null}
+      {kind === "theme_share" ? (
+        <Field
+          id={`${id}-theme`}
+          label="Theme"
+          hint={themes.length ? "Its share of the scope's comments, from Setup › Themes." : "No theme yet: add one on Setup › Themes first."}
+          problem={problems.themeId}
+        >
+          {(described) => (
+            <select
+              id={`${id}-theme`}
+              value={draft.themeId ?? ""}
+              onChange={(e) => set("themeId", e.target.value ? Number(e.target.value) : null)}
+              {...described}
+            >
+              <option value="">Choose a theme</option>
+              {themes.map((t) => (
+                <option key={t.id} value={t.id}>
+                  {t.name}
+                  {t.active ? "" : " (paused)"}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
       {hasComparison ? (
         <Field
           id={`${id}-comparison`}
@@ -197,6 +224,28 @@ function KindFields({
                 </option>
               ))}
             </select>
+          )}
+        </Field>
+      ) : null}
+      {kind === "theme_share" ? (
+        <Field
+          id={`${id}-min-share`}
+          label="Minimum share (%)"
+          hint="Optional: only once the theme is in at least this share of comments, e.g. 5. Empty: any significant rise."
+          problem={problems.minSharePercent}
+        >
+          {(described) => (
+            <input
+              id={`${id}-min-share`}
+              type="number"
+              inputMode="decimal"
+              min={0}
+              max={100}
+              step="any"
+              value={draft.minSharePercent}
+              onChange={(e) => set("minSharePercent", e.target.value)}
+              {...described}
+            />
           )}
         </Field>
       ) : null}

@@ -13,6 +13,8 @@ export interface RuleChoices {
   journeys: ReadonlyArray<{ id: number; name: string; active: boolean }>;
   departments: ReadonlyArray<{ id: number; name: string; active: boolean }>;
   metrics: ReadonlyArray<{ code: string; name: string; kind: string }>;
+  /** The codebook's themes (alerts.ruleThemes), paused ones too. */
+  themes: ReadonlyArray<{ id: number; name: string; active: boolean }>;
   people: ReadonlyArray<{ id: number; name: string; role: string; active: boolean }>;
 }
 
@@ -24,6 +26,7 @@ export const ruleKindLabel: Record<AlertRuleKind, string> = {
   below_target: "A metric stays below target",
   detractor_words: "A detractor's comment uses certain words",
   contacts_up: "Contacts caused go up significantly",
+  theme_share: "A theme's share of comments rises significantly",
 };
 
 /** The scope select's options: every touchpoint, or one level of the model. */
@@ -67,14 +70,19 @@ function entityText(level: EntityLevel, id: number, choices: RuleChoices): strin
   return entity ? `${level} ${entity.label}` : `${level} ${id}, which no longer exists`;
 }
 
-type RuleShape = Pick<AlertRuleRow, "kind" | "scopeLevel" | "entityId" | "metricCode" | "comparison" | "consecutiveWeeks" | "words">;
+type RuleShape = Pick<
+  AlertRuleRow,
+  "kind" | "scopeLevel" | "entityId" | "metricCode" | "comparison" | "consecutiveWeeks" | "words" | "themeId" | "minSharePercent"
+>;
 
 /**
- * Where a rule looks. Drops and contacts compare each entity of the level (or the one named); below-target and
- * detractor rules watch each touchpoint of the scope on its own, as server/alerts/evaluate.ts does.
+ * Where a rule looks. Drops, contacts and theme shares compare each entity of the level (or the one named), a theme
+ * share over all touchpoints the whole program at once; below-target and detractor rules watch each touchpoint of
+ * the scope on its own, as server/alerts/evaluate.ts does.
  */
 export function scopeText(rule: Pick<RuleShape, "kind" | "scopeLevel" | "entityId">, choices: RuleChoices): string {
   const perTouchpoint = rule.kind === "below_target" || rule.kind === "detractor_words";
+  if (rule.scopeLevel === "all" && rule.kind === "theme_share") return "the whole program (every touchpoint's comments together)";
   if (rule.scopeLevel === "all") return perTouchpoint ? "every touchpoint" : "each touchpoint";
   if (rule.entityId === null) {
     if (!perTouchpoint) return `each ${rule.scopeLevel}`;
@@ -109,7 +117,21 @@ export function describeRuleWatch(rule: RuleShape, choices: RuleChoices): string
       return `A detractor's comment says ${either((rule.words ?? []).map((word) => `“${word}”`))}, ${scope}`;
     case "contacts_up":
       return `Contacts caused up significantly ${comparisonLabel[rule.comparison ?? "month"]}, ${scope}`;
+    case "theme_share": {
+      const minimum = rule.minSharePercent === null ? "" : ` to at least ${formatPercent(rule.minSharePercent)} of comments`;
+      return `The share of comments on ${themeText(rule.themeId, choices)} rises significantly ${comparisonLabel[rule.comparison ?? "month"]}${minimum}, ${scope}`;
+    }
   }
+}
+
+/** A share as the admin typed it: "5%", "2.5%". */
+const formatPercent = (percent: number) => `${Number(percent.toFixed(2))}%`;
+
+/** "“Service charge”", with what became of a paused or deleted theme. */
+function themeText(themeId: number | null, choices: Pick<RuleChoices, "themes">): string {
+  const theme = themeId === null ? undefined : choices.themes.find((t) => t.id === themeId);
+  if (!theme) return "a theme that no longer exists (choose another to evaluate it again)";
+  return theme.active ? `“${theme.name}”` : `“${theme.name}” (paused: not evaluated)`;
 }
 
 /** Who is told: "The touchpoint's owner, the department head, the CCO's office and Ana Ruiz". */
@@ -140,6 +162,9 @@ export interface RuleDraft {
   consecutiveWeeks: string;
   /** Words or phrases, separated by commas or new lines. */
   words: string;
+  themeId: number | null;
+  /** A share in percent as typed; empty for any share. */
+  minSharePercent: string;
   recipients: AlertRecipients;
   active: boolean;
 }
@@ -153,6 +178,8 @@ export const newRuleDraft: RuleDraft = {
   comparison: "week",
   consecutiveWeeks: "3",
   words: "",
+  themeId: null,
+  minSharePercent: "",
   recipients: { touchpointOwner: true, departmentHead: false, ccoRole: false, userIds: [] },
   active: true,
 };
@@ -167,6 +194,8 @@ export function draftOf(rule: AlertRuleRow): RuleDraft {
     comparison: rule.comparison ?? newRuleDraft.comparison,
     consecutiveWeeks: rule.consecutiveWeeks === null ? newRuleDraft.consecutiveWeeks : String(rule.consecutiveWeeks),
     words: (rule.words ?? []).join(", "),
+    themeId: rule.themeId,
+    minSharePercent: rule.minSharePercent === null ? "" : String(rule.minSharePercent),
     recipients: rule.recipients,
     active: rule.active,
   };
@@ -183,8 +212,10 @@ export function splitWords(text: string): string[] {
 /** What the draft sends: only the fields its kind uses, the others empty, so the schema never refuses a hidden field. */
 export function ruleInput(draft: RuleDraft): AlertRuleInput {
   const needsMetric = draft.kind === "metric_drop" || draft.kind === "below_target";
-  const needsComparison = draft.kind === "metric_drop" || draft.kind === "contacts_up";
+  const needsComparison = draft.kind === "metric_drop" || draft.kind === "contacts_up" || draft.kind === "theme_share";
   const weeks = draft.consecutiveWeeks.trim();
+  const minShare = draft.minSharePercent.trim();
+  const themeRule = draft.kind === "theme_share";
   return {
     name: draft.name,
     kind: draft.kind,
@@ -194,15 +225,42 @@ export function ruleInput(draft: RuleDraft): AlertRuleInput {
     comparison: needsComparison ? draft.comparison : null,
     consecutiveWeeks: draft.kind === "below_target" ? (weeks === "" ? null : Number(weeks)) : null,
     words: draft.kind === "detractor_words" ? splitWords(draft.words) : null,
+    themeId: themeRule ? draft.themeId : null,
+    // A comma as the decimal mark is read as a point ("2,5" is 2.5%).
+    minSharePercent: themeRule && minShare !== "" ? Number(minShare.replace(",", ".")) : null,
     recipients: draft.recipients,
     active: draft.active,
   };
 }
 
 /** The form's fields the server's problems are said at. */
-export type RuleField = "name" | "kind" | "scopeLevel" | "entityId" | "metricCode" | "comparison" | "consecutiveWeeks" | "words" | "recipients" | "userIds";
+export type RuleField =
+  | "name"
+  | "kind"
+  | "scopeLevel"
+  | "entityId"
+  | "metricCode"
+  | "comparison"
+  | "consecutiveWeeks"
+  | "words"
+  | "themeId"
+  | "minSharePercent"
+  | "recipients"
+  | "userIds";
 
-const fields = new Set<string>(["name", "kind", "scopeLevel", "entityId", "metricCode", "comparison", "consecutiveWeeks", "words", "recipients"]);
+const fields = new Set<string>([
+  "name",
+  "kind",
+  "scopeLevel",
+  "entityId",
+  "metricCode",
+  "comparison",
+  "consecutiveWeeks",
+  "words",
+  "themeId",
+  "minSharePercent",
+  "recipients",
+]);
 
 /** The field a problem's path ("words.2", "recipients.userIds", "metricCode") belongs to, or null if none. */
 export function fieldOf(path: string): RuleField | null {

@@ -1,6 +1,6 @@
 // Alerts: the rules admins set, the cases they open (one per rule, entity and period), each case's timeline,
 // and the outbox of notifications a sender drains (mail, webhooks). Rows here are never read by the dashboards.
-import { bigint, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, boolean } from "drizzle-orm/pg-core";
+import { bigint, date, doublePrecision, index, integer, jsonb, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, boolean } from "drizzle-orm/pg-core";
 import {
   alertComparisons,
   alertEntityLevels,
@@ -16,6 +16,7 @@ import { initiatives } from "./initiatives";
 import { departments, users } from "./people";
 import { touchpoints } from "./model";
 import { importBatches, surveyResponses } from "./responses";
+import { themes } from "./themes";
 
 export const alertRuleKind = pgEnum("alert_rule_kind", alertRuleKinds);
 export const alertScopeLevel = pgEnum("alert_scope_level", alertScopeLevels);
@@ -42,6 +43,10 @@ export const alertRules = pgTable(
     comparison: alertComparison(),
     consecutiveWeeks: smallint(),
     words: text().array(),
+    // A theme_share rule's theme. Set null, not cascade: a rule that raised alerts cannot go (alerts.rule_id restricts),
+    // and deleting its theme must not fail on that; the rule stays, says its theme is gone and is no longer evaluated.
+    themeId: integer().references(() => themes.id, { onDelete: "set null" }),
+    minSharePercent: doublePrecision(),
     recipients: jsonb().$type<AlertRecipients>().notNull(),
     active: boolean().notNull().default(true),
     createdById: integer().references(() => users.id, { onDelete: "set null" }),

@@ -225,9 +225,9 @@ export async function convertAlertToInitiative(db: Database, user: SessionUser, 
   });
 }
 
-/** The metric the case is about; a detractor's case aims at the answer the detractor gave. */
+/** The metric the case is about; a detractor's case aims at the answer the detractor gave; a theme's share, none. */
 function initiativeMetric(alert: AlertRow): string | null {
-  if (alert.kind === "contacts_up") return null;
+  if (alert.kind === "contacts_up" || alert.kind === "theme_share") return null;
   if (alert.metricCode !== null && alert.metricCode !== EXPERIENCE_METRIC) return alert.metricCode;
   return alert.figures.nps != null ? "nps" : "csat";
 }

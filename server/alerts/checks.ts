@@ -1,9 +1,19 @@
 // When each period rule fires, decided by the tests docs/metrics.md documents (never a new statistic), and
 // what it says: a title, a sentence with the figures, and the figures themselves. Pure: no I/O.
-import { change, rollupChange, score, type Change, type MetricCounts, type MetricScale, type Rollup, type Score } from "@/server/metrics/formulas";
+import {
+  change,
+  proportionChange,
+  rollupChange,
+  score,
+  type Change,
+  type MetricCounts,
+  type MetricScale,
+  type Rollup,
+  type Score,
+} from "@/server/metrics/formulas";
 import { EXPERIENCE_METRIC } from "@/lib/alerts";
-import { countOf } from "@/lib/counts";
-import { describeDifference, formatCount, formatMargin, formatValue, metricLabel } from "@/lib/format";
+import { countOf, formatNumber } from "@/lib/counts";
+import { describeDifference, describeProportionChange, formatCount, formatMargin, formatShare, formatValue, metricLabel } from "@/lib/format";
 
 type OkChange = Extract<Change, { status: "ok" }>;
 type OkScore = Extract<Score, { status: "ok" }>;
@@ -140,6 +150,51 @@ export function contactsUp(
       previousN: previous,
       difference: result.difference,
       margin: result.margin,
+      significant: true,
+      confidence: 95,
+    },
+  };
+}
+
+/**
+ * A theme's share of comments up: the pooled two-proportion test of Themes (docs/metrics.md), significant (p < 0.05)
+ * and rising, and at or above the rule's minimum share when it sets one. Either period below the minimum sample of
+ * comments is not compared, so a handful of comments never opens a case.
+ */
+export function themeShareRise(
+  input: {
+    themeName: string;
+    /** Where, as a sentence says it: "at The bill", "across the whole program". */
+    place: string;
+    minimumSample: number;
+    minSharePercent: number | null;
+  } & PeriodLabels,
+  before: { count: number; n: number },
+  after: { count: number; n: number },
+): Wording | null {
+  const result = proportionChange(before, after, input.minimumSample);
+  if (result.status !== "ok" || result.direction !== "rising") return null;
+  const share = (100 * after.count) / after.n;
+  const previous = (100 * before.count) / before.n;
+  if (input.minSharePercent !== null && share < input.minSharePercent) return null;
+  const minimum = input.minSharePercent === null ? "" : ` (the rule's minimum: ${formatShare(input.minSharePercent)})`;
+  return {
+    title: `${input.themeName} rising in comments ${input.place}`,
+    summary:
+      `${input.themeName} was in ${formatShare(share)} of comments ${input.place} in ${input.label} (${formatNumber(after.count)} of ${countOf(after.n, "comment")})${minimum}, ` +
+      `up from ${formatShare(previous)} in ${input.compareLabel} (${formatNumber(before.count)} of ${formatNumber(before.n)}): ${describeProportionChange(result)}, two-proportion test at 95%.`,
+    figures: {
+      themeName: input.themeName,
+      value: share,
+      previous,
+      n: after.n,
+      previousN: before.n,
+      count: after.count,
+      previousCount: before.count,
+      difference: result.difference,
+      z: result.z,
+      pValue: result.pValue,
+      minSharePercent: input.minSharePercent,
       significant: true,
       confidence: 95,
     },

@@ -1,5 +1,6 @@
 // Runs every active rule: period rules from the roll-ups (the last complete week or month before `now` against
-// the one before), detractor rules from one import batch's own rows. Idempotent: a case per rule, entity and period.
+// the one before; theme shares from the theme roll-ups), detractor rules from one import batch's own rows.
+// Idempotent: a case per rule, entity and period.
 import "server-only";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
@@ -11,10 +12,21 @@ import { buildExperienceTree, type ExperienceTree } from "@/server/scores/experi
 import { loadScoreModel, type ScoreModel } from "@/server/scores/model";
 import type { Period } from "@/server/scores/periods";
 import { readPeriodCounts, type CountsRow } from "@/server/scores/read-rollups";
-import { belowTargetWording, clearlyBelowTarget, contactsUp, experienceDrop, metricDrop, metricName, type WeekScore, type Wording } from "./checks";
+import {
+  belowTargetWording,
+  clearlyBelowTarget,
+  contactsUp,
+  experienceDrop,
+  metricDrop,
+  metricName,
+  themeShareRise,
+  type WeekScore,
+  type Wording,
+} from "./checks";
 import { openAlert, type AlertRow, type Finding } from "./cases";
 import { comparisonFor, lastCompleteWeek, weekBefore, weekKey, type Comparison } from "./periods";
-import { activeAlertRules, type AlertRuleRow } from "./rules";
+import { activeAlertRules, alertRuleThemes, type AlertRuleRow } from "./rules";
+import { pooledShare, readThemeCommentCounts, type ThemeCommentRow } from "./theme-share";
 import { likePatterns, matchedWords } from "./words";
 
 /** A detractor's comment is a call to make while it is fresh: older responses in a batch (a backfill) open no cases. */
@@ -30,7 +42,7 @@ export interface EvaluationResult {
 
 /** One entity a rule looks at, with the touchpoints whose responses and contacts make it up. */
 interface Entity {
-  level: "touchpoint" | "stage" | "journey" | "department";
+  level: "touchpoint" | "stage" | "journey" | "department" | "program";
   id: number;
   name: string;
   touchpointIds: number[];
@@ -94,6 +106,8 @@ class Reads {
   private counts = new Map<string, Promise<CountsRow[]>>();
   private trees = new Map<string, Promise<ExperienceTree>>();
   private caused = new Map<string, Promise<CausedReads>>();
+  private themeCounts = new Map<string, Promise<ThemeCommentRow[]>>();
+  private themes: Promise<Map<number, { name: string; active: boolean }>> | undefined;
   constructor(
     private readonly db: Database,
     readonly model: ScoreModel,
@@ -122,6 +136,17 @@ class Reads {
         ),
       );
     return this.trees.get(key)!;
+  }
+
+  themeComments(period: Period): Promise<ThemeCommentRow[]> {
+    const key = `${period.from}/${period.to}`;
+    if (!this.themeCounts.has(key)) this.themeCounts.set(key, readThemeCommentCounts(this.db, period));
+    return this.themeCounts.get(key)!;
+  }
+
+  theme(id: number): Promise<{ name: string; active: boolean } | undefined> {
+    this.themes ??= alertRuleThemes(this.db).then((rows) => new Map(rows.map((row) => [row.id, row])));
+    return this.themes.then((themes) => themes.get(id));
   }
 
   causedDemand(comparison: Comparison): Promise<CausedReads> {
@@ -243,6 +268,36 @@ async function contactsUpFindings(reads: Reads, rule: AlertRuleRow, now: Date): 
   return findings;
 }
 
+/** The whole program as one entity: a theme's share over every touchpoint's comments. */
+const PROGRAM: Entity = { level: "program", id: 0, name: "Whole program", touchpointIds: [], touchpointId: null, departmentId: null };
+
+/**
+ * A theme's share of comments, this period against the one before, for each entity of the rule's scope (scope
+ * "all": the whole program, one case). A rule whose theme was deleted or is paused has nothing to watch.
+ */
+async function themeShareFindings(reads: Reads, rule: AlertRuleRow, now: Date): Promise<Finding[]> {
+  const theme = rule.themeId === null ? undefined : await reads.theme(rule.themeId);
+  if (!theme?.active) return [];
+  const comparison = comparisonFor(rule.comparison ?? "month", now);
+  const [before, after] = await Promise.all([reads.themeComments(comparison.compareTo), reads.themeComments(comparison.period)]);
+  const entities = rule.scopeLevel === "all" ? [PROGRAM] : entitiesOf(reads.model, rule);
+  const findings: Finding[] = [];
+  for (const entity of entities) {
+    const touchpointIds = entity.level === "program" ? undefined : entity.touchpointIds;
+    const input = {
+      themeName: theme.name,
+      place: entity.level === "program" ? "across the whole program" : `at ${entity.name}`,
+      minimumSample: reads.model.minimumSample,
+      minSharePercent: rule.minSharePercent,
+      ...comparison,
+    };
+    const wording = themeShareRise(input, pooledShare(before, rule.themeId!, touchpointIds), pooledShare(after, rule.themeId!, touchpointIds));
+    if (wording)
+      findings.push(findingOf(rule, entity, comparison.key, comparison.period, { ...wording, figures: { themeId: rule.themeId, ...wording.figures } }));
+  }
+  return findings;
+}
+
 type DetractorRow = {
   id: number;
   touchpointId: number;
@@ -322,6 +377,7 @@ export async function evaluateAlerts(db: Database, options: { now?: Date; batchI
     if (rule.kind === "metric_drop") findings.push(...(await metricDropFindings(reads, rule, now)));
     if (rule.kind === "below_target") findings.push(...(await belowTargetFindings(reads, rule, now)));
     if (rule.kind === "contacts_up") findings.push(...(await contactsUpFindings(reads, rule, now)));
+    if (rule.kind === "theme_share") findings.push(...(await themeShareFindings(reads, rule, now)));
   }
   const created: AlertRow[] = [];
   for (const finding of findings) {

@@ -1,9 +1,9 @@
 // Alert rules as admins set them: checked by the one schema (lib/alerts.ts), then against the model (the entity,
-// the metric, the people named); each change and its audit entry in one transaction.
+// the metric, the theme, the people named); each change and its audit entry in one transaction.
 import "server-only";
 import { and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
-import { alertRules, alerts, departments, journeyStages, journeys, metricDefinitions, touchpoints, users } from "@/db/schema";
+import { alertRules, alerts, departments, journeyStages, journeys, metricDefinitions, themes, touchpoints, users } from "@/db/schema";
 import { EXPERIENCE_METRIC, type AlertRule } from "@/lib/alerts";
 import { recordAudit, type Actor } from "@/server/audit";
 import { conflict, invalid, notFound, type FieldProblem } from "@/server/errors";
@@ -26,6 +26,12 @@ async function metricProblem(db: Queryable, rule: AlertRule): Promise<FieldProbl
   return row ? null : { field: "metricCode", message: `there is no metric "${rule.metricCode}": use nps, csat, ces or a custom metric's code${also}` };
 }
 
+async function themeProblem(db: Queryable, rule: AlertRule): Promise<FieldProblem | null> {
+  if (rule.themeId === null) return null;
+  const [row] = await db.select({ id: themes.id }).from(themes).where(eq(themes.id, rule.themeId));
+  return row ? null : { field: "themeId", message: `no theme has id ${rule.themeId}; choose one from the list (Setup › Themes keeps the codebook)` };
+}
+
 async function peopleProblem(db: Queryable, rule: AlertRule): Promise<FieldProblem | null> {
   const ids = rule.recipients.userIds;
   if (ids.length === 0) return null;
@@ -38,7 +44,7 @@ async function peopleProblem(db: Queryable, rule: AlertRule): Promise<FieldProbl
 }
 
 async function assertRuleFits(db: Queryable, rule: AlertRule, exceptId?: number): Promise<void> {
-  const problems = (await Promise.all([entityProblem(db, rule), metricProblem(db, rule), peopleProblem(db, rule)])).filter(
+  const problems = (await Promise.all([entityProblem(db, rule), metricProblem(db, rule), themeProblem(db, rule), peopleProblem(db, rule)])).filter(
     (p): p is FieldProblem => p !== null,
   );
   if (problems.length) throw invalid(problems.map((p) => `${p.field}: ${p.message}`).join("; "), problems);
@@ -64,9 +70,14 @@ async function raisedCount(db: Queryable, ruleId: number): Promise<number> {
 }
 
 /** What a rule's cases say they are about, in words; the rest (its name, who is told, its words, its weeks) may change. */
-const defining = { kind: "kind", metricCode: "metric", scopeLevel: "scope", entityId: "scope", comparison: "comparison" } as const satisfies Partial<
-  Record<keyof AlertRule, string>
->;
+const defining = {
+  kind: "kind",
+  metricCode: "metric",
+  scopeLevel: "scope",
+  entityId: "scope",
+  comparison: "comparison",
+  themeId: "theme",
+} as const satisfies Partial<Record<keyof AlertRule, string>>;
 
 /** A rule that raised alerts keeps what they are about, so each case still says why it was opened. */
 async function assertDefinitionKept(db: Queryable, before: AlertRuleRow, rule: AlertRule): Promise<void> {
@@ -81,6 +92,11 @@ async function assertDefinitionKept(db: Queryable, before: AlertRuleRow, rule: A
 
 export async function listAlertRules(db: Queryable): Promise<AlertRuleRow[]> {
   return db.select().from(alertRules).orderBy(asc(alertRules.name));
+}
+
+/** The themes a theme-share rule may name (paused ones too, so a rule on one still reads in words), by name. */
+export async function alertRuleThemes(db: Queryable): Promise<Array<{ id: number; name: string; active: boolean }>> {
+  return db.select({ id: themes.id, name: themes.name, active: themes.active }).from(themes).orderBy(asc(themes.name));
 }
 
 export async function activeAlertRules(db: Queryable): Promise<AlertRuleRow[]> {

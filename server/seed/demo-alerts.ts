@@ -1,9 +1,9 @@
-// The demo's alert rules — NPS drops per journey and contacts caused up per touchpoint (month over month), CSAT
-// clearly below target three weeks running, detractors' call-back words — and their cases: the service charge's
-// month, handled and closed by Billing at the time, and what the rules find as of the demo's last day.
+// The demo's alert rules — NPS drops per journey, contacts caused up per touchpoint and the service charge's share of
+// comments (month over month), CSAT clearly below target three weeks running, detractors' call-back words — and their
+// cases: the service charge's month, handled and closed by Billing at the time, and what the rules find at the end.
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { departments, touchpoints } from "@/db/schema";
+import { departments, themes, touchpoints } from "@/db/schema";
 import { alertRuleSchema, type AlertRuleInput } from "@/lib/alerts";
 import type { Actor } from "@/server/audit";
 import { activeUserByEmail, activeUserById } from "@/server/auth/users";
@@ -30,6 +30,18 @@ export const demoPeriodRules: AlertRuleInput[] = [
     scopeLevel: "touchpoint",
     comparison: "month",
     recipients: { touchpointOwner: true, departmentHead: true },
+  },
+];
+
+/** Rules on a theme, named here by the theme's name (the demo codebook's); compared month over month like the above. */
+export const demoThemeRules: Array<Omit<AlertRuleInput, "themeId"> & { theme: string }> = [
+  {
+    name: "Service charge share rising",
+    kind: "theme_share",
+    scopeLevel: "all",
+    theme: "Service charge",
+    comparison: "month",
+    recipients: { touchpointOwner: false, ccoRole: true },
   },
 ];
 
@@ -78,7 +90,8 @@ async function serviceChargeCases(db: Database, billingChange: Date): Promise<nu
   for (const alert of created) {
     const assignee = alert.assigneeId === null ? head : await activeUserById(db, alert.assigneeId);
     if (!assignee) continue;
-    if (alert.assigneeId === null) await assignAlert(db, admin, { id: alert.id, assigneeId: head.id, note: "The drop is the bill's." }, at(opened, 1));
+    const note = alert.kind === "theme_share" ? "The charge is on the bill." : "The drop is the bill's.";
+    if (alert.assigneeId === null) await assignAlert(db, admin, { id: alert.id, assigneeId: head.id, note }, at(opened, 1));
     await acknowledgeAlert(db, assignee, { id: alert.id, note: "Looking into it today." }, at(opened, 3));
     await startAlert(db, assignee, { id: alert.id }, at(opened, 26));
     await closeAlert(
@@ -102,6 +115,10 @@ async function serviceChargeCases(db: Database, billingChange: Date): Promise<nu
 export async function seedDemoAlerts(db: Database, actor: Actor, options: { endDate: Date; batchId: number; billingChange: Date }) {
   await drainAlertQueue();
   for (const rule of demoPeriodRules) await createAlertRule(db, actor, alertRuleSchema.parse(rule));
+  for (const { theme, ...rule } of demoThemeRules) {
+    const [row] = await db.select({ id: themes.id }).from(themes).where(eq(themes.name, theme));
+    if (row) await createAlertRule(db, actor, alertRuleSchema.parse({ ...rule, themeId: row.id }));
+  }
   const history = await serviceChargeCases(db, options.billingChange);
   for (const rule of demoCurrentRules) await createAlertRule(db, actor, alertRuleSchema.parse(rule));
   const endOfLastDay = new Date(Date.UTC(options.endDate.getUTCFullYear(), options.endDate.getUTCMonth(), options.endDate.getUTCDate() + 1) - 1);

@@ -7,7 +7,7 @@ import { actorOf } from "@/server/audit";
 import { acknowledgeAlert, assignAlert, closeAlert, commentOnAlert, convertAlertToInitiative, startAlert } from "@/server/alerts/cases";
 import { runAlerts } from "@/server/alerts/jobs";
 import { alertDetail, countUnresolved, listAlerts } from "@/server/alerts/read";
-import { createAlertRule, deleteAlertRule, listAlertRules, setAlertRuleActive, updateAlertRule } from "@/server/alerts/rules";
+import { alertRuleThemes, createAlertRule, deleteAlertRule, listAlertRules, setAlertRuleActive, updateAlertRule } from "@/server/alerts/rules";
 import { adminProcedure, createRouter, ownerProcedure, viewerProcedure } from "../trpc";
 
 const id = entityId;
@@ -32,6 +32,8 @@ export const alertsRouter = createRouter({
     .mutation(({ ctx, input }) => convertAlertToInitiative(ctx.db, ctx.user, input)),
 
   rules: viewerProcedure.query(({ ctx }) => listAlertRules(ctx.db)),
+  /** The themes a theme-share rule may watch, for the rule form and the rules' words. */
+  ruleThemes: adminProcedure.query(({ ctx }) => alertRuleThemes(ctx.db)),
   createRule: adminProcedure.input(alertRuleSchema).mutation(({ ctx, input }) => createAlertRule(ctx.db, actorOf(ctx.user), input)),
   updateRule: adminProcedure.input(updateAlertRuleSchema).mutation(({ ctx, input }) => updateAlertRule(ctx.db, actorOf(ctx.user), input)),
   setRuleActive: adminProcedure.input(z.object({ id, active: z.boolean() })).mutation(({ ctx, input }) => setAlertRuleActive(ctx.db, actorOf(ctx.user), input)),

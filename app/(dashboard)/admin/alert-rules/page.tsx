@@ -21,7 +21,13 @@ function editId(value: string | string[] | undefined): number | null {
 export default async function AlertRulesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const editing = editId((await searchParams).edit);
   const api = await serverApi();
-  const [rules, touchpoints, model, users] = await Promise.all([api.alerts.rules(), api.model.touchpoints(), api.setup.touchpointChoices(), api.admin.users()]);
+  const [rules, touchpoints, model, users, themes] = await Promise.all([
+    api.alerts.rules(),
+    api.model.touchpoints(),
+    api.setup.touchpointChoices(),
+    api.admin.users(),
+    api.alerts.ruleThemes(),
+  ]);
   // The list's total for one rule counts every alert it raised, whatever the limit.
   const raised = await Promise.all(rules.map((rule) => api.alerts.list({ ruleId: rule.id, limit: 1 }).then((list) => list.total)));
   const choices: RuleChoices = {
@@ -30,6 +36,7 @@ export default async function AlertRulesPage({ searchParams }: { searchParams: P
     journeys: model.journeys.map(({ id, name, active }) => ({ id, name, active })),
     departments: model.departments,
     metrics: model.metrics,
+    themes,
     people: users.map(({ id, name, role, active }) => ({ id, name, role, active })),
   };
   const edited = editing === null ? undefined : rules.find((rule) => rule.id === editing);

@@ -42,6 +42,28 @@ function hoursBetween(a: Date, b: Date): number {
   return Math.round((b.getTime() - a.getTime()) / 3_600_000);
 }
 
+/** A theme-share case's theme on Experience › Themes, for the case's scope and period, with its comments open. */
+function themeCommentsHref(alert: {
+  kind: string;
+  entityLevel: string;
+  entityId: number;
+  periodFrom: string | null;
+  periodTo: string | null;
+  figures: Record<string, unknown>;
+}) {
+  const themeId = alert.figures.themeId;
+  if (alert.kind !== "theme_share" || typeof themeId !== "number") return null;
+  const params = new URLSearchParams();
+  if (alert.entityLevel !== "program") {
+    params.set("level", alert.entityLevel);
+    params.set("id", String(alert.entityId));
+  }
+  if (alert.periodFrom) params.set("from", alert.periodFrom);
+  if (alert.periodTo) params.set("to", alert.periodTo);
+  params.set("theme", String(themeId));
+  return `/themes?${params.toString()}`;
+}
+
 export default async function AlertPage({ params }: { params: Promise<{ alertId: string }> }) {
   const id = idFromRoute((await params).alertId);
   const loaded = await load(id);
@@ -53,6 +75,7 @@ export default async function AlertPage({ params }: { params: Promise<{ alertId:
     );
   const { alert } = loaded;
   const entityHref = alert.touchpointId ? `/touchpoints/${alert.touchpointId}` : alert.entityLevel === "journey" ? `/journeys/${alert.entityId}` : null;
+  const themeHref = themeCommentsHref(alert);
   return (
     <>
       <p className="breadcrumb">
@@ -68,6 +91,11 @@ export default async function AlertPage({ params }: { params: Promise<{ alertId:
             {alert.departmentName ? ` · ${alert.departmentName}` : ""}
             {alert.periodFrom && alert.periodTo ? ` · ${alert.periodFrom} to ${alert.periodTo}` : ""}
           </p>
+          {themeHref ? (
+            <p>
+              <Link href={themeHref}>Read the comments on {String(alert.figures.themeName ?? "the theme")}</Link> in that period.
+            </p>
+          ) : null}
           {alert.comment ? (
             <blockquote className="verbatim" data-testid="comment">
               <strong>What they wrote:</strong> “{alert.comment}”
