@@ -47,7 +47,7 @@ function themeLines(themes: ThemeDriverRow[]): string {
 export function registerDriverCommands(program: Command): void {
   program
     .command("drivers")
-    .description("Key drivers of an outcome for a scope and period, from the metric-pair roll-ups (as GET /api/v1/drivers).")
+    .description("Key drivers of an outcome for a scope and period, and the themes as drivers, from the roll-ups (as GET /api/v1/drivers).")
     .addOption(new Option("--scope <scope>", "what to explain").choices(driverScopes).default("program"))
     .option("--id <id>", "the journey's, stage's or department's id; a touchpoint's or location's id or code")
     .option("--from <YYYY-MM-DD>", "first day (default: 12 months before --to)")
