@@ -6,26 +6,12 @@ import type { Queryable } from "@/db/client";
 import type { LocationIds } from "@/server/scores/read-rollups";
 import { splitPeriod, type Period } from "@/server/scores/periods";
 import type { PairRow } from "./analysis";
-
-const idList = (ids: number[]) =>
-  sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  );
-
-function where(touchpointIds: number[] | undefined, locationIds: LocationIds): SQL {
-  const touchpoints =
-    touchpointIds === undefined ? sql`` : touchpointIds.length === 0 ? sql` and false` : sql` and touchpoint_id in (${idList(touchpointIds)})`;
-  // An unfiltered read takes the all-locations grain, which also counts responses that name no site.
-  const locations =
-    locationIds === undefined ? sql` and location_id = 0` : locationIds.length === 0 ? sql` and false` : sql` and location_id in (${idList(locationIds)})`;
-  return sql`${touchpoints}${locations}`;
-}
+import { locationGrainFilter } from "@/server/rollups/grain-filter";
 
 /** The pair sums per pair of metric codes over the period, the touchpoints (all when undefined) and sites. */
 export async function readPairSums(db: Queryable, period: Period, touchpointIds?: number[], locationIds?: LocationIds): Promise<PairRow[]> {
   const split = splitPeriod(period);
-  const filter = where(touchpointIds, locationIds);
+  const filter = locationGrainFilter(touchpointIds, locationIds);
   const columns = sql`metric_x_id, metric_y_id, response_count, sum_x, sum_y, sum_xx, sum_yy, sum_xy`;
   const parts: SQL[] = [];
   if (split.monthsFrom < split.monthsTo)
@@ -58,7 +44,7 @@ export async function readThemeOutcomeSums(
   locationIds?: LocationIds,
 ): Promise<ThemeOutcomeRow[]> {
   const split = splitPeriod(period);
-  const filter = where(touchpointIds, locationIds);
+  const filter = locationGrainFilter(touchpointIds, locationIds);
   const columns = sql`theme_id, metric_id, response_count, sum, sum_of_squares`;
   const parts: SQL[] = [];
   if (split.monthsFrom < split.monthsTo)

@@ -16,17 +16,9 @@ import { MINIMUM_RESPONSES_FOR_COMMENTS } from "@/server/metrics/formulas";
 /** What a reader may type to find a comment; the same box on the touchpoint page and the evidence picker. */
 export const commentSearchSchema = z.string().trim().max(200).optional();
 
-export const verbatimQuerySchema = z.object({
-  touchpointId: entityId,
-  from: isoDate,
-  to: isoDate,
-  search: commentSearchSchema,
-  /** Answer band: NPS group or CSAT band. */
-  band: z.enum(["promoters", "passives", "detractors", "satisfied", "neutral", "dissatisfied"]).optional(),
-  /** A site's or region's code: only comments given there. */
-  location: locationCode.optional(),
+/** A page of comments: its size, and where the previous page ended (its last comment's exact time, to the microsecond, and id). */
+export const commentPageSchema = z.object({
   limit: z.number().int().min(1).max(200).default(50),
-  /** Where the previous page ended: its last comment's exact time (to the microsecond) and id. */
   cursor: z
     .object({
       respondedAt: z
@@ -36,6 +28,18 @@ export const verbatimQuerySchema = z.object({
       id: entityId,
     })
     .nullish(),
+});
+
+export const verbatimQuerySchema = z.object({
+  touchpointId: entityId,
+  from: isoDate,
+  to: isoDate,
+  search: commentSearchSchema,
+  /** Answer band: NPS group or CSAT band. */
+  band: z.enum(["promoters", "passives", "detractors", "satisfied", "neutral", "dissatisfied"]).optional(),
+  /** A site's or region's code: only comments given there. */
+  location: locationCode.optional(),
+  ...commentPageSchema.shape,
 });
 
 export type VerbatimQuery = z.infer<typeof verbatimQuerySchema>;

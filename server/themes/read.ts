@@ -5,6 +5,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import type { LocationIds } from "@/server/scores/read-rollups";
 import { splitPeriod, type Period } from "@/server/scores/periods";
+import { locationGrainFilter } from "@/server/rollups/grain-filter";
 
 /** The sums of one theme (0: every comment) over a period or a month. */
 export type ThemeSums = {
@@ -29,22 +30,6 @@ export const emptyThemeSums = (themeId: number): ThemeSums => ({
   negativeComments: 0,
 });
 
-const idList = (ids: number[]) =>
-  sql.join(
-    ids.map((id) => sql`${id}`),
-    sql`, `,
-  );
-
-/** The touchpoints (all when undefined) and the location grain: 0 for every response, else the chosen sites. */
-function where(touchpointIds: number[] | undefined, locationIds: LocationIds): SQL {
-  const touchpoints =
-    touchpointIds === undefined ? sql`` : touchpointIds.length === 0 ? sql` and false` : sql` and touchpoint_id in (${idList(touchpointIds)})`;
-  // Unfiltered, the all-locations grain (location 0), which also counts comments that name no site.
-  const locations =
-    locationIds === undefined ? sql` and location_id = 0` : locationIds.length === 0 ? sql` and false` : sql` and location_id in (${idList(locationIds)})`;
-  return sql`${touchpoints}${locations}`;
-}
-
 const columns = sql`theme_id, comments, detractor_comments, analysed_comments, sentiment_sum, sentiment_sum_of_squares, positive_comments, negative_comments`;
 
 const sums = sql`sum(p.comments)::float8 as comments, sum(p.detractor_comments)::float8 as "detractorComments",
@@ -58,7 +43,7 @@ const shownThemes = sql`left join themes t on t.id = p.theme_id where (p.theme_i
 /** Per theme (and theme 0, the totals) over the period, the touchpoints and the sites; themes with no comments are absent. */
 export async function readThemeSums(db: Queryable, period: Period, touchpointIds?: number[], locationIds?: LocationIds): Promise<ThemeSums[]> {
   const split = splitPeriod(period);
-  const filter = where(touchpointIds, locationIds);
+  const filter = locationGrainFilter(touchpointIds, locationIds);
   const parts: SQL[] = [];
   if (split.monthsFrom < split.monthsTo)
     parts.push(sql`select ${columns} from theme_monthly_rollups where month >= ${split.monthsFrom}::date and month < ${split.monthsTo}::date${filter}`);
@@ -83,7 +68,7 @@ export async function readMonthlyThemeSums(
   return db.execute<MonthlyThemeSums>(sql`
     select to_char(p.month, 'YYYY-MM-DD') as month, p.theme_id as "themeId", ${sums}
     from theme_monthly_rollups p ${shownThemes}
-      and p.month >= ${fromMonth}::date and p.month <= ${toMonth}::date${where(touchpointIds, locationIds)}
+      and p.month >= ${fromMonth}::date and p.month <= ${toMonth}::date${locationGrainFilter(touchpointIds, locationIds)}
     group by p.month, p.theme_id`);
 }
 

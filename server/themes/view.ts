@@ -5,7 +5,7 @@ import { and, between, desc, eq, inArray, isNotNull, sql, type SQL } from "drizz
 import { z } from "zod";
 import type { Queryable } from "@/db/client";
 import { surveyResponses, touchpoints } from "@/db/schema";
-import { entityId, entityIdText } from "@/lib/schemas";
+import { entityIdText } from "@/lib/schemas";
 import { sentimentLabels, themeLevels, type SentimentLabel } from "@/lib/themes";
 import type { SessionUser } from "@/server/auth/users";
 import { notFound } from "@/server/errors";
@@ -17,7 +17,7 @@ import { dashboardFiltersSchema, type DashboardFilters } from "@/server/scores/f
 import { loadScoreModel, type ScoreModel } from "@/server/scores/model";
 import { dashboardPeriods } from "@/server/scores/overview";
 import { trailingMonths, type Period } from "@/server/scores/periods";
-import { commentColumns } from "@/server/scores/verbatims";
+import { commentColumns, commentPageSchema } from "@/server/scores/verbatims";
 import { emptyThemeSums, readActiveThemes, readMonthlyThemeSums, readThemeSums, type ShownTheme, type ThemeSums } from "./read";
 import { termSpans } from "./tagger";
 
@@ -146,17 +146,7 @@ export type ThemeTrend = Awaited<ReturnType<typeof themeTrend>>;
 
 export const themeCommentsQuerySchema = themeQuerySchema.extend({
   themeId: entityIdText,
-  limit: z.number().int().min(1).max(200).default(50),
-  /** Where the previous page ended: its last comment's exact time (to the microsecond) and id. */
-  cursor: z
-    .object({
-      respondedAt: z
-        .string()
-        .max(40)
-        .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/, "use the cursor the previous page returned"),
-      id: entityId,
-    })
-    .nullish(),
+  ...commentPageSchema.shape,
 });
 export type ThemeCommentsQuery = z.input<typeof themeCommentsQuerySchema>;
 
