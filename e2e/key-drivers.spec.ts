@@ -43,6 +43,7 @@ test("the CCO finds speed driving table service's NPS, and value for money left 
 
 test("the bill's themes as drivers: the service charge goes with a lower NPS, linked to its comments", async ({ page }) => {
   await signIn(page, demoAccounts.executive);
+  await expect(page).toHaveURL(/\/overview$/);
   await page.goto("/key-drivers");
   await page.getByRole("combobox", { name: "Scope" }).selectOption({ label: "The bill (PAY-BILL)" });
   await page.getByRole("button", { name: "Apply" }).click();
