@@ -40,7 +40,17 @@ export interface DriverQuery {
   location: string | null;
 }
 
-const refuse = (field: string, message: string) => invalid(`${field}: ${message}`, [{ field, message }]);
+export const refuse = (field: string, message: string) => invalid(`${field}: ${message}`, [{ field, message }]);
+
+/** The period an API call asked for, filled in (the last 12 months of data unless chosen) and checked, in words. */
+export async function apiPeriod(db: Queryable, from: string | undefined, to: string | undefined): Promise<{ from: string; to: string }> {
+  to ??= (await latestDataDay(db)) ?? new Date().toISOString().slice(0, 10);
+  from ??= twelveMonthsTo(to).from;
+  if (from > to) throw refuse("from", `must not be after to (${to})`);
+  const tooLong = tooLongPeriod({ from, to }, await readSetting(db, "max_period_years"));
+  if (tooLong) throw refuse("to", tooLong);
+  return { from, to };
+}
 
 /**
  * The scope's id, checked against the model: a number for the tables, or a code where the entity has one. The themes
@@ -93,14 +103,7 @@ export async function resolveDriverQuery(db: Queryable, raw: unknown): Promise<D
   }
   if (scope === "location" && location && location !== code) throw refuse("location", "scope=location already names the location; leave location out");
   if (location) locationScope(model.locations, location);
-  let { from, to } = parsed.data;
-  if (!from || !to) {
-    to ??= (await latestDataDay(db)) ?? new Date().toISOString().slice(0, 10);
-    from ??= twelveMonthsTo(to).from;
-  }
-  if (from > to) throw refuse("from", `must not be after to (${to})`);
-  const tooLong = tooLongPeriod({ from, to }, await readSetting(db, "max_period_years"));
-  if (tooLong) throw refuse("to", tooLong);
+  const { from, to } = await apiPeriod(db, parsed.data.from, parsed.data.to);
   return { scope, id, from, to, outcome, location: scope === "location" ? code : (location ?? null) };
 }
 

@@ -5,15 +5,13 @@ import { z } from "zod";
 import type { Queryable } from "@/db/client";
 import { isoDate } from "@/lib/schemas";
 import { themeLevels } from "@/lib/themes";
-import { resolveScopeId } from "@/server/drivers/api";
-import { invalid, invalidInput } from "@/server/errors";
+import { apiPeriod, refuse, resolveScopeId } from "@/server/drivers/api";
+import { invalidInput } from "@/server/errors";
 import { locationScope } from "@/server/locations/scope";
 import type { NotComparableReason, Proportion } from "@/server/metrics/formulas";
 import { locationCode } from "@/server/model/rules";
 import { loadScoreModel } from "@/server/scores/model";
-import { previousPeriod, tooLongPeriod, twelveMonthsTo } from "@/server/scores/periods";
-import { latestDataDay } from "@/server/scores/read-rollups";
-import { readSetting } from "@/server/settings/program-settings";
+import { previousPeriod } from "@/server/scores/periods";
 import { themesView, type ThemesView } from "./view";
 
 /** The parameters as sent: all optional; the program over the last 12 months of data unless chosen. */
@@ -40,8 +38,6 @@ export interface ThemeApiQuery {
   location: string | null;
 }
 
-const refuse = (field: string, message: string) => invalid(`${field}: ${message}`, [{ field, message }]);
-
 /**
  * Checks the parameters and fills in the period: the last 12 months of data ending on the last day with data unless
  * given, at most max_period_years long. An unknown level, id or location is a refusal naming that parameter.
@@ -54,14 +50,7 @@ export async function resolveThemeQuery(db: Queryable, raw: unknown): Promise<Th
   const { id, code } = resolveScopeId(model, level, parsed.data.id, "level");
   if (level === "location" && location && location !== code) throw refuse("location", "level=location already names the location; leave location out");
   if (location) locationScope(model.locations, location);
-  let { from, to } = parsed.data;
-  if (!from || !to) {
-    to ??= (await latestDataDay(db)) ?? new Date().toISOString().slice(0, 10);
-    from ??= twelveMonthsTo(to).from;
-  }
-  if (from > to) throw refuse("from", `must not be after to (${to})`);
-  const tooLong = tooLongPeriod({ from, to }, await readSetting(db, "max_period_years"));
-  if (tooLong) throw refuse("to", tooLong);
+  const { from, to } = await apiPeriod(db, parsed.data.from, parsed.data.to);
   const compare = previousPeriod({ from, to });
   return { level, id, from, to, compareFrom: compare.from, compareTo: compare.to, location: level === "location" ? code : (location ?? null) };
 }
