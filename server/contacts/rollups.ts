@@ -1,44 +1,39 @@
 // Keeps the contact roll-ups (per day and month, reason set, channel, location, named touchpoint) in step
-// with service_contacts, in the caller's transaction: one batch added or removed, or everything rebuilt.
+// with service_contacts, in the caller's transaction: one batch added or removed through a daily delta, or everything rebuilt.
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
+import { createDelta, foldDelta, type RollupFamily } from "@/server/rollups/deltas";
 
-const tables = { day: sql.raw("contact_daily_rollups"), month: sql.raw("contact_monthly_rollups") };
-const buckets = {
+const family: RollupFamily = {
+  tables: { day: sql.raw("contact_daily_rollups"), month: sql.raw("contact_monthly_rollups") },
+  keys: ["reason_set_id", "channel", "location_id", "touchpoint_id"],
+  sums: ["contacts", "handle_seconds", "timed_contacts", "cost", "costed_contacts", "uncosted_handle_seconds"],
+  countColumn: "contacts",
+};
+const buckets: Record<"day" | "month", SQL> = {
   day: sql`(c.occurred_at at time zone 'UTC')::date`,
   month: sql`date_trunc('month', c.occurred_at at time zone 'UTC')::date`,
 };
 
-async function addContacts(tx: Queryable, grain: "day" | "month", filter: SQL, sign: 1 | -1): Promise<void> {
-  const s = sql.raw(String(sign));
-  const bucket = sql.raw(grain);
-  await tx.execute(sql`
-    insert into ${tables[grain]} as t (${bucket}, reason_set_id, channel, location_id, touchpoint_id, contacts, handle_seconds, timed_contacts,
-      cost, costed_contacts, uncosted_handle_seconds)
-    select ${buckets[grain]}, c.reason_set_id, c.channel, coalesce(c.location_id, 0), coalesce(c.touchpoint_id, 0),
-      ${s} * count(*), ${s} * coalesce(sum(c.handle_seconds), 0), ${s} * count(c.handle_seconds),
-      ${s} * coalesce(sum(c.cost), 0), ${s} * count(c.cost), ${s} * coalesce(sum(c.handle_seconds) filter (where c.cost is null), 0)
-    from service_contacts c where ${filter}
-    group by 1, 2, 3, 4, 5
-    on conflict (${bucket}, reason_set_id, channel, location_id, touchpoint_id) do update set
-      contacts = t.contacts + excluded.contacts,
-      handle_seconds = t.handle_seconds + excluded.handle_seconds,
-      timed_contacts = t.timed_contacts + excluded.timed_contacts,
-      cost = t.cost + excluded.cost,
-      costed_contacts = t.costed_contacts + excluded.costed_contacts,
-      uncosted_handle_seconds = t.uncosted_handle_seconds + excluded.uncosted_handle_seconds`);
-  if (sign < 0) await tx.execute(sql`delete from ${tables[grain]} where contacts <= 0`);
-}
+/** Counts and sums per bucket and key over the contacts `filter` selects (alias c). */
+const aggregateContacts = (grain: "day" | "month", filter: SQL) => sql`
+  select ${buckets[grain]} as bucket, c.reason_set_id, c.channel, coalesce(c.location_id, 0) as location_id, coalesce(c.touchpoint_id, 0) as touchpoint_id,
+    count(*) as contacts, coalesce(sum(c.handle_seconds), 0) as handle_seconds, count(c.handle_seconds) as timed_contacts,
+    coalesce(sum(c.cost), 0) as cost, count(c.cost) as costed_contacts, coalesce(sum(c.handle_seconds) filter (where c.cost is null), 0) as uncosted_handle_seconds
+  from service_contacts c where ${filter}
+  group by 1, 2, 3, 4, 5`;
 
-/** Add (1) or remove (-1) one import batch's contacts from both grains. */
+/** Add (1) or remove (-1) one import batch's contacts from every grain. */
 export async function applyContactBatchToRollups(tx: Queryable, importBatchId: number, sign: 1 | -1): Promise<void> {
-  for (const grain of ["day", "month"] as const) await addContacts(tx, grain, sql`c.import_batch_id = ${importBatchId}`, sign);
+  const delta = await createDelta(tx, "contact_delta", aggregateContacts("day", sql`c.import_batch_id = ${importBatchId}`));
+  await foldDelta(tx, family, delta, sign);
 }
 
-/** Recompute both contact roll-up tables from every stored contact. */
+/** Recompute every contact roll-up table from every stored contact, each grain straight from the raw rows. */
 export async function rebuildContactRollups(tx: Queryable): Promise<void> {
-  for (const grain of ["day", "month"] as const) {
-    await tx.execute(sql`delete from ${tables[grain]}`);
-    await addContacts(tx, grain, sql`true`, 1);
+  const columns = sql.raw([...family.keys, ...family.sums].join(", "));
+  for (const [grain, table] of Object.entries(family.tables) as Array<["day" | "month", SQL]>) {
+    await tx.execute(sql`delete from ${table}`);
+    await tx.execute(sql`insert into ${table} (${sql.raw(grain)}, ${columns}) select a.bucket, ${columns} from (${aggregateContacts(grain, sql`true`)}) a`);
   }
 }

@@ -3,9 +3,9 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { answeredMetrics, bucketExpression, type Grain } from "./answers";
+import { createDelta, foldDelta, type RollupFamily } from "./deltas";
 
-const pairTable: Record<Grain, SQL> = { day: sql.raw("metric_pair_daily_rollups"), month: sql.raw("metric_pair_monthly_rollups") };
-const bucketColumn: Record<Grain, SQL> = { day: sql.raw("day"), month: sql.raw("month") };
+const pairTable: RollupFamily["tables"] = { day: sql.raw("metric_pair_daily_rollups"), month: sql.raw("metric_pair_monthly_rollups") };
 
 /**
  * Sums per location (0 = every response, plus each named site), touchpoint, bucket and metric pair over the
@@ -31,31 +31,29 @@ function aggregatePairs(grain: Grain, filter: SQL): SQL {
     group by 1, 2, 3, 4, 5`;
 }
 
-async function addPairAggregates(tx: Queryable, grain: Grain, filter: SQL, sign: 1 | -1): Promise<void> {
-  const table = pairTable[grain];
-  const bucket = bucketColumn[grain];
-  const s = sql.raw(String(sign));
-  await tx.execute(sql`
-    insert into ${table} as t (location_id, touchpoint_id, ${bucket}, metric_x_id, metric_y_id, response_count, sum_x, sum_y, sum_xx, sum_yy, sum_xy)
-    select a.location_id, a.touchpoint_id, a.bucket, a.x_id, a.y_id, ${s} * a.n, ${s} * a.sum_x, ${s} * a.sum_y, ${s} * a.sum_xx, ${s} * a.sum_yy, ${s} * a.sum_xy
-    from (${aggregatePairs(grain, filter)}) a
-    on conflict (location_id, touchpoint_id, metric_x_id, metric_y_id, ${bucket}) do update set
-      response_count = t.response_count + excluded.response_count,
-      sum_x = t.sum_x + excluded.sum_x,
-      sum_y = t.sum_y + excluded.sum_y,
-      sum_xx = t.sum_xx + excluded.sum_xx,
-      sum_yy = t.sum_yy + excluded.sum_yy,
-      sum_xy = t.sum_xy + excluded.sum_xy`);
-  if (sign < 0) await tx.execute(sql`delete from ${table} where response_count <= 0`);
-}
+const pairFamily: RollupFamily = {
+  tables: pairTable,
+  keys: ["location_id", "touchpoint_id", "metric_x_id", "metric_y_id"],
+  sums: ["response_count", "sum_x", "sum_y", "sum_xx", "sum_yy", "sum_xy"],
+  countColumn: "response_count",
+};
 
-/** Add (sign 1) or remove (sign -1) the responses `filter` selects from both pair tables. */
+/** The pair sums as the tables name their columns, for the responses `filter` selects, at one grain. */
+const pairRows = (grain: Grain, filter: SQL) => sql`
+  select a.location_id, a.touchpoint_id, a.bucket, a.x_id as metric_x_id, a.y_id as metric_y_id, a.n as response_count,
+    a.sum_x, a.sum_y, a.sum_xx, a.sum_yy, a.sum_xy
+  from (${aggregatePairs(grain, filter)}) a`;
+
+/** Add (sign 1) or remove (sign -1) the responses `filter` selects from every pair table, through one daily delta. */
 export async function addPairSums(tx: Queryable, filter: SQL, sign: 1 | -1): Promise<void> {
-  for (const grain of ["day", "month"] as const) await addPairAggregates(tx, grain, filter, sign);
+  await foldDelta(tx, pairFamily, await createDelta(tx, "pair_delta", pairRows("day", filter)), sign);
 }
 
-/** Recompute both pair tables from every stored response. */
+/** Recompute every pair table from every stored response, each grain straight from the raw rows. */
 export async function rebuildPairSums(tx: Queryable): Promise<void> {
-  for (const grain of ["day", "month"] as const) await tx.execute(sql`delete from ${pairTable[grain]}`);
-  await addPairSums(tx, sql`true`, 1);
+  const columns = sql.raw([...pairFamily.keys, ...pairFamily.sums].join(", "));
+  for (const [grain, table] of Object.entries(pairTable) as Array<[Grain, SQL]>) {
+    await tx.execute(sql`delete from ${table}`);
+    await tx.execute(sql`insert into ${table} (${sql.raw(grain)}, ${columns}) select p.bucket, ${columns} from (${pairRows(grain, sql`true`)}) p`);
+  }
 }

@@ -4,11 +4,10 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { DETRACTOR_CSAT_MAX, DETRACTOR_NPS_MAX } from "@/lib/alerts";
 import { answeredMetrics, bucketExpression, type Grain } from "./answers";
+import { createDelta, foldDelta, type RollupFamily } from "./deltas";
 
-const grains: Grain[] = ["day", "month"];
-const themeTable: Record<Grain, SQL> = { day: sql.raw("theme_daily_rollups"), month: sql.raw("theme_monthly_rollups") };
-const themeMetricTable: Record<Grain, SQL> = { day: sql.raw("theme_metric_daily_rollups"), month: sql.raw("theme_metric_monthly_rollups") };
-const bucketColumn: Record<Grain, SQL> = { day: sql.raw("day"), month: sql.raw("month") };
+const themeTable: RollupFamily["tables"] = { day: sql.raw("theme_daily_rollups"), month: sql.raw("theme_monthly_rollups") };
+const themeMetricTable: RollupFamily["tables"] = { day: sql.raw("theme_metric_daily_rollups"), month: sql.raw("theme_metric_monthly_rollups") };
 
 /**
  * Every writer of the theme roll-ups (imports, reverts, the re-tagger) takes this lock first, in its transaction:
@@ -50,49 +49,37 @@ function aggregateThemeMetrics(grain: Grain, filter: SQL): SQL {
     group by 1, 2, 3, 4, 5`;
 }
 
-async function addThemeAggregates(tx: Queryable, grain: Grain, filter: SQL, sign: 1 | -1): Promise<void> {
-  const s = sql.raw(String(sign));
-  const bucket = bucketColumn[grain];
-  await tx.execute(sql`
-    insert into ${themeTable[grain]} as t (location_id, touchpoint_id, ${bucket}, theme_id, comments, detractor_comments, analysed_comments,
-      sentiment_sum, sentiment_sum_of_squares, positive_comments, negative_comments)
-    select a.location_id, a.touchpoint_id, a.bucket, a.theme_id, ${s} * a.comments, ${s} * a.detractor_comments, ${s} * a.analysed_comments,
-      ${s} * a.sentiment_sum, ${s} * a.sentiment_sum_of_squares, ${s} * a.positive_comments, ${s} * a.negative_comments
-    from (${aggregateThemes(grain, filter)}) a
-    on conflict (location_id, touchpoint_id, theme_id, ${bucket}) do update set
-      comments = t.comments + excluded.comments,
-      detractor_comments = t.detractor_comments + excluded.detractor_comments,
-      analysed_comments = t.analysed_comments + excluded.analysed_comments,
-      sentiment_sum = t.sentiment_sum + excluded.sentiment_sum,
-      sentiment_sum_of_squares = t.sentiment_sum_of_squares + excluded.sentiment_sum_of_squares,
-      positive_comments = t.positive_comments + excluded.positive_comments,
-      negative_comments = t.negative_comments + excluded.negative_comments`);
-  await tx.execute(sql`
-    insert into ${themeMetricTable[grain]} as t (location_id, touchpoint_id, ${bucket}, theme_id, metric_id, response_count, sum, sum_of_squares)
-    select a.location_id, a.touchpoint_id, a.bucket, a.theme_id, a.metric_id, ${s} * a.response_count, ${s} * a.sum, ${s} * a.sum_of_squares
-    from (${aggregateThemeMetrics(grain, filter)}) a
-    on conflict (location_id, touchpoint_id, theme_id, metric_id, ${bucket}) do update set
-      response_count = t.response_count + excluded.response_count,
-      sum = t.sum + excluded.sum,
-      sum_of_squares = t.sum_of_squares + excluded.sum_of_squares`);
-  if (sign < 0) {
-    await tx.execute(sql`delete from ${themeTable[grain]} where comments <= 0`);
-    await tx.execute(sql`delete from ${themeMetricTable[grain]} where response_count <= 0`);
-  }
-}
+const themeFamily: RollupFamily = {
+  tables: themeTable,
+  keys: ["location_id", "touchpoint_id", "theme_id"],
+  sums: ["comments", "detractor_comments", "analysed_comments", "sentiment_sum", "sentiment_sum_of_squares", "positive_comments", "negative_comments"],
+  countColumn: "comments",
+};
+const themeMetricFamily: RollupFamily = {
+  tables: themeMetricTable,
+  keys: ["location_id", "touchpoint_id", "theme_id", "metric_id"],
+  sums: ["response_count", "sum", "sum_of_squares"],
+  countColumn: "response_count",
+};
 
-/** Add (sign 1) or remove (sign -1) the commented responses `filter` selects (alias r) from every theme roll-up. */
+/** Add (sign 1) or remove (sign -1) the commented responses `filter` selects (alias r) from every theme roll-up, through daily deltas. */
 export async function addThemeSums(tx: Queryable, filter: SQL, sign: 1 | -1): Promise<void> {
   await lockThemeRollups(tx);
-  for (const grain of grains) await addThemeAggregates(tx, grain, filter, sign);
+  await foldDelta(tx, themeFamily, await createDelta(tx, "theme_delta", aggregateThemes("day", filter)), sign);
+  await foldDelta(tx, themeMetricFamily, await createDelta(tx, "theme_metric_delta", aggregateThemeMetrics("day", filter)), sign);
 }
 
-/** Recompute every theme roll-up from the stored tags. */
+/** Recompute every theme roll-up from the stored tags, each grain straight from the raw rows. */
 export async function rebuildThemeSums(tx: Queryable): Promise<void> {
   await lockThemeRollups(tx);
-  for (const grain of grains) {
-    await tx.execute(sql`delete from ${themeTable[grain]}`);
-    await tx.execute(sql`delete from ${themeMetricTable[grain]}`);
+  for (const [family, aggregate] of [
+    [themeFamily, aggregateThemes],
+    [themeMetricFamily, aggregateThemeMetrics],
+  ] as const) {
+    const columns = sql.raw([...family.keys, ...family.sums].join(", "));
+    for (const [grain, table] of Object.entries(family.tables) as Array<[Grain, SQL]>) {
+      await tx.execute(sql`delete from ${table}`);
+      await tx.execute(sql`insert into ${table} (${sql.raw(grain)}, ${columns}) select a.bucket, ${columns} from (${aggregate(grain, sql`true`)}) a`);
+    }
   }
-  for (const grain of grains) await addThemeAggregates(tx, grain, sql`true`, 1);
 }
