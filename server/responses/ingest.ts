@@ -8,7 +8,8 @@ import { conflict, notFound } from "@/server/errors";
 import { applyBatchToRollups } from "@/server/rollups/maintain";
 import { removeContactBatch } from "@/server/contacts/ingest";
 import { loadCodebook } from "@/server/themes/load";
-import { compileCodebook, tagComment, type ThemeMatcher } from "@/server/themes/tagger";
+import { compileCodebook, tagComment, type CommentTags } from "@/server/themes/tagger";
+import { copyInto, copyLine, eventLoopYielder, intArray, transactionClient } from "@/db/copy";
 
 export type ResponseInput = Omit<
   typeof surveyResponses.$inferInsert,
@@ -41,103 +42,173 @@ export interface BatchOptions {
   audit?: { actor: Actor; action: string; details: (result: BatchResult) => Record<string, unknown> };
 }
 
-// A chunk travels as one JSON parameter expanded by json_to_recordset: PostgreSQL parses that far
-// faster than a multi-row VALUES list with a dozen bound parameters per row, and no row limit applies.
-const CHUNK_ROWS = 5_000;
+const stagedColumns = [
+  "ord",
+  "touchpoint_id",
+  "location_id",
+  "responded_at",
+  "nps",
+  "csat",
+  "ces",
+  "custom_values",
+  "comment",
+  "external_id",
+  "respondent_email",
+  "respondent_name",
+];
+const tagColumns = ["ord", "comment_language", "sentiment", "sentiment_score", "theme_ids", "tagged_version"];
 
-function chunkAsJson(rows: ResponseInput[], matcher: ThemeMatcher): string {
-  return JSON.stringify(
-    rows.map((r) => ({
-      ...commentTagColumns(r, matcher),
-      touchpoint_id: r.touchpointId,
-      location_id: r.locationId ?? null,
-      responded_at: r.respondedAt instanceof Date ? r.respondedAt.toISOString() : r.respondedAt,
-      nps: r.nps ?? null,
-      csat: r.csat ?? null,
-      ces: r.ces ?? null,
-      custom_values: r.customValues ?? null,
-      comment: r.comment ?? null,
-      external_id: r.externalId,
-      respondent_email: r.respondentEmail ?? null,
-      respondent_name: r.respondentName ?? null,
-    })),
+/** One response as a COPY line of the staging table; `ord` keeps file order (the first of two equal ids wins). */
+function stagedLine(r: ResponseInput, ord: number): string {
+  const at = r.respondedAt instanceof Date ? r.respondedAt.toISOString() : r.respondedAt;
+  return copyLine([
+    ord,
+    r.touchpointId,
+    r.locationId,
+    at,
+    r.nps,
+    r.csat,
+    r.ces,
+    r.customValues ? JSON.stringify(r.customValues) : null,
+    r.comment,
+    r.externalId,
+    r.respondentEmail,
+    r.respondentName,
+  ]);
+}
+
+/** Rows one by one, from an array, a stream of rows or a stream of chunks (the seed streams chunks). */
+async function* eachRow<R>(rows: Iterable<R | R[]> | AsyncIterable<R | R[]>): AsyncGenerator<R> {
+  for await (const item of rows) {
+    if (Array.isArray(item)) yield* item as R[];
+    else yield item;
+  }
+}
+
+/**
+ * Stream responses with COPY into this transaction's staging table (dropped at commit or rollback, so a crash
+ * leaves nothing behind). Returns how many were staged. Nothing reaches survey_responses yet.
+ */
+export async function stageResponses(tx: Queryable, rows: Iterable<ResponseInput | ResponseInput[]> | AsyncIterable<ResponseInput | ResponseInput[]>) {
+  await tx.execute(sql`drop table if exists pg_temp.staged_responses`);
+  await tx.execute(sql`
+    create temp table staged_responses (ord int not null, touchpoint_id int not null, location_id int, responded_at timestamptz not null,
+      nps smallint, csat smallint, ces smallint, custom_values jsonb, comment text, external_id text not null, respondent_email text,
+      respondent_name text) on commit drop`);
+  let staged = 0;
+  await copyInto(
+    tx,
+    "staged_responses",
+    stagedColumns,
+    (async function* () {
+      for await (const row of eachRow(rows)) yield stagedLine(row, ++staged);
+    })(),
   );
+  await tx.execute(sql`analyze staged_responses`);
+  return staged;
 }
 
-/** A comment's tags (language, sentiment, themes) as the insert's columns, computed with the batch's codebook. */
-function commentTagColumns(r: ResponseInput, matcher: ThemeMatcher) {
-  if (!r.comment) return { comment_language: null, sentiment: null, sentiment_score: null, theme_ids: null, tagged_version: null };
-  const tags = tagComment(matcher, r.comment, r.touchpointId);
-  return {
-    comment_language: tags.language,
-    sentiment: tags.sentiment,
-    sentiment_score: tags.sentimentScore,
-    theme_ids: tags.themeIds,
-    tagged_version: matcher.version,
-  };
+/** Staged rows whose (source, external id) is already stored: duplicates of earlier imports, by anti-join. */
+export async function stagedResponseDuplicates(tx: Queryable, source: ResponseSource): Promise<number> {
+  const [row] = await tx.execute<{ n: number }>(sql`
+    select count(*)::int as n from staged_responses s
+    where exists (select 1 from survey_responses r where r.source = ${source}::response_source and r.external_id = s.external_id)`);
+  return row!.n;
 }
 
-async function insertChunk(tx: Queryable, batchId: number, source: ResponseSource, rows: ResponseInput[], matcher: ThemeMatcher): Promise<number> {
-  if (rows.length === 0) return 0;
-  const inserted = await tx.execute<{ id: number }>(sql`
-    insert into survey_responses (touchpoint_id, location_id, responded_at, nps, csat, ces, custom_values, comment, source, external_id,
-      import_batch_id, respondent_email, respondent_name, comment_language, sentiment, sentiment_score, theme_ids, tagged_version)
-    select t.touchpoint_id, t.location_id, t.responded_at, t.nps, t.csat, t.ces, t.custom_values, t.comment, ${source}::response_source,
-      t.external_id, ${batchId}::int, t.respondent_email, t.respondent_name, t.comment_language, t.sentiment, t.sentiment_score,
-      t.theme_ids, t.tagged_version
-    from json_to_recordset(${chunkAsJson(rows, matcher)}::json) as t(touchpoint_id int, location_id int, responded_at timestamptz, nps smallint,
-      csat smallint, ces smallint, custom_values jsonb, comment text, external_id text, respondent_email text, respondent_name text,
-      comment_language text, sentiment smallint, sentiment_score real, theme_ids int[], tagged_version int)
-    on conflict (source, external_id) do nothing
-    returning id`);
-  return inserted.length;
+/** How many tags a long comment stream may keep for reuse: repeated short comments ("Great service") are common. */
+const TAG_CACHE_SIZE = 20_000;
+
+/**
+ * Tag the staged comments that will be written (not the duplicates of earlier imports) and COPY their tags into
+ * staged_tags. The comments are read with a cursor first, since the connection cannot read and COPY at once.
+ */
+async function tagStagedComments(tx: Queryable, source: ResponseSource, onProgress?: (tagged: number) => void): Promise<void> {
+  const matcher = compileCodebook(await loadCodebook(tx));
+  await tx.execute(sql`drop table if exists pg_temp.staged_tags`);
+  await tx.execute(sql`
+    create temp table staged_tags (ord int primary key, comment_language text, sentiment smallint, sentiment_score real, theme_ids int[],
+      tagged_version int) on commit drop`);
+  const lines: string[] = [];
+  const cache = new Map<string, CommentTags>();
+  const yieldTurn = eventLoopYielder();
+  const comments = transactionClient(tx)<Array<{ ord: number; touchpoint_id: number; comment: string }>>`
+    select s.ord, s.touchpoint_id, s.comment from staged_responses s
+    where s.comment is not null
+      and not exists (select 1 from survey_responses r where r.source = ${source}::response_source and r.external_id = s.external_id)`;
+  for await (const rows of comments.cursor(2_000)) {
+    for (const r of rows) {
+      // Tags depend only on the text and the touchpoint (theme limits), so an identical pair is tagged once.
+      const key = `${r.touchpoint_id}\u0000${r.comment}`;
+      let tags = cache.get(key);
+      if (!tags) {
+        tags = tagComment(matcher, r.comment, r.touchpoint_id);
+        if (cache.size >= TAG_CACHE_SIZE) cache.clear();
+        cache.set(key, tags);
+      }
+      lines.push(copyLine([r.ord, tags.language, tags.sentiment, tags.sentimentScore, intArray(tags.themeIds), matcher.version]));
+      await yieldTurn();
+    }
+    onProgress?.(lines.length);
+  }
+  await copyInto(tx, "staged_tags", tagColumns, lines);
+}
+
+/**
+ * Write the staged responses as one batch, in the caller's transaction: tags for the new comments, one set-based
+ * insert that skips what is already stored, the roll-ups from the batch's daily deltas, the batch record and the audit entry.
+ */
+export async function writeStagedResponses(tx: Queryable, batch: BatchInput, offered: number, options: BatchOptions = {}): Promise<BatchResult> {
+  const [created] = await tx
+    .insert(importBatches)
+    .values({ ...batch, status: "importing" })
+    .returning({ id: importBatches.id });
+  const batchId = created!.id;
+  // Comments are tagged with the codebook as it stands when the batch starts; a later change re-tags them.
+  await tagStagedComments(tx, batch.source);
+  options.onProgress?.(0);
+  const [row] = await tx.execute<{ n: number }>(sql`
+    with inserted as (
+      insert into survey_responses (touchpoint_id, location_id, responded_at, nps, csat, ces, custom_values, comment, source, external_id,
+        import_batch_id, respondent_email, respondent_name, comment_language, sentiment, sentiment_score, theme_ids, tagged_version)
+      select s.touchpoint_id, s.location_id, s.responded_at, s.nps, s.csat, s.ces, s.custom_values, s.comment, ${batch.source}::response_source,
+        s.external_id, ${batchId}::int, s.respondent_email, s.respondent_name, t.comment_language, t.sentiment, t.sentiment_score,
+        t.theme_ids, t.tagged_version
+      from staged_responses s left join staged_tags t on t.ord = s.ord
+      order by s.ord
+      on conflict (source, external_id) do nothing
+      returning 1)
+    select count(*)::int as n from inserted`);
+  const inserted = row!.n;
+  options.onProgress?.(inserted);
+  await applyBatchToRollups(tx, batchId, 1);
+  await tx
+    .update(importBatches)
+    .set({ status: "imported", rowsRead: batch.rowsRead ?? offered, rowsImported: inserted, completedAt: sql`now()` })
+    .where(eq(importBatches.id, batchId));
+  const result = { batchId, inserted, duplicates: offered - inserted };
+  if (options.audit) {
+    await recordAudit(tx, options.audit.actor, {
+      action: options.audit.action,
+      entityType: "import_batch",
+      entityId: batchId,
+      after: options.audit.details(result),
+    });
+  }
+  return result;
 }
 
 /**
  * Write one batch of responses in a single transaction. `rows` may be an array or an async stream of
- * chunks (imports stream files); duplicates of earlier imports are skipped, not errors.
+ * chunks (the seed streams); duplicates of earlier imports are skipped, not errors.
  */
 export async function ingestBatch(
   db: Database,
   batch: BatchInput,
-  rows: ResponseInput[] | AsyncIterable<ResponseInput[]>,
+  rows: ResponseInput[] | AsyncIterable<ResponseInput[]> | Iterable<ResponseInput[]>,
   options: BatchOptions = {},
 ): Promise<BatchResult> {
-  return db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(importBatches)
-      .values({ ...batch, status: "importing" })
-      .returning({ id: importBatches.id });
-    const batchId = created!.id;
-    // Comments are tagged with the codebook as it stands when the batch starts; a later change re-tags them.
-    const matcher = compileCodebook(await loadCodebook(tx));
-    let inserted = 0;
-    let offered = 0;
-    const chunks = Array.isArray(rows) ? [rows] : rows;
-    for await (const chunk of chunks) {
-      for (let start = 0; start < chunk.length; start += CHUNK_ROWS) {
-        const slice = chunk.slice(start, start + CHUNK_ROWS);
-        offered += slice.length;
-        inserted += await insertChunk(tx, batchId, batch.source, slice, matcher);
-        options.onProgress?.(inserted);
-      }
-    }
-    await applyBatchToRollups(tx, batchId, 1);
-    await tx
-      .update(importBatches)
-      .set({ status: "imported", rowsRead: batch.rowsRead ?? offered, rowsImported: inserted, completedAt: sql`now()` })
-      .where(eq(importBatches.id, batchId));
-    const result = { batchId, inserted, duplicates: offered - inserted };
-    if (options.audit) {
-      await recordAudit(tx, options.audit.actor, {
-        action: options.audit.action,
-        entityType: "import_batch",
-        entityId: batchId,
-        after: options.audit.details(result),
-      });
-    }
-    return result;
-  });
+  return db.transaction(async (tx) => writeStagedResponses(tx, batch, await stageResponses(tx, rows), options));
 }
 
 /**
