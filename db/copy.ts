@@ -76,3 +76,11 @@ export async function copyInto(tx: Queryable, table: string, columns: readonly s
   }
   await pipeline(Readable.from(batched()), stream);
 }
+
+/** Rows one by one, from an array, a stream of rows or a stream of chunks (the seed streams chunks). */
+export async function* eachRow<R>(rows: Iterable<R | R[]> | AsyncIterable<R | R[]>): AsyncGenerator<R> {
+  for await (const item of rows) {
+    if (Array.isArray(item)) yield* item as R[];
+    else yield item;
+  }
+}

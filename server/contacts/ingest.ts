@@ -1,9 +1,10 @@
 // The one write path for service contacts (imports of support-tool exports, the seed, the API): a batch's
 // contacts, its new reasons and reason sets, its roll-ups and its batch record commit together or not at all.
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
-import { contactReasonSets, contactReasons, importBatches, type ResponseSource } from "@/db/schema";
+import { importBatches, type ResponseSource } from "@/db/schema";
 import type { BatchInput, BatchOptions, BatchResult } from "@/server/responses/ingest";
+import { copyInto, copyLine, eachRow } from "@/db/copy";
 import type { ContactChannel } from "@/lib/enums";
 import { recordAudit } from "@/server/audit";
 import { applyContactBatchToRollups } from "./rollups";
@@ -29,73 +30,126 @@ export interface ContactInput {
 /** The batch record of a contacts import: the same fields as a survey batch's. */
 export type ContactBatchInput = BatchInput;
 
-const CHUNK_ROWS = 5_000;
+const stagedColumns = [
+  "ord",
+  "occurred_at",
+  "channel",
+  "direction",
+  "queue",
+  "reasons",
+  "handle_seconds",
+  "cost",
+  "touchpoint_id",
+  "location_id",
+  "subject",
+  "description",
+  "requester_email",
+  "requester_name",
+  "external_id",
+];
 
-/** Reason names to ids, creating the ones not seen before. */
-async function reasonIds(tx: Queryable, names: Set<string>): Promise<Map<string, number>> {
-  if (names.size === 0) return new Map();
-  const list = [...names];
-  await tx
-    .insert(contactReasons)
-    .values(list.map((name) => ({ name })))
-    .onConflictDoNothing();
-  const rows = await tx.select({ id: contactReasons.id, name: contactReasons.name }).from(contactReasons).where(inArray(contactReasons.name, list));
-  return new Map(rows.map((r) => [r.name, r.id]));
+function stagedLine(r: ContactInput, ord: number): string {
+  const reasons = r.reasons.map((reason) => reason.trim()).filter(Boolean);
+  return copyLine([
+    ord,
+    r.occurredAt.toISOString(),
+    r.channel,
+    r.direction,
+    r.queue,
+    JSON.stringify(reasons),
+    r.handleSeconds,
+    r.cost,
+    r.touchpointId,
+    r.locationId,
+    r.subject,
+    r.description,
+    r.requesterEmail,
+    r.requesterName,
+    r.externalId,
+  ]);
 }
 
-/** Sorted reason-id lists to reason-set ids, creating the sets not seen before; the empty set is "no reason". */
-async function reasonSetIds(tx: Queryable, sets: Map<string, number[]>): Promise<Map<string, number>> {
-  const values = [...sets.values()];
-  await tx
-    .insert(contactReasonSets)
-    .values(values.map((reasonIds) => ({ reasonIds })))
-    .onConflictDoNothing();
-  const rows = await tx.execute<{ id: number; key: string }>(sql`
-    select id, array_to_string(reason_ids, ',') as key from contact_reason_sets
-    where array_to_string(reason_ids, ',') in (${sql.join(
-      [...sets.keys()].map((key) => sql`${key}`),
-      sql`, `,
-    )})`);
-  return new Map(rows.map((r) => [r.key, r.id]));
-}
-
-async function insertChunk(tx: Queryable, batchId: number, source: ResponseSource, rows: ContactInput[]): Promise<number> {
-  if (rows.length === 0) return 0;
-  const names = new Set(rows.flatMap((r) => r.reasons.map((reason) => reason.trim()).filter(Boolean)));
-  const ids = await reasonIds(tx, names);
-  const keyOf = (r: ContactInput) =>
-    [...new Set(r.reasons.map((reason) => ids.get(reason.trim())).filter((id): id is number => id !== undefined))].sort((a, b) => a - b);
-  const sets = new Map(rows.map((r) => keyOf(r)).map((set) => [set.join(","), set]));
-  const setIds = await reasonSetIds(tx, sets);
-  const json = JSON.stringify(
-    rows.map((r) => ({
-      occurred_at: r.occurredAt.toISOString(),
-      channel: r.channel,
-      direction: r.direction ?? null,
-      queue: r.queue ?? null,
-      reason_set_id: setIds.get(keyOf(r).join(","))!,
-      handle_seconds: r.handleSeconds ?? null,
-      cost: r.cost ?? null,
-      touchpoint_id: r.touchpointId ?? null,
-      location_id: r.locationId ?? null,
-      subject: r.subject ?? null,
-      description: r.description ?? null,
-      requester_email: r.requesterEmail ?? null,
-      requester_name: r.requesterName ?? null,
-      external_id: r.externalId,
-    })),
+/** Stream contacts with COPY into this transaction's staging table (dropped at commit or rollback); returns how many. */
+export async function stageContacts(tx: Queryable, rows: Iterable<ContactInput | ContactInput[]> | AsyncIterable<ContactInput | ContactInput[]>) {
+  await tx.execute(sql`drop table if exists pg_temp.staged_contacts`);
+  await tx.execute(sql`
+    create temp table staged_contacts (ord int not null, occurred_at timestamptz not null, channel contact_channel not null, direction text,
+      queue text, reasons jsonb not null, handle_seconds int, cost float8, touchpoint_id int, location_id int, subject text, description text,
+      requester_email text, requester_name text, external_id text not null) on commit drop`);
+  let staged = 0;
+  await copyInto(
+    tx,
+    "staged_contacts",
+    stagedColumns,
+    (async function* () {
+      for await (const row of eachRow(rows)) yield stagedLine(row, ++staged);
+    })(),
   );
-  const inserted = await tx.execute<{ id: number }>(sql`
-    insert into service_contacts (occurred_at, channel, direction, queue, reason_set_id, handle_seconds, cost, touchpoint_id, location_id,
-      subject, description, requester_email, requester_name, source, external_id, import_batch_id)
-    select t.occurred_at, t.channel::contact_channel, t.direction, t.queue, t.reason_set_id, t.handle_seconds, t.cost, t.touchpoint_id, t.location_id,
-      t.subject, t.description, t.requester_email, t.requester_name, ${source}, t.external_id, ${batchId}::int
-    from json_to_recordset(${json}::json) as t(occurred_at timestamptz, channel text, direction text, queue text, reason_set_id int,
-      handle_seconds int, cost float8, touchpoint_id int, location_id int, subject text, description text, requester_email text,
-      requester_name text, external_id text)
-    on conflict (source, external_id) do nothing
-    returning id`);
-  return inserted.length;
+  await tx.execute(sql`analyze staged_contacts`);
+  return staged;
+}
+
+/** Staged contacts whose (source, external id) is already stored, by anti-join. */
+export async function stagedContactDuplicates(tx: Queryable, source: ResponseSource): Promise<number> {
+  const [row] = await tx.execute<{ n: number }>(sql`
+    select count(*)::int as n from staged_contacts s
+    where exists (select 1 from service_contacts c where c.source = ${source}::response_source and c.external_id = s.external_id)`);
+  return row!.n;
+}
+
+/**
+ * Write the staged contacts as one batch in the caller's transaction: new reason names and reason sets (the
+ * sorted distinct reason ids; none is the empty set), one set-based insert that skips what is stored, the roll-ups, the batch record.
+ */
+export async function writeStagedContacts(tx: Queryable, batch: ContactBatchInput, offered: number, options: BatchOptions = {}): Promise<BatchResult> {
+  const [created] = await tx
+    .insert(importBatches)
+    .values({ ...batch, kind: "contacts", status: "importing" })
+    .returning({ id: importBatches.id });
+  const batchId = created!.id;
+  options.onProgress?.(0);
+  await tx.execute(sql`
+    insert into contact_reasons (name)
+    select distinct n.name from staged_contacts s cross join lateral jsonb_array_elements_text(s.reasons) n(name)
+    order by 1
+    on conflict do nothing`);
+  await tx.execute(sql`drop table if exists pg_temp.staged_reason_sets`);
+  await tx.execute(sql`
+    create temp table staged_reason_sets on commit drop as
+    select s.ord, coalesce((select array_agg(distinct r.id order by r.id) from jsonb_array_elements_text(s.reasons) n(name)
+      join contact_reasons r on r.name = n.name), '{}'::int[]) as reason_ids
+    from staged_contacts s`);
+  await tx.execute(sql`
+    insert into contact_reason_sets (reason_ids) select distinct reason_ids from staged_reason_sets order by 1 on conflict do nothing`);
+  const [row] = await tx.execute<{ n: number }>(sql`
+    with inserted as (
+      insert into service_contacts (occurred_at, channel, direction, queue, reason_set_id, handle_seconds, cost, touchpoint_id, location_id,
+        subject, description, requester_email, requester_name, source, external_id, import_batch_id)
+      select s.occurred_at, s.channel, s.direction, s.queue, rs.id, s.handle_seconds, s.cost, s.touchpoint_id, s.location_id,
+        s.subject, s.description, s.requester_email, s.requester_name, ${batch.source}::response_source, s.external_id, ${batchId}::int
+      from staged_contacts s
+      join staged_reason_sets k on k.ord = s.ord
+      join contact_reason_sets rs on rs.reason_ids = k.reason_ids
+      order by s.ord
+      on conflict (source, external_id) do nothing
+      returning 1)
+    select count(*)::int as n from inserted`);
+  const inserted = row!.n;
+  options.onProgress?.(inserted);
+  await applyContactBatchToRollups(tx, batchId, 1);
+  await tx
+    .update(importBatches)
+    .set({ status: "imported", rowsRead: batch.rowsRead ?? offered, rowsImported: inserted, completedAt: sql`now()` })
+    .where(eq(importBatches.id, batchId));
+  const result = { batchId, inserted, duplicates: offered - inserted };
+  if (options.audit)
+    await recordAudit(tx, options.audit.actor, {
+      action: options.audit.action,
+      entityType: "import_batch",
+      entityId: batchId,
+      after: options.audit.details(result),
+    });
+  return result;
 }
 
 /**
@@ -108,37 +162,7 @@ export async function ingestContactBatch(
   rows: ContactInput[] | AsyncIterable<ContactInput[]>,
   options: BatchOptions = {},
 ): Promise<BatchResult> {
-  return db.transaction(async (tx) => {
-    const [created] = await tx
-      .insert(importBatches)
-      .values({ ...batch, kind: "contacts", status: "importing" })
-      .returning({ id: importBatches.id });
-    const batchId = created!.id;
-    let inserted = 0;
-    let offered = 0;
-    for await (const chunk of Array.isArray(rows) ? [rows] : rows) {
-      for (let start = 0; start < chunk.length; start += CHUNK_ROWS) {
-        const slice = chunk.slice(start, start + CHUNK_ROWS);
-        offered += slice.length;
-        inserted += await insertChunk(tx, batchId, batch.source, slice);
-        options.onProgress?.(inserted);
-      }
-    }
-    await applyContactBatchToRollups(tx, batchId, 1);
-    await tx
-      .update(importBatches)
-      .set({ status: "imported", rowsRead: batch.rowsRead ?? offered, rowsImported: inserted, completedAt: sql`now()` })
-      .where(eq(importBatches.id, batchId));
-    const result = { batchId, inserted, duplicates: offered - inserted };
-    if (options.audit)
-      await recordAudit(tx, options.audit.actor, {
-        action: options.audit.action,
-        entityType: "import_batch",
-        entityId: batchId,
-        after: options.audit.details(result),
-      });
-    return result;
-  });
+  return db.transaction(async (tx) => writeStagedContacts(tx, batch, await stageContacts(tx, rows), options));
 }
 
 /** A contacts batch's rows and their roll-ups, removed inside the caller's (revert's) transaction. */

@@ -9,7 +9,7 @@ import { applyBatchToRollups } from "@/server/rollups/maintain";
 import { removeContactBatch } from "@/server/contacts/ingest";
 import { loadCodebook } from "@/server/themes/load";
 import { compileCodebook, tagComment, type CommentTags } from "@/server/themes/tagger";
-import { copyInto, copyLine, eventLoopYielder, intArray, transactionClient } from "@/db/copy";
+import { copyInto, copyLine, eachRow, eventLoopYielder, intArray, transactionClient } from "@/db/copy";
 
 export type ResponseInput = Omit<
   typeof surveyResponses.$inferInsert,
@@ -75,14 +75,6 @@ function stagedLine(r: ResponseInput, ord: number): string {
     r.respondentEmail,
     r.respondentName,
   ]);
-}
-
-/** Rows one by one, from an array, a stream of rows or a stream of chunks (the seed streams chunks). */
-async function* eachRow<R>(rows: Iterable<R | R[]> | AsyncIterable<R | R[]>): AsyncGenerator<R> {
-  for await (const item of rows) {
-    if (Array.isArray(item)) yield* item as R[];
-    else yield item;
-  }
 }
 
 /**
