@@ -93,7 +93,7 @@ export async function stageContacts(tx: Queryable, rows: Iterable<ContactInput |
 export async function stagedContactDuplicates(tx: Queryable, source: ResponseSource): Promise<number> {
   const [row] = await tx.execute<{ n: number }>(sql`
     select count(*)::int as n from staged_contacts s
-    where exists (select 1 from service_contacts c where c.source = ${source}::response_source and c.external_id = s.external_id)`);
+    where exists (select 1 from service_contacts c where c.source = ${source} and c.external_id = s.external_id)`);
   return row!.n;
 }
 
@@ -126,7 +126,7 @@ export async function writeStagedContacts(tx: Queryable, batch: ContactBatchInpu
       insert into service_contacts (occurred_at, channel, direction, queue, reason_set_id, handle_seconds, cost, touchpoint_id, location_id,
         subject, description, requester_email, requester_name, source, external_id, import_batch_id)
       select s.occurred_at, s.channel, s.direction, s.queue, rs.id, s.handle_seconds, s.cost, s.touchpoint_id, s.location_id,
-        s.subject, s.description, s.requester_email, s.requester_name, ${batch.source}::response_source, s.external_id, ${batchId}::int
+        s.subject, s.description, s.requester_email, s.requester_name, ${batch.source}, s.external_id, ${batchId}::int
       from staged_contacts s
       join staged_reason_sets k on k.ord = s.ord
       join contact_reason_sets rs on rs.reason_ids = k.reason_ids

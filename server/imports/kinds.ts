@@ -1,11 +1,19 @@
 // What differs between importing survey responses and service contacts — the mapping, the row check, the
-// duplicate lookup and the write path — behind one shape, so the pipeline runs both the same way.
-import { and, eq, inArray } from "drizzle-orm";
-import type { Database, Queryable } from "@/db/client";
-import { locations, metricDefinitions, serviceContacts, surveyResponses, touchpoints, type ResponseSource } from "@/db/schema";
+// staging, the duplicate count and the write — behind one shape, so the pipeline runs both the same way.
+import { and, eq } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+import { locations, metricDefinitions, touchpoints, type ResponseSource } from "@/db/schema";
 import type { BatchKind } from "@/lib/enums";
-import { ingestContactBatch, type ContactInput } from "@/server/contacts/ingest";
-import { ingestBatch, type BatchInput, type BatchOptions, type BatchResult, type ResponseInput } from "@/server/responses/ingest";
+import { stageContacts, stagedContactDuplicates, writeStagedContacts, type ContactInput } from "@/server/contacts/ingest";
+import {
+  stagedResponseDuplicates,
+  stageResponses,
+  writeStagedResponses,
+  type BatchInput,
+  type BatchOptions,
+  type BatchResult,
+  type ResponseInput,
+} from "@/server/responses/ingest";
 import { contactMappingSchema, proposeContactMapping, type ContactMapping } from "./contact-mapping";
 import type { DetectedFormat } from "./detect-format";
 import { importMappingSchema, proposeMapping, type ImportMapping } from "./mapping";
@@ -32,8 +40,12 @@ export interface ImportKind<Mapping, Context, Row> {
   columnsUsed: (mapping: Mapping) => Array<string | undefined>;
   context: (db: Queryable, keys: string[], mapping: Mapping) => Promise<Context>;
   validate: (record: string[], context: Context) => KindOutcome<Row>;
-  duplicates: (db: Queryable, source: ResponseSource, rows: Row[]) => Promise<number>;
-  ingest: (db: Database, batch: BatchInput, rows: AsyncIterable<Row[]>, options: BatchOptions) => Promise<BatchResult>;
+  /** COPY the valid rows into the transaction's staging table, in one pass over the file; returns how many. */
+  stage: (tx: Queryable, rows: AsyncIterable<Row>) => Promise<number>;
+  /** Staged rows already stored by an earlier import (same source and external id). */
+  duplicates: (tx: Queryable, source: ResponseSource) => Promise<number>;
+  /** Write the staged rows as one batch, in the same transaction. */
+  write: (tx: Queryable, batch: BatchInput, offered: number, options: BatchOptions) => Promise<BatchResult>;
 }
 
 async function activeCodes(db: Queryable) {
@@ -87,22 +99,9 @@ export const responsesKind: ImportKind<ImportMapping, ValidationContext, Respons
     const outcome = validateRecord(record, context);
     return outcome.kind === "valid" ? { kind: "valid", row: outcome.response } : outcome;
   },
-  duplicates: async (db, source, rows) =>
-    (
-      await db
-        .select({ id: surveyResponses.externalId })
-        .from(surveyResponses)
-        .where(
-          and(
-            eq(surveyResponses.source, source),
-            inArray(
-              surveyResponses.externalId,
-              rows.map((r) => r.externalId),
-            ),
-          ),
-        )
-    ).length,
-  ingest: (db, batch, rows, options) => ingestBatch(db, batch, rows, options),
+  stage: stageResponses,
+  duplicates: stagedResponseDuplicates,
+  write: writeStagedResponses,
 };
 
 export const contactsKind: ImportKind<ContactMapping, ContactValidationContext, ContactInput> = {
@@ -141,22 +140,9 @@ export const contactsKind: ImportKind<ContactMapping, ContactValidationContext, 
     const outcome = validateContactRecord(record, context);
     return outcome.kind === "valid" ? { kind: "valid", row: outcome.contact } : outcome;
   },
-  duplicates: async (db, source, rows) =>
-    (
-      await db
-        .select({ id: serviceContacts.externalId })
-        .from(serviceContacts)
-        .where(
-          and(
-            eq(serviceContacts.source, source),
-            inArray(
-              serviceContacts.externalId,
-              rows.map((r) => r.externalId),
-            ),
-          ),
-        )
-    ).length,
-  ingest: (db, batch, rows, options) => ingestContactBatch(db, batch, rows, options),
+  stage: stageContacts,
+  duplicates: stagedContactDuplicates,
+  write: writeStagedContacts,
 };
 
 /** The kind a mapping is for: contact mappings say so; survey mappings carry no kind. */

@@ -1,5 +1,5 @@
 // The one import pipeline for the admin UI, the CLI and the HTTP endpoint, for survey responses and service
-// contacts alike: read and detect, map, validate every row (preview), then write all-or-nothing in one batch.
+// contacts alike: read and detect, map, then one pass that validates and stages every row, and a write from the staged rows, all-or-nothing.
 import { and, eq } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
 import { importBatches, importMappingTemplates, type ResponseSource } from "@/db/schema";
@@ -15,6 +15,7 @@ import { columnKeys, type ImportMapping } from "./mapping";
 import { asImportError, fileHash, headerSignature, ImportError, openSourceFile, readHeaders, type SourceFile } from "./source-file";
 import type { RowProblem } from "./validate";
 import { countOf, formatNumber } from "@/lib/counts";
+import { eventLoopYielder } from "@/db/copy";
 
 export const importSources = ["auto", "qualtrics", "surveymonkey", "typeform", "zendesk", "genesys", "salesforce", "csv", "xlsx"] as const;
 export type ImportSource = (typeof importSources)[number];
@@ -70,7 +71,6 @@ export interface ImportSummary {
 }
 
 const MAX_REPORTED_REJECTIONS = 1_000;
-const CHUNK = 5_000;
 const PROGRESS_EVERY = 1_000;
 
 const responseSourceOf: Record<SourceFormat, ResponseSource> = {
@@ -118,29 +118,29 @@ async function namedMapping(db: Queryable, options: ImportOptions): Promise<unkn
   return template.mapping;
 }
 
-/** Valid rows in chunks, in file order; the same pass also tallies skips and rejections. */
+/** Valid rows in file order; the same pass also tallies skips and rejections, and gives the event loop its turns. */
 async function* validRows<M, C, R>(
   kind: ImportKind<M, C, R>,
   records: AsyncIterable<string[]>,
   headerCount: number,
   ctx: C,
-  tally?: (outcome: KindOutcome<R>, row: number) => void,
+  tally: (outcome: KindOutcome<R>, row: number) => void,
 ) {
-  let chunk: R[] = [];
   let index = 0;
+  const yieldTurn = eventLoopYielder();
   for await (const record of records) {
     index += 1;
     if (index <= headerCount) continue;
     const outcome = kind.validate(record, ctx);
-    tally?.(outcome, index - headerCount);
-    if (outcome.kind !== "valid") continue;
-    chunk.push(outcome.row);
-    if (chunk.length === CHUNK) {
-      yield chunk;
-      chunk = [];
-    }
+    tally(outcome, index - headerCount);
+    if (outcome.kind === "valid") yield outcome.row;
+    await yieldTurn();
   }
-  if (chunk.length) yield chunk;
+}
+
+/** A finished preview that must write nothing: thrown out of the transaction so it rolls back, then returned. */
+class Verdict {
+  constructor(readonly summary: ImportSummary) {}
 }
 
 export async function importFile(db: Database, path: string, options: ImportOptions): Promise<ImportSummary> {
@@ -194,12 +194,11 @@ async function runImport<M extends ImportMapping | ContactMapping, C, R>(
     .from(importBatches)
     .where(and(eq(importBatches.fileHash, hash), eq(importBatches.status, "imported")));
 
-  // Pass 1: the preview — every row validated, duplicates of earlier imports counted, nothing written.
+  // One pass: every row validated and the valid ones staged with COPY, in the import's own transaction. The
+  // preview's verdict comes from the staged rows; a verdict that writes nothing rolls the staging back.
   const skipped: Record<string, number> = {};
   const rejections: ImportSummary["rejections"] = [];
   let rejected = 0;
-  let valid = 0;
-  let duplicates = 0;
   let rowsRead = 0;
   let bytesRead = 0;
   const maxRows = await readSetting(db, "max_import_rows");
@@ -222,97 +221,111 @@ async function runImport<M extends ImportMapping | ContactMapping, C, R>(
       }
     }
   };
-  for await (const chunk of validRows(
-    kind,
-    file.records((bytes) => (bytesRead = bytes)),
-    detected.headerRows,
-    ctx,
-    tally,
-  )) {
-    valid += chunk.length;
-    duplicates += await kind.duplicates(db, source, chunk);
-  }
-  options.onProgress?.({ phase: "checking", rows: rowsRead, fraction: 1 });
-  if (duplicates > 0) skipped["already imported"] = duplicates;
-  const byRows = (tally: Map<string, number>) =>
-    [...tally].map(([code, rows]) => ({ code, rows })).sort((a, b) => b.rows - a.rows || a.code.localeCompare(b.code));
-  const preview = {
-    ...base,
-    rowsRead,
-    valid,
-    duplicates,
-    skipped,
-    rejected,
-    rejections,
-    unknownCodes: byRows(unknownCodes),
-    unknownLocations: byRows(unknownLocations),
-    imported: 0,
-  };
-  if (valid === 0 && rejected === 0) {
-    const reasons = Object.entries(skipped)
-      .map(([reason, n]) => `${formatNumber(n)} ${reason}`)
-      .join(", ");
-    throw new ImportError(
-      rowsRead === 0
-        ? `The file has no ${noun}s: it holds a header row but no data rows. Nothing was imported.`
-        : `The file has no ${noun}s to import: every row was skipped (${reasons}). Nothing was imported.`,
-      "unprocessable",
-    );
-  }
+  const outcome = await db
+    .transaction(async (tx) => {
+      const valid = await kind.stage(
+        tx,
+        validRows(
+          kind,
+          file.records((bytes) => (bytesRead = bytes)),
+          detected.headerRows,
+          ctx,
+          tally,
+        ),
+      );
+      const duplicates = await kind.duplicates(tx, source);
+      options.onProgress?.({ phase: "checking", rows: rowsRead, fraction: 1 });
+      if (duplicates > 0) skipped["already imported"] = duplicates;
+      const byRows = (tally: Map<string, number>) =>
+        [...tally].map(([code, rows]) => ({ code, rows })).sort((a, b) => b.rows - a.rows || a.code.localeCompare(b.code));
+      const preview = {
+        ...base,
+        rowsRead,
+        valid,
+        duplicates,
+        skipped,
+        rejected,
+        rejections,
+        unknownCodes: byRows(unknownCodes),
+        unknownLocations: byRows(unknownLocations),
+        imported: 0,
+      };
+      if (valid === 0 && rejected === 0) {
+        const reasons = Object.entries(skipped)
+          .map(([reason, n]) => `${formatNumber(n)} ${reason}`)
+          .join(", ");
+        throw new ImportError(
+          rowsRead === 0
+            ? `The file has no ${noun}s: it holds a header row but no data rows. Nothing was imported.`
+            : `The file has no ${noun}s to import: every row was skipped (${reasons}). Nothing was imported.`,
+          "unprocessable",
+        );
+      }
 
-  if (previous && duplicates === valid) {
-    return { ...preview, status: "already_imported", message: `This file was imported before (batch ${previous.id}); nothing new to import.` };
-  }
-  if (options.dryRun) {
-    return { ...preview, status: "previewed", message: `Dry run: ${countOf(valid - duplicates, `new ${noun}`)} would be imported; nothing was written.` };
-  }
-  if (rejected > 0 && !options.validOnly) {
-    return {
-      ...preview,
-      status: "refused",
-      message: `${countOf(rejected, "row was", "rows were")} rejected, so nothing was imported. Fix them, or choose to import only the valid rows.`,
-    };
-  }
+      if (previous && duplicates === valid) {
+        throw new Verdict({ ...preview, status: "already_imported", message: `This file was imported before (batch ${previous.id}); nothing new to import.` });
+      }
+      if (options.dryRun) {
+        throw new Verdict({
+          ...preview,
+          status: "previewed",
+          message: `Dry run: ${countOf(valid - duplicates, `new ${noun}`)} would be imported; nothing was written.`,
+        });
+      }
+      if (rejected > 0 && !options.validOnly) {
+        throw new Verdict({
+          ...preview,
+          status: "refused",
+          message: `${countOf(rejected, "row was", "rows were")} rejected, so nothing was imported. Fix them, or choose to import only the valid rows.`,
+        });
+      }
 
-  // Pass 2: write the valid rows, the roll-ups and the batch record in one transaction.
-  const result = await kind.ingest(
-    db,
-    {
-      fileName: options.fileName,
-      fileHash: hash,
-      sourceFormat: isXlsx ? "xlsx" : detected.format,
-      source,
-      mapping,
-      createdById: options.actor.id,
-      decision: rejected > 0 ? "valid_only" : null,
-      rowsRead,
-      rowsSkipped: Object.values(skipped).reduce((a, b) => a + b, 0),
-      rowsRejected: rejected,
-    },
-    validRows(kind, file.records(), detected.headerRows, ctx),
-    {
-      onProgress: (rows) => options.onProgress?.({ phase: "writing", rows, fraction: valid > 0 ? Math.min(1, rows / (valid - duplicates || valid)) : 1 }),
-      audit: {
-        actor: options.actor,
-        action: "import.batch",
-        details: (written) => ({
-          kind: kind.kind,
+      // The write, from the staged rows: the rows, the roll-ups and the batch record, in this same transaction.
+      const result = await kind.write(
+        tx,
+        {
           fileName: options.fileName,
-          format: detected.format,
-          imported: written.inserted,
-          rejected,
+          fileHash: hash,
+          sourceFormat: isXlsx ? "xlsx" : detected.format,
+          source,
+          mapping,
+          createdById: options.actor.id,
           decision: rejected > 0 ? "valid_only" : null,
-        }),
-      },
-    },
-  );
+          rowsRead,
+          rowsSkipped: Object.values(skipped).reduce((a, b) => a + b, 0),
+          rowsRejected: rejected,
+        },
+        valid,
+        {
+          onProgress: (rows) => options.onProgress?.({ phase: "writing", rows, fraction: valid > 0 ? Math.min(1, rows / (valid - duplicates || valid)) : 1 }),
+          audit: {
+            actor: options.actor,
+            action: "import.batch",
+            details: (written) => ({
+              kind: kind.kind,
+              fileName: options.fileName,
+              format: detected.format,
+              imported: written.inserted,
+              rejected,
+              decision: rejected > 0 ? "valid_only" : null,
+            }),
+          },
+        },
+      );
+      const summary: ImportSummary = {
+        ...preview,
+        batchId: result.batchId,
+        imported: result.inserted,
+        status: "imported",
+        message: `Imported ${countOf(result.inserted, noun)}${result.duplicates ? `; ${countOf(result.duplicates, "was", "were")} already there` : ""}${rejected ? `; ${countOf(rejected, "rejected row")} left out` : ""}.`,
+      };
+      return summary;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof Verdict) return error.summary;
+      throw error;
+    });
   // Committed: the alert rules look at what it brought, off this request's path.
-  if (result.inserted > 0) enqueueAlertEvaluation(db, result.batchId);
-  return {
-    ...preview,
-    batchId: result.batchId,
-    imported: result.inserted,
-    status: "imported",
-    message: `Imported ${countOf(result.inserted, noun)}${result.duplicates ? `; ${countOf(result.duplicates, "was", "were")} already there` : ""}${rejected ? `; ${countOf(rejected, "rejected row")} left out` : ""}.`,
-  };
+  if (outcome.status === "imported" && outcome.imported > 0) enqueueAlertEvaluation(db, outcome.batchId!);
+  return outcome;
 }
