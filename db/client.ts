@@ -4,6 +4,7 @@ import path from "node:path";
 import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { closeChangeFeed, offerChangeFeed, watchCommits } from "./changes";
 import * as schema from "./schema";
 
 /** The embedded PostgreSQL the app starts itself, or a server named by DATABASE_URL. */
@@ -37,8 +38,15 @@ export function createDatabaseClient(url: string, kind: DatabaseKind, options: {
     connect_timeout: 5,
     connection: { application_name: "throughline" },
   });
+  // What its reads may keep between requests is known from its change feed (db/changes.ts), opened on first use.
+  watchCommits(client);
+  offerChangeFeed(client, url);
   const db = drizzle(client, { schema, casing: "snake_case" });
-  return { db, kind, close: () => client.end({ timeout: 5 }) };
+  const close = async () => {
+    await closeChangeFeed(client);
+    await client.end({ timeout: 5 });
+  };
+  return { db, kind, close };
 }
 
 export async function migrateDatabase(db: Database): Promise<void> {

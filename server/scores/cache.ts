@@ -1,10 +1,12 @@
 // Computed dashboard data (overview, journey, department, touchpoint views and scores API rows), kept per
 // process and per database, keyed by the data version: any committed change to what they show starts afresh.
 import { sql } from "drizzle-orm";
+import { changeStamp, DATA_CHANGES_CHANNEL, isCurrent, type ChangeStamp } from "@/db/changes";
 import type { Queryable } from "@/db/client";
 
 const MAX_ENTRIES = 300;
 const caches = new WeakMap<object, Map<string, Promise<unknown>>>();
+const keptVersions = new WeakMap<object, { stamp: ChangeStamp; version: Promise<string> }>();
 
 /**
  * The version of everything the dashboards show: data_changes gains a row per committed statement that
@@ -14,6 +16,23 @@ const caches = new WeakMap<object, Map<string, Promise<unknown>>>();
 export async function dataVersion(db: Queryable): Promise<string> {
   const [row] = await db.execute<{ version: string }>(sql`select count(*) || ':' || coalesce(max(id), 0) as version from data_changes`);
   return row!.version;
+}
+
+/**
+ * dataVersion(db) without a round trip while the client's change feed listens: read once after each change it
+ * reports (a notification at another process's commit, a commit of this process, the feed connecting) and kept
+ * until the next. A read that a change overtakes is not kept, so no version older than a change heard is used;
+ * not listening (starting, connection lost, a hot-standby replica), it is read every time.
+ */
+export function currentDataVersion(db: Queryable): Promise<string> {
+  const stamp = changeStamp(db, DATA_CHANGES_CHANNEL);
+  if (!stamp) return dataVersion(db);
+  const kept = keptVersions.get(db);
+  if (kept && isCurrent(kept.stamp)) return kept.version;
+  const version = dataVersion(db);
+  keptVersions.set(db, { stamp, version });
+  version.catch(() => keptVersions.get(db)?.version === version && keptVersions.delete(db));
+  return version;
 }
 
 export function scoreCacheEnabled(): boolean {
@@ -26,7 +45,7 @@ export async function cachedScores<T>(db: Queryable, name: string, args: unknown
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   // Today's date is part of the key: "overdue" and "the last 90 days" move with the calendar.
-  const key = JSON.stringify([name, args, await dataVersion(db), new Date().toISOString().slice(0, 10)]);
+  const key = JSON.stringify([name, args, await currentDataVersion(db), new Date().toISOString().slice(0, 10)]);
   const hit = cache.get(key);
   if (hit) {
     cache.delete(key);

@@ -1,11 +1,13 @@
 // Bearer tokens for the HTTP API. Only a sha256 hash is stored; the token itself is shown once.
 import crypto from "node:crypto";
 import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
+import { API_TOKENS_CHANNEL, changeStamp, isCurrent, type ChangeStamp } from "@/db/changes";
 import { MAX_DATABASE_ID } from "@/lib/limits";
 import { conflict, notFound } from "@/server/errors";
 import type { Queryable } from "@/db/client";
 import { apiTokens } from "@/db/schema";
 import { recordAudit, type Actor } from "@/server/audit";
+import { log } from "@/server/log";
 
 const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
@@ -56,19 +58,70 @@ export async function revokeApiToken(db: Queryable, actor: Actor, nameOrId: stri
   });
 }
 
+/** Tokens this process checked, by hash: their id, or null when revoked (unknown hashes are asked each time). */
+interface TokenState {
+  checked: Map<string, { id: number | null; stamp: ChangeStamp }>;
+  /** When each token's last use was written, as this process last knew it (performance.now() time). */
+  lastUseWritten: Map<number, number>;
+  /** Tokens whose last use this process is writing now. */
+  writing: Set<number>;
+}
+const MAX_CHECKED = 10_000;
+const LAST_USE_EVERY_MS = 60_000;
+const tokenStates = new WeakMap<object, TokenState>();
+
+function tokenState(db: Queryable): TokenState {
+  let state = tokenStates.get(db);
+  if (!state) tokenStates.set(db, (state = { checked: new Map(), lastUseWritten: new Map(), writing: new Set() }));
+  return state;
+}
+
 /**
- * The token's id when it is valid and not revoked. Records when it was last used, to the minute: writing
- * on every request would make each API call a disk flush (measured: it halved the scores API's throughput).
+ * The token's id when it is valid and not revoked. Checked in the database, then kept while the client's change
+ * feed listens, for at most KEEP_AT_MOST_MS: any change to a token (a revocation in any process notifies at commit)
+ * or any commit of this process forgets what was kept, and without a listening feed every request asks.
  */
 export async function verifyApiToken(db: Queryable, token: string): Promise<number | null> {
-  const [row] = await db.execute<{ id: number }>(sql`
-    with valid as (
-      select id, last_used_at from api_tokens where token_hash = ${hashToken(token)} and revoked_at is null
-    ), touched as (
-      update api_tokens set last_used_at = now() from valid
-      where api_tokens.id = valid.id and (valid.last_used_at is null or valid.last_used_at < now() - interval '1 minute')
-      returning api_tokens.id
-    )
-    select id from valid`);
-  return row?.id ?? null;
+  const hash = hashToken(token);
+  const state = tokenState(db);
+  const kept = state.checked.get(hash);
+  if (kept && isCurrent(kept.stamp)) return usedNow(db, state, kept.id);
+  const stamp = changeStamp(db, API_TOKENS_CHANNEL);
+  const [row] = await db.execute<{ id: number; revoked: boolean; used_ms_ago: number | null }>(sql`
+    select id, revoked_at is not null as revoked, extract(epoch from now() - last_used_at)::float8 * 1000 as used_ms_ago
+    from api_tokens where token_hash = ${hash}`);
+  if (!row) return null;
+  const id = row.revoked ? null : row.id;
+  // The database knows best when the token was last written (by any process), unless this process is writing it.
+  if (id !== null && !state.writing.has(id)) state.lastUseWritten.set(id, row.used_ms_ago === null ? -Infinity : performance.now() - row.used_ms_ago);
+  // A change heard while asking may have come after the answer was read: then it is not kept.
+  if (stamp && isCurrent(stamp)) {
+    if (state.checked.size >= MAX_CHECKED) state.checked.clear();
+    state.checked.set(hash, { id, stamp });
+  }
+  return usedNow(db, state, id);
+}
+
+/**
+ * Records when a token was last used, to the minute, off the request's path: written at most once a minute per
+ * token from this process (and not when another process wrote it in the last minute), never awaited; a failure is
+ * logged and tried again at the next use.
+ */
+function usedNow(db: Queryable, state: TokenState, id: number | null): number | null {
+  if (id === null) return null;
+  const now = performance.now();
+  if (now - (state.lastUseWritten.get(id) ?? -Infinity) < LAST_USE_EVERY_MS) return id;
+  state.lastUseWritten.set(id, now);
+  state.writing.add(id);
+  db.execute(
+    sql`
+    update api_tokens set last_used_at = now()
+    where id = ${id} and (last_used_at is null or last_used_at < now() - interval '1 minute')`,
+  )
+    .catch((error: unknown) => {
+      state.lastUseWritten.delete(id);
+      log.warn({ err: error, tokenId: id }, "could not record an API token's last use");
+    })
+    .finally(() => state.writing.delete(id));
+  return id;
 }
