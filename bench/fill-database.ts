@@ -12,7 +12,7 @@ async function main() {
     await migrateDatabase(connection.db);
     await createBenchModel(connection.db);
     await fillResponses(connection.db, Number(count));
-    await connection.db.execute(sql`analyze`);
+    await connection.db.execute(sql`vacuum analyze`);
   } finally {
     await connection.close();
   }

@@ -28,6 +28,7 @@ const rollupMeasures = () => ({
 export const touchpointDailyRollups = pgTable("touchpoint_daily_rollups", { day: date({ mode: "string" }).notNull(), ...rollupMeasures() }, (table) => [
   primaryKey({ columns: [table.touchpointId, table.metricId, table.day] }),
   // Program-wide period queries filter on the day first.
+  // The bucket indexes include the counts (migration 0023: drizzle cannot declare INCLUDE), for index-only period reads.
   index("touchpoint_daily_rollups_day_idx").on(table.day),
   // Rows a revert emptied, found without scanning the table (the index holds only those, briefly).
   index("touchpoint_daily_rollups_emptied_idx")

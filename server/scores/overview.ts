@@ -10,7 +10,7 @@ import { buildExperienceTree, type ExperienceTree } from "./experience";
 import type { DashboardFilters } from "./filters";
 import { loadScoreModel, type ScoreModel } from "./model";
 import { lastDays, periodSchema, previousPeriod, tooLongPeriod, trailingMonths, type Period } from "./periods";
-import { latestDataDay, readMonthlyCounts, readPeriodCounts } from "./read-rollups";
+import { latestDataDay, readMonthlyCountsByMonth, readPeriodCounts } from "./read-rollups";
 import { locationChoices } from "@/server/locations/choices";
 import { readLocationScope } from "@/server/locations/scope";
 import { causedBy, causedCells, failureDemandTile, readCausedDemand } from "@/server/contacts/caused";
@@ -76,13 +76,7 @@ async function monthlyTrend(db: Queryable, model: ScoreModel, scope: ReturnType<
   const months = trailingMonths(12, to);
   // Unfiltered, every touchpoint is in scope: no id list (a thousand bind parameters cost more than the read).
   const only = scope.touchpoints.length === model.touchpoints.length ? undefined : scope.touchpoints.map((tp) => tp.id);
-  const rows = await readMonthlyCounts(db, months[0]!, months.at(-1)!, only, scope.locationIds);
-  const byMonth = new Map<string, typeof rows>();
-  for (const row of rows) {
-    const list = byMonth.get(row.month);
-    if (list) list.push(row);
-    else byMonth.set(row.month, [row]);
-  }
+  const byMonth = await readMonthlyCountsByMonth(db, months[0]!, months.at(-1)!, only, scope.locationIds);
   return months.map((month) => {
     const tree = buildExperienceTree({
       touchpoints: scope.touchpoints,

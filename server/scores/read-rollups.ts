@@ -15,6 +15,42 @@ const measures = sql`sum(response_count)::float8 as "responseCount", sum(promote
   sum(passives)::float8 as passives, sum(detractors)::float8 as detractors, sum(top_box)::float8 as "topBox",
   sum(sum)::float8 as sum, sum(sum_of_squares)::float8 as "sumOfSquares"`;
 
+// Counts travel packed, one comma-separated text per column (per result, or per month of a trend), not as a
+// row each: thousands of rows decoded field by field cost more in Node than the database spends summing them
+// (measured on 33k trend rows: 150 ms as rows, 104 ms as JSON, 60 ms as packed columns). No ORDER BY inside the
+// aggregates: every column of one group then sees the rows in the same order, which is what pairs them up.
+// `q` is a counts query with the columns of `measures` plus touchpointId and metricCode (and locationId).
+const packedColumns = ["touchpointId", "metricCode", "responseCount", "promoters", "passives", "detractors", "topBox", "sum", "sumOfSquares"] as const;
+type PackedColumn = (typeof packedColumns)[number] | "locationId";
+
+const packed = (columns: readonly PackedColumn[]) => sql.raw(columns.map((c) => `coalesce(string_agg(q."${c}"::text, ','), '') as "${c}"`).join(", "));
+
+const split = (text: string) => (text === "" ? [] : text.split(","));
+const numbers = (text: string) => split(text).map(Number);
+
+function unpack(row: Record<PackedColumn, string>): CountsRow[] {
+  const codes = split(row.metricCode);
+  const [touchpointId, responseCount, promoters, passives, detractors, topBox, sum, sumOfSquares] = (
+    ["touchpointId", "responseCount", "promoters", "passives", "detractors", "topBox", "sum", "sumOfSquares"] as const
+  ).map((c) => numbers(row[c]));
+  return codes.map((metricCode, i) => ({
+    touchpointId: touchpointId![i]!,
+    metricCode,
+    responseCount: responseCount![i]!,
+    promoters: promoters![i]!,
+    passives: passives![i]!,
+    detractors: detractors![i]!,
+    topBox: topBox![i]!,
+    sum: sum![i]!,
+    sumOfSquares: sumOfSquares![i]!,
+  }));
+}
+
+async function packedRows(db: Queryable, query: SQL): Promise<CountsRow[]> {
+  const [row] = await db.execute<Record<PackedColumn, string>>(sql`select ${packed(packedColumns)} from (${query}) q`);
+  return unpack(row!);
+}
+
 /** `and touchpoint_id in (…)` for the given touchpoints; nothing when all are wanted; false for an empty list. */
 function onlyTouchpoints(touchpointIds?: number[]): SQL {
   if (!touchpointIds) return sql``;
@@ -66,10 +102,13 @@ function periodSources(period: Period, touchpointIds?: number[], locationIds?: L
 
 /** Counts per touchpoint and metric over a period (of the given touchpoints and sites only, when given). */
 export async function readPeriodCounts(db: Queryable, period: Period, touchpointIds?: number[], locationIds?: LocationIds): Promise<CountsRow[]> {
-  return db.execute<CountsRow>(sql`
+  return packedRows(
+    db,
+    sql`
     select r.touchpoint_id as "touchpointId", m.code as "metricCode", ${measures}
     from (${periodSources(period, touchpointIds, locationIds)}) r join metric_definitions m on m.id = r.metric_id
-    group by r.touchpoint_id, m.code`);
+    group by r.touchpoint_id, m.code`,
+  );
 }
 
 export type LocationCountsRow = CountsRow & { locationId: number };
@@ -85,10 +124,13 @@ export async function readCountsByLocation(db: Queryable, period: Period, touchp
   for (const range of split.dayRanges)
     parts.push(sql`select location_id, touchpoint_id, metric_id, response_count, promoters, passives, detractors, top_box, sum, sum_of_squares
       from location_daily_rollups where day >= ${range.from}::date and day <= ${range.to}::date${only}`);
-  return db.execute<LocationCountsRow>(sql`
-    select r.location_id as "locationId", r.touchpoint_id as "touchpointId", m.code as "metricCode", ${measures}
-    from (${sql.join(parts, sql` union all `)}) r join metric_definitions m on m.id = r.metric_id
-    group by r.location_id, r.touchpoint_id, m.code`);
+  const [row] = await db.execute<Record<PackedColumn, string>>(sql`
+    select ${packed([...packedColumns, "locationId"])} from (
+      select r.location_id as "locationId", r.touchpoint_id as "touchpointId", m.code as "metricCode", ${measures}
+      from (${sql.join(parts, sql` union all `)}) r join metric_definitions m on m.id = r.metric_id
+      group by r.location_id, r.touchpoint_id, m.code) q`);
+  const locations = numbers(row!.locationId);
+  return unpack(row!).map((counts, i) => ({ ...counts, locationId: locations[i]! }));
 }
 
 /** How many gave each answer, per metric, for one touchpoint over a period. */
@@ -104,7 +146,33 @@ export async function readAnswerDistribution(db: Queryable, period: Period, touc
 
 export type MonthlyCountsRow = CountsRow & { month: string };
 
-/** Counts per month, touchpoint and metric for the months [fromMonth, toMonth] (first days of months). */
+/**
+ * Counts per touchpoint and metric for each month in [fromMonth, toMonth] (first days of months), by month:
+ * one packed row per month. Unfiltered, the monthly table already holds one row per touchpoint, metric and
+ * month (no GROUP BY); cut to sites, the per-site rows are summed.
+ */
+export async function readMonthlyCountsByMonth(
+  db: Queryable,
+  fromMonth: string,
+  toMonth: string,
+  touchpointIds?: number[],
+  locationIds?: LocationIds,
+): Promise<Map<string, CountsRow[]>> {
+  const source = locationIds
+    ? sql`select r.month, r.touchpoint_id as "touchpointId", m.code as "metricCode", ${measures}
+      from location_monthly_rollups r join metric_definitions m on m.id = r.metric_id
+      where r.month >= ${fromMonth}::date and r.month <= ${toMonth}::date${grainFor(touchpointIds, locationIds).only}
+      group by r.month, r.touchpoint_id, m.code`
+    : sql`select r.month, r.touchpoint_id as "touchpointId", m.code as "metricCode", r.response_count as "responseCount", r.promoters,
+        r.passives, r.detractors, r.top_box as "topBox", r.sum, r.sum_of_squares as "sumOfSquares"
+      from touchpoint_monthly_rollups r join metric_definitions m on m.id = r.metric_id
+      where r.month >= ${fromMonth}::date and r.month <= ${toMonth}::date${onlyTouchpoints(touchpointIds)}`;
+  const rows = await db.execute<Record<PackedColumn | "month", string>>(sql`
+    select to_char(q.month, 'YYYY-MM-DD') as month, ${packed(packedColumns)} from (${source}) q group by q.month`);
+  return new Map(rows.map((row) => [row.month, unpack(row)]));
+}
+
+/** The same counts as one list, each row with its month. */
 export async function readMonthlyCounts(
   db: Queryable,
   fromMonth: string,
@@ -112,22 +180,8 @@ export async function readMonthlyCounts(
   touchpointIds?: number[],
   locationIds?: LocationIds,
 ): Promise<MonthlyCountsRow[]> {
-  if (locationIds) {
-    // Cut to sites: several rows per touchpoint, metric and month (one per site), summed.
-    return db.execute<MonthlyCountsRow>(sql`
-      select to_char(r.month, 'YYYY-MM-DD') as month, r.touchpoint_id as "touchpointId", m.code as "metricCode", ${measures}
-      from location_monthly_rollups r join metric_definitions m on m.id = r.metric_id
-      where r.month >= ${fromMonth}::date and r.month <= ${toMonth}::date${grainFor(touchpointIds, locationIds).only}
-      group by r.month, r.touchpoint_id, m.code`);
-  }
-  // The monthly table holds one row per touchpoint, metric and month already: no GROUP BY, and no ORDER BY
-  // (a year of a thousand touchpoints is ~36k rows; sorting them cost more than reading them).
-  return db.execute<MonthlyCountsRow>(sql`
-    select to_char(r.month, 'YYYY-MM-DD') as month, r.touchpoint_id as "touchpointId", m.code as "metricCode",
-      r.response_count::float8 as "responseCount", r.promoters::float8 as promoters, r.passives::float8 as passives,
-      r.detractors::float8 as detractors, r.top_box::float8 as "topBox", r.sum as sum, r.sum_of_squares as "sumOfSquares"
-    from touchpoint_monthly_rollups r join metric_definitions m on m.id = r.metric_id
-    where r.month >= ${fromMonth}::date and r.month <= ${toMonth}::date${onlyTouchpoints(touchpointIds)}`);
+  const byMonth = await readMonthlyCountsByMonth(db, fromMonth, toMonth, touchpointIds, locationIds);
+  return [...byMonth].flatMap(([month, rows]) => rows.map((row) => ({ ...row, month })));
 }
 
 /** The last day that has any response, so "the last 90 days" of an old dataset is not empty. */
