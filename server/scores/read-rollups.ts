@@ -100,14 +100,19 @@ function periodSources(period: Period, touchpointIds?: number[], locationIds?: L
   return sql.join(parts, sql` union all `);
 }
 
-/** Counts per touchpoint and metric over a period (of the given touchpoints and sites only, when given). */
+/**
+ * Counts per touchpoint and metric over a period (of the given touchpoints and sites only, when given). The sum
+ * groups by metric id and names the metric after: joined first, the planner misjudged the rows and sorted ~90k
+ * of them on disk with parallel workers (measured at 10M: 212 ms against 113 ms).
+ */
 export async function readPeriodCounts(db: Queryable, period: Period, touchpointIds?: number[], locationIds?: LocationIds): Promise<CountsRow[]> {
   return packedRows(
     db,
     sql`
-    select r.touchpoint_id as "touchpointId", m.code as "metricCode", ${measures}
-    from (${periodSources(period, touchpointIds, locationIds)}) r join metric_definitions m on m.id = r.metric_id
-    group by r.touchpoint_id, m.code`,
+    select a.*, m.code as "metricCode" from (
+      select r.touchpoint_id as "touchpointId", r.metric_id, ${measures}
+      from (${periodSources(period, touchpointIds, locationIds)}) r group by r.touchpoint_id, r.metric_id
+    ) a join metric_definitions m on m.id = a.metric_id`,
   );
 }
 
@@ -126,9 +131,10 @@ export async function readCountsByLocation(db: Queryable, period: Period, touchp
       from location_daily_rollups where day >= ${range.from}::date and day <= ${range.to}::date${only}`);
   const [row] = await db.execute<Record<PackedColumn, string>>(sql`
     select ${packed([...packedColumns, "locationId"])} from (
-      select r.location_id as "locationId", r.touchpoint_id as "touchpointId", m.code as "metricCode", ${measures}
-      from (${sql.join(parts, sql` union all `)}) r join metric_definitions m on m.id = r.metric_id
-      group by r.location_id, r.touchpoint_id, m.code) q`);
+      select a.*, m.code as "metricCode" from (
+        select r.location_id as "locationId", r.touchpoint_id as "touchpointId", r.metric_id, ${measures}
+        from (${sql.join(parts, sql` union all `)}) r group by r.location_id, r.touchpoint_id, r.metric_id
+      ) a join metric_definitions m on m.id = a.metric_id) q`);
   const locations = numbers(row!.locationId);
   return unpack(row!).map((counts, i) => ({ ...counts, locationId: locations[i]! }));
 }
