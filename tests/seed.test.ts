@@ -17,7 +17,8 @@ beforeAll(async () => {
   [first, second] = await Promise.all([createTestDatabase(), createTestDatabase()]);
   await seedDemoCompany(first.db, { endDate });
   await seedDemoCompany(second.db, { endDate });
-});
+  // Two full demo companies, one after the other (~70 s each on a loaded 2-core CI machine, all in Node).
+}, 300_000);
 afterAll(async () => {
   await first.close();
   await second.close();
