@@ -22,14 +22,16 @@ const themesAndLocations = sql`
   cross join lateral (select 0 as theme_id union all select unnest(coalesce(r.theme_ids, '{}'::int[]))) th
   cross join lateral (select 0 as location_id union all select r.location_id where r.location_id is not null) l`;
 
+// sentiment_score is a real, and sum(real) is a real too: its 7 digits would make a month folded from daily deltas
+// differ from the same month summed from the rows. Cast to float8 (exact for every real), the two agree.
 function aggregateThemes(grain: Grain, filter: SQL): SQL {
   return sql`
     select l.location_id, r.touchpoint_id, ${bucketExpression[grain]} as bucket, th.theme_id,
       count(*) as comments,
       count(*) filter (where r.nps <= ${DETRACTOR_NPS_MAX} or r.csat <= ${DETRACTOR_CSAT_MAX}) as detractor_comments,
       count(r.sentiment) as analysed_comments,
-      coalesce(sum(r.sentiment_score), 0) as sentiment_sum,
-      coalesce(sum(r.sentiment_score * r.sentiment_score), 0) as sentiment_sum_of_squares,
+      coalesce(sum(r.sentiment_score::float8), 0) as sentiment_sum,
+      coalesce(sum(r.sentiment_score::float8 * r.sentiment_score::float8), 0) as sentiment_sum_of_squares,
       count(*) filter (where r.sentiment = 1) as positive_comments,
       count(*) filter (where r.sentiment = -1) as negative_comments
     from survey_responses r ${themesAndLocations}
