@@ -107,7 +107,9 @@ async function importInWorker(url: string, file: string, extra: string[] = []): 
     encoding: "utf8",
     maxBuffer: 16 * 1024 * 1024,
   }).catch((error: { stderr?: string }) => Promise.reject(new Error(`import worker failed: ${error.stderr ?? String(error)}`)));
-  return JSON.parse(stdout.trim().split("\n").at(-1)!) as { seconds: number; imported: number; peakRssMb: number };
+  const result = stdout.split("\n").find((line) => line.startsWith("bench-result "));
+  if (!result) throw new Error(`import worker printed no result:\n${stdout}`);
+  return JSON.parse(result.slice("bench-result ".length)) as { seconds: number; imported: number; peakRssMb: number };
 }
 
 async function benchImport(dir: string) {
