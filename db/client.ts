@@ -36,7 +36,9 @@ export function createDatabaseClient(url: string, kind: DatabaseKind, options: {
     onnotice: () => {},
     // Short, so that an unreachable database turns into a prompt 503 rather than a hanging request.
     connect_timeout: 5,
-    connection: { application_name: "throughline" },
+    // No JIT: every statement here is a short aggregate over index-only scans, whose planner cost often passes
+    // jit_above_cost on a server built with LLVM; compiling then took ~0.5 s of a ~40 ms statement (docs/scaling.md).
+    connection: { application_name: "throughline", jit: "off" },
   });
   // What its reads may keep between requests is known from its change feed (db/changes.ts), opened on first use.
   watchCommits(client);

@@ -42,7 +42,9 @@ export async function retagBatch(db: Database, limit = RETAG_BATCH): Promise<num
       const t = tagComment(matcher, row.comment, row.touchpoint_id);
       return { id: row.id, comment_language: t.language, sentiment: t.sentiment, sentiment_score: t.sentimentScore, theme_ids: t.themeIds };
     });
-    const filter = sql`r.id = any(${`{${rows.map((r) => r.id).join(",")}}`}::bigint[])`;
+    // A semi-join on the batch's ids, not `= any(array)`: that is tested row by row against every id (a scan of
+    // 90k responses × 2,000 ids took ~0.5 s per delta); the join looks each one up.
+    const filter = sql`r.id in (select unnest(${`{${rows.map((r) => r.id).join(",")}}`}::bigint[]))`;
     await addThemeSums(tx, filter, -1);
     await tx.execute(sql`
       update survey_responses s set comment_language = t.comment_language, sentiment = t.sentiment, sentiment_score = t.sentiment_score,
