@@ -4,6 +4,7 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { initiatives, touchpoints } from "@/db/schema";
+import { groupBy } from "@/lib/group-by";
 import { emptyCounts, score, type Score } from "@/server/metrics/formulas";
 import { loadScoreModel } from "./model";
 import { lastDays, previousPeriod, trailingMonths } from "./periods";
@@ -31,24 +32,35 @@ export async function ownerHome(db: Queryable, ownerId: number) {
       .where(inArray(initiatives.touchpointId, ids)),
     readCausedDemand(db, period, compareTo),
   ]);
+  // Lookups built once: an owner of hundreds of touchpoints made each one scan every count, month and target
+  // (~0.5 s in Node for 125 touchpoints at 1M responses, against ~30 ms of SQL).
+  const owns = new Set(ids);
+  const countsOf = groupBy(counts, (c) => c.touchpointId);
+  const monthlyRow = new Map(monthly.map((m) => [`${m.touchpointId}:${m.metricCode}:${m.month}`, m]));
+  const targetsOf = groupBy(model.targets, (t) => t.touchpointId);
+  const placementsOf = groupBy(
+    model.journeys.flatMap((j) => j.stages.flatMap((s) => s.touchpointIds.map((touchpointId) => ({ touchpointId, label: `${j.name} › ${s.name}` })))),
+    (p) => p.touchpointId,
+  );
+  const initiativesOf = groupBy(initiativeRows, (i) => i.touchpointId);
   const rows = model.touchpoints
-    .filter((tp) => ids.includes(tp.id))
+    .filter((tp) => owns.has(tp.id))
     .map((tp) => {
-      const targets = model.targets.filter((t) => t.touchpointId === tp.id);
-      const measured = counts.filter((c) => c.touchpointId === tp.id).map((c) => c.metricCode);
+      const targets = targetsOf.get(tp.id) ?? [];
+      const own = countsOf.get(tp.id) ?? [];
+      const measured = own.map((c) => c.metricCode);
       // The metric the owner is held to: its first target, else the first standard metric it is measured on.
       const metric = targets[0]?.code ?? PREFERRED.find((code) => measured.includes(code)) ?? measured[0] ?? null;
       const scale = metric ? model.scales.get(metric) : undefined;
-      const current: Score | null =
-        metric && scale ? score(scale, counts.find((c) => c.touchpointId === tp.id && c.metricCode === metric) ?? emptyCounts(), model.minimumSample) : null;
+      const current: Score | null = metric && scale ? score(scale, own.find((c) => c.metricCode === metric) ?? emptyCounts(), model.minimumSample) : null;
       const target = targets.find((t) => t.code === metric)?.target ?? null;
       const direction = scale?.direction === "lower_is_better" ? -1 : 1;
       const gap = current?.status === "ok" && target != null ? direction * (current.value - target) : null;
       const sparkline = months.map((month) => {
-        const row = monthly.find((m) => m.touchpointId === tp.id && m.month === month && m.metricCode === metric);
+        const row = monthlyRow.get(`${tp.id}:${metric}:${month}`);
         return { month, score: scale && row ? score(scale, row, model.minimumSample) : null };
       });
-      const placements = model.journeys.flatMap((j) => j.stages.filter((s) => s.touchpointIds.includes(tp.id)).map((s) => `${j.name} › ${s.name}`));
+      const placements = (placementsOf.get(tp.id) ?? []).map((p) => p.label);
       return {
         id: tp.id,
         code: tp.code,
@@ -62,7 +74,7 @@ export async function ownerHome(db: Queryable, ownerId: number) {
         placements,
         /** Contacts it caused downstream in the period, with cost and the change against the 90 days before. */
         caused: causedFigure(contacts, [tp.id], period, compareTo),
-        initiatives: initiativeRows.filter((i) => i.touchpointId === tp.id),
+        initiatives: initiativesOf.get(tp.id) ?? [],
       };
     });
   // Moments of truth first, then the furthest below target; touchpoints without a gap go last.
