@@ -100,6 +100,7 @@ const pairMeasures = () => ({
 
 export const metricPairDailyRollups = pgTable("metric_pair_daily_rollups", { day: date({ mode: "string" }).notNull(), ...pairMeasures() }, (table) => [
   primaryKey({ columns: [table.locationId, table.touchpointId, table.metricXId, table.metricYId, table.day] }),
+  // The bucket indexes include the keys and sums (migration 0024: drizzle cannot declare INCLUDE), for index-only reads.
   index("metric_pair_daily_rollups_day_idx").on(table.day),
 ]);
 

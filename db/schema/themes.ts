@@ -64,6 +64,7 @@ const themeMeasures = () => ({
 
 export const themeDailyRollups = pgTable("theme_daily_rollups", { day: date({ mode: "string" }).notNull(), ...themeMeasures() }, (table) => [
   primaryKey({ columns: [table.locationId, table.touchpointId, table.themeId, table.day] }),
+  // The bucket indexes include the keys and sums (migration 0024: drizzle cannot declare INCLUDE), for index-only reads.
   index("theme_daily_rollups_day_idx").on(table.day),
 ]);
 
@@ -90,6 +91,7 @@ const themeMetricMeasures = () => ({
 
 export const themeMetricDailyRollups = pgTable("theme_metric_daily_rollups", { day: date({ mode: "string" }).notNull(), ...themeMetricMeasures() }, (table) => [
   primaryKey({ columns: [table.locationId, table.touchpointId, table.themeId, table.metricId, table.day] }),
+  // The bucket indexes include the keys and sums (migration 0024: drizzle cannot declare INCLUDE), for index-only reads.
   index("theme_metric_daily_rollups_day_idx").on(table.day),
 ]);
 

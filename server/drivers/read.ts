@@ -18,14 +18,18 @@ export async function readPairSums(db: Queryable, period: Period, touchpointIds?
     parts.push(sql`select ${columns} from metric_pair_monthly_rollups where month >= ${split.monthsFrom}::date and month < ${split.monthsTo}::date${filter}`);
   for (const range of split.dayRanges)
     parts.push(sql`select ${columns} from metric_pair_daily_rollups where day >= ${range.from}::date and day <= ${range.to}::date${filter}`);
+  // Summed by metric ids, then named: joined first, the planner joined every roll-up row before grouping
+  // (measured at 1M: 140 ms against ~15 ms for the index-only read itself), as readPeriodCounts found.
   return db.execute<PairRow>(sql`
-    select x.code as "xCode", y.code as "yCode", sum(p.response_count)::float8 as n,
-      sum(p.sum_x)::float8 as "sumX", sum(p.sum_y)::float8 as "sumY", sum(p.sum_xx)::float8 as "sumXX",
-      sum(p.sum_yy)::float8 as "sumYY", sum(p.sum_xy)::float8 as "sumXY"
-    from (${sql.join(parts, sql` union all `)}) p
+    select x.code as "xCode", y.code as "yCode", p.n, p."sumX", p."sumY", p."sumXX", p."sumYY", p."sumXY"
+    from (
+      select metric_x_id, metric_y_id, sum(response_count)::float8 as n,
+        sum(sum_x)::float8 as "sumX", sum(sum_y)::float8 as "sumY", sum(sum_xx)::float8 as "sumXX",
+        sum(sum_yy)::float8 as "sumYY", sum(sum_xy)::float8 as "sumXY"
+      from (${sql.join(parts, sql` union all `)}) r group by metric_x_id, metric_y_id
+    ) p
     join metric_definitions x on x.id = p.metric_x_id
-    join metric_definitions y on y.id = p.metric_y_id
-    group by x.code, y.code`);
+    join metric_definitions y on y.id = p.metric_y_id`);
 }
 
 /** One theme's outcome sums (theme 0: every commented response that answered the outcome), named; 0 has no name. */
