@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestBatch, type ResponseInput } from "../server/responses/ingest";
 import { readCountsByLocation, readPeriodCounts } from "../server/scores/read-rollups";
-import { splitPeriod } from "../server/scores/periods";
+import { addDays, splitPeriod, splitPeriodByWeeks } from "../server/scores/periods";
 import { createTestDatabase, type TestDatabase } from "./support/database";
 import { seedTestModel } from "./support/fixtures";
 
@@ -92,6 +92,42 @@ describe("roll-up reads", () => {
     });
     expect(splitPeriod({ from: "2026-02-01", to: "2026-02-28" })).toEqual({ monthsFrom: "2026-02-01", monthsTo: "2026-03-01", dayRanges: [] });
     expect(splitPeriod({ from: "2026-02-03", to: "2026-02-05" }).dayRanges).toEqual([{ from: "2026-02-03", to: "2026-02-05" }]);
+  });
+
+  it("split a period's loose days into whole ISO weeks and the few days around them, covering it exactly once", () => {
+    // Thursday 15 January to Friday 10 April: one whole week (Monday 19 January) in January's loose days; April's
+    // ten loose days hold no Monday-to-Sunday week, so they stay days.
+    expect(splitPeriodByWeeks({ from: "2026-01-15", to: "2026-04-10" })).toEqual({
+      monthsFrom: "2026-02-01",
+      monthsTo: "2026-04-01",
+      weekRanges: [{ from: "2026-01-19", to: "2026-01-26" }],
+      dayRanges: [
+        { from: "2026-01-15", to: "2026-01-18" },
+        { from: "2026-01-26", to: "2026-01-31" },
+        { from: "2026-04-01", to: "2026-04-10" },
+      ],
+    });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 800 }), fc.integer({ min: 0, max: 400 }), (start, length) => {
+        const period = { from: dayString(start), to: dayString(start + length) };
+        const split = splitPeriodByWeeks(period);
+        const covered: string[] = [];
+        for (let d = split.monthsFrom; d < split.monthsTo; d = addDays(d, 1)) covered.push(d);
+        for (const week of split.weekRanges) {
+          expect(new Date(`${week.from}T00:00:00Z`).getUTCDay()).toBe(1);
+          for (let d = week.from; d < week.to; d = addDays(d, 1)) covered.push(d);
+        }
+        const looseDays = split.dayRanges.reduce((n, r) => {
+          for (let d = r.from; d <= r.to; d = addDays(d, 1)) covered.push(d);
+          return n + Math.round((Date.parse(r.to) - Date.parse(r.from)) / 86_400_000) + 1;
+        }, 0);
+        const expected: string[] = [];
+        for (let d = period.from; d <= period.to; d = addDays(d, 1)) expected.push(d);
+        expect(covered.sort()).toEqual(expected);
+        // At most 12 loose days at each edge of the whole months (≤ 6 either side of the weeks, or ≤ 12 without one).
+        expect(looseDays).toBeLessThanOrEqual(24);
+      }),
+    );
   });
 
   it("equal a brute-force count over the raw responses for any period", async () => {

@@ -17,8 +17,14 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-type RollupTable = "touchpoint_daily_rollups" | "touchpoint_monthly_rollups" | "metric_pair_daily_rollups" | "metric_pair_monthly_rollups";
-const rollupTables: RollupTable[] = ["touchpoint_daily_rollups", "touchpoint_monthly_rollups", "metric_pair_daily_rollups", "metric_pair_monthly_rollups"];
+const rollupTables = [
+  "touchpoint_daily_rollups",
+  "touchpoint_weekly_rollups",
+  "touchpoint_monthly_rollups",
+  "metric_pair_daily_rollups",
+  "metric_pair_monthly_rollups",
+] as const;
+type RollupTable = (typeof rollupTables)[number];
 
 async function snapshot(table: RollupTable) {
   return database.db.execute(sql`select * from ${sql.raw(table)} order by 1, 2, 3, 4, 5`);

@@ -44,6 +44,17 @@ export const touchpointMonthlyRollups = pgTable("touchpoint_monthly_rollups", { 
     .where(sql`${table.responseCount} <= 0`),
 ]);
 
+// ISO weeks (Monday starts): a period's loose days at either end of its whole months become at most a few weeks
+// plus ≤ 6 days at each edge, so a 90-day read touches ~13 buckets instead of ~30 days (issue #19).
+export const touchpointWeeklyRollups = pgTable("touchpoint_weekly_rollups", { week: date({ mode: "string" }).notNull(), ...rollupMeasures() }, (table) => [
+  primaryKey({ columns: [table.touchpointId, table.metricId, table.week] }),
+  // Includes the counts (migration 0025), as the day and month bucket indexes do.
+  index("touchpoint_weekly_rollups_week_idx").on(table.week),
+  index("touchpoint_weekly_rollups_emptied_idx")
+    .on(table.touchpointId)
+    .where(sql`${table.responseCount} <= 0`),
+]);
+
 // The same measures per location (site), for responses that name one. The tables above stay the
 // all-locations grain, so an unfiltered view reads exactly what it read before locations existed.
 const locationId = () => ({
@@ -71,6 +82,18 @@ export const locationMonthlyRollups = pgTable(
     primaryKey({ columns: [table.locationId, table.touchpointId, table.metricId, table.month] }),
     index("location_monthly_rollups_month_idx").on(table.month),
     index("location_monthly_rollups_emptied_idx")
+      .on(table.locationId)
+      .where(sql`${table.responseCount} <= 0`),
+  ],
+);
+
+export const locationWeeklyRollups = pgTable(
+  "location_weekly_rollups",
+  { week: date({ mode: "string" }).notNull(), ...locationId(), ...rollupMeasures() },
+  (table) => [
+    primaryKey({ columns: [table.locationId, table.touchpointId, table.metricId, table.week] }),
+    index("location_weekly_rollups_week_idx").on(table.week),
+    index("location_weekly_rollups_emptied_idx")
       .on(table.locationId)
       .where(sql`${table.responseCount} <= 0`),
   ],

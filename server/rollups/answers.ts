@@ -2,7 +2,8 @@
 // month (UTC) a response counts in. Shared by the per-metric roll-ups and the metric-pair sums.
 import { sql, type SQL } from "drizzle-orm";
 
-export type Grain = "day" | "month";
+/** A roll-up bucket: the day, the ISO week (Monday) or the month it starts, in UTC. */
+export type Grain = "day" | "week" | "month";
 
 /** One row per metric a response `r` answers (code, score): the fixed columns and the custom values. */
 export const answeredMetrics = sql`(
@@ -14,5 +15,6 @@ export const answeredMetrics = sql`(
 
 export const bucketExpression: Record<Grain, SQL> = {
   day: sql`(r.responded_at at time zone 'UTC')::date`,
+  week: sql`date_trunc('week', r.responded_at at time zone 'UTC')::date`,
   month: sql`date_trunc('month', r.responded_at at time zone 'UTC')::date`,
 };

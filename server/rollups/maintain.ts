@@ -11,8 +11,8 @@ import { addThemeSums, rebuildThemeSums } from "./themes";
 type Scope = "all" | "location";
 
 const rollupTable: Record<Scope, RollupFamily["tables"]> = {
-  all: { day: sql.raw("touchpoint_daily_rollups"), month: sql.raw("touchpoint_monthly_rollups") },
-  location: { day: sql.raw("location_daily_rollups"), month: sql.raw("location_monthly_rollups") },
+  all: { day: sql.raw("touchpoint_daily_rollups"), week: sql.raw("touchpoint_weekly_rollups"), month: sql.raw("touchpoint_monthly_rollups") },
+  location: { day: sql.raw("location_daily_rollups"), week: sql.raw("location_weekly_rollups"), month: sql.raw("location_monthly_rollups") },
 };
 const scopes: Scope[] = ["all", "location"];
 const metricSums = ["response_count", "promoters", "passives", "detractors", "top_box", "sum", "sum_of_squares"];

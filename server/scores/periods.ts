@@ -72,6 +72,39 @@ export function splitPeriod(period: Period): PeriodSplit {
   return { monthsFrom: firstWhole, monthsTo: afterLastWhole, dayRanges };
 }
 
+export interface WeekSplit extends PeriodSplit {
+  /** Whole ISO weeks [from, to) (Mondays) read from the weekly roll-up, inside the loose days at either end. */
+  weekRanges: Array<{ from: string; to: string }>;
+}
+
+/** The Monday on or after `iso`. */
+function mondayFrom(iso: string): string {
+  return addDays(iso, (8 - toDate(iso).getUTCDay()) % 7);
+}
+
+/**
+ * As splitPeriod, for readers that have a weekly roll-up: each run of loose days becomes its whole weeks plus at
+ * most six days on either side, so a 90-day period reads two months, a few weeks and ≤ 12 days.
+ */
+export function splitPeriodByWeeks(period: Period): WeekSplit {
+  const split = splitPeriod(period);
+  const weekRanges: WeekSplit["weekRanges"] = [];
+  const dayRanges: PeriodSplit["dayRanges"] = [];
+  for (const range of split.dayRanges) {
+    const firstMonday = mondayFrom(range.from);
+    const weeks = firstMonday > range.to ? 0 : Math.floor(periodLength({ from: firstMonday, to: range.to }) / 7);
+    if (weeks === 0) {
+      dayRanges.push(range);
+      continue;
+    }
+    const afterWeeks = addDays(firstMonday, 7 * weeks);
+    if (range.from < firstMonday) dayRanges.push({ from: range.from, to: addDays(firstMonday, -1) });
+    weekRanges.push({ from: firstMonday, to: afterWeeks });
+    if (afterWeeks <= range.to) dayRanges.push({ from: afterWeeks, to: range.to });
+  }
+  return { ...split, weekRanges, dayRanges };
+}
+
 /** The first day of each of the `count` months ending with the month of `to`. */
 export function trailingMonths(count: number, to: string): string[] {
   const end = toDate(monthStart(to));

@@ -1,10 +1,9 @@
-// Reads counts and sums from the roll-up tables — never from survey_responses — for a period or a trend.
-// A period is whole months from the monthly table plus loose days from the daily table, so it stays cheap;
-// a view cut by location reads the per-location tables for just those sites, an unfiltered one the totals.
+// Reads counts and sums from the roll-up tables — never from survey_responses — for a period or a trend: whole
+// months, then whole weeks at the edges, then loose days; a view cut by location reads the per-location tables.
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import type { MetricCounts } from "@/server/metrics/formulas";
-import { splitPeriod, type Period } from "./periods";
+import { splitPeriodByWeeks, type Period } from "./periods";
 
 export type CountsRow = MetricCounts & {
   touchpointId: number;
@@ -74,8 +73,8 @@ function onlyLocations(locationIds: number[]): SQL {
 }
 
 const rollupTables = {
-  all: { day: sql.raw("touchpoint_daily_rollups"), month: sql.raw("touchpoint_monthly_rollups") },
-  location: { day: sql.raw("location_daily_rollups"), month: sql.raw("location_monthly_rollups") },
+  all: { day: sql.raw("touchpoint_daily_rollups"), week: sql.raw("touchpoint_weekly_rollups"), month: sql.raw("touchpoint_monthly_rollups") },
+  location: { day: sql.raw("location_daily_rollups"), week: sql.raw("location_weekly_rollups"), month: sql.raw("location_monthly_rollups") },
 };
 
 /** The roll-up tables a read uses and the condition on them: the totals, or the per-location grain cut to some sites. */
@@ -86,12 +85,16 @@ function grainFor(touchpointIds: number[] | undefined, locationIds: LocationIds)
 }
 
 function periodSources(period: Period, touchpointIds?: number[], locationIds?: LocationIds): SQL {
-  const split = splitPeriod(period);
+  const split = splitPeriodByWeeks(period);
   const { tables, only } = grainFor(touchpointIds, locationIds);
   const parts: SQL[] = [];
   if (split.monthsFrom < split.monthsTo) {
     parts.push(sql`select touchpoint_id, metric_id, response_count, promoters, passives, detractors, top_box, sum, sum_of_squares, answer_counts
       from ${tables.month} where month >= ${split.monthsFrom}::date and month < ${split.monthsTo}::date${only}`);
+  }
+  for (const range of split.weekRanges) {
+    parts.push(sql`select touchpoint_id, metric_id, response_count, promoters, passives, detractors, top_box, sum, sum_of_squares, answer_counts
+      from ${tables.week} where week >= ${range.from}::date and week < ${range.to}::date${only}`);
   }
   for (const range of split.dayRanges) {
     parts.push(sql`select touchpoint_id, metric_id, response_count, promoters, passives, detractors, top_box, sum, sum_of_squares, answer_counts
@@ -120,12 +123,15 @@ export type LocationCountsRow = CountsRow & { locationId: number };
 
 /** Counts per site, touchpoint and metric over a period: the league table and the location × stage heatmap. */
 export async function readCountsByLocation(db: Queryable, period: Period, touchpointIds?: number[]): Promise<LocationCountsRow[]> {
-  const split = splitPeriod(period);
+  const split = splitPeriodByWeeks(period);
   const only = onlyTouchpoints(touchpointIds);
   const parts: SQL[] = [];
   if (split.monthsFrom < split.monthsTo)
     parts.push(sql`select location_id, touchpoint_id, metric_id, response_count, promoters, passives, detractors, top_box, sum, sum_of_squares
       from location_monthly_rollups where month >= ${split.monthsFrom}::date and month < ${split.monthsTo}::date${only}`);
+  for (const range of split.weekRanges)
+    parts.push(sql`select location_id, touchpoint_id, metric_id, response_count, promoters, passives, detractors, top_box, sum, sum_of_squares
+      from location_weekly_rollups where week >= ${range.from}::date and week < ${range.to}::date${only}`);
   for (const range of split.dayRanges)
     parts.push(sql`select location_id, touchpoint_id, metric_id, response_count, promoters, passives, detractors, top_box, sum, sum_of_squares
       from location_daily_rollups where day >= ${range.from}::date and day <= ${range.to}::date${only}`);
