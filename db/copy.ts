@@ -2,6 +2,7 @@
 // COPY's text encoding, and a writer that streams encoded rows with backpressure and yields to the event loop.
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { sql } from "drizzle-orm";
 import type postgres from "postgres";
 import type { Queryable } from "./client";
 
@@ -83,4 +84,34 @@ export async function* eachRow<R>(rows: Iterable<R | R[]> | AsyncIterable<R | R[
     if (Array.isArray(item)) yield* item as R[];
     else yield item;
   }
+}
+
+export type StagedRows<R> = Iterable<R | R[]> | AsyncIterable<R | R[]>;
+
+/**
+ * Create this transaction's staging table `table (definition)` (temporary, dropped at commit or rollback, so a
+ * crash leaves nothing behind), COPY `rows` into `columns` as `line` encodes each (with its 1-based order), and
+ * analyze it for the statements that read it. Returns how many rows were staged.
+ */
+export async function stageRows<R>(
+  tx: Queryable,
+  table: string,
+  definition: string,
+  columns: readonly string[],
+  rows: StagedRows<R>,
+  line: (row: R, ord: number) => string,
+): Promise<number> {
+  await tx.execute(sql.raw(`drop table if exists pg_temp.${table}`));
+  await tx.execute(sql.raw(`create temp table ${table} (${definition}) on commit drop`));
+  let staged = 0;
+  await copyInto(
+    tx,
+    table,
+    columns,
+    (async function* () {
+      for await (const row of eachRow(rows)) yield line(row, ++staged);
+    })(),
+  );
+  await tx.execute(sql.raw(`analyze ${table}`));
+  return staged;
 }

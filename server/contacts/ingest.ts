@@ -4,7 +4,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
 import { importBatches, type ResponseSource } from "@/db/schema";
 import type { BatchInput, BatchOptions, BatchResult } from "@/server/responses/ingest";
-import { copyInto, copyLine, eachRow } from "@/db/copy";
+import { copyLine, stageRows, type StagedRows } from "@/db/copy";
 import type { ContactChannel } from "@/lib/enums";
 import { recordAudit } from "@/server/audit";
 import { applyContactBatchToRollups } from "./rollups";
@@ -70,23 +70,18 @@ function stagedLine(r: ContactInput, ord: number): string {
 }
 
 /** Stream contacts with COPY into this transaction's staging table (dropped at commit or rollback); returns how many. */
-export async function stageContacts(tx: Queryable, rows: Iterable<ContactInput | ContactInput[]> | AsyncIterable<ContactInput | ContactInput[]>) {
-  await tx.execute(sql`drop table if exists pg_temp.staged_contacts`);
-  await tx.execute(sql`
-    create temp table staged_contacts (ord int not null, occurred_at timestamptz not null, channel contact_channel not null, direction text,
-      queue text, reasons jsonb not null, handle_seconds int, cost float8, touchpoint_id int, location_id int, subject text, description text,
-      requester_email text, requester_name text, external_id text not null) on commit drop`);
-  let staged = 0;
-  await copyInto(
+export async function stageContacts(tx: Queryable, rows: StagedRows<ContactInput>) {
+  return stageRows(
     tx,
     "staged_contacts",
+    `
+    ord int not null, occurred_at timestamptz not null, channel contact_channel not null, direction text,
+    queue text, reasons jsonb not null, handle_seconds int, cost float8, touchpoint_id int, location_id int,
+    subject text, description text, requester_email text, requester_name text, external_id text not null`,
     stagedColumns,
-    (async function* () {
-      for await (const row of eachRow(rows)) yield stagedLine(row, ++staged);
-    })(),
+    rows,
+    stagedLine,
   );
-  await tx.execute(sql`analyze staged_contacts`);
-  return staged;
 }
 
 /** Staged contacts whose (source, external id) is already stored, by anti-join. */

@@ -9,7 +9,7 @@ import { applyBatchToRollups } from "@/server/rollups/maintain";
 import { removeContactBatch } from "@/server/contacts/ingest";
 import { loadCodebook } from "@/server/themes/load";
 import { compileCodebook, tagComment, type CommentTags } from "@/server/themes/tagger";
-import { copyInto, copyLine, eachRow, eventLoopYielder, intArray, transactionClient } from "@/db/copy";
+import { copyInto, copyLine, eventLoopYielder, intArray, stageRows, transactionClient, type StagedRows } from "@/db/copy";
 
 export type ResponseInput = Omit<
   typeof surveyResponses.$inferInsert,
@@ -81,23 +81,18 @@ function stagedLine(r: ResponseInput, ord: number): string {
  * Stream responses with COPY into this transaction's staging table (dropped at commit or rollback, so a crash
  * leaves nothing behind). Returns how many were staged. Nothing reaches survey_responses yet.
  */
-export async function stageResponses(tx: Queryable, rows: Iterable<ResponseInput | ResponseInput[]> | AsyncIterable<ResponseInput | ResponseInput[]>) {
-  await tx.execute(sql`drop table if exists pg_temp.staged_responses`);
-  await tx.execute(sql`
-    create temp table staged_responses (ord int not null, touchpoint_id int not null, location_id int, responded_at timestamptz not null,
-      nps smallint, csat smallint, ces smallint, custom_values jsonb, comment text, external_id text not null, respondent_email text,
-      respondent_name text) on commit drop`);
-  let staged = 0;
-  await copyInto(
+export async function stageResponses(tx: Queryable, rows: StagedRows<ResponseInput>) {
+  return stageRows(
     tx,
     "staged_responses",
+    `
+    ord int not null, touchpoint_id int not null, location_id int, responded_at timestamptz not null,
+    nps smallint, csat smallint, ces smallint, custom_values jsonb, comment text, external_id text not null,
+    respondent_email text, respondent_name text`,
     stagedColumns,
-    (async function* () {
-      for await (const row of eachRow(rows)) yield stagedLine(row, ++staged);
-    })(),
+    rows,
+    stagedLine,
   );
-  await tx.execute(sql`analyze staged_responses`);
-  return staged;
 }
 
 /** Staged rows whose (source, external id) is already stored: duplicates of earlier imports, by anti-join. */
