@@ -26,7 +26,7 @@ const bucketOfDay = (grain: Grain, day: SQL): SQL => (grain === "day" ? day : sq
 const list = (columns: readonly string[], prefix = "") => sql.raw(columns.map((c) => `${prefix}${c}`).join(", "));
 
 /** `stored` + `delta` for two answer-count maps, dropping answers whose count reaches zero. */
-export function mergeAnswerCounts(stored: SQL, delta: SQL): SQL {
+function mergeAnswerCounts(stored: SQL, delta: SQL): SQL {
   return sql`(select coalesce(jsonb_object_agg(x.answer, x.total), '{}'::jsonb) from (
       select e.key as answer, sum(e.value::bigint) as total
       from (select * from jsonb_each_text(${stored}) union all select * from jsonb_each_text(${delta})) e
