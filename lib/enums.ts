@@ -31,6 +31,15 @@ export type ResponseSource = (typeof responseSources)[number];
 export const batchKinds = ["responses", "contacts"] as const;
 export type BatchKind = (typeof batchKinds)[number];
 
+/** What an API token may do: each HTTP API route needs one of these. */
+export const tokenScopes = ["scores:read", "imports:write", "responses:write", "contacts:read"] as const;
+export type TokenScope = (typeof tokenScopes)[number];
+
+/** Which door a sign-in attempt came through, and how it ended (pending while the password is checked). */
+export const signInKinds = ["password", "invitation"] as const;
+export const signInOutcomes = ["pending", "succeeded", "failed", "throttled"] as const;
+export type SignInOutcome = (typeof signInOutcomes)[number];
+
 export const importStatuses = ["importing", "imported", "failed", "reverted"] as const;
 
 export const initiativeStatuses = ["not_started", "in_progress", "on_hold", "done", "cancelled"] as const;

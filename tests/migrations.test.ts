@@ -48,6 +48,7 @@ describe("migrations", () => {
       "perception_assessments",
       "service_contacts",
       "settings",
+      "sign_in_attempts",
       "stage_touchpoints",
       "survey_responses",
       "theme_codebook",

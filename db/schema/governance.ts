@@ -1,6 +1,7 @@
 // Audit trail of every change an admin or owner makes, API tokens, and program settings.
 // Tokens are stored as sha256 hashes; the plain token is shown once when created.
 import { bigint, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { users } from "./people";
 
 export const auditLog = pgTable(
@@ -30,6 +31,13 @@ export const apiTokens = pgTable(
     id: integer().primaryKey().generatedAlwaysAsIdentity(),
     name: text().notNull(),
     tokenHash: text().notNull(),
+    // What the token may do (lib/enums tokenScopes); tokens made before scopes existed keep every scope.
+    scopes: text()
+      .array()
+      .notNull()
+      .default(sql`'{scores:read}'::text[]`),
+    // Null: never expires.
+    expiresAt: timestamp({ withTimezone: true }),
     createdById: integer().references(() => users.id, { onDelete: "set null" }),
     lastUsedAt: timestamp({ withTimezone: true }),
     revokedAt: timestamp({ withTimezone: true }),

@@ -1,8 +1,8 @@
 // Departments (the silos) and the people who sign in: admins, executives and touchpoint owners.
 // Users and departments reference each other (a department's head is a user), hence the lazy FKs.
-import { userRoles, type UserRole } from "../../lib/enums";
+import { signInKinds, signInOutcomes, userRoles, type UserRole } from "../../lib/enums";
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, type AnyPgColumn } from "drizzle-orm/pg-core";
+import { bigint, boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, type AnyPgColumn } from "drizzle-orm/pg-core";
 
 export { userRoles, type UserRole };
 export const userRole = pgEnum("user_role", userRoles);
@@ -32,6 +32,9 @@ export const users = pgTable(
     active: boolean().notNull().default(true),
     // Null for accounts that only sign in through SSO.
     passwordHash: text(),
+    // Carried in every session token; bumped on sign-out, password change, deactivation and role change,
+    // so that every older cookie is refused from the next request on.
+    sessionVersion: integer().notNull().default(1),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -58,4 +61,22 @@ export const userInvitations = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [uniqueIndex("user_invitations_token_hash_unique").on(table.tokenHash), index("user_invitations_user_idx").on(table.userId)],
+);
+
+/**
+ * Every sign-in attempt (password or invitation link), never the password: the throttle counts the failures
+ * per account and per address in its window, across restarts and app processes. Old rows are pruned.
+ */
+export const signInAttempts = pgTable(
+  "sign_in_attempts",
+  {
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    kind: text({ enum: signInKinds }).notNull(),
+    // Lower-cased; empty for an invitation link (the link, not an email, is what is guessed there).
+    email: text().notNull(),
+    ip: text().notNull(),
+    outcome: text({ enum: signInOutcomes }).notNull(),
+    attemptedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index("sign_in_attempts_email_idx").on(table.email, table.attemptedAt), index("sign_in_attempts_ip_idx").on(table.ip, table.attemptedAt)],
 );

@@ -31,6 +31,8 @@ export const importBatches = pgTable(
     status: importStatus().notNull().default("importing"),
     // What the admin chose when rows were rejected, e.g. "valid_only"; kept for the record.
     decision: text(),
+    // Why a failed import failed, in words (recorded after the rollback, so the history lists failed attempts).
+    failureReason: text(),
     createdById: integer().references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp({ withTimezone: true }),
