@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
+# `npm start` is the demo: the sign-in page lists the demo accounts. A deployment sets THROUGHLINE_DEMO=0.
+export THROUGHLINE_DEMO="${THROUGHLINE_DEMO:-1}"
 
 stamp=.next/BUILD_ID
 needs_build=0

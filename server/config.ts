@@ -26,10 +26,12 @@ export function dataDirectory(): string {
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.THROUGHLINE_DATA_DIR?.trim() || ".data");
 }
 
-/** Demo accounts are offered only on the embedded demo database, never on a real server. */
+/**
+ * Demo mode (THROUGHLINE_DEMO=1; `npm start` sets it unless told otherwise) lists the demo accounts and their
+ * password on the sign-in page. Only the setting turns it on, never the kind of database.
+ */
 export function demoMode(): boolean {
-  if (process.env.THROUGHLINE_DEMO === "0") return false;
-  return databaseKind() === "embedded";
+  return process.env.THROUGHLINE_DEMO?.trim() === "1";
 }
 
 /** The program's currency for costs (ISO 4217, e.g. GBP, EUR, USD); unset or not a currency, GBP. */

@@ -94,8 +94,16 @@ describe("cli", () => {
     );
     expect(user).toMatchObject({ active: false });
     expect(user!.hash).toMatch(/^\$2/);
-    const token = await cli(["token", "add", "--name", "nightly push"]);
+    const token = await cli(["token", "add", "--name", "nightly push", "--scope", "imports:write", "responses:write", "--expires", "90d"]);
     expect(token.stdout.trim()).toMatch(/^tl_[A-Za-z0-9_-]{32}$/);
+    expect(token.stderr).toMatch(/created \(imports:write, responses:write; expires \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\)/);
+    const badScope = await cli(["token", "add", "--name", "x", "--scope", "everything"]);
+    expect(badScope).toMatchObject({
+      code: 1,
+      stderr: expect.stringMatching(/Allowed choices are scores:read, imports:write, responses:write, contacts:read/),
+    });
+    const badExpiry = await cli(["token", "add", "--name", "x", "--expires", "soon"]);
+    expect(badExpiry).toMatchObject({ code: 1, stderr: expect.stringMatching(/--expires: use a number of days such as 90d/) });
     const [stored] = await database.db.execute<{ token_hash: string }>(sql`select token_hash from api_tokens`);
     expect(stored!.token_hash).not.toContain(token.stdout.trim());
   });
@@ -116,7 +124,7 @@ describe("cli", () => {
   it("lists tokens without their secret and revokes one by name, asking first unless --yes", async () => {
     const listed = await cli(["token", "list"]);
     expect(listed.code).toBe(0);
-    expect(listed.stdout).toMatch(/^\d+\tnightly push\tcreated .* UTC\tlast used never$/m);
+    expect(listed.stdout).toMatch(/^\d+\tnightly push\timports:write,responses:write\tcreated .* UTC\texpires .* UTC\tlast used never$/m);
     expect(listed.stdout).not.toMatch(/tl_/);
     const unconfirmed = await cli(["token", "revoke", "nightly push"]);
     expect(unconfirmed.code).toBe(1);

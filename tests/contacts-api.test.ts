@@ -39,7 +39,7 @@ beforeAll(async () => {
   await ingestContactBatch(database.db, { fileName: "z.csv", fileHash: "z", sourceFormat: "zendesk", source: "zendesk" }, rows);
   const [reason] = await database.db.execute<{ id: number }>(sql`select id from contact_reasons where name = 'charge query'`);
   await database.db.execute(sql`insert into contact_reason_mappings (reason_id, kind, touchpoint_id) values (${reason!.id}, 'failure', ${ids!.bill})`);
-  token = await createApiToken(database.db, actor, "contacts");
+  token = await createApiToken(database.db, actor, "contacts", { scopes: ["contacts:read"] });
   process.env.DATABASE_URL = database.url;
   ({ GET } = await import("../app/api/v1/contacts/route"));
 });

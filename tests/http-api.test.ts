@@ -27,7 +27,7 @@ beforeAll(async () => {
     externalId: `s${i}`,
   }));
   await ingestBatch(database.db, { fileName: "s", fileHash: "s", sourceFormat: "test", source: "api" }, rows);
-  token = await createApiToken(database.db, { id: null, email: "test" }, "test");
+  token = await createApiToken(database.db, { id: null, email: "test" }, "test", { scopes: ["scores:read", "imports:write", "responses:write"] });
   process.env.DATABASE_URL = database.url;
   ({ GET } = await import("../app/api/v1/scores/route"));
   ({ POST } = await import("../app/api/v1/responses/route"));

@@ -47,7 +47,7 @@ beforeAll(async () => {
   await seedTestModel(database.db);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "throughline-refusals-"));
   for (const file of Object.values(files)) fs.writeFileSync(path.join(dir, file.name), file.bytes);
-  token = await createApiToken(database.db, { id: null, email: "test" }, "refusals");
+  token = await createApiToken(database.db, { id: null, email: "test" }, "refusals", { scopes: ["imports:write"] });
   process.env.DATABASE_URL = database.url;
   ({ POST: IMPORT } = await import("../app/api/v1/imports/route"));
 });

@@ -1,12 +1,21 @@
 // `user add` and `user deactivate`: people who sign in; `token add|list|revoke`: the HTTP API's tokens.
 import { Option, type Command } from "commander";
-import { userRoles } from "@/lib/enums";
+import { tokenScopes, userRoles, type TokenScope } from "@/lib/enums";
 import { cliActor } from "@/server/audit";
 import { addUser, setUserActive, userIdByEmail } from "@/server/people/users";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/server/tokens/api-tokens";
 import { CliError, confirm, readStdin, withDatabase } from "../shared";
 
 const when = (date: Date | null) => (date ? date.toISOString().replace("T", " ").slice(0, 16) + " UTC" : "never");
+
+/** `--expires 90d` (days from now) or `--expires 2027-03-31` (that day's end, UTC). */
+function expiryOf(value: string): Date {
+  const days = value.match(/^(\d{1,4})d$/)?.[1];
+  if (days && Number(days) > 0) return new Date(Date.now() + Number(days) * 86_400_000);
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T23:59:59Z`) : null;
+  if (!day || Number.isNaN(day.getTime())) throw new CliError(`--expires: use a number of days such as 90d, or a date such as 2027-03-31 (got "${value}").`);
+  return day;
+}
 
 export function registerPeopleCommands(program: Command): void {
   const user = program.command("user").description("People who sign in.");
@@ -43,23 +52,31 @@ export function registerPeopleCommands(program: Command): void {
     .command("add")
     .description("Create an API token and print it once; only its hash is stored.")
     .requiredOption("--name <name>", "what the token is for, e.g. 'Qualtrics nightly push'")
-    .action((options: { name: string }) =>
+    .addOption(
+      new Option("--scope <scope...>", "what the token may do (repeat or list several); default scores:read").choices(tokenScopes as unknown as string[]),
+    )
+    .option("--expires <when>", "when it stops working: days from now (90d) or a date (2027-03-31); default never")
+    .action((options: { name: string; scope?: TokenScope[]; expires?: string }) =>
       withDatabase(async ({ db }) => {
-        const created = await createApiToken(db, cliActor, options.name);
+        const expiresAt = options.expires ? expiryOf(options.expires) : null;
+        const created = await createApiToken(db, cliActor, options.name, { scopes: options.scope, expiresAt });
         console.log(created);
-        console.error(`Token "${options.name}" created. Store it now: it cannot be shown again.`);
+        const scopes = options.scope?.length ? [...new Set(options.scope)].join(", ") : "scores:read";
+        console.error(
+          `Token "${options.name}" created (${scopes}; ${expiresAt ? `expires ${when(expiresAt)}` : "no expiry"}). Store it now: it cannot be shown again.`,
+        );
       }),
     );
   token
     .command("list")
-    .description("Every API token: id, name, when it was created and last used, and whether it is revoked.")
+    .description("Every API token: id, name, scopes, when it was created, expires and was last used, and whether it is revoked.")
     .action(() =>
       withDatabase(async ({ db }) => {
         const tokens = await listApiTokens(db);
         if (tokens.length === 0) return console.log("No API tokens yet: `token add --name …` creates one.");
         for (const t of tokens) {
           console.log(
-            `${t.id}\t${t.name}\tcreated ${when(t.createdAt)}\tlast used ${when(t.lastUsedAt)}${t.revokedAt ? `\trevoked ${when(t.revokedAt)}` : ""}`,
+            `${t.id}\t${t.name}\t${t.scopes.join(",")}\tcreated ${when(t.createdAt)}\texpires ${when(t.expiresAt)}\tlast used ${when(t.lastUsedAt)}${t.revokedAt ? `\trevoked ${when(t.revokedAt)}` : ""}`,
           );
         }
       }),

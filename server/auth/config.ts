@@ -1,12 +1,19 @@
 // next-auth (v5) configuration: email + password for everyone, plus an optional OIDC provider for SSO.
-// Sessions are JWTs that carry only the user id; the user row is re-read on every request.
+// Sessions are JWTs carrying the user id and session version, checked against the user row on every read.
 import "server-only";
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { appDatabase } from "@/server/database";
 import { authSecret } from "./secret";
+import { log } from "@/server/log";
+import { endSessions, sessionLimits, sessionVerdict } from "./session-check";
+import { clientAddress, isThrottled, normalisedEmail, throttledAttempt } from "./throttle";
 import { activeUserByEmail, verifyCredentials } from "./users";
+
+/** Longest a cookie may live; the program's own idle and absolute limits (settings) end sessions well before. */
+const COOKIE_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 const credentialsSchema = z.object({ email: z.string().trim().min(1), password: z.string().min(1) });
 
@@ -18,12 +25,15 @@ function providers(): NextAuthConfig["providers"] {
   const list: NextAuthConfig["providers"] = [
     Credentials({
       credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const { db } = await appDatabase();
-        const user = await verifyCredentials(db, parsed.data.email, parsed.data.password);
-        return user ? { id: String(user.id), email: user.email, name: user.name } : null;
+        const key = { kind: "password" as const, email: normalisedEmail(parsed.data.email), ip: clientAddress(request.headers) };
+        // Over the limit the password is not even looked at: the right one during a lockout does not sign in.
+        const user = await throttledAttempt(db, key, () => verifyCredentials(db, parsed.data.email, parsed.data.password));
+        if (!user || isThrottled(user)) return null;
+        return { id: String(user.id), email: user.email, name: user.name };
       },
     }),
   ];
@@ -43,9 +53,31 @@ function providers(): NextAuthConfig["providers"] {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: authSecret(),
   trustHost: true,
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: COOKIE_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in" },
   providers: providers(),
+  events: {
+    // Sign-out ends the session on the server too: the copied cookie of this session (and every other) is refused.
+    async signOut(message) {
+      const userId = "token" in message ? Number(message.token?.uid) : NaN;
+      if (!Number.isInteger(userId)) return;
+      const { db } = await appDatabase();
+      await endSessions(db, userId);
+      log.info({ event: "sign_out", userId }, "signed out");
+    },
+  },
+  // next-auth's own messages go to the structured log: one line each, no stack trace for a wrong password.
+  logger: {
+    error(error) {
+      const kind = (error as { type?: string }).type ?? error.name;
+      if (kind === "CredentialsSignin") return;
+      log.warn({ event: "auth_error", kind, message: error.message }, "next-auth reported an error");
+    },
+    warn(code) {
+      log.warn({ event: "auth_warning", code }, "next-auth warning");
+    },
+    debug() {},
+  },
   callbacks: {
     // SSO only admits people an admin has already added, and maps them to their Throughline user id.
     async signIn({ user, account }) {
@@ -57,9 +89,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       user.id = String(known.id);
       return true;
     },
-    jwt({ token, user }) {
-      if (user?.id) token.uid = user.id;
-      return token;
+    // Runs on sign-in and on every later read of the session: a token that no longer stands is dropped
+    // (null clears the cookie), so /api/auth/session reports a deactivated or signed-out user as signed out.
+    async jwt({ token, user }) {
+      const { db } = await appDatabase();
+      const now = nowSeconds();
+      if (user?.id) {
+        const limits = await sessionLimits(db, Number(user.id));
+        return { ...token, uid: user.id, sv: limits?.version ?? 0, sat: now, seen: now };
+      }
+      const userId = Number(token.uid);
+      const stamp = { version: Number(token.sv), signedInAt: Number(token.sat), lastSeenAt: Number(token.seen) };
+      const verdict = Number.isInteger(userId) ? sessionVerdict(stamp, await sessionLimits(db, userId), now) : "inactive";
+      if (verdict !== "current") {
+        log.info({ event: "session_refused", userId: Number.isInteger(userId) ? userId : null, reason: verdict }, "session no longer valid");
+        return null;
+      }
+      return { ...token, seen: now };
     },
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;

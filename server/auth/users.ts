@@ -51,9 +51,10 @@ export async function verifyCredentials(db: Queryable, email: string, password: 
   return activeUserById(db, row.id);
 }
 
+/** A new password ends every session of the user. */
 export async function setPassword(db: Queryable, userId: number, plain: string): Promise<void> {
   await db
     .update(users)
-    .set({ passwordHash: await hashPassword(plain), updatedAt: sql`now()` })
+    .set({ passwordHash: await hashPassword(plain), sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: sql`now()` })
     .where(eq(users.id, userId));
 }

@@ -6,6 +6,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
 import { departments, userInvitations, users } from "@/db/schema";
 import { actorOf, recordAudit, type Actor } from "@/server/audit";
+import { endSessions } from "@/server/auth/session-check";
 import { hashPassword } from "@/server/auth/passwords";
 import type { InviteUserInput } from "@/server/setup/schema";
 import { addUser, UserInputError } from "./users";
@@ -98,7 +99,7 @@ export class InvitationError extends DomainError {
 }
 
 /** Sets the password and spends the link in one transaction; a second use, or a race with one, is refused. */
-export async function acceptInvitation(db: Database, token: string, password: string): Promise<{ email: string }> {
+export async function acceptInvitation(db: Database, token: string, password: string): Promise<{ id: number; email: string }> {
   if (password.length < MINIMUM_PASSWORD_LENGTH) throw new InvitationError(`Choose a password of at least ${MINIMUM_PASSWORD_LENGTH} characters.`);
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
@@ -113,7 +114,9 @@ export async function acceptInvitation(db: Database, token: string, password: st
       .update(users)
       .set({ passwordHash, updatedAt: sql`now()` })
       .where(eq(users.id, user.id));
+    // A new password ends every other session (the one about to start gets the new version).
+    await endSessions(tx, user.id);
     await recordAudit(tx, actorOf(user), { action: "user.accept_invitation", entityType: "user", entityId: user.id });
-    return { email: user.email };
+    return { id: user.id, email: user.email };
   });
 }

@@ -1,11 +1,12 @@
 // Creating, activating and deactivating people: shared by the CLI and the admin pages.
-// Deactivation ends access at once because every request re-reads the user (server/auth/users.ts).
+// Deactivation and role changes end the person's sessions (a new session version) and apply on the next request.
 import { DomainError } from "@/server/errors";
 import { eq, sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { departments, users, type UserRole } from "@/db/schema";
 import { recordAudit, type Actor } from "@/server/audit";
 import { hashPassword } from "@/server/auth/passwords";
+import { endSessions } from "@/server/auth/session-check";
 
 /** A change to a person that cannot be made as asked (a taken email, one's own admin role). */
 export class UserInputError extends DomainError {
@@ -37,7 +38,7 @@ export async function addUser(
       throw new UserInputError("The password must be at least 10 characters long.");
     }
     const passwordHash = input.password ? await hashPassword(input.password) : null;
-    const [row] = await db.insert(users).values({ email, name: input.name.trim(), role: input.role, departmentId, passwordHash }).returning({ id: users.id });
+    const [row] = await tx.insert(users).values({ email, name: input.name.trim(), role: input.role, departmentId, passwordHash }).returning({ id: users.id });
     await recordAudit(tx, actor, {
       action: "user.add",
       entityType: "user",
@@ -57,6 +58,8 @@ export async function setUserActive(db: Queryable, actor: Actor, { userId, activ
       .update(users)
       .set({ active, updatedAt: sql`now()` })
       .where(eq(users.id, userId));
+    // Deactivation ends the sessions for good: reactivating later does not revive the old cookies.
+    if (!active) await endSessions(tx, userId);
     await recordAudit(tx, actor, {
       action: active ? "user.activate" : "user.deactivate",
       entityType: "user",
@@ -78,6 +81,7 @@ export async function setUserRole(db: Queryable, actor: Actor, { userId, role }:
       .update(users)
       .set({ role, updatedAt: sql`now()` })
       .where(eq(users.id, userId));
+    await endSessions(tx, userId);
     await recordAudit(tx, actor, { action: "user.role", entityType: "user", entityId: userId, before: { role: before.role }, after: { role } });
   });
 }

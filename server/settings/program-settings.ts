@@ -52,6 +52,16 @@ export const settingDefinitions = {
     schema: z.coerce.number().int("a whole hour, -1 to 23").min(-1, "at least -1 (-1: off)").max(23, "at most 23 (hours are 0–23, UTC)"),
     default: -1,
   },
+  session_idle_minutes: {
+    description: "Minutes without a request after which a signed-in session ends",
+    schema: z.coerce.number().int().min(5, "at least 5").max(1440, "at most 1440 (a day)"),
+    default: 120,
+  },
+  session_max_hours: {
+    description: "Hours after signing in at which a session ends, however active (its absolute lifetime)",
+    schema: z.coerce.number().int().min(1, "at least 1").max(720, "at most 720 (30 days)"),
+    default: 12,
+  },
   cost_per_hour_phone: costPerHour("phone calls", 36),
   cost_per_hour_chat: costPerHour("chats", 30),
   cost_per_hour_email: costPerHour("emails", 30),

@@ -1,9 +1,11 @@
-// Bearer tokens for the HTTP API. Only a sha256 hash is stored; the token itself is shown once.
+// Bearer tokens for the HTTP API, each with its scopes and an optional expiry. Only a sha256 hash is stored;
+// the token itself is shown once.
 import crypto from "node:crypto";
 import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
 import { API_TOKENS_CHANNEL, changeStamp, isCurrent, type ChangeStamp } from "@/db/changes";
 import { MAX_DATABASE_ID } from "@/lib/limits";
-import { conflict, notFound } from "@/server/errors";
+import { tokenScopes, type TokenScope } from "@/lib/enums";
+import { conflict, invalid, notFound } from "@/server/errors";
 import type { Queryable } from "@/db/client";
 import { apiTokens } from "@/db/schema";
 import { recordAudit, type Actor } from "@/server/audit";
@@ -11,14 +13,34 @@ import { log } from "@/server/log";
 
 const hashToken = (token: string) => crypto.createHash("sha256").update(token).digest("hex");
 
-export async function createApiToken(db: Queryable, actor: Actor, name: string): Promise<string> {
+export interface TokenGrant {
+  /** What the token may do; none named: only `scores:read` (the least a reporting client needs). */
+  scopes?: readonly TokenScope[];
+  /** Null or absent: the token does not expire. */
+  expiresAt?: Date | null;
+}
+
+export async function createApiToken(db: Queryable, actor: Actor, name: string, grant: TokenGrant = {}): Promise<string> {
+  const scopes = [...new Set(grant.scopes?.length ? grant.scopes : (["scores:read"] as const))];
+  const unknown = scopes.filter((scope) => !tokenScopes.includes(scope));
+  if (unknown.length)
+    throw invalid(`scope: ${unknown.join(", ")} is not a scope; use ${tokenScopes.join(", ")}.`, [
+      { field: "scope", message: `use ${tokenScopes.join(", ")}` },
+    ]);
+  if (grant.expiresAt && grant.expiresAt.getTime() <= Date.now())
+    throw invalid("expires: the expiry must lie in the future.", [{ field: "expires", message: "a future date" }]);
   const token = `tl_${crypto.randomBytes(24).toString("base64url")}`;
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiTokens)
-      .values({ name, tokenHash: hashToken(token), createdById: actor.id })
+      .values({ name, tokenHash: hashToken(token), scopes, expiresAt: grant.expiresAt ?? null, createdById: actor.id })
       .returning({ id: apiTokens.id });
-    await recordAudit(tx, actor, { action: "token.add", entityType: "api_token", entityId: row!.id, after: { name } });
+    await recordAudit(tx, actor, {
+      action: "token.add",
+      entityType: "api_token",
+      entityId: row!.id,
+      after: { name, scopes, expiresAt: grant.expiresAt?.toISOString() ?? null },
+    });
     return token;
   });
 }
@@ -26,7 +48,15 @@ export async function createApiToken(db: Queryable, actor: Actor, name: string):
 /** Every token with when it was made and last used; never the token itself (only its hash is kept). */
 export async function listApiTokens(db: Queryable) {
   return db
-    .select({ id: apiTokens.id, name: apiTokens.name, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      scopes: apiTokens.scopes,
+      createdAt: apiTokens.createdAt,
+      expiresAt: apiTokens.expiresAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+      revokedAt: apiTokens.revokedAt,
+    })
     .from(apiTokens)
     .orderBy(asc(apiTokens.id));
 }
@@ -58,9 +88,18 @@ export async function revokeApiToken(db: Queryable, actor: Actor, nameOrId: stri
   });
 }
 
-/** Tokens this process checked, by hash: their id, or null when revoked (unknown hashes are asked each time). */
+/** A valid token as a request sees it: which token, what it may do. */
+export interface VerifiedToken {
+  id: number;
+  scopes: readonly TokenScope[];
+}
+
+/** A token that does not admit the request: unknown or revoked, or past its expiry (said apart, to help its owner). */
+export type RefusedToken = { refused: "invalid" } | { refused: "expired"; expiredAt: Date };
+
+/** Tokens this process checked, by hash: what they grant, or their refusal (unknown hashes are asked each time). */
 interface TokenState {
-  checked: Map<string, { id: number | null; stamp: ChangeStamp }>;
+  checked: Map<string, { answer: KeptAnswer; stamp: ChangeStamp }>;
   /** When each token's last use was written, as this process last knew it (performance.now() time). */
   lastUseWritten: Map<number, number>;
   /** Tokens whose last use this process is writing now. */
@@ -81,25 +120,37 @@ function tokenState(db: Queryable): TokenState {
  * feed listens, for at most KEEP_AT_MOST_MS: any change to a token (a revocation in any process notifies at commit)
  * or any commit of this process forgets what was kept, and without a listening feed every request asks.
  */
-export async function verifyApiToken(db: Queryable, token: string): Promise<number | null> {
+export async function verifyApiToken(db: Queryable, token: string): Promise<VerifiedToken | RefusedToken> {
   const hash = hashToken(token);
   const state = tokenState(db);
   const kept = state.checked.get(hash);
-  if (kept && isCurrent(kept.stamp)) return usedNow(db, state, kept.id);
+  if (kept && isCurrent(kept.stamp)) return usedNow(db, state, answerNow(kept.answer));
   const stamp = changeStamp(db, API_TOKENS_CHANNEL);
-  const [row] = await db.execute<{ id: number; revoked: boolean; used_ms_ago: number | null }>(sql`
-    select id, revoked_at is not null as revoked, extract(epoch from now() - last_used_at)::float8 * 1000 as used_ms_ago
+  const [row] = await db.execute<{ id: number; revoked: boolean; scopes: TokenScope[]; expires_at: Date | null; used_ms_ago: number | null }>(sql`
+    select id, revoked_at is not null as revoked, scopes, expires_at,
+      extract(epoch from now() - last_used_at)::float8 * 1000 as used_ms_ago
     from api_tokens where token_hash = ${hash}`);
-  if (!row) return null;
-  const id = row.revoked ? null : row.id;
+  if (!row) return { refused: "invalid" };
+  const answer: KeptAnswer = row.revoked
+    ? { refused: "invalid" }
+    : { id: row.id, scopes: row.scopes, expiresAt: row.expires_at ? new Date(row.expires_at) : null };
   // The database knows best when the token was last written (by any process), unless this process is writing it.
-  if (id !== null && !state.writing.has(id)) state.lastUseWritten.set(id, row.used_ms_ago === null ? -Infinity : performance.now() - row.used_ms_ago);
+  if (!row.revoked && !state.writing.has(row.id)) state.lastUseWritten.set(row.id, row.used_ms_ago === null ? -Infinity : performance.now() - row.used_ms_ago);
   // A change heard while asking may have come after the answer was read: then it is not kept.
   if (stamp && isCurrent(stamp)) {
     if (state.checked.size >= MAX_CHECKED) state.checked.clear();
-    state.checked.set(hash, { id, stamp });
+    state.checked.set(hash, { answer, stamp });
   }
-  return usedNow(db, state, id);
+  return usedNow(db, state, answerNow(answer));
+}
+
+type KeptAnswer = { refused: "invalid" } | { id: number; scopes: readonly TokenScope[]; expiresAt: Date | null };
+
+/** A kept answer as of now: expiry is checked at every request, kept or not. */
+function answerNow(answer: KeptAnswer): VerifiedToken | RefusedToken {
+  if ("refused" in answer) return answer;
+  if (answer.expiresAt && answer.expiresAt.getTime() <= Date.now()) return { refused: "expired", expiredAt: answer.expiresAt };
+  return { id: answer.id, scopes: answer.scopes };
 }
 
 /**
@@ -107,10 +158,11 @@ export async function verifyApiToken(db: Queryable, token: string): Promise<numb
  * token from this process (and not when another process wrote it in the last minute), never awaited; a failure is
  * logged and tried again at the next use.
  */
-function usedNow(db: Queryable, state: TokenState, id: number | null): number | null {
-  if (id === null) return null;
+function usedNow(db: Queryable, state: TokenState, answer: VerifiedToken | RefusedToken): VerifiedToken | RefusedToken {
+  if ("refused" in answer) return answer;
+  const { id } = answer;
   const now = performance.now();
-  if (now - (state.lastUseWritten.get(id) ?? -Infinity) < LAST_USE_EVERY_MS) return id;
+  if (now - (state.lastUseWritten.get(id) ?? -Infinity) < LAST_USE_EVERY_MS) return answer;
   state.lastUseWritten.set(id, now);
   state.writing.add(id);
   db.execute(
@@ -123,5 +175,5 @@ function usedNow(db: Queryable, state: TokenState, id: number | null): number | 
       log.warn({ err: error, tokenId: id }, "could not record an API token's last use");
     })
     .finally(() => state.writing.delete(id));
-  return id;
+  return answer;
 }

@@ -1,15 +1,32 @@
-// Authenticates an HTTP API request by its Bearer token; the one check every /api/v1 route makes.
+// Authenticates an HTTP API request by its Bearer token and the scope its route needs; the one check every
+// /api/v1 route makes. 401 for a missing, unknown, revoked or expired token; 403 for a token without the scope.
 import type { Queryable } from "@/db/client";
+import type { TokenScope } from "@/lib/enums";
+import { log } from "@/server/log";
 import { verifyApiToken } from "./api-tokens";
 
-export async function authenticateBearer(db: Queryable, request: Request): Promise<{ tokenId: number } | Response> {
+const bearerRefusal = (status: 401 | 403, error: string) =>
+  Response.json({ error }, { status, headers: { "Cache-Control": "no-store", ...(status === 401 ? { "WWW-Authenticate": "Bearer" } : {}) } });
+
+export async function authenticateBearer(db: Queryable, request: Request, scope: TokenScope): Promise<{ tokenId: number } | Response> {
+  const route = `${request.method} ${new URL(request.url).pathname}`;
   const token = request.headers.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
-  const tokenId = token ? await verifyApiToken(db, token) : null;
-  if (!tokenId) {
-    return Response.json(
-      { error: "A valid API token is required: send Authorization: Bearer <token> (create one with npm run cli -- token add --name …)." },
-      { status: 401, headers: { "WWW-Authenticate": "Bearer" } },
+  const verified = token ? await verifyApiToken(db, token) : ({ refused: "invalid" } as const);
+  if ("refused" in verified) {
+    log.warn({ event: "refused", status: 401, route, reason: verified.refused }, "API request refused: no valid token");
+    return bearerRefusal(
+      401,
+      verified.refused === "expired"
+        ? `This API token expired on ${verified.expiredAt.toISOString().slice(0, 10)}; create a new one with npm run cli -- token add --name … --scope ${scope}.`
+        : "A valid API token is required: send Authorization: Bearer <token> (create one with npm run cli -- token add --name …).",
     );
   }
-  return { tokenId };
+  if (!verified.scopes.includes(scope)) {
+    log.warn({ event: "refused", status: 403, route, tokenId: verified.id, scope }, "API request refused: token lacks the scope");
+    return bearerRefusal(
+      403,
+      `This token may not do this: it needs the scope ${scope} (it has ${verified.scopes.join(", ") || "none"}). Create one with npm run cli -- token add --name … --scope ${scope}.`,
+    );
+  }
+  return { tokenId: verified.id };
 }

@@ -12,7 +12,7 @@ export const GET = answersInWords(
   "GET /api/v1/alerts",
   async (request: Request) => {
     const { db } = await appDatabase();
-    const auth = await authenticateBearer(db, request);
+    const auth = await authenticateBearer(db, request, "scores:read");
     if (auth instanceof Response) return auth;
     const query = resolveAlertQuery(Object.fromEntries(new URL(request.url).searchParams));
     // Cases change by the minute: read from the primary, never a replica that may lag behind an acknowledgement.

@@ -13,7 +13,7 @@ export const GET = answersInWords(
   "GET /api/v1/contacts",
   async (request: Request) => {
     const { db } = await appDatabase();
-    const auth = await authenticateBearer(db, request);
+    const auth = await authenticateBearer(db, request, "contacts:read");
     if (auth instanceof Response) return auth;
     const { db: readDb } = await readDatabase();
     const query = await resolveContactQuery(readDb, Object.fromEntries(new URL(request.url).searchParams));

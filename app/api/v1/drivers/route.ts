@@ -13,7 +13,7 @@ export const GET = answersInWords(
   "GET /api/v1/drivers",
   async (request: Request) => {
     const { db } = await appDatabase();
-    const auth = await authenticateBearer(db, request);
+    const auth = await authenticateBearer(db, request, "scores:read");
     if (auth instanceof Response) return auth;
     const { db: readDb } = await readDatabase();
     const { format, table, ...parameters } = Object.fromEntries(new URL(request.url).searchParams);

@@ -16,7 +16,7 @@ const flag = (value: string | undefined) => value === "true" || value === "1" ||
 
 export const POST = answersInWords("POST /api/v1/imports", async (request: Request) => {
   const { db } = await appDatabase();
-  const auth = await authenticateBearer(db, request);
+  const auth = await authenticateBearer(db, request, "imports:write");
   if (auth instanceof Response) return auth;
   const upload = await receiveUpload(request, (await readSetting(db, "max_upload_mb")) * 1_048_576);
   try {

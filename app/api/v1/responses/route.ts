@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 export const POST = answersInWords("POST /api/v1/responses", async (request: Request) => {
   const { db } = await appDatabase();
-  const auth = await authenticateBearer(db, request);
+  const auth = await authenticateBearer(db, request, "responses:write");
   if (auth instanceof Response) return auth;
   let body: unknown;
   try {

@@ -12,7 +12,7 @@ export const GET = answersInWords(
   "GET /api/v1/scores",
   async (request: Request) => {
     const { db } = await appDatabase();
-    const auth = await authenticateBearer(db, request);
+    const auth = await authenticateBearer(db, request, "scores:read");
     if (auth instanceof Response) return auth;
     const { db: readDb } = await readDatabase();
     // The answer is kept as sent, per question and data version: filling in the query reads settings, the latest

@@ -14,7 +14,7 @@ export const GET = answersInWords(
   "GET /api/v1/themes",
   async (request: Request) => {
     const { db } = await appDatabase();
-    const auth = await authenticateBearer(db, request);
+    const auth = await authenticateBearer(db, request, "scores:read");
     if (auth instanceof Response) return auth;
     const { db: readDb } = await readDatabase();
     const { format, ...parameters } = Object.fromEntries(new URL(request.url).searchParams);
