@@ -9,6 +9,7 @@ import { registerDriverCommands } from "./commands/drivers";
 import { registerImportCommands } from "./commands/imports";
 import { registerModelCommands } from "./commands/model";
 import { registerPeopleCommands } from "./commands/people";
+import { registerPrivacyCommands } from "./commands/privacy";
 import { registerSettingsCommands } from "./commands/settings";
 import { registerThemeCommands } from "./commands/themes";
 import { registerVolumeCommands } from "./commands/volumes";
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerDriverCommands(program);
   registerAlertCommands(program);
   registerThemeCommands(program);
+  registerPrivacyCommands(program);
   return program;
 }
 

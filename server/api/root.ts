@@ -11,6 +11,7 @@ import { keyDriversRouter } from "./routers/key-drivers";
 import { modelRouter } from "./routers/model";
 import { ownersRouter } from "./routers/owners";
 import { perceptionRouter } from "./routers/perception";
+import { privacyRouter } from "./routers/privacy";
 import { setupRouter } from "./routers/setup";
 import { themeCodebookRouter } from "./routers/theme-codebook";
 import { themesRouter } from "./routers/themes";
@@ -26,6 +27,7 @@ export const appRouter = createRouter({
   imports: importsRouter,
   initiatives: initiativesRouter,
   perception: perceptionRouter,
+  privacy: privacyRouter,
   setup: setupRouter,
   contactReasons: contactReasonsRouter,
   alerts: alertsRouter,

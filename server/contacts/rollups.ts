@@ -23,10 +23,14 @@ const aggregateContacts = (grain: "day" | "month", filter: SQL) => sql`
   from service_contacts c where ${filter}
   group by 1, 2, 3, 4, 5`;
 
+/** Add (1) or remove (-1) the contacts `filter` selects (alias c) from every grain, through one daily delta. */
+export async function applyContactsToRollups(tx: Queryable, filter: SQL, sign: 1 | -1): Promise<void> {
+  await foldDelta(tx, family, await createDelta(tx, "contact_delta", aggregateContacts("day", filter)), sign);
+}
+
 /** Add (1) or remove (-1) one import batch's contacts from every grain. */
 export async function applyContactBatchToRollups(tx: Queryable, importBatchId: number, sign: 1 | -1): Promise<void> {
-  const delta = await createDelta(tx, "contact_delta", aggregateContacts("day", sql`c.import_batch_id = ${importBatchId}`));
-  await foldDelta(tx, family, delta, sign);
+  await applyContactsToRollups(tx, sql`c.import_batch_id = ${importBatchId}`, sign);
 }
 
 /** Recompute every contact roll-up table from every stored contact, each grain straight from the raw rows. */

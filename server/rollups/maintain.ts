@@ -1,5 +1,5 @@
 // Keeps the daily and monthly roll-up tables (all locations, and per location) in step with survey_responses,
-// in the caller's transaction (with the metric-pair and theme sums). A batch is added or subtracted through daily deltas; a rebuild recomputes from raw rows.
+// in the caller's transaction (with the metric-pair and theme sums). A batch (or any set of rows, as an erasure) is added or subtracted through daily deltas; a rebuild recomputes from raw rows.
 import { sql, type SQL } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 import { answeredMetrics, bucketExpression, type Grain } from "./answers";
@@ -75,15 +75,19 @@ const families: Record<Scope, RollupFamily> = {
 };
 
 /**
- * Add (sign 1) or remove (sign -1) one import batch's responses from every roll-up table: the batch's rows are
+ * Add (sign 1) or remove (sign -1) the responses `filter` selects (alias r) from every roll-up table: the rows are
  * aggregated once per day (both scopes in one scan), and every grain of every table is folded from those deltas.
  */
-export async function applyBatchToRollups(tx: Queryable, importBatchId: number, sign: 1 | -1): Promise<void> {
-  const filter = sql`r.import_batch_id = ${importBatchId}`;
+export async function applyResponsesToRollups(tx: Queryable, filter: SQL, sign: 1 | -1): Promise<void> {
   const delta = await createDelta(tx, "metric_delta", aggregateResponses("day", "each", filter));
   for (const scope of scopes) await foldDelta(tx, families[scope], delta, sign);
   await addPairSums(tx, filter, sign);
   await addThemeSums(tx, filter, sign);
+}
+
+/** Add (sign 1) or remove (sign -1) one import batch's responses from every roll-up table. */
+export async function applyBatchToRollups(tx: Queryable, importBatchId: number, sign: 1 | -1): Promise<void> {
+  await applyResponsesToRollups(tx, sql`r.import_batch_id = ${importBatchId}`, sign);
 }
 
 /** Recompute every roll-up table from every stored response, each grain straight from the raw rows: the brute-force truth. */
