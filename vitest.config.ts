@@ -10,6 +10,8 @@ export default defineConfig({
     include: ["tests/**/*.test.ts"],
     globalSetup: ["tests/support/global-setup.ts"],
     environment: "node",
+    // next-auth imports "next/server" without its extension; inlined, Vite resolves it as Next.js does.
+    server: { deps: { inline: ["next-auth"] } },
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,

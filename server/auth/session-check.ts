@@ -31,13 +31,13 @@ export function sessionVerdict(stamp: SessionStamp, limits: SessionLimits | null
   return "current";
 }
 
-const settingOr = (key: "session_idle_minutes" | "session_max_hours") => {
-  const definition = settingDefinitions[key];
-  return sql<unknown>`(select value from settings where key = ${key})`.mapWith((value: unknown) => {
-    const parsed = definition.schema.safeParse(value);
-    return parsed.success ? parsed.data : definition.default;
-  });
-};
+type LimitKey = "session_idle_minutes" | "session_max_hours";
+const storedSetting = (key: LimitKey) => sql<unknown>`(select value from settings where key = ${key})`;
+/** A stored setting as its definition reads it; absent or unreadable, its default. */
+function settingOr(key: LimitKey, value: unknown): number {
+  const parsed = settingDefinitions[key].schema.safeParse(value ?? undefined);
+  return parsed.success ? parsed.data : settingDefinitions[key].default;
+}
 
 /** The user's standing and the program's session limits, in one read. */
 export async function sessionLimits(db: Queryable, userId: number): Promise<SessionLimits | null> {
@@ -45,12 +45,13 @@ export async function sessionLimits(db: Queryable, userId: number): Promise<Sess
     .select({
       active: users.active,
       version: users.sessionVersion,
-      idleMinutes: settingOr("session_idle_minutes"),
-      maxHours: settingOr("session_max_hours"),
+      idleMinutes: storedSetting("session_idle_minutes"),
+      maxHours: storedSetting("session_max_hours"),
     })
     .from(users)
     .where(eq(users.id, userId));
-  return row ? { ...row, idleMinutes: Number(row.idleMinutes), maxHours: Number(row.maxHours) } : null;
+  if (!row) return null;
+  return { ...row, idleMinutes: settingOr("session_idle_minutes", row.idleMinutes), maxHours: settingOr("session_max_hours", row.maxHours) };
 }
 
 /** Ends every session of the user from the next request on (sign-out, new password, role change, deactivation). */
