@@ -21,7 +21,8 @@ beforeAll(async () => {
   people = await seedTestModel(database.db);
   process.env.DATABASE_URL = database.url;
   process.env.AUTH_SECRET = "a test secret that is long enough to sign tokens";
-  ({ GET, POST } = await import("../app/api/auth/[...nextauth]/route"));
+  // next-auth types its handlers for NextRequest; it reads only what a plain Request has.
+  ({ GET, POST } = (await import("../app/api/auth/[...nextauth]/route")) as unknown as { GET: typeof GET; POST: typeof POST });
 });
 afterAll(async () => {
   const { appDatabase } = await import("../server/database");

@@ -2,7 +2,7 @@
 // /api/v1 route makes. 401 for a missing, unknown, revoked or expired token; 403 for a token without the scope.
 import type { Queryable } from "@/db/client";
 import type { TokenScope } from "@/lib/enums";
-import { log } from "@/server/log";
+import { logRefusal } from "@/server/log";
 import { verifyApiToken } from "./api-tokens";
 
 const bearerRefusal = (status: 401 | 403, error: string) =>
@@ -13,7 +13,7 @@ export async function authenticateBearer(db: Queryable, request: Request, scope:
   const token = request.headers.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
   const verified = token ? await verifyApiToken(db, token) : ({ refused: "invalid" } as const);
   if ("refused" in verified) {
-    log.warn({ event: "refused", status: 401, route, reason: verified.refused }, "API request refused: no valid token");
+    logRefusal({ status: 401, route, reason: verified.refused === "expired" ? "token expired" : "no valid token" });
     return bearerRefusal(
       401,
       verified.refused === "expired"
@@ -22,7 +22,7 @@ export async function authenticateBearer(db: Queryable, request: Request, scope:
     );
   }
   if (!verified.scopes.includes(scope)) {
-    log.warn({ event: "refused", status: 403, route, tokenId: verified.id, scope }, "API request refused: token lacks the scope");
+    logRefusal({ status: 403, route, tokenId: verified.id, reason: `token lacks the scope ${scope}` });
     return bearerRefusal(
       403,
       `This token may not do this: it needs the scope ${scope} (it has ${verified.scopes.join(", ") || "none"}). Create one with npm run cli -- token add --name … --scope ${scope}.`,
