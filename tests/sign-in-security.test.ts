@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_FAILURES, throttledAttempt } from "../server/auth/throttle";
 import { sessionVerdict } from "../server/auth/session-check";
 import { verifyCredentials } from "../server/auth/users";
+import { acceptInvitation, inviteUser, reissueInvitation } from "../server/people/invitations";
 import { setUserActive, setUserRole } from "../server/people/users";
 import { writeSetting } from "../server/settings/program-settings";
 import { createTestDatabase, type TestDatabase } from "./support/database";
@@ -131,6 +132,21 @@ describe("the sign-in throttle", () => {
   });
 });
 
+describe("invitation links", () => {
+  it(`are throttled per address: after ${MAX_FAILURES} wrong links the next, even a right one, is not looked up`, async () => {
+    const key = { kind: "invitation" as const, email: "", ip: "10.3.0.1" };
+    for (let i = 0; i < MAX_FAILURES; i++) expect(await throttledAttempt(database.db, key, async () => null)).toBeNull();
+    let looked = false;
+    const refused = await throttledAttempt(database.db, key, async () => {
+      looked = true;
+      return { id: 1 };
+    });
+    expect(refused).toMatchObject({ throttled: true });
+    expect(looked).toBe(false);
+    expect(await throttledAttempt(database.db, { ...key, ip: "10.3.0.2" }, async () => ({ id: 1 }))).toEqual({ id: 1 });
+  });
+});
+
 describe("sessions", () => {
   it("end on the server at sign-out: the copied cookie is refused afterwards", async () => {
     const { session } = await signInOverHttp("admin@test.example", TEST_PASSWORD, "10.2.0.1");
@@ -164,6 +180,16 @@ describe("sessions", () => {
     await setUserRole(database.db, admin(), { userId: people.executive.id, role: "owner" });
     expect(await sessionFor(session!)).toBeNull();
     await setUserRole(database.db, admin(), { userId: people.executive.id, role: "executive" });
+  });
+
+  it("end when a password is set through an invitation link", async () => {
+    const invited = await inviteUser(database.db, admin(), { email: "nina@test.example", name: "Nina New", role: "executive", departmentId: null });
+    await acceptInvitation(database.db, invited.token, "a first long password");
+    const { session } = await signInOverHttp("nina@test.example", "a first long password", "10.2.0.4");
+    expect(await sessionFor(session!)).toBe("nina@test.example");
+    const again = await reissueInvitation(database.db, admin(), invited.userId);
+    await acceptInvitation(database.db, again.token, "a second long password");
+    expect(await sessionFor(session!)).toBeNull();
   });
 
   it("end when idle longer than session_idle_minutes, or older than session_max_hours", () => {
