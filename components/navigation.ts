@@ -60,6 +60,7 @@ export function navigationFor(role: UserRole, managed: readonly ManagedLocation[
             { href: "/admin/themes", label: "Themes" },
             { href: "/admin/alert-rules", label: "Alert rules" },
             { href: "/admin/imports", label: "Imports" },
+            { href: "/admin/privacy", label: "Personal data" },
             { href: "/admin/audit", label: "Audit log" },
           ],
         },

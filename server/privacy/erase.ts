@@ -3,21 +3,13 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
 import { countOf } from "@/lib/counts";
+import { checkErasureKey, erasureKeyWords, type ErasureKey, type ErasureKeyKind, type ErasureRequest } from "@/lib/privacy";
 import { recordAudit, type Actor } from "@/server/audit";
 import { invalid } from "@/server/errors";
 import { applyContactsToRollups } from "@/server/contacts/rollups";
 import { applyResponsesToRollups } from "@/server/rollups/maintain";
 
-/** What the person asking gives: their email, or the id the survey or support tool gave their response or ticket. */
-export interface ErasureRequest {
-  email?: string | null;
-  externalId?: string | null;
-}
-
-export type ErasureKeyKind = "email" | "externalId";
-
-/** One key, as it is compared: an email trimmed and lower-cased, an external id trimmed. */
-type ErasureKey = { kind: ErasureKeyKind; value: string };
+export type { ErasureRequest } from "@/lib/privacy";
 
 export interface ErasureResult {
   keyKind: ErasureKeyKind;
@@ -29,55 +21,24 @@ export interface ErasureResult {
   summary: string;
 }
 
-export const EMAIL_MAX_LENGTH = 320;
-export const EXTERNAL_ID_MAX_LENGTH = 200;
-// Deliberately loose: one @, something either side, a dot in the domain. A stored address the tools let
-// through is still matched; this only catches a key typed into the wrong field or cut short.
-const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-const keyWords: Record<ErasureKeyKind, string> = { email: "email", externalId: "external id" };
-
 /** The one key to erase by, or an "invalid" DomainError naming the field and how to fix it. */
 export function erasureKeyOf(request: ErasureRequest): ErasureKey {
-  const email = request.email?.trim() ?? "";
-  const externalId = request.externalId?.trim() ?? "";
-  if (email && externalId) {
-    const message = "give only one of the two; erase by one key at a time";
-    throw invalid("Give either the email or the external id, not both: erase by one key at a time.", [
-      { field: "email", message },
-      { field: "externalId", message },
-    ]);
-  }
-  if (!email && !externalId) {
-    const message = "give one: the person's email, or the external id their survey or support tool gave a response or ticket";
-    throw invalid("Give the person's email or the external id of their response or ticket: one of the two is needed.", [
-      { field: "email", message },
-      { field: "externalId", message },
-    ]);
-  }
-  if (email) {
-    if (email.length > EMAIL_MAX_LENGTH) throw fieldProblem("email", `longer than ${EMAIL_MAX_LENGTH} characters; paste one address only`);
-    if (!emailShape.test(email))
-      throw fieldProblem("email", "not an email address; write it whole, e.g. name@example.com (a tool's id goes in the external id)");
-    return { kind: "email", value: email.toLowerCase() };
-  }
-  if (externalId.length > EXTERNAL_ID_MAX_LENGTH)
-    throw fieldProblem("externalId", `longer than ${EXTERNAL_ID_MAX_LENGTH} characters; paste the tool's id of one response or ticket`);
-  return { kind: "externalId", value: externalId };
+  const checked = checkErasureKey(request);
+  if ("refusal" in checked) throw invalid(checked.refusal.message, checked.refusal.problems);
+  return checked.key;
 }
-
-const fieldProblem = (field: ErasureKeyKind, message: string) => invalid(`The ${keyWords[field]} is ${message}.`, [{ field, message }]);
 
 /** Rows of each table that carry the key (case-insensitive and trimmed for emails, as tools differ in both). */
 function matching(key: ErasureKey, table: "responses" | "contacts"): SQL {
   if (key.kind === "externalId") return sql`external_id = ${key.value}`;
   const column = sql.raw(table === "responses" ? "respondent_email" : "requester_email");
-  return sql`lower(btrim(${column})) = ${key.value}`;
+  // Tabs and line ends too: a cell pasted from a spreadsheet keeps them, and the key was trimmed of them in JavaScript.
+  return sql`lower(btrim(${column}, ${" \t\r\n"})) = ${key.value}`;
 }
 
 /** "Erased 3 survey responses and 1 service contact for that email." or, with nothing matched, that plainly. */
 export function erasureSummary(result: Pick<ErasureResult, "keyKind" | "responses" | "contacts">): string {
-  const words = keyWords[result.keyKind];
+  const words = erasureKeyWords[result.keyKind];
   if (result.responses === 0 && result.contacts === 0) return `No survey responses or service contacts matched that ${words}; nothing was erased.`;
   return `Erased ${countOf(result.responses, "survey response")} and ${countOf(result.contacts, "service contact")} for that ${words}.`;
 }

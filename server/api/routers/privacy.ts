@@ -2,7 +2,8 @@
 // Thin layer over server/privacy/erase.ts, which checks the key, owns the transaction and writes the audit entry.
 import { z } from "zod";
 import { actorOf } from "@/server/audit";
-import { EMAIL_MAX_LENGTH, erasePersonalData, EXTERNAL_ID_MAX_LENGTH } from "@/server/privacy/erase";
+import { EMAIL_MAX_LENGTH, EXTERNAL_ID_MAX_LENGTH } from "@/lib/privacy";
+import { erasePersonalData } from "@/server/privacy/erase";
 import { adminProcedure, createRouter } from "../trpc";
 
 // Only a size cap here: which key was given, and whether it is an email, the domain says with the field and the fix.
