@@ -5,6 +5,7 @@ import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { closeChangeFeed, offerChangeFeed, watchCommits } from "./changes";
+import { guardAgainstDriverCrash } from "./connection-faults";
 import * as schema from "./schema";
 
 /** The embedded PostgreSQL the app starts itself, or a server named by DATABASE_URL. */
@@ -30,23 +31,34 @@ export function migrationsFolder(): string {
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), "db/migrations");
 }
 
-export function createDatabaseClient(url: string, kind: DatabaseKind, options: { maxConnections?: number } = {}): DatabaseConnection {
+export function createDatabaseClient(
+  url: string,
+  kind: DatabaseKind,
+  options: { maxConnections?: number; /** How long close() lets running queries finish. */ closeTimeoutSeconds?: number } = {},
+): DatabaseConnection {
   const client = postgres(url, {
     max: options.maxConnections ?? poolSize(),
     onnotice: () => {},
-    // Short, so that an unreachable database turns into a prompt 503 rather than a hanging request.
-    connect_timeout: 5,
+    // Short, so that an unreachable database turns into a prompt 503 rather than a hanging request: a loopback or
+    // LAN connection with its password exchange takes milliseconds.
+    connect_timeout: 1.5,
+    // The wait before a closed connection may open again, at most half a second. The driver's default grows with
+    // each failed attempt to 20 s, and a request arriving during (or just after) an outage waited that long: 2–13 s
+    // for a 503, and the first requests after the database came back still failed (docs/security.md, Faults).
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.5),
     // No JIT: every statement here is a short aggregate over index-only scans, whose planner cost often passes
     // jit_above_cost on a server built with LLVM; compiling then took ~0.5 s of a ~40 ms statement (docs/scaling.md).
     connection: { application_name: "throughline", jit: "off" },
   });
+  // A transaction whose connection dies must not take the process with it (porsager/postgres#1208).
+  guardAgainstDriverCrash();
   // What its reads may keep between requests is known from its change feed (db/changes.ts), opened on first use.
   watchCommits(client);
   offerChangeFeed(client, url);
   const db = drizzle(client, { schema, casing: "snake_case" });
   const close = async () => {
     await closeChangeFeed(client);
-    await client.end({ timeout: 5 });
+    await client.end({ timeout: options.closeTimeoutSeconds ?? 5 });
   };
   return { db, kind, close };
 }

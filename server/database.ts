@@ -6,6 +6,8 @@ import { createDatabaseClient, migrateDatabase, type DatabaseConnection } from "
 import { openEmbeddedServer, stopOnSignals, type EmbeddedServer } from "@/db/embedded";
 import { dataDirectory, databaseUrl, readDatabaseUrl } from "@/server/config";
 import { countOf } from "@/lib/counts";
+import { guardAgainstDriverCrash } from "@/db/connection-faults";
+import { log } from "@/server/log";
 
 interface AppDatabaseState {
   ready?: Promise<DatabaseConnection>;
@@ -14,6 +16,10 @@ interface AppDatabaseState {
 
 const globalState = globalThis as typeof globalThis & { __throughlineDatabase?: AppDatabaseState };
 const state = (globalState.__throughlineDatabase ??= {});
+// The driver's crash after a lost transaction connection (porsager/postgres#1208) is survived and logged here.
+guardAgainstDriverCrash((error) =>
+  log.warn({ event: "driver_fault", route: "database", err: error }, "survived a database driver fault after a lost connection"),
+);
 const say = (line: string) => console.log(`[throughline] ${line}`);
 const secondsSince = (started: number) => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
@@ -84,13 +90,16 @@ export async function readDatabase(): Promise<DatabaseConnection> {
  */
 export async function cliDatabase(options: { migrate?: boolean } = {}): Promise<DatabaseConnection> {
   const url = databaseUrl();
+  // A command has awaited all its work when it closes: what can still run is the rollback of a transaction whose
+  // connection died, which never finishes (porsager/postgres#1208) and held the command's last words back 5 s.
+  const closeTimeoutSeconds = 1;
   if (url) {
-    const connection = createDatabaseClient(url, "postgres");
+    const connection = createDatabaseClient(url, "postgres", { closeTimeoutSeconds });
     if (options.migrate !== false) await migrateDatabase(connection.db);
     return connection;
   }
   const server = await openEmbeddedServer({ dataDir: dataDirectory(), owner: "cli", waitMs: 60_000, log: (line) => console.error(`[throughline] ${line}`) });
-  const connection = createDatabaseClient(server.url, "embedded", { maxConnections: 4 });
+  const connection = createDatabaseClient(server.url, "embedded", { maxConnections: 4, closeTimeoutSeconds });
   // A running app has migrated its database already; only a server of our own may be behind.
   if (server.owned && options.migrate !== false) await migrateDatabase(connection.db);
   return {

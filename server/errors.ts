@@ -2,6 +2,10 @@
 // server/api/trpc.ts maps it to tRPC codes and server/http/errors.ts to HTTP statuses, each exactly once.
 import crypto from "node:crypto";
 import type { ZodError } from "zod";
+import { isConnectionFailure } from "@/db/connection-faults";
+import { DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/outage";
+
+export { DATABASE_UNAVAILABLE_DIGEST, DATABASE_UNAVAILABLE_MESSAGE } from "@/lib/outage";
 
 export type DomainErrorKind = "invalid" | "not_found" | "forbidden" | "conflict" | "too_large" | "unprocessable" | "unavailable";
 
@@ -30,6 +34,16 @@ export const tooLarge = (message: string) => new DomainError("too_large", messag
 /** Well-formed but not acceptable as it is (an export with no responses, a file that is not text). */
 export const unprocessable = (message: string, problems: readonly FieldProblem[] = []) => new DomainError("unprocessable", message, problems);
 export const unavailable = (message: string) => new DomainError("unavailable", message);
+
+/**
+ * The error as a DomainError when it is one, or when it is a lost or refused database connection (which is no
+ * bug of ours, and nothing a reference helps with): "unavailable", 503, in words. Anything else: undefined.
+ */
+export function asDomainError(error: unknown): DomainError | undefined {
+  if (error instanceof DomainError) return error;
+  if (isConnectionFailure(error)) return unavailable(DATABASE_UNAVAILABLE_MESSAGE);
+  return undefined;
+}
 
 export const httpStatusOf: Record<DomainErrorKind, number> = {
   invalid: 400,

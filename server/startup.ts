@@ -1,9 +1,13 @@
 // What the Next.js server does once at start (instrumentation.ts): open the database, migrate it and, on an
-// empty embedded database, seed the demo, then start the hourly alert run and the re-tagger. Without its own database the app stops.
+// empty embedded database, seed the demo, sweep uploads an interrupted run left, then start the hourly alert run and
+// the re-tagger. Without its own database the app stops.
 import { startAlertScheduler } from "@/server/alerts/jobs";
 import { databaseKind } from "@/server/config";
 import { appDatabase } from "@/server/database";
 import { startRetagScheduler } from "@/server/themes/jobs";
+import { sweepInterruptedStagedUploads } from "@/server/imports/staging";
+import { sweepInterruptedUploads } from "@/server/imports/upload";
+import { log } from "@/server/log";
 
 export async function startServer(): Promise<void> {
   try {
@@ -17,6 +21,13 @@ export async function startServer(): Promise<void> {
     }
     // A real server may come back: requests retry, and /api/health answers 503 meanwhile.
     console.error("[throughline] the database at DATABASE_URL cannot be reached yet:", error);
+  }
+  // Uploads a killed or crashed process left half-received: nobody can finish them (docs/security.md, Faults).
+  try {
+    const removed = sweepInterruptedUploads() + sweepInterruptedStagedUploads();
+    if (removed > 0) log.info({ event: "uploads_swept", route: "startup", removed }, "removed uploads an interrupted run left behind");
+  } catch (error) {
+    log.warn({ event: "uploads_sweep_failed", route: "startup", err: error }, "could not sweep interrupted uploads");
   }
   // Each run opens the database as a request would, so a server that comes back later is picked up.
   startAlertScheduler(async () => (await appDatabase()).db);

@@ -100,7 +100,8 @@ export function registerImportCommands(program: Command): void {
           const when = b.createdAt.toISOString().replace("T", " ").slice(0, 16);
           console.log(
             `${b.id}\t${when} UTC\t${b.createdBy ?? "cli/api"}\t${b.fileName}\t${b.sourceFormat}\t` +
-              `${b.rowsImported ?? 0} ${b.kind} imported, ${b.rowsSkipped ?? 0} skipped, ${b.rowsRejected ?? 0} rejected\t${b.status}${b.revertedBy ? ` by ${b.revertedBy}` : ""}`,
+              `${b.rowsImported ?? 0} ${b.kind} imported, ${b.rowsSkipped ?? 0} skipped, ${b.rowsRejected ?? 0} rejected\t${b.status}${b.revertedBy ? ` by ${b.revertedBy}` : ""}` +
+              (b.status === "failed" && b.failureReason ? `: ${b.failureReason}` : ""),
           );
         }
       }),

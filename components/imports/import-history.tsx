@@ -1,6 +1,6 @@
 "use client";
-// Every import batch, newest first: who, when, which file, the counts, its status, and a revert button
-// that asks first and says what reverting does.
+// Every import batch, newest first: who, when, which file, the counts, its status (a failed attempt with its
+// reason), and a revert button that asks first and says what reverting does.
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { EmptyState } from "@/components/empty-state";
@@ -85,6 +85,7 @@ export function ImportHistory({ batches }: { batches: ImportHistoryRow[] }) {
               <td>
                 <span className={`tag status-${b.status}`}>{b.status}</span>
                 {b.decision === "valid_only" ? <div className="muted">valid rows only</div> : null}
+                {b.status === "failed" && b.failureReason ? <div className="muted">{b.failureReason}</div> : null}
                 {b.revertedAt ? (
                   <div className="muted">
                     by {b.revertedBy ?? "CLI"}, {formatDateTime(b.revertedAt)}

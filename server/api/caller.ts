@@ -4,9 +4,11 @@ import "server-only";
 import { currentUser, redirectToSignIn } from "@/server/auth/session";
 import { appDatabase, readDatabase } from "@/server/database";
 import { createCaller } from "./root";
+import { withDatabaseInWords } from "./trpc";
 
 export async function serverApi() {
-  const [{ db }, { db: readDb }, user] = await Promise.all([appDatabase(), readDatabase(), currentUser()]);
+  // A page whose database does not answer says so in words (the error boundary reads the digest).
+  const [{ db }, { db: readDb }, user] = await withDatabaseInWords("page", () => Promise.all([appDatabase(), readDatabase(), currentUser()]));
   if (!user) return redirectToSignIn();
   return createCaller({ db, readDb, user });
 }

@@ -7,7 +7,7 @@ import { tooLarge } from "@/server/errors";
 import { readLimitedBody } from "@/server/http/body";
 import { errorResponse } from "@/server/http/errors";
 import { appRouter } from "./root";
-import type { Context } from "./trpc";
+import { withDatabaseInWords, type Context } from "./trpc";
 
 export async function handleTrpcRequest(request: Request, createContext: () => Promise<Context>): Promise<Response> {
   let body: ArrayBuffer | undefined;
@@ -20,6 +20,7 @@ export async function handleTrpcRequest(request: Request, createContext: () => P
     req: body ? new Request(request.url, { method: "POST", headers: request.headers, body }) : request,
     router: appRouter,
     maxBatchSize: TRPC_MAX_BATCH_SIZE,
-    createContext,
+    // The context opens the database and reads the session: an outage there answers 503 in words as well.
+    createContext: () => withDatabaseInWords("trpc", createContext),
   });
 }

@@ -7,8 +7,8 @@ import { ZodError } from "zod";
 import type { Database } from "@/db/client";
 import type { UserRole } from "@/db/schema";
 import type { SessionUser } from "@/server/auth/users";
-import { DomainError, unexpectedMessage, type DomainErrorKind } from "@/server/errors";
-import { reportUnexpected } from "@/server/log";
+import { asDomainError, DATABASE_UNAVAILABLE_DIGEST, DomainError, unexpectedMessage, type DomainErrorKind } from "@/server/errors";
+import { log, reportUnexpected } from "@/server/log";
 
 export interface Context {
   db: Database;
@@ -55,6 +55,27 @@ const trpcCodeOf: Record<DomainErrorKind, TrpcCode> = {
   unprocessable: "UNPROCESSABLE_CONTENT",
   unavailable: "SERVICE_UNAVAILABLE",
 };
+/**
+ * A DomainError as the tRPC error the caller sees. A page that cannot reach the database shows it in words:
+ * production builds hand the error boundary only the error's digest, never its message, so "unavailable"
+ * travels as a digest of its own.
+ */
+export function trpcErrorOf(error: DomainError): TRPCError {
+  const trpcError = new TRPCError({ code: trpcCodeOf[error.kind], message: error.message, cause: error });
+  return error.kind === "unavailable" ? Object.assign(trpcError, { digest: DATABASE_UNAVAILABLE_DIGEST }) : trpcError;
+}
+
+/** For what runs before any procedure (the context: the database, the session): a lost connection in words. */
+export async function withDatabaseInWords<T>(route: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const domain = asDomainError(error);
+    if (!domain) throw error;
+    if (!(error instanceof DomainError)) log.warn({ event: "database_unavailable", route, err: error }, "database unavailable");
+    throw trpcErrorOf(domain);
+  }
+}
 const isReferenceMessage = (message: string) => message.startsWith("Something went wrong (reference ");
 
 /**
@@ -66,7 +87,12 @@ const errorBoundary = t.middleware(async ({ ctx, path, next }) => {
   const result = await next();
   if (result.ok) return result;
   const { error } = result;
-  if (error.cause instanceof DomainError) throw new TRPCError({ code: trpcCodeOf[error.cause.kind], message: error.cause.message, cause: error.cause });
+  // A lost database connection arrives as the driver's error: it becomes "unavailable" (503) in words here too.
+  const domain = asDomainError(error.cause);
+  if (domain) {
+    if (!(error.cause instanceof DomainError)) log.warn({ event: "database_unavailable", route: `trpc:${path}`, err: error.cause }, "database unavailable");
+    throw trpcErrorOf(domain);
+  }
   if (error.code !== "INTERNAL_SERVER_ERROR" || isReferenceMessage(error.message)) return result;
   const reference = reportUnexpected(error.cause ?? error, { route: `trpc:${path}`, userId: ctx.user?.id });
   throw Object.assign(new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: unexpectedMessage(reference) }), { digest: reference });

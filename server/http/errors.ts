@@ -1,17 +1,20 @@
 // The one place route handlers (app/api/**) turn errors into answers: a DomainError becomes its status with
 // words (and each field's problem); anything else becomes 500 with a reference, logged with its details.
 import "server-only";
-import { DomainError, httpStatusOf, unexpectedMessage } from "@/server/errors";
-import { reportUnexpected } from "@/server/log";
+import { asDomainError, DomainError, httpStatusOf, unexpectedMessage } from "@/server/errors";
+import { log, reportUnexpected } from "@/server/log";
 
 /** How a route names a problem's field in its JSON: query parameters, body paths, or form fields. */
 export type ProblemKey = "parameter" | "path" | "field";
 
 export function errorResponse(error: unknown, route: string, options: { problemKey?: ProblemKey; userId?: number | null } = {}): Response {
-  if (error instanceof DomainError) {
+  // A lost database connection is a DomainError "unavailable" here too: 503 with words, not a 500 with a reference.
+  const domain = asDomainError(error);
+  if (domain) {
+    if (!(error instanceof DomainError)) log.warn({ event: "database_unavailable", route, err: error }, "database unavailable");
     const key = options.problemKey ?? "field";
-    const problems = error.problems.map((p) => ({ [key]: p.field, message: p.message }));
-    return Response.json({ error: error.message, ...(problems.length ? { problems } : {}) }, { status: httpStatusOf[error.kind] });
+    const problems = domain.problems.map((p) => ({ [key]: p.field, message: p.message }));
+    return Response.json({ error: domain.message, ...(problems.length ? { problems } : {}) }, { status: httpStatusOf[domain.kind] });
   }
   const reference = reportUnexpected(error, { route, userId: options.userId });
   return Response.json({ error: unexpectedMessage(reference), reference }, { status: 500 });

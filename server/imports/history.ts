@@ -1,4 +1,5 @@
-// The import history an admin reviews and reverts from: who brought which file in, when, with what counts.
+// The import history an admin reviews and reverts from: who brought which file in, when, with what counts, and
+// the attempts that failed (an interrupted connection, a server error) with their reason.
 import { desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "@/db/client";
@@ -17,6 +18,7 @@ export async function importHistory(db: Queryable, limit = 100, batchId?: number
       sourceFormat: importBatches.sourceFormat,
       status: importBatches.status,
       decision: importBatches.decision,
+      failureReason: importBatches.failureReason,
       rowsRead: importBatches.rowsRead,
       rowsImported: importBatches.rowsImported,
       rowsSkipped: importBatches.rowsSkipped,

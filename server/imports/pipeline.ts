@@ -16,6 +16,9 @@ import { asImportError, fileHash, headerSignature, ImportError, openSourceFile, 
 import type { RowProblem } from "./validate";
 import { countOf, formatNumber } from "@/lib/counts";
 import { eventLoopYielder } from "@/db/copy";
+import { isConnectionFailure } from "@/db/connection-faults";
+import { DomainError } from "@/server/errors";
+import { log } from "@/server/log";
 
 export const importSources = ["auto", "qualtrics", "surveymonkey", "typeform", "zendesk", "genesys", "salesforce", "csv", "xlsx"] as const;
 export type ImportSource = (typeof importSources)[number];
@@ -143,12 +146,63 @@ class Verdict {
   constructor(readonly summary: ImportSummary) {}
 }
 
+/** What every entrance says (the CLI prints it as is) when the import's connection closed part-way. */
+export const INTERRUPTED_MESSAGE = "The import was interrupted (the database connection closed); nothing was written — run it again.";
+const UNREACHABLE_MESSAGE = "The database is not answering, so nothing was imported; try again in a minute.";
+
 export async function importFile(db: Database, path: string, options: ImportOptions): Promise<ImportSummary> {
   try {
     return await importFileUnchecked(db, path, options);
   } catch (error) {
+    // A connection lost before the import's transaction (reading settings, templates): nothing had started.
+    if (isConnectionFailure(error)) throw new ImportError(UNREACHABLE_MESSAGE, "unavailable");
     throw asImportError(error);
   }
+}
+
+/**
+ * A failed attempt, recorded after its transaction rolled back (which took its batch row with it), in a short write
+ * of its own: the history then lists it with its reason. Best effort: with the database gone, the log has it.
+ */
+async function recordFailedAttempt(db: Database, batch: typeof importBatches.$inferInsert, failureReason: string): Promise<number | null> {
+  try {
+    const [row] = await db
+      .insert(importBatches)
+      .values({ ...batch, status: "failed", failureReason, rowsRead: 0, rowsImported: 0, rowsSkipped: 0, rowsRejected: 0, completedAt: new Date() })
+      .returning({ id: importBatches.id });
+    return row?.id ?? null;
+  } catch (error) {
+    log.warn(
+      { event: "import_failure_unrecorded", route: "import", fileName: batch.fileName, failureReason, err: error },
+      "could not record the failed import attempt",
+    );
+    return null;
+  }
+}
+
+/**
+ * What the transaction's failure means for the person, and the reason the history keeps: none for a refusal in
+ * words, nor for a preview (`record` false), which is no attempt to import.
+ */
+async function failedImport(db: Database, batch: typeof importBatches.$inferInsert, error: unknown, { record }: { record: boolean }): Promise<unknown> {
+  // A refusal (the row limit, a file with no rows) was said to the person and is no failed attempt.
+  if (error instanceof DomainError) return error;
+  if (isConnectionFailure(error)) {
+    const batchId = record ? await recordFailedAttempt(db, batch, INTERRUPTED_MESSAGE) : null;
+    log.warn(
+      { event: "import_interrupted", route: "import", batchId, fileName: batch.fileName, err: error },
+      "import interrupted: the database connection closed",
+    );
+    return new ImportError(INTERRUPTED_MESSAGE, "unavailable");
+  }
+  if (!record) return error;
+  const batchId = await recordFailedAttempt(
+    db,
+    batch,
+    "The import failed on the server; nothing was written. The server log has the details under this batch number.",
+  );
+  log.error({ event: "import_failed", route: "import", batchId, fileName: batch.fileName, err: error }, "import failed");
+  return error;
 }
 
 async function importFileUnchecked(db: Database, path: string, options: ImportOptions): Promise<ImportSummary> {
@@ -221,6 +275,16 @@ async function runImport<M extends ImportMapping | ContactMapping, C, R>(
       }
     }
   };
+  // The batch as its record names it: written with the rows on success, or alone as a failed attempt.
+  const batch = {
+    fileName: options.fileName,
+    fileHash: hash,
+    sourceFormat: isXlsx ? "xlsx" : detected.format,
+    source,
+    kind: kind.kind,
+    mapping,
+    createdById: options.actor.id,
+  };
   const outcome = await db
     .transaction(async (tx) => {
       const valid = await kind.stage(
@@ -284,12 +348,12 @@ async function runImport<M extends ImportMapping | ContactMapping, C, R>(
       const result = await kind.write(
         tx,
         {
-          fileName: options.fileName,
-          fileHash: hash,
-          sourceFormat: isXlsx ? "xlsx" : detected.format,
+          fileName: batch.fileName,
+          fileHash: batch.fileHash,
+          sourceFormat: batch.sourceFormat,
           source,
           mapping,
-          createdById: options.actor.id,
+          createdById: batch.createdById,
           decision: rejected > 0 ? "valid_only" : null,
           rowsRead,
           rowsSkipped: Object.values(skipped).reduce((a, b) => a + b, 0),
@@ -321,9 +385,9 @@ async function runImport<M extends ImportMapping | ContactMapping, C, R>(
       };
       return summary;
     })
-    .catch((error: unknown) => {
+    .catch(async (error: unknown) => {
       if (error instanceof Verdict) return error.summary;
-      throw error;
+      throw await failedImport(db, batch, error, { record: !options.dryRun });
     });
   // Committed: the alert rules look at what it brought, off this request's path.
   if (outcome.status === "imported" && outcome.imported > 0) enqueueAlertEvaluation(db, outcome.batchId!);

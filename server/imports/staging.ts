@@ -29,6 +29,27 @@ function sweepOldUploads(): void {
   }
 }
 
+/**
+ * At start: an admin's upload that a crash cut off (its folder has no meta.json, written once the file is whole)
+ * can never be found again, so it goes now rather than after a day: a folder without it whose files were last
+ * written before this process started.
+ */
+export function sweepInterruptedStagedUploads(startedAtMs = performance.timeOrigin): number {
+  const root = stagingDirectory();
+  if (!fs.existsSync(root)) return 0;
+  let removed = 0;
+  for (const name of fs.readdirSync(root)) {
+    const dir = path.join(root, name);
+    if (fs.existsSync(path.join(dir, "meta.json"))) continue;
+    // The file's own time too: one still being written (by another app process on a shared DATABASE_URL) is recent.
+    const latest = Math.max(fs.statSync(dir).mtimeMs, ...fs.readdirSync(dir).map((file) => fs.statSync(path.join(dir, file)).mtimeMs));
+    if (latest >= startedAtMs) continue;
+    fs.rmSync(dir, { recursive: true, force: true });
+    removed += 1;
+  }
+  return removed;
+}
+
 export async function stageUpload(request: Request, maxBytes: number, uploadedById: number): Promise<StagedUpload> {
   sweepOldUploads();
   const upload = await receiveUpload(request, maxBytes, stagingDirectory());

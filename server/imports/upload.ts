@@ -24,14 +24,52 @@ export interface Upload {
   cleanup: () => void;
 }
 
-/** Saves the upload under `parentDirectory` (the system's temporary directory unless given) in a new folder of its own. */
-export async function receiveUpload(request: Request, maxBytes: number, parentDirectory = os.tmpdir()): Promise<Upload> {
+/** Where an upload waits while it is imported (POST /api/v1/imports): removed after the import, or at the next start. */
+export const uploadTempDirectory = () => path.join(os.tmpdir(), "throughline-uploads");
+// In the temporary directory each folder names the process receiving it, so a start can tell a crash's leftovers
+// from another running app's uploads in flight.
+const TEMP_UPLOAD = /^throughline-upload-(\d+)-/;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * At start: remove the uploads a killed or crashed process left in the temporary folder (its process is gone), and
+ * any older than a day. Returns how many went.
+ */
+export function sweepInterruptedUploads(directory = uploadTempDirectory()): number {
+  if (!fs.existsSync(directory)) return 0;
+  let removed = 0;
+  for (const name of fs.readdirSync(directory)) {
+    const pid = Number(TEMP_UPLOAD.exec(name)?.[1]);
+    const full = path.join(directory, name);
+    const stale = !Number.isInteger(pid) || pid === 0 || (pid !== process.pid && !isAlive(pid)) || Date.now() - fs.statSync(full).mtimeMs > DAY_MS;
+    if (!stale) continue;
+    fs.rmSync(full, { recursive: true, force: true });
+    removed += 1;
+  }
+  return removed;
+}
+
+/**
+ * Saves the upload in a new folder of its own under `parentDirectory`, or in the temporary upload folder (named
+ * by this process) when none is given.
+ */
+export async function receiveUpload(request: Request, maxBytes: number, parentDirectory?: string): Promise<Upload> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.startsWith("multipart/form-data") || !request.body) {
     throw new UploadError("Send the file as multipart/form-data with a field named file.");
   }
-  fs.mkdirSync(parentDirectory, { recursive: true });
-  const dir = fs.mkdtempSync(path.join(parentDirectory, "throughline-upload-"));
+  const parent = parentDirectory ?? uploadTempDirectory();
+  fs.mkdirSync(parent, { recursive: true, mode: 0o700 });
+  const dir = fs.mkdtempSync(path.join(parent, parentDirectory ? "throughline-upload-" : `throughline-upload-${process.pid}-`));
   const cleanup = () => fs.rmSync(dir, { recursive: true, force: true });
   const fields: Record<string, string> = {};
   let saved: Promise<{ filePath: string; fileName: string; truncated: boolean }> | undefined;

@@ -1,0 +1,54 @@
+// A stand-in for `next start` in the fault drills (a production build is not made for them): the app's own start-up
+// (instrumentation.ts → server/startup.ts) and its real route handlers, served by node:http on the port given.
+//   node --conditions=react-server --import tsx tests/faults/support/app-server.ts <port>
+// Prints {"listening":<port>} once it serves. tRPC gets the route's context with a fixed admin instead of a session.
+import http from "node:http";
+import { Readable } from "node:stream";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
+
+process.env.NEXT_RUNTIME = "nodejs";
+const port = Number(process.argv[2]);
+const { register } = await import("../../../instrumentation");
+await register();
+
+const { appDatabase, readDatabase } = await import("../../../server/database");
+const { handleTrpcRequest } = await import("../../../server/api/http");
+type Handler = (request: Request) => Promise<Response>;
+const routes: Record<string, Handler> = {
+  "GET /api/health": (await import("../../../app/api/health/route")).GET,
+  "GET /api/v1/scores": (await import("../../../app/api/v1/scores/route")).GET,
+  "POST /api/v1/imports": (await import("../../../app/api/v1/imports/route")).POST,
+};
+const admin = { id: 1, email: "admin@example.com", name: "Admin", role: "admin" as const, departmentId: null };
+const trpc: Handler = (request) =>
+  handleTrpcRequest(request, async () => {
+    const [{ db }, { db: readDb }] = await Promise.all([appDatabase(), readDatabase()]);
+    return { db, readDb, user: admin };
+  });
+
+const server = http.createServer((req, res) => {
+  const url = new URL(req.url ?? "/", `http://127.0.0.1:${port}`);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(name, value);
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  const request = new Request(url, {
+    method: req.method,
+    headers,
+    body: hasBody ? (Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>) : undefined,
+    ...(hasBody ? { duplex: "half" } : {}),
+  } as RequestInit);
+  const handler = url.pathname.startsWith("/api/trpc/") ? trpc : routes[`${req.method} ${url.pathname}`];
+  void (async () => {
+    try {
+      const response = handler ? await handler(request) : Response.json({ error: "not served by the stand-in" }, { status: 404 });
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      if (response.body) Readable.fromWeb(response.body as unknown as WebReadableStream).pipe(res);
+      else res.end();
+    } catch (error) {
+      // What Next.js would answer for a handler that threw: an empty 500 (the drills check it never happens).
+      console.error("[stand-in] handler threw:", error);
+      res.writeHead(500).end();
+    }
+  })();
+});
+server.listen(port, "127.0.0.1", () => process.stdout.write(`${JSON.stringify({ listening: port, pid: process.pid })}\n`));
