@@ -251,6 +251,23 @@ describe("erasing a person's data on request", () => {
     });
     await expectRollupsMatchRebuild();
   });
+  it("writes nothing at all when any part fails: the rows, the roll-ups and the audit entry commit together", async () => {
+    const before = { responses: await ids("survey_responses"), contacts: await ids("service_contacts"), rollups: await rollups() };
+    // The last step fails (the audit entry), after the rows and roll-ups were already changed inside the transaction.
+    await w.database.db.execute(
+      sql.raw(`
+      create function refuse_erase_audit() returns trigger language plpgsql as $$ begin raise exception 'audit unavailable'; end $$;
+      create trigger refuse_erase_audit before insert on audit_log for each row when (new.action = 'personal_data.erase') execute function refuse_erase_audit();`),
+    );
+    try {
+      const failure = await erasePersonalData(w.database.db, actor, { email: "bob@mail.example" }).catch((e: unknown) => e as Error);
+      expect((failure as Error & { cause?: Error }).cause?.message).toBe("audit unavailable");
+    } finally {
+      await w.database.db.execute(sql.raw(`drop trigger refuse_erase_audit on audit_log; drop function refuse_erase_audit();`));
+    }
+    expect({ responses: await ids("survey_responses"), contacts: await ids("service_contacts"), rollups: await rollups() }).toEqual(before);
+    expect(await eraseEntries()).toHaveLength(5);
+  });
 });
 
 describe("erase on the command line", () => {
