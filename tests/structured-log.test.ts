@@ -2,7 +2,7 @@
 // route; LOG_LEVEL sets the level; passwords, tokens and cookies never appear, whatever a caller hands it.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 const run = promisify(execFile);
 
@@ -46,5 +46,26 @@ describe("the structured log", () => {
   it("follows LOG_LEVEL", async () => {
     const lines = await linesOf(`log.info("quiet"); log.error("loud");`, { LOG_LEVEL: "error" });
     expect(lines.map((line) => line.msg)).toEqual(["loud"]);
+  });
+});
+
+describe("refusals", () => {
+  it("are logged once per refused procedure call, with the route, the user and the reason", async () => {
+    const { log } = await import("../server/log");
+    const { createCaller } = await import("../server/api/root");
+    const warn = vi.spyOn(log, "warn");
+    try {
+      const owner = { id: 41, email: "o@test.example", name: "O", role: "owner" as const, departmentId: null };
+      // The role check refuses before anything touches the database.
+      await expect(createCaller({ db: {} as never, user: owner }).admin.users()).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(createCaller({ db: {} as never, user: null }).admin.users()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+      const refusals = warn.mock.calls.map(([fields]) => fields).filter((fields) => (fields as { event?: string }).event === "refused");
+      expect(refusals).toEqual([
+        expect.objectContaining({ status: 403, route: "trpc:admin.users", userId: 41, reason: "This needs the admin role." }),
+        expect.objectContaining({ status: 401, route: "trpc:admin.users", userId: null }),
+      ]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

@@ -6,10 +6,16 @@ import { TRPC_MAX_BATCH_SIZE, TRPC_MAX_BODY_BYTES } from "@/lib/limits";
 import { tooLarge } from "@/server/errors";
 import { readLimitedBody } from "@/server/http/body";
 import { errorResponse } from "@/server/http/errors";
+import { inRequestScope } from "@/server/log";
 import { appRouter } from "./root";
 import { withDatabaseInWords, type Context } from "./trpc";
 
-export async function handleTrpcRequest(request: Request, createContext: () => Promise<Context>): Promise<Response> {
+export function handleTrpcRequest(request: Request, createContext: () => Promise<Context>): Promise<Response> {
+  // Every log line of the call (refusals, unexpected errors) carries the request id and the procedure path.
+  return inRequestScope(request, `${request.method} ${new URL(request.url).pathname}`, () => answerTrpc(request, createContext));
+}
+
+async function answerTrpc(request: Request, createContext: () => Promise<Context>): Promise<Response> {
   let body: ArrayBuffer | undefined;
   if (request.method === "POST") {
     body = await readLimitedBody(request, TRPC_MAX_BODY_BYTES);

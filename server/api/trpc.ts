@@ -8,7 +8,7 @@ import type { Database } from "@/db/client";
 import type { UserRole } from "@/db/schema";
 import type { SessionUser } from "@/server/auth/users";
 import { asDomainError, DATABASE_UNAVAILABLE_DIGEST, DomainError, unexpectedMessage, type DomainErrorKind } from "@/server/errors";
-import { log, reportUnexpected } from "@/server/log";
+import { log, logRefusal, reportUnexpected } from "@/server/log";
 
 export interface Context {
   db: Database;
@@ -91,7 +91,12 @@ const errorBoundary = t.middleware(async ({ ctx, path, next }) => {
   const domain = asDomainError(error.cause);
   if (domain) {
     if (!(error.cause instanceof DomainError)) log.warn({ event: "database_unavailable", route: `trpc:${path}`, err: error.cause }, "database unavailable");
+    if (domain.kind === "forbidden") logRefusal({ status: 403, route: `trpc:${path}`, userId: ctx.user?.id, reason: domain.message });
     throw trpcErrorOf(domain);
+  }
+  // Refused by the role check (or without a session): one line an operator can grep for.
+  if (error.code === "UNAUTHORIZED" || error.code === "FORBIDDEN") {
+    logRefusal({ status: error.code === "UNAUTHORIZED" ? 401 : 403, route: `trpc:${path}`, userId: ctx.user?.id, reason: error.message });
   }
   if (error.code !== "INTERNAL_SERVER_ERROR" || isReferenceMessage(error.message)) return result;
   const reference = reportUnexpected(error.cause ?? error, { route: `trpc:${path}`, userId: ctx.user?.id });

@@ -2,7 +2,7 @@
 // words (and each field's problem); anything else becomes 500 with a reference, logged with its details.
 import "server-only";
 import { asDomainError, DomainError, httpStatusOf, unexpectedMessage } from "@/server/errors";
-import { log, reportUnexpected } from "@/server/log";
+import { inRequestScope, log, logRefusal, reportUnexpected } from "@/server/log";
 
 /** How a route names a problem's field in its JSON: query parameters, body paths, or form fields. */
 export type ProblemKey = "parameter" | "path" | "field";
@@ -11,6 +11,7 @@ export function errorResponse(error: unknown, route: string, options: { problemK
   // A lost database connection is a DomainError "unavailable" here too: 503 with words, not a 500 with a reference.
   const domain = asDomainError(error);
   if (domain) {
+    if (domain.kind === "forbidden") logRefusal({ status: 403, route, userId: options.userId, reason: domain.message });
     if (!(error instanceof DomainError)) log.warn({ event: "database_unavailable", route, err: error }, "database unavailable");
     const key = options.problemKey ?? "field";
     const problems = domain.problems.map((p) => ({ [key]: p.field, message: p.message }));
@@ -26,11 +27,13 @@ export function answersInWords<Args extends unknown[]>(
   handler: (...args: Args) => Promise<Response>,
   options: { problemKey?: ProblemKey } = {},
 ) {
-  return async (...args: Args): Promise<Response> => {
+  const answer = async (...args: Args): Promise<Response> => {
     try {
       return await handler(...args);
     } catch (error) {
       return errorResponse(error, route, options);
     }
   };
+  // Every log line written while the route runs carries its request id and route.
+  return (...args: Args): Promise<Response> => (args[0] instanceof Request ? inRequestScope(args[0], route, () => answer(...args)) : answer(...args));
 }

@@ -152,7 +152,24 @@ const UNREACHABLE_MESSAGE = "The database is not answering, so nothing was impor
 
 export async function importFile(db: Database, path: string, options: ImportOptions): Promise<ImportSummary> {
   try {
-    return await importFileUnchecked(db, path, options);
+    const summary = await importFileUnchecked(db, path, options);
+    // Counts only: never a respondent's email or comment.
+    log.info(
+      {
+        event: "import",
+        outcome: summary.status,
+        batchId: summary.batchId,
+        kind: summary.kind,
+        format: summary.format,
+        rowsRead: summary.rowsRead,
+        imported: summary.imported,
+        duplicates: summary.duplicates,
+        rejected: summary.rejected,
+        userId: options.actor.id,
+      },
+      `import ${summary.status}`,
+    );
+    return summary;
   } catch (error) {
     // A connection lost before the import's transaction (reading settings, templates): nothing had started.
     if (isConnectionFailure(error)) throw new ImportError(UNREACHABLE_MESSAGE, "unavailable");

@@ -3,6 +3,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database, Queryable } from "@/db/client";
 import { importBatches, surveyResponses, type ResponseSource } from "@/db/schema";
+import { log } from "@/server/log";
 import { recordAudit, type Actor } from "@/server/audit";
 import { conflict, notFound } from "@/server/errors";
 import { applyBatchToRollups } from "@/server/rollups/maintain";
@@ -203,7 +204,7 @@ export async function ingestBatch(
  * the batch stays listed as reverted.
  */
 export async function revertBatch(db: Database, actor: Actor, batchId: number): Promise<number> {
-  return db.transaction(async (tx) => {
+  const reverted = await db.transaction(async (tx) => {
     const [batch] = await tx.select().from(importBatches).where(eq(importBatches.id, batchId)).for("update");
     if (!batch) throw notFound(`Import batch ${batchId} does not exist; \`import list\` shows the batches.`);
     if (batch.status !== "imported") throw conflict(`Import batch ${batchId} is ${batch.status}; only imported batches can be reverted.`);
@@ -219,6 +220,8 @@ export async function revertBatch(db: Database, actor: Actor, batchId: number): 
       .set({ status: "reverted", revertedAt: sql`now()`, revertedById: actor.id })
       .where(eq(importBatches.id, batchId));
     await recordAudit(tx, actor, { action: "import.revert", entityType: "import_batch", entityId: batchId, after: { removed } });
-    return removed;
+    return { removed, kind: batch.kind };
   });
+  log.info({ event: "import_revert", outcome: "reverted", batchId, kind: reverted.kind, removed: reverted.removed, userId: actor.id }, "import reverted");
+  return reverted.removed;
 }

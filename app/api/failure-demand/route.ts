@@ -1,7 +1,7 @@
 // GET /api/failure-demand?table=touchpoints|trend[&from=…&to=…&departmentId=…&journeyId=…&channel=…&location=…]
 // (signed in): the failure-demand view's touchpoint table or 12-month trend as CSV, with the page's filters.
 import { toCsv } from "@/lib/csv";
-import { currentUser } from "@/server/auth/session";
+import { userFromSession } from "@/server/auth/route-guard";
 import { failureDemandView, type FailureDemandView } from "@/server/contacts/views";
 import { readDatabase } from "@/server/database";
 import { invalid } from "@/server/errors";
@@ -45,8 +45,8 @@ const tables = {
 };
 
 export const GET = answersInWords("GET /api/failure-demand", async (request: Request) => {
-  const user = await currentUser();
-  if (!user) return Response.json({ error: "Sign in to continue." }, { status: 401 });
+  const user = await userFromSession("GET /api/failure-demand");
+  if (user instanceof Response) return user;
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const table = params.table as keyof typeof tables;
   if (!Object.hasOwn(tables, table ?? "")) throw invalid("table: use touchpoints or trend", [{ field: "table", message: "use touchpoints or trend" }]);

@@ -2,9 +2,16 @@
 // refused with 429 and Retry-After while its account or address is over the throttle's limit.
 import { handlers } from "@/server/auth/config";
 import { refuseThrottledCallback } from "@/server/auth/throttle-route";
+import { inRequestScope } from "@/server/log";
 
-export const { GET } = handlers;
+type NextAuthRequest = Parameters<typeof handlers.POST>[0];
+const route = (request: Request) => `${request.method} ${new URL(request.url).pathname}`;
 
-export async function POST(request: Request): Promise<Response> {
-  return (await refuseThrottledCallback(request)) ?? handlers.POST(request as Parameters<typeof handlers.POST>[0]);
+// In a request scope, so that each sign-in attempt's log line carries the request id.
+export function GET(request: Request): Promise<Response> {
+  return inRequestScope(request, route(request), () => handlers.GET(request as NextAuthRequest));
+}
+
+export function POST(request: Request): Promise<Response> {
+  return inRequestScope(request, route(request), async () => (await refuseThrottledCallback(request)) ?? handlers.POST(request as NextAuthRequest));
 }

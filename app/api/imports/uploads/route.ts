@@ -10,7 +10,7 @@ import { readSetting } from "@/server/settings/program-settings";
 export const dynamic = "force-dynamic";
 
 export const POST = answersInWords("POST /api/imports/uploads", async (request: Request) => {
-  const admin = await adminFromSession();
+  const admin = await adminFromSession("POST /api/imports/uploads");
   if (admin instanceof Response) return admin;
   const { db } = await appDatabase();
   const upload = await stageUpload(request, (await readSetting(db, "max_upload_mb")) * 1_048_576, admin.id);

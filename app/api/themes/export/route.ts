@@ -1,7 +1,7 @@
 // GET /api/themes/export?[level=…&id=…][&from=…&to=…][&compareFrom=…&compareTo=…][&location=…] (signed in): the
 // themes table of Experience › Themes as CSV, with the page's scope and period — the same rows as GET /api/v1/themes.
 import { toCsv } from "@/lib/csv";
-import { currentUser } from "@/server/auth/session";
+import { userFromSession } from "@/server/auth/route-guard";
 import { readDatabase } from "@/server/database";
 import { invalidInput } from "@/server/errors";
 import { answersInWords } from "@/server/http/errors";
@@ -13,8 +13,8 @@ import { themeQuerySchema, themesView } from "@/server/themes/view";
 export const dynamic = "force-dynamic";
 
 export const GET = answersInWords("GET /api/themes/export", async (request: Request) => {
-  const user = await currentUser();
-  if (!user) return Response.json({ error: "Sign in to continue." }, { status: 401 });
+  const user = await userFromSession("GET /api/themes/export");
+  if (user instanceof Response) return user;
   const params = Object.fromEntries(new URL(request.url).searchParams);
   // The page's filters as the page reads them; a bad level or id is refused naming the parameter.
   const { from, to, compareFrom, compareTo, location } = readDashboardFilters(params).filters;

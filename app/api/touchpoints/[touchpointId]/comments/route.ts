@@ -3,7 +3,7 @@
 import { eq } from "drizzle-orm";
 import { touchpoints } from "@/db/schema";
 import { toCsv } from "@/lib/csv";
-import { currentUser } from "@/server/auth/session";
+import { userFromSession } from "@/server/auth/route-guard";
 import { readDatabase, appDatabase } from "@/server/database";
 import { invalidInput, notFound } from "@/server/errors";
 import { answersInWords } from "@/server/http/errors";
@@ -14,8 +14,8 @@ export const dynamic = "force-dynamic";
 export const GET = answersInWords(
   "GET /api/touchpoints/[touchpointId]/comments",
   async (request: Request, { params }: { params: Promise<{ touchpointId: string }> }) => {
-    const user = await currentUser();
-    if (!user) return Response.json({ error: "Sign in to continue." }, { status: 401 });
+    const user = await userFromSession("GET /api/touchpoints/:id/comments");
+    if (user instanceof Response) return user;
     const search = Object.fromEntries(new URL(request.url).searchParams);
     const parsed = verbatimQuerySchema.omit({ limit: true, cursor: true }).safeParse({ ...search, touchpointId: Number((await params).touchpointId) });
     if (!parsed.success) throw invalidInput(parsed.error);

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const GET = answersInWords(
   "GET /api/imports/uploads/[uploadId]/errors",
   async (_request: Request, { params }: { params: Promise<{ uploadId: string }> }) => {
-    const admin = await adminFromSession();
+    const admin = await adminFromSession("GET /api/imports/uploads/:id/errors");
     if (admin instanceof Response) return admin;
     const upload = findStagedUpload((await params).uploadId, admin.id);
     if (!upload) return Response.json({ error: "This upload is not known (uploads are kept for a day). Upload the file again." }, { status: 404 });

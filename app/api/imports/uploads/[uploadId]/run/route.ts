@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const POST = answersInWords(
   "POST /api/imports/uploads/[uploadId]/run",
   async (request: Request, { params }: { params: Promise<{ uploadId: string }> }) => {
-    const admin = await adminFromSession();
+    const admin = await adminFromSession("POST /api/imports/uploads/:id/run");
     if (admin instanceof Response) return admin;
     const upload = findStagedUpload((await params).uploadId, admin.id);
     if (!upload) return Response.json({ error: "This upload is not known (uploads are kept for a day). Upload the file again." }, { status: 404 });
