@@ -1,12 +1,53 @@
-// Runs before every page: tells the page which URL was asked for (path and query), so that a signed-out
-// visitor of a shared link is sent to sign-in and then back to exactly that link, filters and all.
+// Runs before every request: refuses writes sent from other sites, gives each page a fresh CSP nonce and every
+// response its security headers (lib/security-headers.ts), and tells pages which URL was asked for, for sign-in.
 import { NextResponse, type NextRequest } from "next/server";
+import { crossSiteRefusal, isHttps, NONCE_HEADER, newNonce, responseKind, securityHeaders } from "@/lib/security-headers";
 import { REQUESTED_URL_HEADER } from "@/lib/urls";
 
-export function proxy(request: NextRequest) {
-  const headers = new Headers(request.headers);
-  headers.set(REQUESTED_URL_HEADER, request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.next({ request: { headers } });
+/** The single sign-on provider's origin: the sign-in button is a form whose answer sends the browser there. */
+function ssoOrigin(): string[] {
+  try {
+    return process.env.AUTH_OIDC_ISSUER ? [new URL(process.env.AUTH_OIDC_ISSUER).origin] : [];
+  } catch {
+    return [];
+  }
 }
 
-export const config = { matcher: ["/((?!api/|_next/|favicon.ico|sign-in|invite/).*)"] };
+/** A signed-out visitor of a shared link is sent to sign-in and then back to exactly that link, filters and all. */
+function carriesRequestedUrl(pathname: string): boolean {
+  return !/^\/(api\/|_next\/|favicon\.ico|sign-in|invite\/)/.test(pathname);
+}
+
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  const kind = responseKind(pathname);
+  const options = { dev: process.env.NODE_ENV === "development", https: isHttps(request.url, request.headers), formTargets: ssoOrigin() };
+
+  // Next.js refuses a cross-site server action itself, but as a 500; every refused write is a 403 with words.
+  const refusal = crossSiteRefusal(request);
+  if (refusal) {
+    const response = NextResponse.json(refusal.body, { status: refusal.status });
+    for (const [name, value] of Object.entries(securityHeaders("api", options))) response.headers.set(name, value);
+    return response;
+  }
+
+  const headers = new Headers(request.headers);
+  // Only this proxy names a nonce: one a client sent is dropped.
+  headers.delete(NONCE_HEADER);
+  headers.delete("content-security-policy");
+  let nonce: string | undefined;
+  if (kind === "page") {
+    nonce = newNonce();
+    if (carriesRequestedUrl(pathname)) headers.set(REQUESTED_URL_HEADER, pathname + search);
+    headers.set(NONCE_HEADER, nonce);
+  }
+  const responseHeaders = securityHeaders(kind, { ...options, nonce });
+  // Next.js takes the nonce for its own scripts from the request's CSP header while it renders the page.
+  if (nonce) headers.set("content-security-policy", responseHeaders["Content-Security-Policy"]);
+  const response = NextResponse.next({ request: { headers } });
+  for (const [name, value] of Object.entries(responseHeaders)) response.headers.set(name, value);
+  return response;
+}
+
+// Every path, build output and route handlers included: each answer carries the headers (assets without no-store).
+export const config = { matcher: ["/:path*"] };
