@@ -1,8 +1,10 @@
 // Runs before every request: refuses writes sent from other sites, gives each page a fresh CSP nonce and every
-// response its security headers (lib/security-headers.ts), and tells pages which URL was asked for, for sign-in.
+// response its security headers (lib/security-headers.ts), tells pages which URL was asked for (for sign-in), and
+// keeps a moving session's last-seen time fresh (server/auth/session-refresh.ts).
 import { NextResponse, type NextRequest } from "next/server";
 import { crossSiteRefusal, isHttps, NONCE_HEADER, newNonce, responseKind, securityHeaders } from "@/lib/security-headers";
 import { REQUESTED_URL_HEADER } from "@/lib/urls";
+import { COOKIE_MAX_AGE_SECONDS, refreshedSessionCookie } from "@/server/auth/session-refresh";
 
 /** The single sign-on provider's origin: the sign-in button is a form whose answer sends the browser there. */
 function ssoOrigin(): string[] {
@@ -18,7 +20,7 @@ function carriesRequestedUrl(pathname: string): boolean {
   return !/^\/(api\/|_next\/|favicon\.ico|sign-in|invite\/)/.test(pathname);
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const kind = responseKind(pathname);
   const options = { dev: process.env.NODE_ENV === "development", https: isHttps(request.url, request.headers), formTargets: ssoOrigin() };
@@ -46,7 +48,21 @@ export function proxy(request: NextRequest) {
   if (nonce) headers.set("content-security-policy", responseHeaders["Content-Security-Policy"]);
   const response = NextResponse.next({ request: { headers } });
   for (const [name, value] of Object.entries(responseHeaders)) response.headers.set(name, value);
+  if (kind === "page") await keepSessionFresh(request, response);
   return response;
+}
+
+/** A page view counts as activity: the session cookie's last-seen time moves on (at most once a minute). */
+async function keepSessionFresh(request: NextRequest, response: NextResponse) {
+  const refreshed = await refreshedSessionCookie((name) => request.cookies.get(name)?.value, Math.floor(Date.now() / 1000));
+  if (!refreshed) return;
+  response.cookies.set(refreshed.name, refreshed.value, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: refreshed.secure,
+    maxAge: COOKIE_MAX_AGE_SECONDS,
+  });
 }
 
 // Every path, build output and route handlers included: each answer carries the headers (assets without no-store).

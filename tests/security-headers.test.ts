@@ -174,13 +174,13 @@ describe("cross-site writes", () => {
   });
 });
 
-describe("proxy.ts", () => {
+describe("proxy.ts", async () => {
   const call = (path: string, init: { method?: string; headers?: Record<string, string> } = {}) =>
     proxy(new NextRequest(`http://127.0.0.1:3210${path}`, { method: init.method ?? "GET", headers: { host: "127.0.0.1:3210", ...init.headers } }));
 
-  it("gives each page a fresh nonce, in the response's CSP and in the request's for Next.js to render with", () => {
-    const first = call("/overview?from=2026-01-01");
-    const second = call("/overview");
+  it("gives each page a fresh nonce, in the response's CSP and in the request's for Next.js to render with", async () => {
+    const first = await call("/overview?from=2026-01-01");
+    const second = await call("/overview");
     const csp = first.headers.get("content-security-policy") ?? "";
     const nonce = csp.match(/'nonce-([^']+)'/)?.[1];
     expect(nonce).toBeTruthy();
@@ -193,14 +193,14 @@ describe("proxy.ts", () => {
     expect(first.headers.get("x-content-type-options")).toBe("nosniff");
   });
 
-  it("keeps the requested-URL header off sign-in, invitations and the API, as before", () => {
-    expect(call("/sign-in").headers.get("x-middleware-request-x-throughline-url")).toBeNull();
-    expect(call("/invite/abc").headers.get("x-middleware-request-x-throughline-url")).toBeNull();
-    expect(call("/api/trpc/alerts.count").headers.get("x-middleware-request-x-throughline-url")).toBeNull();
+  it("keeps the requested-URL header off sign-in, invitations and the API, as before", async () => {
+    expect((await call("/sign-in")).headers.get("x-middleware-request-x-throughline-url")).toBeNull();
+    expect((await call("/invite/abc")).headers.get("x-middleware-request-x-throughline-url")).toBeNull();
+    expect((await call("/api/trpc/alerts.count")).headers.get("x-middleware-request-x-throughline-url")).toBeNull();
   });
 
-  it("drops a nonce a client sent on an answer, which gets the sandbox policy and no-store", () => {
-    const response = call("/api/trpc/alerts.count", { headers: { "x-nonce": "chosen-by-the-client", "content-security-policy": "script-src *" } });
+  it("drops a nonce a client sent on an answer, which gets the sandbox policy and no-store", async () => {
+    const response = await call("/api/trpc/alerts.count", { headers: { "x-nonce": "chosen-by-the-client", "content-security-policy": "script-src *" } });
     expect(response.headers.get("content-security-policy")).toBe(resourcePolicy());
     expect(response.headers.get("cache-control")).toBe("no-store");
     expect(response.headers.get("x-middleware-request-x-nonce")).toBeNull();
@@ -212,17 +212,17 @@ describe("proxy.ts", () => {
       ["/api/trpc/initiatives.create", {}],
       ["/overview", { "next-action": "7f00aa" }],
     ] as const) {
-      const response = call(path, { method: "POST", headers: { origin: "https://evil.example", ...extra } });
+      const response = await call(path, { method: "POST", headers: { origin: "https://evil.example", ...extra } });
       expect(response.status).toBe(403);
       expect(await response.json()).toEqual({ error: expect.stringMatching(/^Cross-site request refused: .*127\.0\.0\.1:3210/) });
       expect(response.headers.get("cache-control")).toBe("no-store");
       expect(response.headers.get("x-frame-options")).toBe("DENY");
     }
-    expect(call("/overview", { method: "POST", headers: { origin: "http://127.0.0.1:3210", "next-action": "7f00aa" } }).status).toBe(200);
+    expect((await call("/overview", { method: "POST", headers: { origin: "http://127.0.0.1:3210", "next-action": "7f00aa" } })).status).toBe(200);
   });
 
-  it("sends HSTS when a proxy in front says the browser came over HTTPS", () => {
-    expect(call("/overview", { headers: { "x-forwarded-proto": "https" } }).headers.get("strict-transport-security")).toMatch(/max-age=31536000/);
-    expect(call("/overview").headers.get("strict-transport-security")).toBeNull();
+  it("sends HSTS when a proxy in front says the browser came over HTTPS", async () => {
+    expect((await call("/overview", { headers: { "x-forwarded-proto": "https" } })).headers.get("strict-transport-security")).toMatch(/max-age=31536000/);
+    expect((await call("/overview")).headers.get("strict-transport-security")).toBeNull();
   });
 });

@@ -8,11 +8,10 @@ import { appDatabase } from "@/server/database";
 import { authSecret } from "./secret";
 import { log } from "@/server/log";
 import { endSessions, sessionLimits, sessionVerdict } from "./session-check";
+import { COOKIE_MAX_AGE_SECONDS } from "./session-refresh";
 import { clientAddress, isThrottled, normalisedEmail, throttledAttempt } from "./throttle";
 import { activeUserByEmail, verifyCredentials } from "./users";
 
-/** Longest a cookie may live; the program's own idle and absolute limits (settings) end sessions well before. */
-const COOKIE_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 const credentialsSchema = z.object({ email: z.string().trim().min(1), password: z.string().min(1) });
@@ -96,7 +95,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       const now = nowSeconds();
       if (user?.id) {
         const limits = await sessionLimits(db, Number(user.id));
-        return { ...token, uid: user.id, sv: limits?.version ?? 0, sat: now, seen: now };
+        // `idle` lets the proxy keep `seen` fresh without reviving a session already idle (server/auth/session-refresh.ts).
+        return { ...token, uid: user.id, sv: limits?.version ?? 0, sat: now, seen: now, idle: limits?.idleMinutes ?? 0 };
       }
       const userId = Number(token.uid);
       const stamp = { version: Number(token.sv), signedInAt: Number(token.sat), lastSeenAt: Number(token.seen) };
