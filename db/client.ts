@@ -5,7 +5,7 @@ import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { closeChangeFeed, offerChangeFeed, watchCommits } from "./changes";
-import { guardAgainstDriverCrash } from "./connection-faults";
+import { guardAgainstDriverCrash, guardTransactions } from "./connection-faults";
 import * as schema from "./schema";
 
 /** The embedded PostgreSQL the app starts itself, or a server named by DATABASE_URL. */
@@ -50,7 +50,8 @@ export function createDatabaseClient(
     // jit_above_cost on a server built with LLVM; compiling then took ~0.5 s of a ~40 ms statement (docs/scaling.md).
     connection: { application_name: "throughline", jit: "off" },
   });
-  // A transaction whose connection dies must not take the process with it (porsager/postgres#1208).
+  // A transaction whose connection dies must neither poison the pool nor take the process with it (porsager/postgres#1208).
+  guardTransactions(client);
   guardAgainstDriverCrash();
   // What its reads may keep between requests is known from its change feed (db/changes.ts), opened on first use.
   watchCommits(client);

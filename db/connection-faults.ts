@@ -1,5 +1,7 @@
 // What a lost database connection looks like to the driver (postgres.js, under Drizzle's wrapper), so that callers
-// can say "the database is not answering" instead of a stack trace, and the one driver crash a process survives.
+// can say "the database is not answering" instead of a stack trace; and the driver's fault when a transaction's
+// connection dies, kept from poisoning the pool (at the transaction) and from killing the process (if it gets through).
+import type postgres from "postgres";
 
 /** postgres.js' own codes for a connection that closed, never opened or timed out opening. */
 const driverCodes = new Set(["CONNECTION_CLOSED", "CONNECTION_DESTROYED", "CONNECTION_ENDED", "CONNECT_TIMEOUT"]);
@@ -31,6 +33,42 @@ export function isClosedSocketWrite(error: unknown): boolean {
     /Cannot read properties of null \(reading 'write'\)/.test(error.message) &&
     /[\\/]postgres[\\/]src[\\/]connection\.js/.test(error.stack ?? "")
   );
+}
+
+/**
+ * The same fault, caught at the transaction. When a transaction's connection closes, postgres.js rejects `begin` at
+ * once (it races the transaction against the connection's close), then still sends ROLLBACK (or COMMIT) to the socket
+ * it has dropped: the TypeError above, and worse, the connection is left with a write pending that is never flushed,
+ * so every later use of it timed out connecting (measured: each query on it failed after connect_timeout, for good).
+ * So the transaction's callback, once `begin` has settled before it did, never settles: nothing more is sent on the
+ * dead connection, and the caller has its CONNECTION_CLOSED already. Costs one event-loop turn per transaction.
+ */
+export function guardTransactions(client: postgres.Sql): void {
+  const { begin } = client;
+  const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  client.begin = ((...args: unknown[]) => {
+    const work = args.pop() as (sql: postgres.TransactionSql) => unknown;
+    let settled = false;
+    const never = new Promise<never>(() => {});
+    const guarded = async (sql: postgres.TransactionSql) => {
+      let result: unknown;
+      try {
+        result = await work(sql);
+      } catch (error) {
+        await nextTurn();
+        if (settled) return never;
+        throw error;
+      }
+      await nextTurn();
+      return settled ? never : result;
+    };
+    const transaction = (begin as (...a: unknown[]) => Promise<unknown>).apply(client, [...args, guarded]);
+    transaction.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    return transaction;
+  }) as typeof begin;
 }
 
 type Report = (error: Error) => void;

@@ -187,8 +187,8 @@ describe.each(["responses", "contacts"] as const)("a %s import", (kind) => {
       expect(terminated!.done).toBe(true);
       child.goOn();
       const { code, stdout } = await child.finished;
-      // It rejects in words. postgres.js 3.4.9 then writes its transaction's rollback to the closed socket, and the
-      // uncaught TypeError that throws (porsager/postgres#1208) is survived (db/connection-faults.ts): the child ends itself.
+      // It rejects in words, and the child ends itself: postgres.js 3.4.9 no longer writes its transaction's rollback to
+      // the closed socket, whose uncaught TypeError had killed it (porsager/postgres#1208; db/connection-faults.ts).
       expect(stdout).toContain('"error":"The import was interrupted (the database connection closed); nothing was written — run it again."');
       expect(stdout).not.toContain('"summary"');
       expect(code).toBe(1);

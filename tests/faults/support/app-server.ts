@@ -42,6 +42,13 @@ const server = http.createServer((req, res) => {
     try {
       const response = handler ? await handler(request) : Response.json({ error: "not served by the stand-in" }, { status: 404 });
       res.writeHead(response.status, Object.fromEntries(response.headers));
+      // An answer before the body was read (a 503 ahead of the upload): the rest is read and dropped, else the client's
+      // next request on this kept-alive connection waited 5 s for the keep-alive timeout and then failed (ECONNRESET).
+      res.once("finish", () => {
+        if (req.readableEnded) return;
+        req.removeAllListeners("data");
+        req.on("data", () => {}).resume();
+      });
       if (response.body) Readable.fromWeb(response.body as unknown as WebReadableStream).pipe(res);
       else res.end();
     } catch (error) {

@@ -64,16 +64,22 @@ export interface App extends Child {
   url: (path: string) => string;
 }
 
-/** The stand-in app; resolves once it listens (its start-up done), rejects if it exits first. */
-export async function startApp(env: ChildEnv, port?: number): Promise<App> {
-  const chosen = port ?? (await freePort());
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/faults/support/app-server.ts", String(chosen)], {
+/** The stand-in app as a child, started but not waited for (a drill that expects it to refuse to start). */
+export function spawnApp(env: ChildEnv, port: number): Child {
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/faults/support/app-server.ts", String(port)], {
     env: childEnv(env),
     stdio: ["ignore", "pipe", "pipe"],
   });
   running.add(child);
   child.once("exit", () => running.delete(child));
-  const tracked = track(child);
+  return track(child);
+}
+
+/** The stand-in app; resolves once it listens (its start-up done), rejects if it exits first. */
+export async function startApp(env: ChildEnv, port?: number): Promise<App> {
+  const chosen = port ?? (await freePort());
+  const tracked = spawnApp(env, chosen);
+  const { child } = tracked;
   await new Promise<void>((resolve, reject) => {
     const onData = () => {
       if (tracked.stdout().includes('"listening"')) {
