@@ -1,5 +1,6 @@
 // Throughline's command line: `npm run cli -- <command>`. Each command group lives in cli/commands/ and is a
 // thin shell over domain modules; with the embedded database it joins the running app's server as a client.
+import "./log-to-stderr";
 import { Command, CommanderError } from "commander";
 import { DomainError } from "@/server/errors";
 import { registerAlertCommands } from "./commands/alerts";

@@ -17,18 +17,33 @@ function logLevel(): string {
   return level || (process.env.NODE_ENV === "test" ? "silent" : "info");
 }
 
-export const log = pino({
-  level: logLevel(),
-  base: { app: "throughline" },
-  timestamp: pino.stdTimeFunctions.isoTime,
-  // Lines written while a request is handled name it, so one request's lines can be read together.
-  mixin: () => requestScope.getStore() ?? {},
-  // Never a password, cookie or token, whatever a caller hands the logger by mistake.
-  redact: {
-    paths: ["password", "*.password", "token", "*.token", "authorization", "*.authorization", "cookie", "*.cookie", "headers.cookie", "headers.authorization"],
-    censor: "[redacted]",
+export const log = pino(
+  {
+    level: logLevel(),
+    base: { app: "throughline" },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    // Lines written while a request is handled name it, so one request's lines can be read together.
+    mixin: () => requestScope.getStore() ?? {},
+    // Never a password, cookie or token, whatever a caller hands the logger by mistake.
+    redact: {
+      paths: [
+        "password",
+        "*.password",
+        "token",
+        "*.token",
+        "authorization",
+        "*.authorization",
+        "cookie",
+        "*.cookie",
+        "headers.cookie",
+        "headers.authorization",
+      ],
+      censor: "[redacted]",
+    },
   },
-});
+  // The app logs to standard output; the CLI to standard error, keeping its standard output for its answer.
+  process.env.THROUGHLINE_LOG_DESTINATION === "stderr" ? pino.destination(2) : pino.destination(1),
+);
 
 /** Runs a request's handler with its request id (the caller's X-Request-Id when sane, else a new one) and route. */
 export function inRequestScope<T>(request: Request, route: string, run: () => T): T {
