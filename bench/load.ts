@@ -12,6 +12,7 @@ import { cliActor } from "@/server/audit";
 import { seedDemoCompany } from "@/server/seed/demo";
 import { DEMO_PASSWORD } from "@/server/seed/demo-model";
 import { createApiToken } from "@/server/tokens/api-tokens";
+import { waitFor } from "./http";
 import { round } from "./measure";
 
 const PORT = Number(process.env.LOAD_PORT ?? 3295);
@@ -35,21 +36,6 @@ async function freshDatabase() {
   await migrateDatabase(connection.db);
   await seedDemoCompany(connection.db);
   return connection;
-}
-
-async function waitFor(url: string, timeoutMs: number) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    if (
-      await fetch(url).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`the app did not answer ${url} within ${timeoutMs / 1000} s`);
 }
 
 /** Signs in as a browser would (CSRF token, then the credentials form) and returns the session cookie. */
