@@ -174,7 +174,7 @@ describe("cross-site writes", () => {
   });
 });
 
-describe("proxy.ts", async () => {
+describe("proxy.ts", () => {
   const call = (path: string, init: { method?: string; headers?: Record<string, string> } = {}) =>
     proxy(new NextRequest(`http://127.0.0.1:3210${path}`, { method: init.method ?? "GET", headers: { host: "127.0.0.1:3210", ...init.headers } }));
 
