@@ -7,8 +7,24 @@ import { demoAccounts, screenshot, signIn } from "./helpers";
 // Re-tagging the demo's ~100,000 comments runs batch by batch in the background.
 const RETAG_TIMEOUT = 240_000;
 
-async function expectRetagFinished(page: Page) {
-  await expect(page.getByText(/^History is tagged with the current codebook/)).toBeVisible({ timeout: RETAG_TIMEOUT });
+const TAGGED = /^History is tagged with the current codebook \(version ([\d,]+)/;
+
+/** The codebook version history is tagged with now, once no re-tag is running. */
+async function taggedVersion(page: Page): Promise<number> {
+  await expect(page.getByText(TAGGED)).toBeVisible({ timeout: RETAG_TIMEOUT });
+  return Number((await page.getByText(TAGGED).innerText()).match(TAGGED)![1]!.replace(/,/g, ""));
+}
+
+/**
+ * Waits until history is tagged with a newer codebook than `before`: until the page has caught up with the change,
+ * it may still say the old version is done, just before the new re-tag's bar appears.
+ */
+async function expectRetagFinished(page: Page, before: number) {
+  const shown = async () => {
+    const text = await page.getByText(TAGGED).allInnerTexts();
+    return text.length ? Number(text[0]!.match(TAGGED)![1]!.replace(/,/g, "")) : -1;
+  };
+  await expect.poll(shown, { timeout: RETAG_TIMEOUT, intervals: [500] }).toBeGreaterThan(before);
   await expect(page.getByRole("progressbar")).toHaveCount(0);
 }
 
@@ -21,6 +37,7 @@ test("an admin adds a theme, sees history re-tagged, edits it and deletes it", a
   await expect(page.getByRole("heading", { name: "Themes", level: 1 })).toBeVisible();
   await expect(page.getByRole("rowheader", { name: /^Service charge/ })).toBeVisible();
 
+  let version = await taggedVersion(page);
   // Add: terms one per line, limited to the valet touchpoint by ticking it.
   const form = page.getByRole("form", { name: "New theme" });
   await form.getByLabel("Name").fill(name);
@@ -33,7 +50,8 @@ test("an admin adds a theme, sees history re-tagged, edits it and deletes it", a
   await expect(
     page.getByRole("progressbar", { name: /^Re-tagging history: [\d,]+ of [\d,]+ comments$/ }).or(page.getByText(/^History is tagged/)),
   ).toBeVisible();
-  await expectRetagFinished(page);
+  await expectRetagFinished(page, version);
+  version = await taggedVersion(page);
   const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${name}`) }) });
   await expect(row.getByRole("list", { name: `Words and phrases of ${name}` }).getByRole("listitem")).toHaveText(["valet", "car keys"]);
   await expect(row).not.toContainText("All touchpoints");
@@ -51,7 +69,8 @@ test("an admin adds a theme, sees history re-tagged, edits it and deletes it", a
   await edit.getByLabel("Words and phrases").fill("valet, car keys, valet parking");
   await edit.getByRole("button", { name: "Save theme" }).click();
   await expect(edit.getByRole("status").filter({ hasText: `Saved “${name}”` })).toBeVisible();
-  await expectRetagFinished(page);
+  await expectRetagFinished(page, version);
+  version = await taggedVersion(page);
   await expect(row.getByRole("listitem")).toHaveText(["valet", "car keys", "valet parking"]);
 
   // Delete, after confirming.
@@ -61,5 +80,5 @@ test("an admin adds a theme, sees history re-tagged, edits it and deletes it", a
   await dialog.getByRole("button", { name: "Delete the theme" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("rowheader", { name: new RegExp(`^${name}`) })).toHaveCount(0);
-  await expectRetagFinished(page);
+  await expectRetagFinished(page, version);
 });
