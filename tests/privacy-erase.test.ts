@@ -14,23 +14,10 @@ import { rebuildRollups } from "../server/rollups/maintain";
 import { createTheme } from "../server/themes/codebook";
 import { alertsWorld, ingest, NOW, rule, spread, type AlertsWorld } from "./support/alerts";
 import { cliArgs, cliCommand } from "./support/cli";
+import { rollupTables as goldenRollupTables } from "./support/import-golden";
 
-const rollupTables = [
-  "touchpoint_daily_rollups",
-  "touchpoint_weekly_rollups",
-  "touchpoint_monthly_rollups",
-  "location_daily_rollups",
-  "location_weekly_rollups",
-  "location_monthly_rollups",
-  "metric_pair_daily_rollups",
-  "metric_pair_monthly_rollups",
-  "theme_daily_rollups",
-  "theme_monthly_rollups",
-  "theme_metric_daily_rollups",
-  "theme_metric_monthly_rollups",
-  "contact_daily_rollups",
-  "contact_monthly_rollups",
-] as const;
+// The golden dump's tables predate the weekly grain; erasure must keep that too.
+const rollupTables = [...goldenRollupTables, "touchpoint_weekly_rollups", "location_weekly_rollups"] as const;
 
 const ALICE_COMMENT = "I want a refund for this bill";
 
