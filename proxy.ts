@@ -1,10 +1,13 @@
 // Runs before every request: refuses writes sent from other sites, gives each page a fresh CSP nonce and every
 // response its security headers (lib/security-headers.ts), tells pages which URL was asked for (for sign-in), and
-// keeps a moving session's last-seen time fresh (server/auth/session-refresh.ts).
+// keeps a moving session's last-seen time fresh (server/auth/session-refresh.ts). While the database does not
+// answer (server/database-outage.ts) pages get a 503 in words.
 import { NextResponse, type NextRequest } from "next/server";
 import { crossSiteRefusal, isHttps, NONCE_HEADER, newNonce, responseKind, securityHeaders } from "@/lib/security-headers";
+import { OUTAGE_RETRY_SECONDS, outagePageHtml } from "@/lib/outage";
 import { REQUESTED_URL_HEADER } from "@/lib/urls";
 import { COOKIE_MAX_AGE_SECONDS, refreshedSessionCookie } from "@/server/auth/session-refresh";
+import { databaseDownSince } from "@/server/database-outage";
 
 /** The single sign-on provider's origin: the sign-in button is a form whose answer sends the browser there. */
 function ssoOrigin(): string[] {
@@ -30,6 +33,16 @@ export async function proxy(request: NextRequest) {
   if (refusal) {
     const response = NextResponse.json(refusal.body, { status: refusal.status });
     for (const [name, value] of Object.entries(securityHeaders("api", options))) response.headers.set(name, value);
+    return response;
+  }
+
+  // While the database does not answer, a page says so with 503 (its error boundary could only say it with 200).
+  if (kind === "page" && databaseDownSince() !== null) {
+    const response = new NextResponse(outagePageHtml(), {
+      status: 503,
+      headers: { "content-type": "text/html; charset=utf-8", "retry-after": String(OUTAGE_RETRY_SECONDS) },
+    });
+    for (const [name, value] of Object.entries(securityHeaders(kind, { ...options, nonce: newNonce() }))) response.headers.set(name, value);
     return response;
   }
 

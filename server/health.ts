@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import type { DatabaseConnection } from "@/db/client";
 import type { DatabaseKind } from "@/server/config";
 import { DATABASE_UNAVAILABLE_MESSAGE } from "@/server/errors";
+import { noteProbe } from "@/server/database-outage";
 import { log } from "@/server/log";
 
 export type HealthReport = { status: "ok"; database: DatabaseKind } | { status: "unavailable"; database: DatabaseKind; message: string };
@@ -25,8 +26,10 @@ export async function checkHealth(kind: DatabaseKind, connect: () => Promise<Dat
       })(),
       timeout,
     ]);
+    noteProbe({ ok: true });
     return { status: "ok", database: kind };
   } catch (error) {
+    noteProbe({ ok: false, error });
     log.warn({ event: "health_unavailable", route: "GET /api/health", err: error }, "health check failed");
     return { status: "unavailable", database: kind, message: DATABASE_UNAVAILABLE_MESSAGE };
   } finally {

@@ -1,9 +1,11 @@
 // What the Next.js server does once at start (instrumentation.ts): open the database, migrate it and, on an
 // empty embedded database, seed the demo, sweep uploads an interrupted run left, then start the hourly alert run and
-// the re-tagger. Without its own database the app stops.
+// the re-tagger and the database watch. Without its own database the app stops.
+import { sql } from "drizzle-orm";
 import { startAlertScheduler } from "@/server/alerts/jobs";
 import { databaseKind } from "@/server/config";
 import { appDatabase } from "@/server/database";
+import { watchDatabase } from "@/server/database-outage";
 import { startRetagScheduler } from "@/server/themes/jobs";
 import { sweepInterruptedStagedUploads } from "@/server/imports/staging";
 import { sweepInterruptedUploads } from "@/server/imports/upload";
@@ -32,4 +34,9 @@ export async function startServer(): Promise<void> {
   // Each run opens the database as a request would, so a server that comes back later is picked up.
   startAlertScheduler(async () => (await appDatabase()).db);
   startRetagScheduler(async () => (await appDatabase()).db);
+  // Pages learn of an outage (and of its end) from this probe within about a second, not from a failed page.
+  watchDatabase(async () => {
+    const { db } = await appDatabase();
+    await db.execute(sql`select 1`);
+  });
 }

@@ -1,6 +1,7 @@
 // tRPC foundation: the request context and exactly one procedure builder per role.
 // Every procedure is built from one of these, and each records its allowed roles in `meta.roles`.
 import "server-only";
+import { reportDatabaseUnavailable } from "@/server/database-outage";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
@@ -8,7 +9,7 @@ import type { Database } from "@/db/client";
 import type { UserRole } from "@/db/schema";
 import type { SessionUser } from "@/server/auth/users";
 import { asDomainError, DATABASE_UNAVAILABLE_DIGEST, DomainError, unexpectedMessage, type DomainErrorKind } from "@/server/errors";
-import { log, logRefusal, reportUnexpected } from "@/server/log";
+import { logRefusal, reportUnexpected } from "@/server/log";
 
 export interface Context {
   db: Database;
@@ -72,7 +73,7 @@ export async function withDatabaseInWords<T>(route: string, work: () => Promise<
   } catch (error) {
     const domain = asDomainError(error);
     if (!domain) throw error;
-    if (!(error instanceof DomainError)) log.warn({ event: "database_unavailable", route, err: error }, "database unavailable");
+    if (!(error instanceof DomainError)) reportDatabaseUnavailable(route, error);
     throw trpcErrorOf(domain);
   }
 }
@@ -90,7 +91,7 @@ const errorBoundary = t.middleware(async ({ ctx, path, next }) => {
   // A lost database connection arrives as the driver's error: it becomes "unavailable" (503) in words here too.
   const domain = asDomainError(error.cause);
   if (domain) {
-    if (!(error.cause instanceof DomainError)) log.warn({ event: "database_unavailable", route: `trpc:${path}`, err: error.cause }, "database unavailable");
+    if (!(error.cause instanceof DomainError)) reportDatabaseUnavailable(`trpc:${path}`, error.cause);
     if (domain.kind === "forbidden") logRefusal({ status: 403, route: `trpc:${path}`, userId: ctx.user?.id, reason: domain.message });
     throw trpcErrorOf(domain);
   }

@@ -1,8 +1,9 @@
 // The one place route handlers (app/api/**) turn errors into answers: a DomainError becomes its status with
 // words (and each field's problem); anything else becomes 500 with a reference, logged with its details.
 import "server-only";
+import { reportDatabaseUnavailable } from "@/server/database-outage";
 import { asDomainError, DomainError, httpStatusOf, unexpectedMessage } from "@/server/errors";
-import { inRequestScope, log, logRefusal, reportUnexpected } from "@/server/log";
+import { inRequestScope, logRefusal, reportUnexpected } from "@/server/log";
 
 /** How a route names a problem's field in its JSON: query parameters, body paths, or form fields. */
 export type ProblemKey = "parameter" | "path" | "field";
@@ -12,7 +13,7 @@ export function errorResponse(error: unknown, route: string, options: { problemK
   const domain = asDomainError(error);
   if (domain) {
     if (domain.kind === "forbidden") logRefusal({ status: 403, route, userId: options.userId, reason: domain.message });
-    if (!(error instanceof DomainError)) log.warn({ event: "database_unavailable", route, err: error }, "database unavailable");
+    if (!(error instanceof DomainError)) reportDatabaseUnavailable(route, error);
     const key = options.problemKey ?? "field";
     const problems = domain.problems.map((p) => ({ [key]: p.field, message: p.message }));
     return Response.json({ error: domain.message, ...(problems.length ? { problems } : {}) }, { status: httpStatusOf[domain.kind] });

@@ -1,6 +1,6 @@
 // The database stopped under a running app (a throwaway PostgreSQL of the drill's own on another port: the shared
 // server on 127.0.0.1:5432 is never stopped), mid-import and while serving, then started again. Every answer during
-// the outage is a 503 in words within 2 s (health, tRPC, the HTTP API); the import says it was interrupted; once the
+// the outage is a 503 in words within 2 s (health, tRPC, the HTTP API, pages through proxy.ts); the import says it was interrupted; once the
 // server is back the same app process answers again, without a restart, and the file imports whole.
 import fs from "node:fs";
 import os from "node:os";
@@ -33,11 +33,13 @@ const upload = () => {
 const requests: Record<string, () => Promise<Timed>> = {
   "GET /api/health": () => timedFetch(app.url("/api/health")),
   "tRPC imports.history": () => timedFetch(app.url("/api/trpc/imports.history")),
+  "GET /overview (a page)": () => timedFetch(app.url("/overview")),
   "GET /api/v1/scores": () =>
     timedFetch(app.url("/api/v1/scores?level=program&from=2026-03-01&to=2026-04-30"), { headers: { authorization: `Bearer ${token}` } }),
 };
 /** The words each answers with during an outage. */
 const wordsOf = (what: string, answer: Timed): string => {
+  if (what.includes("a page")) return answer.body.match(/<p>(The database[^<]*)<\/p>/)?.[1] ?? answer.body;
   const body = answer.json() as { message?: string; error?: string | { json?: { message?: string } } };
   if (what === "GET /api/health") return body.message!;
   return typeof body.error === "string" ? body.error : body.error!.json!.message!;
@@ -75,11 +77,18 @@ describe("the database stopped under a running app, then started again", () => {
     await watcher.end({ timeout: 1 });
     const stopping = performance.now();
     await cluster.stop();
-    record("outage: PostgreSQL fast shutdown took", Math.round(performance.now() - stopping), "ms");
+    const stoppedAt = performance.now();
+    record("outage: PostgreSQL fast shutdown took", Math.round(stoppedAt - stopping), "ms");
     const interrupted = await answer;
     expect(interrupted.status).toBe(503);
     expect(interrupted.json()).toEqual({ error: INTERRUPTED });
     await expect.poll(() => app.stdout()).toContain('"event":"import_failure_unrecorded"');
+
+    // Pages learn of it from the app's own probe (once a second), whether or not any request has failed yet.
+    await waitUntil(async () => (await requests["GET /overview (a page)"]!()).status === 503, 3_000, "a page's 503");
+    const pageDown = Math.round(performance.now() - stoppedAt);
+    record("outage: pages answered 503 from", pageDown, "ms after the shutdown");
+    expect(pageDown).toBeLessThan(2_000);
 
     // While it is down: every request, again and again (the driver's reconnect pause grows with each failure), fails fast.
     const slowest: Record<string, number> = {};
@@ -104,6 +113,7 @@ describe("the database stopped under a running app, then started again", () => {
     const back = await waitUntil(async () => (await requests["GET /api/health"]!()).status === 200, 10_000, "health after the restart");
     record("outage over: health answered 200 again", back, "ms after PostgreSQL was ready");
     expect(back).toBeLessThan(5_000);
+    // Pages included: the health probe that answered ended the outage for the proxy too.
     for (const [what, send] of Object.entries(requests)) expect((await send()).status, what).toBe(200);
     expect(app.alive()).toBe(true);
 

@@ -2,6 +2,7 @@
 // (instrumentation.ts → server/startup.ts) and its real route handlers, served by node:http on the port given.
 //   node --conditions=react-server --import tsx tests/faults/support/app-server.ts <port>
 // Prints {"listening":<port>} once it serves. tRPC gets the route's context with a fixed admin instead of a session.
+// Any other path is a page: the real proxy.ts answers it (503 during an outage), else a stand-in page does.
 import http from "node:http";
 import { Readable } from "node:stream";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
@@ -13,6 +14,8 @@ await register();
 
 const { appDatabase, readDatabase } = await import("../../../server/database");
 const { handleTrpcRequest } = await import("../../../server/api/http");
+const { proxy } = await import("../../../proxy");
+const { NextRequest } = await import("next/server");
 type Handler = (request: Request) => Promise<Response>;
 const routes: Record<string, Handler> = {
   "GET /api/health": (await import("../../../app/api/health/route")).GET,
@@ -26,6 +29,12 @@ const trpc: Handler = (request) =>
     return { db, readDb, user: admin };
   });
 
+const page: Handler = async (request) => {
+  const answer = await proxy(new NextRequest(request));
+  // The proxy let the request through: Next.js would render the page here.
+  return answer.headers.get("x-middleware-next") ? new Response("<!doctype html><p>a page</p>", { headers: { "content-type": "text/html" } }) : answer;
+};
+
 const server = http.createServer((req, res) => {
   const url = new URL(req.url ?? "/", `http://127.0.0.1:${port}`);
   const headers = new Headers();
@@ -37,7 +46,7 @@ const server = http.createServer((req, res) => {
     body: hasBody ? (Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>) : undefined,
     ...(hasBody ? { duplex: "half" } : {}),
   } as RequestInit);
-  const handler = url.pathname.startsWith("/api/trpc/") ? trpc : routes[`${req.method} ${url.pathname}`];
+  const handler = url.pathname.startsWith("/api/trpc/") ? trpc : url.pathname.startsWith("/api/") ? routes[`${req.method} ${url.pathname}`] : page;
   void (async () => {
     try {
       const response = handler ? await handler(request) : Response.json({ error: "not served by the stand-in" }, { status: 404 });
