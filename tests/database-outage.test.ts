@@ -1,7 +1,7 @@
 // The outage flag (server/database-outage.ts) and the proxy's answer while it is set: a page gets 503 with words, a
 // Retry-After and the security headers; the API is left to answer for itself; a probe that gets an answer ends it.
 import { NextRequest } from "next/server";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { proxy } from "../proxy";
 import { DATABASE_UNAVAILABLE_MESSAGE, OUTAGE_RETRY_SECONDS } from "../lib/outage";
 import { databaseDownSince, noteDatabaseUp, noteProbe, reportDatabaseUnavailable } from "../server/database-outage";
@@ -9,6 +9,8 @@ import { databaseDownSince, noteDatabaseUp, noteProbe, reportDatabaseUnavailable
 const refused = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5999"), { code: "ECONNREFUSED" });
 const call = (path: string) => proxy(new NextRequest(`http://127.0.0.1:3210${path}`, { headers: { host: "127.0.0.1:3210" } }));
 
+// The flag is per process: whatever another suite in this worker left, each case starts with the database up.
+beforeEach(() => noteDatabaseUp());
 afterEach(() => noteDatabaseUp());
 
 describe("the outage flag", () => {
