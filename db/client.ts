@@ -5,7 +5,7 @@ import { drizzle, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { closeChangeFeed, offerChangeFeed, watchCommits } from "./changes";
-import { guardAgainstDriverCrash, guardTransactions } from "./connection-faults";
+import { guardAgainstDriverCrash, guardTransactions, strandedConnection } from "./connection-faults";
 import * as schema from "./schema";
 
 /** The embedded PostgreSQL the app starts itself, or a server named by DATABASE_URL. */
@@ -59,7 +59,7 @@ export function createDatabaseClient(
   const db = drizzle(client, { schema, casing: "snake_case" });
   const close = async () => {
     await closeChangeFeed(client);
-    await client.end({ timeout: options.closeTimeoutSeconds ?? 5 });
+    await client.end({ timeout: strandedConnection(client) ? 0 : (options.closeTimeoutSeconds ?? 5) });
   };
   return { db, kind, close };
 }

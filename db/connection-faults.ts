@@ -42,6 +42,7 @@ export function isClosedSocketWrite(error: unknown): boolean {
  * so every later use of it timed out connecting (measured: each query on it failed after connect_timeout, for good).
  * So the transaction's callback, once `begin` has settled before it did, never settles: nothing more is sent on the
  * dead connection, and the caller has its CONNECTION_CLOSED already. Costs one event-loop turn per transaction.
+ * The connection it leaves behind stays reserved for good: `strandedConnection` tells close() not to wait for it.
  */
 export function guardTransactions(client: postgres.Sql): void {
   const { begin } = client;
@@ -56,11 +57,11 @@ export function guardTransactions(client: postgres.Sql): void {
         result = await work(sql);
       } catch (error) {
         await nextTurn();
-        if (settled) return never;
+        if (settled) return strand(client, never);
         throw error;
       }
       await nextTurn();
-      return settled ? never : result;
+      return settled ? strand(client, never) : result;
     };
     const transaction = (begin as (...a: unknown[]) => Promise<unknown>).apply(client, [...args, guarded]);
     transaction.then(
@@ -70,6 +71,15 @@ export function guardTransactions(client: postgres.Sql): void {
     return transaction;
   }) as typeof begin;
 }
+
+const stranded = new WeakSet<postgres.Sql>();
+const strand = <T>(client: postgres.Sql, never: Promise<T>): Promise<T> => (stranded.add(client), never);
+
+/**
+ * True once a transaction of this client lost its connection: postgres.js's end() waits for that connection until its
+ * timeout (it measured 5 s at the end of every interrupted CLI import), so close() ends such a client at once.
+ */
+export const strandedConnection = (client: postgres.Sql): boolean => stranded.has(client);
 
 type Report = (error: Error) => void;
 const state = globalThis as typeof globalThis & { __throughlineDriverGuard?: { report: Report } };
