@@ -37,9 +37,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * any older than a day. Returns how many went.
  */
 export function sweepInterruptedUploads(directory = uploadTempDirectory()): number {
-  if (!fs.existsSync(directory)) return 0;
+  // The ignore comments keep Next.js output tracing from copying the whole project (the folder is only known at run time).
+  if (!fs.existsSync(/* turbopackIgnore: true */ directory)) return 0;
   let removed = 0;
-  for (const name of fs.readdirSync(directory)) {
+  for (const name of fs.readdirSync(/* turbopackIgnore: true */ directory)) {
     const pid = Number(TEMP_UPLOAD.exec(name)?.[1]);
     const full = path.join(directory, name);
     const stale = !Number.isInteger(pid) || pid === 0 || (pid !== process.pid && !isAlive(pid)) || Date.now() - fs.statSync(full).mtimeMs > DAY_MS;

@@ -9,7 +9,7 @@ import { conflict, notFound } from "@/server/errors";
 import { applyBatchToRollups } from "@/server/rollups/maintain";
 import { removeContactBatch } from "@/server/contacts/ingest";
 import { loadCodebook } from "@/server/themes/load";
-import { compileCodebook, tagComment, type CommentTags } from "@/server/themes/tagger";
+import { compileCodebook, tagComment } from "@/server/themes/tagger";
 import { copyInto, copyLine, eventLoopYielder, intArray, stageRows, transactionClient, type StagedRows } from "@/db/copy";
 
 export type ResponseInput = Omit<
@@ -104,9 +104,6 @@ export async function stagedResponseDuplicates(tx: Queryable, source: ResponseSo
   return row!.n;
 }
 
-/** How many tags a long comment stream may keep for reuse: repeated short comments ("Great service") are common. */
-const TAG_CACHE_SIZE = 20_000;
-
 /**
  * Tag the staged comments that will be written (not the duplicates of earlier imports) and COPY their tags into
  * staged_tags. The comments are read with a cursor first, since the connection cannot read and COPY at once.
@@ -118,7 +115,6 @@ async function tagStagedComments(tx: Queryable, source: ResponseSource, onProgre
     create temp table staged_tags (ord int primary key, comment_language text, sentiment smallint, sentiment_score real, theme_ids int[],
       tagged_version int) on commit drop`);
   const lines: string[] = [];
-  const cache = new Map<string, CommentTags>();
   const yieldTurn = eventLoopYielder();
   const comments = transactionClient(tx)<Array<{ ord: number; touchpoint_id: number; comment: string }>>`
     select s.ord, s.touchpoint_id, s.comment from staged_responses s
@@ -126,14 +122,8 @@ async function tagStagedComments(tx: Queryable, source: ResponseSource, onProgre
       and not exists (select 1 from survey_responses r where r.source = ${source}::response_source and r.external_id = s.external_id)`;
   for await (const rows of comments.cursor(2_000)) {
     for (const r of rows) {
-      // Tags depend only on the text and the touchpoint (theme limits), so an identical pair is tagged once.
-      const key = `${r.touchpoint_id}\u0000${r.comment}`;
-      let tags = cache.get(key);
-      if (!tags) {
-        tags = tagComment(matcher, r.comment, r.touchpoint_id);
-        if (cache.size >= TAG_CACHE_SIZE) cache.clear();
-        cache.set(key, tags);
-      }
+      // A text seen before is not parsed again (the tagger keeps recent parses); only its themes are matched.
+      const tags = tagComment(matcher, r.comment, r.touchpoint_id);
       lines.push(copyLine([r.ord, tags.language, tags.sentiment, tags.sentimentScore, intArray(tags.themeIds), matcher.version]));
       await yieldTurn();
     }

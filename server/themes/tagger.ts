@@ -197,18 +197,42 @@ export function themesOf(matcher: ThemeMatcher, comment: string, touchpointId: n
   return themesIn(matcher, tokensOf(comment), touchpointId);
 }
 
+interface CommentParse {
+  tokens: Token[];
+  language: string;
+  /** wink's lexicon score; null when the language is not analysed. */
+  sentimentScore: number | null;
+}
+
 /**
- * Every tag of one comment, from one parse of its lower-cased text (wink's sentiment lexicon ignores case, and
- * lower case keeps a capitalised first word from being read as a name that is never lemmatised).
+ * Recent parses by text: repeated comments ("Great service.") are common in survey exports, and a codebook change
+ * re-tags every comment while only the themes can differ. Bounded (a full memo starts afresh), so an import stays flat.
  */
-export function tagComment(matcher: ThemeMatcher, comment: string, touchpointId: number): CommentTags {
+const PARSES_KEPT = 8_192;
+const parses = new Map<string, CommentParse>();
+
+/**
+ * One parse of the lower-cased text (wink's sentiment lexicon ignores case, and lower case keeps a capitalised first
+ * word from being read as a name that is never lemmatised): its tokens, language and sentiment score.
+ */
+function parseComment(comment: string): CommentParse {
+  const kept = parses.get(comment);
+  if (kept) return kept;
   const lowered = comment.toLowerCase();
   const doc = english().readDoc(lowered);
   const tokens = tokensOfDoc(lowered, doc);
   const language = detectLanguage(comment, tokens);
-  if (!isAnalysed(language)) return { language, sentiment: null, sentimentScore: null, themeIds: [] };
-  const score = doc.out(english().its.sentiment) as number;
-  return { language, sentiment: sentimentValue[sentimentLabelOf(score)], sentimentScore: score, themeIds: themesIn(matcher, tokens, touchpointId) };
+  const parse = { tokens, language, sentimentScore: isAnalysed(language) ? (doc.out(english().its.sentiment) as number) : null };
+  if (parses.size >= PARSES_KEPT) parses.clear();
+  parses.set(comment, parse);
+  return parse;
+}
+
+/** Every tag of one comment at a touchpoint: language, sentiment, and the themes it mentions there. */
+export function tagComment(matcher: ThemeMatcher, comment: string, touchpointId: number): CommentTags {
+  const { tokens, language, sentimentScore } = parseComment(comment);
+  if (sentimentScore === null) return { language, sentiment: null, sentimentScore: null, themeIds: [] };
+  return { language, sentiment: sentimentValue[sentimentLabelOf(sentimentScore)], sentimentScore, themeIds: themesIn(matcher, tokens, touchpointId) };
 }
 
 /** Character ranges of a comment where any of `terms` occurs: what the comments list highlights. */

@@ -97,22 +97,22 @@ describe("an HTTP import whose connection the server terminates mid-COPY", () =>
     expect(await visible()).toEqual(before);
     // The process lives, and its pool is whole: postgres.js 3.4.9 used to write the dead transaction's ROLLBACK to the
     // dropped socket (porsager/postgres#1208), an uncaught TypeError, and that connection then never connected again.
-    // 30 requests at once use every connection of the pool (10): each answers (one may meet the closed session's
-    // last error, a 503 in words), and then all of them do.
+    // 30 requests at once use every connection of the pool (10): each answers, and one, over the rounds, may meet the
+    // closed session's last error (a 503 in words); after that, every request of a round answers.
     expect(app.alive()).toBe(true);
     const health = await timedFetch(app.url("/api/health"));
     expect(health.status).toBe(200);
-    for (let round = 0; round < 2; round++) {
+    const refused: string[] = [];
+    for (let round = 0; round < 3; round++) {
       const all = await Promise.all(Array.from({ length: 30 }, () => timedFetch(app.url("/api/trpc/imports.history"))));
-      const statuses = all.map((answer) => answer.status);
-      if (round === 0) expect(statuses.filter((status) => status !== 200 && status !== 503)).toEqual([]);
-      else
-        expect(
-          statuses.every((status) => status === 200),
-          statuses.join(" "),
-        ).toBe(true);
+      refused.push(...all.filter((answer) => answer.status !== 200).map((answer) => `round ${round + 1}: ${answer.status} ${answer.body}`));
       record(`after the terminated import, 30 requests at once (round ${round + 1}): slowest`, Math.max(...all.map((a) => a.ms)), "ms");
     }
+    expect(refused.length, refused.join("\n")).toBeLessThanOrEqual(1);
+    expect(
+      refused.filter((line) => !/^round [12]: 503 /.test(line)),
+      refused.join("\n"),
+    ).toEqual([]);
     expect(app.stdout() + app.stderr()).not.toMatch(/TypeError|driver_fault/);
     // The import history (tRPC imports.history, what the admin page lists) names the failed attempt and why.
     const history = await timedFetch(app.url("/api/trpc/imports.history"));

@@ -15,6 +15,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = inject("adminUrl");
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}" template "${inject("templateDatabase")}"`);
+  // A throwaway database need not wait for its commits to reach disk (the embedded test server runs without fsync
+  // at all); on a shared server this is the database's own setting, for every session that opens it (CLI children too).
+  await admin.unsafe(`alter database "${name}" set synchronous_commit = off`);
   const url = withDatabaseName(adminUrl, name);
   const connection = createDatabaseClient(url, testDatabaseMode() === "embedded" ? "embedded" : "postgres");
   return {
