@@ -1,7 +1,6 @@
 // The program's codebook of themes (words and phrases, optionally limited to touchpoints) and the theme roll-ups:
 // comment counts, detractor comments and sentiment sums per touchpoint, location, theme and day/month.
 import { bigint, boolean, date, doublePrecision, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { metricDefinitions } from "./metrics";
 import { touchpoints } from "./model";
 
 export const themes = pgTable(
@@ -47,9 +46,7 @@ export const themeCodebook = pgTable("theme_codebook", {
 // denominators), so neither is a foreign key. Readers join themes, so a deleted theme's rows are never shown.
 const themeMeasures = () => ({
   locationId: integer().notNull(),
-  touchpointId: integer()
-    .notNull()
-    .references(() => touchpoints.id, { onDelete: "cascade" }),
+  touchpointId: integer().notNull(),
   themeId: integer().notNull(),
   comments: bigint({ mode: "number" }).notNull(),
   // Comments whose response is a detractor's: NPS 0–6 or CSAT 1–2 (lib/alerts).
@@ -77,13 +74,9 @@ export const themeMonthlyRollups = pgTable("theme_monthly_rollups", { month: dat
 // commented responses that answered it. With theme 0 as the baseline, presence (0/1) has its exact correlation.
 const themeMetricMeasures = () => ({
   locationId: integer().notNull(),
-  touchpointId: integer()
-    .notNull()
-    .references(() => touchpoints.id, { onDelete: "cascade" }),
+  touchpointId: integer().notNull(),
   themeId: integer().notNull(),
-  metricId: integer()
-    .notNull()
-    .references(() => metricDefinitions.id, { onDelete: "cascade" }),
+  metricId: integer().notNull(),
   responseCount: bigint({ mode: "number" }).notNull(),
   sum: doublePrecision().notNull().default(0),
   sumOfSquares: doublePrecision().notNull().default(0),

@@ -9,6 +9,7 @@ import { ancestorsOf, type LocationNode } from "@/server/locations/hierarchy";
 import { assertMayOwn, parentProblem } from "@/server/model/rules";
 import type { LocationInput, UpdateLocationInput } from "./schema";
 import { locationUsage } from "./usage";
+import { forgetRollupsOf } from "@/server/rollups/forget";
 
 /** Every location, regions and sites, for the setup page and the filters. */
 export async function listLocations(db: Queryable) {
@@ -110,6 +111,7 @@ export async function deleteLocation(db: Database, actor: Actor, id: number) {
     const before = await load(tx, id);
     const usage = await locationUsage(tx, id);
     if (!usage.deletable) throw conflict(usage.explanation);
+    await forgetRollupsOf(tx, { locationId: id });
     await tx.delete(locations).where(eq(locations.id, id));
     await recordAudit(tx, actor, { action: "location.delete", entityType: "location", entityId: id, before });
   });

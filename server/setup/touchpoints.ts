@@ -8,6 +8,7 @@ import { departments, journeyStages, journeys, metricDefinitions, stageTouchpoin
 import { recordAudit, type Actor } from "@/server/audit";
 import type { TouchpointInput, UpdateTouchpointInput } from "./schema";
 import { touchpointUsage } from "./usage";
+import { forgetRollupsOf } from "@/server/rollups/forget";
 
 async function load(db: Queryable, id: number) {
   const [row] = await db.select().from(touchpoints).where(eq(touchpoints.id, id));
@@ -172,6 +173,7 @@ export async function deleteTouchpoint(db: Database, actor: Actor, id: number) {
     const before = await touchpointForEdit(tx, id);
     const usage = await touchpointUsage(tx, id);
     if (!usage.deletable) throw conflict(usage.explanation);
+    await forgetRollupsOf(tx, { touchpointId: id });
     await tx.delete(touchpoints).where(eq(touchpoints.id, id));
     await recordAudit(tx, actor, { action: "touchpoint.delete", entityType: "touchpoint", entityId: id, before });
   });

@@ -1,0 +1,37 @@
+// Removes every roll-up row of a touchpoint or a location being deleted, in the caller's transaction: the roll-up
+// tables carry no foreign keys (their checks were most of an import's cost), so nothing cascades to them.
+import { sql } from "drizzle-orm";
+import type { Queryable } from "@/db/client";
+
+/** Each roll-up table, and whether it has a per-site location_id (0 there is the all-locations grain). */
+const rollupTables = [
+  "touchpoint_daily_rollups",
+  "touchpoint_weekly_rollups",
+  "touchpoint_monthly_rollups",
+  "location_daily_rollups",
+  "location_weekly_rollups",
+  "location_monthly_rollups",
+  "metric_pair_daily_rollups",
+  "metric_pair_monthly_rollups",
+  "theme_daily_rollups",
+  "theme_monthly_rollups",
+  "theme_metric_daily_rollups",
+  "theme_metric_monthly_rollups",
+  "contact_daily_rollups",
+  "contact_monthly_rollups",
+] as const;
+const withoutLocation = new Set<string>(["touchpoint_daily_rollups", "touchpoint_weekly_rollups", "touchpoint_monthly_rollups"]);
+
+/** Deletes the roll-up rows of one touchpoint or one location; returns how many went. */
+export async function forgetRollupsOf(tx: Queryable, of: { touchpointId: number } | { locationId: number }): Promise<number> {
+  let removed = 0;
+  for (const table of rollupTables) {
+    if ("locationId" in of && withoutLocation.has(table)) continue;
+    const where = "touchpointId" in of ? sql`touchpoint_id = ${of.touchpointId}` : sql`location_id = ${of.locationId}`;
+    const rows = await tx.execute(sql`delete from ${sql.raw(table)} where ${where} returning 1`);
+    removed += rows.length;
+  }
+  return removed;
+}
+
+export const rollupTableNames: readonly string[] = rollupTables;
