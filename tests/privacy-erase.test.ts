@@ -14,11 +14,9 @@ import { rebuildRollups } from "../server/rollups/maintain";
 import { createTheme } from "../server/themes/codebook";
 import { alertsWorld, ingest, NOW, rule, spread, type AlertsWorld } from "./support/alerts";
 import { cliArgs, cliCommand } from "./support/cli";
-import { rollupTables as goldenRollupTables } from "./support/import-golden";
+import { rollupTableNames as rollupTables } from "../server/rollups/forget";
 
-// The golden dump's tables predate the weekly grain; erasure must keep that too.
-const rollupTables = [...goldenRollupTables, "touchpoint_weekly_rollups", "location_weekly_rollups"] as const;
-
+// Erasure must keep every roll-up table in step, the weekly grain too.
 const ALICE_COMMENT = "I want a refund for this bill";
 
 let w: AlertsWorld;

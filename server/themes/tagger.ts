@@ -169,11 +169,14 @@ export function compileCodebook(codebook: Codebook): ThemeMatcher {
   return { version: codebook.version, byFirst, limits };
 }
 
-const sameWord = (token: Token, term: CompiledTerm, j: number, first: Token) =>
+/** What matching a term reads of a word. */
+type MatchToken = Pick<Token, "lemma" | "normal" | "run">;
+
+const sameWord = (token: MatchToken, term: CompiledTerm, j: number, first: MatchToken) =>
   (token.lemma === term.lemmas[j] || token.normal === term.normals[j]) && token.run - first.run === term.runs[j];
 
 /** Where each of the matcher's terms occurs in the tokens: the theme and the token range. */
-function matchesIn(matcher: ThemeMatcher, tokens: Token[]): Array<{ themeId: number; from: number; to: number }> {
+function matchesIn(matcher: ThemeMatcher, tokens: readonly MatchToken[]): Array<{ themeId: number; from: number; to: number }> {
   const found: Array<{ themeId: number; from: number; to: number }> = [];
   tokens.forEach((token, i) => {
     const candidates = new Set([...(matcher.byFirst.get(token.lemma) ?? []), ...(matcher.byFirst.get(token.normal) ?? [])]);
@@ -187,7 +190,7 @@ function matchesIn(matcher: ThemeMatcher, tokens: Token[]): Array<{ themeId: num
 
 const appliesAt = (matcher: ThemeMatcher, themeId: number, touchpointId: number) => matcher.limits.get(themeId)?.has(touchpointId) ?? true;
 
-function themesIn(matcher: ThemeMatcher, tokens: Token[], touchpointId: number): number[] {
+function themesIn(matcher: ThemeMatcher, tokens: readonly MatchToken[], touchpointId: number): number[] {
   const ids = new Set(matchesIn(matcher, tokens).map((m) => m.themeId));
   return [...ids].filter((id) => appliesAt(matcher, id, touchpointId)).sort((a, b) => a - b);
 }
@@ -198,7 +201,8 @@ export function themesOf(matcher: ThemeMatcher, comment: string, touchpointId: n
 }
 
 interface CommentParse {
-  tokens: Token[];
+  /** Only what matching reads (a parse kept is ~1.5 KB for a two-sentence comment). */
+  tokens: MatchToken[];
   language: string;
   /** wink's lexicon score; null when the language is not analysed. */
   sentimentScore: number | null;
@@ -208,7 +212,7 @@ interface CommentParse {
  * Recent parses by text: repeated comments ("Great service.") are common in survey exports, and a codebook change
  * re-tags every comment while only the themes can differ. Bounded (a full memo starts afresh), so an import stays flat.
  */
-const PARSES_KEPT = 8_192;
+const PARSES_KEPT = 4_096;
 const parses = new Map<string, CommentParse>();
 
 /**
@@ -216,13 +220,14 @@ const parses = new Map<string, CommentParse>();
  * word from being read as a name that is never lemmatised): its tokens, language and sentiment score.
  */
 function parseComment(comment: string): CommentParse {
-  const kept = parses.get(comment);
-  if (kept) return kept;
+  const known = parses.get(comment);
+  if (known) return known;
   const lowered = comment.toLowerCase();
   const doc = english().readDoc(lowered);
   const tokens = tokensOfDoc(lowered, doc);
   const language = detectLanguage(comment, tokens);
-  const parse = { tokens, language, sentimentScore: isAnalysed(language) ? (doc.out(english().its.sentiment) as number) : null };
+  const slim = tokens.map(({ lemma, normal, run }) => ({ lemma, normal, run }));
+  const parse = { tokens: slim, language, sentimentScore: isAnalysed(language) ? (doc.out(english().its.sentiment) as number) : null };
   if (parses.size >= PARSES_KEPT) parses.clear();
   parses.set(comment, parse);
   return parse;
