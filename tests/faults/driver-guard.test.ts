@@ -25,7 +25,7 @@ function run(...args: string[]): Promise<{ code: number | null; stdout: string; 
 describe("the process guard against the driver's crash", () => {
   it("survives the uncaught TypeError postgres.js throws after a terminated transaction, and logs it", async () => {
     const { code, stdout, stderr } = await run();
-    expect(stdout).toContain('{"rejected":"CONNECTION_CLOSED"}');
+    expect(stdout, stderr).toContain('{"rejected":"CONNECTION_CLOSED"}');
     expect(stdout).toContain(`{"survived":"Cannot read properties of null (reading 'write')"}`);
     expect(stdout).toContain('{"alive":true}');
     expect(code, stderr).toBe(0);
