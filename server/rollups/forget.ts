@@ -3,8 +3,8 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "@/db/client";
 
-/** Each roll-up table, and whether it has a per-site location_id (0 there is the all-locations grain). */
-const rollupTables = [
+/** Every roll-up table; the touchpoint_* ones are the all-locations grain and have no location_id. */
+export const rollupTableNames = [
   "touchpoint_daily_rollups",
   "touchpoint_weekly_rollups",
   "touchpoint_monthly_rollups",
@@ -20,18 +20,12 @@ const rollupTables = [
   "contact_daily_rollups",
   "contact_monthly_rollups",
 ] as const;
-const withoutLocation = new Set<string>(["touchpoint_daily_rollups", "touchpoint_weekly_rollups", "touchpoint_monthly_rollups"]);
 
-/** Deletes the roll-up rows of one touchpoint or one location; returns how many went. */
-export async function forgetRollupsOf(tx: Queryable, of: { touchpointId: number } | { locationId: number }): Promise<number> {
-  let removed = 0;
-  for (const table of rollupTables) {
-    if ("locationId" in of && withoutLocation.has(table)) continue;
+/** Deletes the roll-up rows of one touchpoint or one location. */
+export async function forgetRollupsOf(tx: Queryable, of: { touchpointId: number } | { locationId: number }): Promise<void> {
+  for (const table of rollupTableNames) {
+    if ("locationId" in of && table.startsWith("touchpoint_")) continue;
     const where = "touchpointId" in of ? sql`touchpoint_id = ${of.touchpointId}` : sql`location_id = ${of.locationId}`;
-    const rows = await tx.execute(sql`delete from ${sql.raw(table)} where ${where} returning 1`);
-    removed += rows.length;
+    await tx.execute(sql`delete from ${sql.raw(table)} where ${where}`);
   }
-  return removed;
 }
-
-export const rollupTableNames: readonly string[] = rollupTables;
