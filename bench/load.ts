@@ -12,7 +12,7 @@ import { cliActor } from "@/server/audit";
 import { seedDemoCompany } from "@/server/seed/demo";
 import { DEMO_PASSWORD } from "@/server/seed/demo-model";
 import { createApiToken } from "@/server/tokens/api-tokens";
-import { waitFor } from "./http";
+import { signIn, waitFor } from "./http";
 import { round } from "./measure";
 
 const PORT = Number(process.env.LOAD_PORT ?? 3295);
@@ -36,22 +36,6 @@ async function freshDatabase() {
   await migrateDatabase(connection.db);
   await seedDemoCompany(connection.db);
   return connection;
-}
-
-/** Signs in as a browser would (CSRF token, then the credentials form) and returns the session cookie. */
-async function signIn(email: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; "), origin: base },
-    body: new URLSearchParams({ email, password: DEMO_PASSWORD, csrfToken, callbackUrl: "/" }),
-  });
-  const session = response.headers.getSetCookie().find((c) => c.startsWith("authjs.session-token="));
-  if (!session) throw new Error(`signing in as ${email} failed (${response.status})`);
-  return session.split(";")[0]!;
 }
 
 /** What a run says: throughput, latency, and every answer that was not a 2xx, by status (timeouts: no answer in 10 s). */
@@ -98,7 +82,7 @@ async function main() {
   });
   try {
     await waitFor(`${base}/api/health`, 60_000);
-    const cookie = await signIn("cco@larderlane.example");
+    const cookie = await signIn(base, "cco@larderlane.example", DEMO_PASSWORD);
     const before = (await db.execute<{ n: number }>(sql`select count(*)::int as n from survey_responses`))[0]!.n;
     const page = (p: string) => ({ method: "GET" as const, path: p, headers: { cookie } });
     const api = (q: string) => ({ method: "GET" as const, path: `/api/v1/scores?${q}`, headers: { authorization: `Bearer ${token}` } });

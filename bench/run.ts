@@ -360,6 +360,18 @@ async function httpFigures(db: DatabaseConnection["db"], url: string, label: str
     pass: share >= 0.7,
   });
   record({ name: "HTTP scores API p99", value: http.scores.p99, unit: "ms", target: "< 100", pass: http.scores.p99 < 100 && http.scores.errors === 0 });
+  for (const [name, page] of Object.entries(http.pages)) {
+    const pageShare = page.requestsPerSecond / http.bare.requestsPerSecond;
+    record({
+      name: `HTTP ${name} page at ${label} ÷ bare route (throughput, ${HTTP_CONNECTIONS} connections)`,
+      value: round(pageShare),
+      unit: "×",
+      target: "≥ 0.25",
+      pass: pageShare >= 0.25 && page.errors === 0,
+      note: `${round(page.requestsPerSecond, 0)} req/s, ${round(page.kilobytes, 0)} kB, ${page.errors} errors`,
+    });
+    record({ name: `HTTP ${name} page p99`, value: page.p99, unit: "ms", target: "< 500", pass: page.p99 < 500 && page.errors === 0 });
+  }
 }
 
 async function benchReads() {
