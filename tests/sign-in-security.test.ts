@@ -3,7 +3,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MAX_FAILURES, throttledAttempt } from "../server/auth/throttle";
-import { sessionVerdict } from "../server/auth/session-check";
+import { endSessions, sessionUser, sessionVerdict } from "../server/auth/session-check";
 import { verifyCredentials } from "../server/auth/users";
 import { acceptInvitation, inviteUser, reissueInvitation } from "../server/people/invitations";
 import { setUserActive, setUserRole } from "../server/people/users";
@@ -190,6 +190,18 @@ describe("sessions", () => {
     const again = await reissueInvitation(database.db, admin(), invited.userId);
     await acceptInvitation(database.db, again.token, "a second long password");
     expect(await sessionFor(session!)).toBeNull();
+  });
+
+  it("are checked the same way for pages, tRPC and routes: the user as stored now, or nothing once the session ended", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const [row] = await database.db.execute<{ sv: number }>(sql`select session_version as sv from users where id = ${people.owner.id}`);
+    const claims = { uid: String(people.owner.id), sv: row!.sv, sat: now - 60, seen: now - 30 };
+    expect(await sessionUser(database.db, claims, now)).toMatchObject({ id: people.owner.id, email: people.owner.email, role: "owner" });
+    expect(await sessionUser(database.db, { ...claims, seen: now - 121 * 60 }, now)).toBeNull();
+    expect(await sessionUser(database.db, { ...claims, uid: "not a number" }, now)).toBeNull();
+    await endSessions(database.db, people.owner.id);
+    expect(await sessionUser(database.db, claims, now)).toBeNull();
+    expect(await sessionUser(database.db, { ...claims, sv: row!.sv + 1 }, now)).toMatchObject({ id: people.owner.id });
   });
 
   it("end when idle longer than session_idle_minutes, or older than session_max_hours", () => {

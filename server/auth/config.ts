@@ -7,7 +7,8 @@ import { z } from "zod";
 import { appDatabase } from "@/server/database";
 import { authSecret } from "./secret";
 import { log } from "@/server/log";
-import { endSessions, sessionLimits, sessionVerdict } from "./session-check";
+import { endSessions, sessionLimits, sessionUser } from "./session-check";
+import { decodeSessionToken } from "./session-token";
 import { COOKIE_MAX_AGE_SECONDS } from "./session-refresh";
 import { clientAddress, isThrottled, normalisedEmail, throttledAttempt } from "./throttle";
 import { activeUserByEmail, verifyCredentials } from "./users";
@@ -49,10 +50,11 @@ function providers(): NextAuthConfig["providers"] {
   return list;
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+export const { handlers, signIn, signOut } = NextAuth(() => ({
   secret: authSecret(),
   trustHost: true,
   session: { strategy: "jwt", maxAge: COOKIE_MAX_AGE_SECONDS },
+  jwt: { decode: decodeSessionToken },
   pages: { signIn: "/sign-in" },
   providers: providers(),
   events: {
@@ -98,14 +100,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         // `idle` lets the proxy keep `seen` fresh without reviving a session already idle (server/auth/session-refresh.ts).
         return { ...token, uid: user.id, sv: limits?.version ?? 0, sat: now, seen: now, idle: limits?.idleMinutes ?? 0 };
       }
-      const userId = Number(token.uid);
-      const stamp = { version: Number(token.sv), signedInAt: Number(token.sat), lastSeenAt: Number(token.seen) };
-      const verdict = Number.isInteger(userId) ? sessionVerdict(stamp, await sessionLimits(db, userId), now) : "inactive";
-      if (verdict !== "current") {
-        log.info({ event: "session_refused", userId: Number.isInteger(userId) ? userId : null, reason: verdict }, "session no longer valid");
-        return null;
-      }
-      return { ...token, seen: now };
+      return (await sessionUser(db, token, now)) ? { ...token, seen: now } : null;
     },
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;

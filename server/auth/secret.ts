@@ -6,10 +6,19 @@ import fs from "node:fs";
 import path from "node:path";
 import { dataDirectory } from "@/server/config";
 
+// Read once per data directory: every page view asks for it (the proxy, the session check).
+const kept = new Map<string, string>();
+
 export function authSecret(): string {
   const fromEnv = process.env.AUTH_SECRET?.trim();
   if (fromEnv) return fromEnv;
   const dir = dataDirectory();
+  const secret = kept.get(dir) ?? storedSecret(dir);
+  kept.set(dir, secret);
+  return secret;
+}
+
+function storedSecret(dir: string): string {
   const file = path.join(dir, "auth-secret");
   try {
     return fs.readFileSync(file, "utf8").trim();

@@ -1,20 +1,24 @@
-// The signed-in user for server components, route handlers and tRPC: the session's user id, re-checked
-// against the database (active, current role) on every call.
+// The signed-in user for server components, route handlers and tRPC: the session cookie's token, re-checked
+// against the database (active, session version, idle and absolute limits, current role) on every call.
 import "server-only";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { REQUESTED_URL_HEADER, safeNext } from "@/lib/urls";
 import { appDatabase } from "@/server/database";
-import { auth } from "./config";
-import { activeUserById, type SessionUser } from "./users";
+import { authSecret } from "./secret";
+import { sessionUser } from "./session-check";
+import { readSessionToken } from "./session-token";
+import type { SessionUser } from "./users";
 
+// The same check as next-auth's jwt callback, without its session round trip: that re-encrypts the token on every
+// read, and a server component cannot even set the cookie it makes.
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
-  const id = Number(session?.user?.id);
-  if (!Number.isInteger(id) || id <= 0) return null;
+  const store = await cookies();
+  const read = await readSessionToken((name) => store.get(name)?.value, authSecret());
+  if (!read) return null;
   const { db } = await appDatabase();
-  return activeUserById(db, id);
+  return sessionUser(db, read.token, Math.floor(Date.now() / 1000));
 });
 
 export { safeNext };

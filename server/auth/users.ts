@@ -14,7 +14,8 @@ export interface SessionUser {
   departmentId: number | null;
 }
 
-const sessionColumns = {
+/** The columns a signed-in user is read with. */
+export const sessionColumns = {
   id: users.id,
   email: users.email,
   name: users.name,
