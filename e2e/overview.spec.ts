@@ -1,5 +1,6 @@
 // The executive's drill-down: overview → heatmap cell → journey → touchpoint → the customers' words;
 // filters live in the URL, so a colleague opening the link sees the same view.
+import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import { screenshot, signIn } from "./helpers";
 
@@ -9,6 +10,22 @@ test("an executive drills from a heatmap cell to a touchpoint to its verbatims, 
   const tiles = page.getByLabel("Headline scores");
   await expect(tiles.getByText(/n = [\d,]+/).first()).toBeVisible();
   await screenshot(page, "overview-dashboard");
+
+  // The heatmap's CSV: one row per filled cell, with its n and score, written in the browser.
+  const downloading = page.waitForEvent("download");
+  await page
+    .locator(".section-head", { has: page.getByRole("heading", { name: "The silos across the journey" }) })
+    .getByRole("button", { name: "Download CSV" })
+    .click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^heatmap \d{4}-\d{2}-\d{2} \d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = fs
+    .readFileSync(await download.path(), "utf8")
+    .trim()
+    .split("\n");
+  expect(csv[0]).toBe("department,journey,stage,n,score");
+  expect(csv.length).toBeGreaterThan(10);
+  expect(csv.find((line) => line.startsWith("Billing & Payments,Dine-in evening,"))).toMatch(/,\d+,(\d+(\.\d)?|insufficient)$/);
 
   // The board-pack print: no navigation, no filters, no buttons.
   await page.emulateMedia({ media: "print" });

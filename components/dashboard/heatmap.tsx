@@ -1,9 +1,9 @@
 // The silos across the journey: departments down, journey stages across, each cell the department's
 // touchpoints in that stage, with n in every cell and insufficient cells marked rather than coloured — or,
 // turned over, the contacts those touchpoints caused downstream and their cost.
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { MethodLink } from "../method-link";
+import { HeatmapGrid, type HeatmapGridData } from "./heatmap-grid";
 import type { ProgramOverview } from "@/server/scores/overview";
 import { formatContacts, formatCount, formatNumber, formatValue } from "../format";
 import { formatCost } from "@/lib/money";
@@ -11,7 +11,7 @@ import { formatCost } from "@/lib/money";
 export function cellColour(value: number): string {
   // 40 or below is red, 80 or above is green, linear hue in between.
   const hue = Math.max(0, Math.min(120, ((value - 40) / 40) * 120));
-  return `hsl(${hue} 65% 88%)`;
+  return `hsl(${Math.round(hue)} 65% 88%)`;
 }
 
 type HeatmapRow = ProgramOverview["heatmap"]["rows"][number];
@@ -27,8 +27,9 @@ interface HeatmapCell {
 /**
  * The grid both faces share: departments down, stages across, a summary column after the department, each
  * filled cell a link to the department in that journey, an empty cell where the department has no touchpoints.
+ * Figures are formatted here, on the server; the table itself is drawn by the client grid from compact rows.
  */
-function HeatmapGrid({
+function HeatmapTable({
   heatmap,
   caption,
   summaryHeading,
@@ -39,70 +40,36 @@ function HeatmapGrid({
   heatmap: ProgramOverview["heatmap"];
   caption: ReactNode;
   summaryHeading: string;
-  summary: (row: HeatmapRow) => ReactNode;
+  summary: (row: HeatmapRow) => [string, string | null];
   cellOf: (row: HeatmapRow, index: number) => HeatmapCell | null;
   linkFor: (departmentId: number, journeyId: number) => string;
 }) {
-  return (
-    <div className="table-scroll">
-      <table className="data heatmap">
-        <caption className="muted" style={{ textAlign: "left", padding: "0 0 6px" }}>
-          {caption}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Department</th>
-            <th scope="col" className="num">
-              {summaryHeading}
-            </th>
-            {heatmap.columns.map((c) => (
-              <th scope="col" key={c.stageId} className="num">
-                <span className="muted" style={{ fontWeight: 400 }}>
-                  {c.journeyName}
-                </span>
-                <br />
-                {c.stageName}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {heatmap.rows.map((row) => (
-            <tr key={row.departmentId}>
-              <th scope="row">
-                <Link href={`/departments/${row.departmentId}`}>{row.departmentName}</Link>
-              </th>
-              <td className="num">{summary(row)}</td>
-              {heatmap.columns.map((column, i) => {
-                const cell = cellOf(row, i);
-                if (!cell) return <td key={column.stageId} className="num empty-cell" aria-label="no touchpoints" />;
-                return (
-                  <td key={column.stageId} className={cell.className} style={cell.background ? { background: cell.background } : undefined}>
-                    <Link href={linkFor(row.departmentId, column.journeyId)} title={`${row.departmentName} in ${column.journeyName} › ${column.stageName}`}>
-                      <strong>{cell.text}</strong>
-                      <br />
-                      <small>{cell.detail}</small>
-                    </Link>
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const journeyIds = [...new Set(heatmap.columns.map((c) => c.journeyId))];
+  const grid: HeatmapGridData = {
+    columns: heatmap.columns.map((c) => ({ stageId: c.stageId, stageName: c.stageName, journeyName: c.journeyName, journey: journeyIds.indexOf(c.journeyId) })),
+    rows: heatmap.rows.map((row) => ({
+      departmentId: row.departmentId,
+      departmentName: row.departmentName,
+      summary: summary(row),
+      cells: heatmap.columns.map((_, i) => {
+        const cell = cellOf(row, i);
+        return cell ? [cell.text, cell.detail, cell.className, cell.background ?? null] : null;
+      }),
+    })),
+    links: heatmap.rows.map((row) => journeyIds.map((journeyId) => linkFor(row.departmentId, journeyId))),
+  };
+  return <HeatmapGrid grid={grid} caption={caption} summaryHeading={summaryHeading} />;
 }
 
 export function Heatmap({ heatmap, linkFor }: { heatmap: ProgramOverview["heatmap"]; linkFor: (departmentId: number, journeyId: number) => string }) {
   return (
     <>
-      <HeatmapGrid
+      <HeatmapTable
         heatmap={heatmap}
         linkFor={linkFor}
         caption={<>Experience score (0–100) of each department&apos;s touchpoints in each stage. Hatched: too few responses to score.</>}
         summaryHeading="Index"
-        summary={(row) => (row.index.status === "ok" ? formatValue("program", row.index.value) : "—")}
+        summary={(row) => [row.index.status === "ok" ? formatValue("program", row.index.value) : "—", null]}
         cellOf={(row, i) => {
           const cell = row.cells[i];
           if (!cell) return null;
@@ -151,7 +118,7 @@ export function CausedHeatmap({
   const largest = Math.max(0, ...heatmap.rows.flatMap((row) => row.causedCells.map((cell) => cell?.contacts ?? 0)));
   return (
     <>
-      <HeatmapGrid
+      <HeatmapTable
         heatmap={heatmap}
         linkFor={linkFor}
         caption={
@@ -161,13 +128,7 @@ export function CausedHeatmap({
           </>
         }
         summaryHeading="All its touchpoints"
-        summary={(row) => (
-          <>
-            {formatNumber(Math.round(row.caused.contacts))}
-            <br />
-            <small>{formatCost(row.caused.cost, currency)}</small>
-          </>
-        )}
+        summary={(row) => [formatNumber(Math.round(row.caused.contacts)), formatCost(row.caused.cost, currency)]}
         cellOf={(row, i) => {
           const cell = row.causedCells[i];
           if (!cell) return null;
