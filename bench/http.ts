@@ -63,12 +63,14 @@ export async function signIn(base: string, email: string, password: string): Pro
 
 const BENCH_EXECUTIVE = { email: "cco@bench.example", password: "bench-password-1" };
 
-/** The pages' paths on the bench model: the first journey and touchpoint. */
-async function pagePaths(db: Database): Promise<Record<PageName, string>> {
+/** The pages' paths on the bench model: the first journey and touchpoint, over the scores API's period (the bench data ends before today). */
+async function pagePaths(db: Database, scoresQuery: string): Promise<Record<PageName, string>> {
   const [ids] = await db.execute<{ journey: number; touchpoint: number }>(
     sql`select (select min(id) from journeys)::int as journey, (select min(id) from touchpoints)::int as touchpoint`,
   );
-  return { overview: "/overview", journey: `/journeys/${ids!.journey}`, touchpoint: `/touchpoints/${ids!.touchpoint}` };
+  const query = new URLSearchParams(scoresQuery);
+  const period = `?from=${query.get("from")}&to=${query.get("to")}`;
+  return { overview: `/overview${period}`, journey: `/journeys/${ids!.journey}${period}`, touchpoint: `/touchpoints/${ids!.touchpoint}${period}` };
 }
 
 /** Null when there is no production build to serve. */
@@ -97,7 +99,7 @@ export async function benchHttp(
     await addUser(db, cliActor, { email: BENCH_EXECUTIVE.email, name: "Bench executive", role: "executive", password: BENCH_EXECUTIVE.password });
     const cookie = await signIn(base, BENCH_EXECUTIVE.email, BENCH_EXECUTIVE.password);
     const pages = {} as Record<PageName, HttpResult & { kilobytes: number }>;
-    for (const [name, pagePath] of Object.entries(await pagePaths(db)) as Array<[PageName, string]>) {
+    for (const [name, pagePath] of Object.entries(await pagePaths(db, query)) as Array<[PageName, string]>) {
       // The first open computes the page's scores (cold); the load then measures the render, as every later viewer gets it.
       const first = await fetch(`${base}${pagePath}`, { headers: { cookie } });
       if (!first.ok) throw new Error(`${pagePath} answered ${first.status}`);
