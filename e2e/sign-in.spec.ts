@@ -38,8 +38,14 @@ test("an executive reads the overview and has no setup or owner pages", async ({
   await screenshot(page, "overview-executive");
   await page.goto("/admin/users");
   await expect(page).toHaveURL(/\/overview$/);
+  const sessionCookies = (await page.context().cookies()).filter((cookie) => cookie.name.endsWith("authjs.session-token"));
+  expect(sessionCookies).toHaveLength(1);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto("/overview");
+  await expect(page).toHaveURL(/\/sign-in/);
+  // A copy of the cookie kept from before the sign-out opens no page either: the session ended on the server.
+  await page.context().addCookies(sessionCookies);
   await page.goto("/overview");
   await expect(page).toHaveURL(/\/sign-in/);
 });

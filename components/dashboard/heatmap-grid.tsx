@@ -1,6 +1,6 @@
 "use client";
-// The heatmap's table, drawn from compact rows (a tuple a cell): rendered on the server as cells, it made up a third
-// of the overview's serialised page, each cell a dozen elements; as data it is a tenth of that.
+// The heatmap's table, drawn from compact rows (a tuple a cell): rendered on the server, each cell a dozen elements,
+// it was a quarter of the overview's serialised page on the demo; as data it is a third of its old size.
 import Link from "next/link";
 import type { ReactNode } from "react";
 
